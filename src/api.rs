@@ -1,0 +1,3 @@
+//! Server functions: the thin typed calls pages make. Each checks what it must and calls the
+//! repository; nothing here speaks SQL.
+pub mod site;

@@ -1,0 +1,71 @@
+//! The document shell and the route table.
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
+use leptos_router::{
+    ParamSegment, SsrMode, StaticSegment,
+    components::{Outlet, ParentRoute, Route, Router, Routes},
+    hooks::use_params_map,
+};
+
+use crate::{
+    components::layout::SiteFrame,
+    domain::lang::Lang,
+    pages::{home::HomePage, not_found::NotFound},
+};
+
+/// The HTML document the server wraps every page in.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <meta name="theme-color" content="#0b2545" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="icon" href="/favicon.ico" sizes="32x32" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/qala.css" />
+        <Router>
+            <SiteFrame>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <ParentRoute path=ParamSegment("lang") view=LanguageGate>
+                        <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                    </ParentRoute>
+                </Routes>
+            </SiteFrame>
+        </Router>
+    }
+}
+
+/// Pages live under `/{lang}/`; any other first segment is not a page.
+#[component]
+fn LanguageGate() -> impl IntoView {
+    let params = use_params_map();
+    let known = move || {
+        params
+            .read()
+            .get("lang")
+            .is_some_and(|lang| lang.parse::<Lang>().is_ok())
+    };
+    view! {
+        <Show when=known fallback=|| view! { <NotFound /> }>
+            <Outlet />
+        </Show>
+    }
+}

@@ -1,0 +1,217 @@
+//! The frame around every page: language, header, footer, the demo-data notice.
+use leptos::prelude::*;
+use leptos_meta::{Html, Link};
+use leptos_router::hooks::use_location;
+
+use super::{
+    icons::{Icon, IconName, Logo},
+    search_box::SearchBox,
+};
+use crate::{
+    api::site::get_site_info,
+    domain::lang::{Lang, lang_of_path, path_in_lang},
+    i18n::*,
+};
+
+/// Sets the language from the URL for everything inside, and draws the page frame.
+///
+/// The language comes from the path on the server and in the browser alike, so the two renders
+/// always agree; a path in no language (a 404) is shown in Azerbaijani.
+#[component]
+pub fn SiteFrame(children: Children) -> impl IntoView {
+    let location = use_location();
+    let lang = Memo::new(move |_| lang_of_path(&location.pathname.read()).unwrap_or_default());
+    view! {
+        <I18nSubContextProvider initial_locale=Signal::derive(move || Locale::from(lang.get()))>
+            <Html {..} lang=move || lang.get().as_str() dir="ltr" />
+            <AlternateLanguages />
+            <a class="skip-link" href="#main">
+                {move || td_string!(Locale::from(lang.get()), site.skip_to_content)}
+            </a>
+            <DemoNotice />
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                {children()}
+            </main>
+            <SiteFooter />
+        </I18nSubContextProvider>
+    }
+}
+
+/// The site's public origin, for absolute links in the document head.
+fn public_origin() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        crate::server::app_state()
+            .map(|state| state.public_url)
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        window().location().origin().unwrap_or_default()
+    }
+}
+
+/// `hreflang` alternates: the same page in each language, and `/` for everyone else.
+#[component]
+fn AlternateLanguages() -> impl IntoView {
+    let location = use_location();
+    let origin = public_origin();
+    move || {
+        let path = location.pathname.get();
+        lang_of_path(&path).map(|_| {
+            let links = Lang::ALL
+                .iter()
+                .map(|lang| {
+                    let href = format!("{origin}{}", path_in_lang(&path, *lang));
+                    view! { <Link rel="alternate" hreflang=lang.as_str() href=href /> }
+                })
+                .collect_view();
+            view! {
+                {links}
+                <Link rel="alternate" hreflang="x-default" href=format!("{origin}/") />
+            }
+        })
+    }
+}
+
+#[component]
+fn DemoNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let info = Resource::new(|| (), |_| get_site_info());
+    view! {
+        <Suspense>
+            {move || {
+                info.get()
+                    .and_then(Result::ok)
+                    .filter(|info| info.demo_data)
+                    .map(|_| {
+                        view! {
+                            <div class="demo-notice" role="note">
+                                <Icon name=IconName::Info />
+                                <span>{t!(i18n, site.demo_notice)}</span>
+                            </div>
+                        }
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let home = move || format!("/{}/", Lang::from(i18n.get_locale()));
+    view! {
+        <header class="site-header">
+            <div class="container site-header__inner">
+                <a class="brand" href=home>
+                    <Logo />
+                    <span class="brand__text">
+                        <span class="brand__name">{t!(i18n, site.name)}</span>
+                        <span class="brand__tagline">{t!(i18n, site.tagline)}</span>
+                    </span>
+                </a>
+                <nav class="main-nav" aria-label=move || t_string!(i18n, site.main_navigation)>
+                    <SectionLinks />
+                </nav>
+                <div class="site-header__tools">
+                    <SearchBox id="header-search" />
+                    <LanguageSwitcher />
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// The directory's main sections, in the current language.
+#[component]
+fn SectionLinks() -> impl IntoView {
+    let i18n = use_i18n();
+    let link = move |section: &'static str| {
+        move || format!("/{}/{section}", Lang::from(i18n.get_locale()))
+    };
+    view! {
+        <ul>
+            <li>
+                <a href=link("organizations")>{t!(i18n, nav.organizations)}</a>
+            </li>
+            <li>
+                <a href=link("startups")>{t!(i18n, nav.startups)}</a>
+            </li>
+            <li>
+                <a href=link("solutions")>{t!(i18n, nav.solutions)}</a>
+            </li>
+            <li>
+                <a href=link("landscape")>{t!(i18n, nav.landscape)}</a>
+            </li>
+        </ul>
+    }
+}
+
+/// Links to the current page in each language; works without JavaScript.
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let current = move || Lang::from(i18n.get_locale());
+    let here = move || {
+        let search = location.search.get();
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{search}", location.pathname.get())
+        }
+    };
+    view! {
+        <nav class="language-switcher" aria-label=move || t_string!(i18n, site.language)>
+            <ul>
+                {Lang::ALL
+                    .iter()
+                    .map(|lang| {
+                        let lang = *lang;
+                        view! {
+                            <li>
+                                <a
+                                    href=move || path_in_lang(&here(), lang)
+                                    hreflang=lang.as_str()
+                                    lang=lang.as_str()
+                                    aria-current=move || (current() == lang).then_some("true")
+                                    title=lang.native_name()
+                                >
+                                    <span class="language-switcher__code" aria-hidden="true">
+                                        {lang.as_str().to_uppercase()}
+                                    </span>
+                                    <span class="visually-hidden">{lang.native_name()}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || Lang::from(i18n.get_locale());
+    view! {
+        <footer class="site-footer">
+            <div class="container site-footer__inner">
+                <div class="site-footer__about">
+                    <a class="brand brand--footer" href=move || format!("/{}/", lang())>
+                        <Logo />
+                        <span class="brand__name">{t!(i18n, site.name)}</span>
+                    </a>
+                    <p>{t!(i18n, site.footer_about)}</p>
+                    <p class="site-footer__forum">{t!(i18n, site.footer_forum)}</p>
+                </div>
+                <nav class="site-footer__links" aria-label=move || t_string!(i18n, site.footer_navigation)>
+                    <SectionLinks />
+                </nav>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,54 @@
+//! The countries a listing can be in: the Organization of Turkic States, its members and observers.
+
+text_enum! {
+    /// An ISO 3166-1 alpha-2 country code of an OTS member or observer state.
+    pub enum Country {
+        Azerbaijan = "AZ",
+        Kazakhstan = "KZ",
+        Kyrgyzstan = "KG",
+        Turkiye = "TR",
+        Uzbekistan = "UZ",
+        Hungary = "HU",
+        Turkmenistan = "TM",
+    }
+}
+
+text_enum! {
+    /// How a country takes part in the Organization of Turkic States.
+    pub enum OtsStatus {
+        Member = "member",
+        Observer = "observer",
+    }
+}
+
+impl Country {
+    pub fn ots_status(self) -> OtsStatus {
+        match self {
+            Country::Hungary | Country::Turkmenistan => OtsStatus::Observer,
+            _ => OtsStatus::Member,
+        }
+    }
+
+    /// The regional-indicator flag emoji, built from the code so no image is needed.
+    pub fn flag(self) -> String {
+        self.as_str()
+            .chars()
+            .filter_map(|letter| char::from_u32(0x1F1E6 + (letter as u32 - 'A' as u32)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_flags_are_regional_indicators() {
+        for country in Country::ALL {
+            assert_eq!(country.as_str().parse::<Country>(), Ok(*country));
+        }
+        assert_eq!(Country::Azerbaijan.flag(), "🇦🇿");
+        assert!("az".parse::<Country>().is_err(), "codes are upper case");
+        assert_eq!(Country::Hungary.ots_status(), OtsStatus::Observer);
+    }
+}

@@ -1,0 +1,155 @@
+//! Organizations: every listing in the directory, from ministries to startups.
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::{country::Country, lang::Translations, slug::Slug, startup::StartupFacts};
+
+text_enum! {
+    /// What an organization is; decides where it shows up and which facts it carries.
+    pub enum OrganizationKind {
+        GovernmentAgency = "government_agency",
+        Regulator = "regulator",
+        Cert = "cert",
+        Association = "association",
+        Company = "company",
+        Startup = "startup",
+        University = "university",
+        TrainingProvider = "training_provider",
+        ResearchLab = "research_lab",
+        Investor = "investor",
+        InternationalOrganization = "international_organization",
+    }
+}
+
+text_enum! {
+    /// Where a listing is in its life. Only published listings are public.
+    pub enum ListingStatus {
+        Draft = "draft",
+        Pending = "pending",
+        Published = "published",
+        Hidden = "hidden",
+        Archived = "archived",
+    }
+}
+
+text_enum! {
+    /// Head count bands, wide enough that organizations can answer without disclosing exact numbers.
+    pub enum EmployeeRange {
+        Micro = "1-10",
+        Small = "11-50",
+        Medium = "51-200",
+        Large = "201-1000",
+        Enterprise = "1001+",
+    }
+}
+
+text_enum! {
+    /// Networks a profile can link to; each gets its own icon and label.
+    pub enum SocialNetwork {
+        LinkedIn = "linkedin",
+        X = "x",
+        Facebook = "facebook",
+        Instagram = "instagram",
+        YouTube = "youtube",
+        Telegram = "telegram",
+        GitHub = "github",
+    }
+}
+
+impl ListingStatus {
+    pub fn is_public(self) -> bool {
+        self == ListingStatus::Published
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SocialLink {
+    pub network: SocialNetwork,
+    pub url: String,
+}
+
+/// The parts of a profile written in a particular language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationText {
+    pub name: String,
+    pub short_description: Option<String>,
+    /// Markdown, rendered through a sanitizer.
+    pub description: Option<String>,
+}
+
+/// A listing as stored: everything a profile page shows except related records.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Organization {
+    pub id: i64,
+    pub slug: Slug,
+    pub kind: OrganizationKind,
+    pub texts: Translations<OrganizationText>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub country: Country,
+    pub founded_year: Option<i32>,
+    pub employee_range: Option<EmployeeRange>,
+    pub certifications: Vec<String>,
+    pub social_links: Vec<SocialLink>,
+    pub status: ListingStatus,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub verified_at: Option<OffsetDateTime>,
+    /// Place on the startup showcase; `None` when not featured.
+    pub featured_position: Option<i64>,
+    /// Changes whenever the logo does, so logo URLs can be cached forever; `None` without a logo.
+    pub logo_version: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+}
+
+impl Organization {
+    pub fn is_verified(&self) -> bool {
+        self.verified_at.is_some()
+    }
+
+    pub fn is_featured(&self) -> bool {
+        self.featured_position.is_some()
+    }
+}
+
+/// What it takes to create a listing. The slug is made from the name when not given.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewOrganization {
+    pub slug: Option<Slug>,
+    pub kind: OrganizationKind,
+    pub texts: Translations<OrganizationText>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub country: Country,
+    pub founded_year: Option<i32>,
+    pub employee_range: Option<EmployeeRange>,
+    pub certifications: Vec<String>,
+    pub social_links: Vec<SocialLink>,
+    pub status: ListingStatus,
+    /// Set by staff and by imports only; a new listing from an organization is never verified.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub verified_at: Option<OffsetDateTime>,
+    pub featured_position: Option<i64>,
+    pub category_ids: Vec<i64>,
+    pub sector_ids: Vec<i64>,
+    pub tag_ids: Vec<i64>,
+    /// Required for startups, ignored for every other kind.
+    pub startup: Option<StartupFacts>,
+}
+
+impl NewOrganization {
+    /// The name a slug is made from: Azerbaijani first, as the directory's primary language.
+    pub fn slug_source(&self) -> Option<&str> {
+        self.texts
+            .pick(super::lang::Lang::Az)
+            .map(|text| text.value.name.as_str())
+    }
+}

@@ -1,0 +1,125 @@
+//! What can be wrong with one field of a form, in words the interface translates.
+use serde::{Deserialize, Serialize};
+
+/// Why a field's value was refused. The interface turns each into a sentence in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    InvalidEmail,
+    InvalidUrl,
+    InvalidSlug,
+    InvalidChoice,
+    /// Another record already uses this value (a slug, an email).
+    Taken,
+    /// A password on the lists attackers try first.
+    CommonPassword,
+}
+
+/// A refused value: which field, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{field}: {problem:?}")]
+pub struct FieldError {
+    pub field: String,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, problem: Problem) -> Self {
+        FieldError {
+            field: field.into(),
+            problem,
+        }
+    }
+}
+
+/// Checks that a trimmed text is present and at most `max` characters long.
+pub fn required_text(field: &str, value: &str, max: usize) -> Result<String, FieldError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(FieldError::new(field, Problem::Required));
+    }
+    optional_text(field, value, max).map(|text| text.unwrap_or_default())
+}
+
+/// Checks that a trimmed text, when present, is at most `max` characters long; empty means absent.
+pub fn optional_text(field: &str, value: &str, max: usize) -> Result<Option<String>, FieldError> {
+    let value = value.trim();
+    if value.chars().count() > max {
+        return Err(FieldError::new(field, Problem::TooLong { max }));
+    }
+    Ok((!value.is_empty()).then(|| value.to_owned()))
+}
+
+/// Checks an optional `http(s)://host/...` address.
+pub fn optional_url(field: &str, value: &str) -> Result<Option<String>, FieldError> {
+    let Some(url) = optional_text(field, value, 500)? else {
+        return Ok(None);
+    };
+    let host = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or_default();
+    let host_is_plausible = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    if host_is_plausible && !url.chars().any(char::is_whitespace) {
+        Ok(Some(url))
+    } else {
+        Err(FieldError::new(field, Problem::InvalidUrl))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_trimmed_and_bounded() {
+        assert_eq!(required_text("name", "  Qala  ", 10), Ok("Qala".to_owned()));
+        assert_eq!(
+            required_text("name", "   ", 10),
+            Err(FieldError::new("name", Problem::Required))
+        );
+        assert_eq!(
+            required_text("name", "Kibertəhlükəsizlik", 5),
+            Err(FieldError::new("name", Problem::TooLong { max: 5 }))
+        );
+        assert_eq!(optional_text("city", "", 5), Ok(None));
+    }
+
+    #[test]
+    fn urls_need_a_scheme_and_a_dotted_host() {
+        assert_eq!(
+            optional_url("website", "https://cert.gov.az/en"),
+            Ok(Some("https://cert.gov.az/en".into()))
+        );
+        assert_eq!(optional_url("website", ""), Ok(None));
+        for bad in [
+            "cert.gov.az",
+            "https://localhost",
+            "javascript:alert(1)",
+            "https://a b.az",
+            "https://.az",
+        ] {
+            assert_eq!(
+                optional_url("website", bad),
+                Err(FieldError::new("website", Problem::InvalidUrl)),
+                "{bad}"
+            );
+        }
+    }
+}

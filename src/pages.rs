@@ -1,0 +1,3 @@
+//! Route components, grouped by feature.
+pub mod home;
+pub mod not_found;

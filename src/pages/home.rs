@@ -1,0 +1,96 @@
+//! The home page: search first, then the ecosystem at a glance.
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::{
+    api::site::get_ecosystem_stats,
+    components::{
+        icons::{Icon, IconName},
+        search_box::SearchBox,
+    },
+    domain::{lang::Lang, stats::EcosystemStats},
+    i18n::*,
+    labels::kind_name,
+};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let stats = Resource::new(|| (), |_| get_ecosystem_stats());
+    view! {
+        <Title text=move || t_string!(i18n, home.title).to_owned() />
+        <Meta name="description" content=move || t_string!(i18n, home.meta_description).to_owned() />
+        <section class="hero">
+            <div class="container hero__inner">
+                <p class="hero__eyebrow">{t!(i18n, home.eyebrow)}</p>
+                <h1 class="hero__heading">{t!(i18n, home.heading)}</h1>
+                <p class="hero__lead">{t!(i18n, home.lead)}</p>
+                <SearchBox id="home-search" large=true />
+                <Suspense fallback=|| view! { <p class="hero__totals hero__totals--loading">"\u{a0}"</p> }>
+                    {move || stats.get().and_then(Result::ok).map(|stats| view! { <Totals stats /> })}
+                </Suspense>
+            </div>
+        </section>
+        <section class="section container" aria-labelledby="by-kind-heading">
+            <div class="section__header">
+                <h2 id="by-kind-heading">{t!(i18n, home.by_kind_heading)}</h2>
+                <p class="section__lead">{t!(i18n, home.by_kind_lead)}</p>
+            </div>
+            <Suspense fallback=|| view! { <div class="kind-grid kind-grid--loading" aria-hidden="true"></div> }>
+                {move || {
+                    stats.get().map(|result| match result {
+                        Ok(stats) => view! { <KindGrid stats /> }.into_any(),
+                        Err(_) => view! { <p class="notice notice--error" role="alert">{t!(i18n, home.stats_unavailable)}</p> }.into_any(),
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+/// The headline figures under the search box.
+#[component]
+fn Totals(stats: EcosystemStats) -> impl IntoView {
+    let i18n = use_i18n();
+    let (organizations, solutions, countries) =
+        (stats.organizations, stats.solutions, stats.countries);
+    view! {
+        <ul class="hero__totals" aria-label=move || t_string!(i18n, home.stats_heading)>
+            <li>{t!(i18n, home.organizations_count, count = move || organizations)}</li>
+            <li>{t!(i18n, home.solutions_count, count = move || solutions)}</li>
+            <li>{t!(i18n, home.countries_count, count = move || countries)}</li>
+        </ul>
+    }
+}
+
+/// One card per kind of organization, with its count, leading to the filtered directory.
+#[component]
+fn KindGrid(stats: EcosystemStats) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="kind-grid">
+            {stats
+                .by_kind
+                .into_iter()
+                .map(|entry| {
+                    let kind = entry.kind;
+                    let count = entry.count;
+                    let href = move || format!("/{}/organizations?kind={kind}", Lang::from(i18n.get_locale()));
+                    view! {
+                        <li>
+                            <a class="kind-card" href=href data-kind=kind.as_str()>
+                                <span class="kind-card__icon">
+                                    <Icon name=IconName::for_kind(kind) />
+                                </span>
+                                <span class="kind-card__name">{move || kind_name(i18n.get_locale(), kind)}</span>
+                                <span class="kind-card__count">
+                                    {t!(i18n, home.listings, count = move || count)}
+                                </span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

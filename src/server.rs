@@ -1,0 +1,36 @@
+//! Everything that runs only on the server: configuration, the database, HTTP, the command line.
+//! Compiled with the `ssr` feature only; the browser bundle never sees it.
+pub mod cli;
+pub mod db;
+pub mod http;
+pub mod seed;
+pub mod taxonomy;
+pub mod telemetry;
+pub mod text;
+
+use leptos::config::LeptosOptions;
+
+use db::Database;
+
+/// What every request handler and server function can reach.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Database,
+    /// The address the public reaches the site at, for absolute links (hreflang, feeds, sitemaps).
+    pub public_url: String,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The state, from inside a server function or a component rendered on the server.
+pub fn app_state() -> Result<AppState, crate::error::AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        crate::error::AppError::Internal
+    })
+}

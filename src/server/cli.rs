@@ -1,0 +1,299 @@
+//! The `qala` command line: serve, migrate, seed demo data, manage accounts.
+use std::{
+    io::{BufRead, IsTerminal},
+    net::SocketAddr,
+    process::ExitCode,
+};
+
+use clap::{Parser, Subcommand, error::ErrorKind};
+use time::OffsetDateTime;
+
+use super::{
+    db::{Database, DatabaseUrl},
+    http, seed,
+    taxonomy::ensure_reference_taxonomy,
+    telemetry::{self, LogFormat},
+};
+use crate::domain::{
+    slug::Slug,
+    user::{EmailAddress, MembershipRole, StaffRole},
+    validation::FieldError,
+};
+
+#[derive(Parser)]
+#[command(
+    name = "qala",
+    version,
+    about = "Qala: the directory of a national cybersecurity ecosystem"
+)]
+struct Cli {
+    /// Database: sqlite://FILE (created if missing) or postgres://USER:PASSWORD@HOST/DB
+    #[arg(long, env = "DATABASE_URL", default_value = DatabaseUrl::DEFAULT, global = true)]
+    database_url: DatabaseUrl,
+    /// Log filter, such as `info` or `qala=debug,sqlx=warn`
+    #[arg(long, env = "QALA_LOG", default_value = "info", value_parser = telemetry::parse_filter, global = true)]
+    log: String,
+    /// Log line format
+    #[arg(
+        long,
+        env = "QALA_LOG_FORMAT",
+        value_enum,
+        default_value = "text",
+        global = true
+    )]
+    log_format: LogFormat,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (what runs without a command)
+    Serve(ServeArgs),
+    /// Apply pending migrations and load the reference taxonomy into an empty database
+    Migrate,
+    /// Load the fictional demo ecosystem into an empty database, or add synthetic listings
+    SeedDemo {
+        /// Add N generated organizations with solutions (for benchmarks) instead
+        #[arg(long, value_name = "N")]
+        synthetic: Option<u32>,
+    },
+    /// Manage accounts
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(clap::Args, Default)]
+struct ServeArgs {
+    /// Address to listen on [default: 127.0.0.1:3000]
+    #[arg(long, env = "LEPTOS_SITE_ADDR")]
+    addr: Option<SocketAddr>,
+    /// The address the public reaches the site at [default: http://ADDR]
+    #[arg(long, env = "QALA_PUBLIC_URL", value_parser = parse_public_url)]
+    public_url: Option<String>,
+    /// Load the demo data first when the database has no organizations
+    #[arg(long, env = "QALA_DEMO_IF_EMPTY")]
+    demo_if_empty: bool,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account, optionally staff and optionally a member of an organization
+    Create {
+        #[arg(long, value_parser = parse_email)]
+        email: EmailAddress,
+        /// Staff role
+        #[arg(long, value_parser = parse_word::<StaffRole>)]
+        role: Option<StaffRole>,
+        /// Slug of an organization to join
+        #[arg(long, requires = "org_role", value_parser = parse_slug)]
+        org: Option<Slug>,
+        /// Role in that organization
+        #[arg(long, requires = "org", value_parser = parse_word::<MembershipRole>)]
+        org_role: Option<MembershipRole>,
+        /// Read the password from standard input (one line)
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+fn parse_email(text: &str) -> Result<EmailAddress, String> {
+    EmailAddress::parse(text).map_err(|_| "not an email address".to_owned())
+}
+
+fn parse_slug(text: &str) -> Result<Slug, String> {
+    Slug::parse(text).map_err(|_| "not a slug (lowercase letters, digits and hyphens)".to_owned())
+}
+
+fn parse_word<T: std::str::FromStr>(text: &str) -> Result<T, String>
+where
+    T::Err: std::fmt::Display,
+{
+    text.parse().map_err(|error: T::Err| error.to_string())
+}
+
+fn parse_public_url(text: &str) -> Result<String, String> {
+    crate::domain::validation::optional_url("public_url", text)
+        .ok()
+        .flatten()
+        .map(|url| url.trim_end_matches('/').to_owned())
+        .ok_or_else(|| "expected an http(s):// address".to_owned())
+}
+
+/// Runs the command line; the exit code says how it went.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error)
+            if matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) =>
+        {
+            error.exit()
+        }
+        Err(error) => {
+            // A bad setting stops start-up with one line that names it.
+            let message = error.to_string();
+            let first_line = message.lines().next().unwrap_or_default();
+            eprintln!("qala: {}", first_line.trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&cli.log, cli.log_format);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build();
+    let outcome = match runtime {
+        Ok(runtime) => runtime.block_on(run(cli)),
+        Err(error) => Err(format!("cannot start the async runtime: {error}")),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("qala: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let db = open(&cli.database_url).await?;
+    let outcome = match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Serve(args) => serve(db.clone(), args).await,
+        Command::Migrate => Ok(()),
+        Command::SeedDemo { synthetic: None } => seed_demo(&db).await,
+        Command::SeedDemo {
+            synthetic: Some(count),
+        } => {
+            let started = std::time::Instant::now();
+            let added = seed::synthetic::load(&db, count, OffsetDateTime::now_utc())
+                .await
+                .map_err(describe)?;
+            println!(
+                "added {} organizations and {} solutions in {:.1?}",
+                added.0,
+                added.1,
+                started.elapsed()
+            );
+            Ok(())
+        }
+        Command::User(UserCommand::Create {
+            email,
+            role,
+            org,
+            org_role,
+            password_stdin: _,
+        }) => create_user(&db, email, role, org.zip(org_role)).await,
+    };
+    db.close().await;
+    outcome
+}
+
+/// Connects, migrates and makes sure the reference taxonomy is there: every command starts so.
+async fn open(url: &DatabaseUrl) -> Result<Database, String> {
+    let db = Database::connect(url)
+        .await
+        .map_err(|error| format!("cannot open the database {}: {error}", url.redacted()))?;
+    db.migrate()
+        .await
+        .map_err(|error| format!("cannot migrate the database: {error}"))?;
+    if ensure_reference_taxonomy(&db).await.map_err(describe)? {
+        tracing::info!("loaded the reference taxonomy");
+    }
+    Ok(db)
+}
+
+async fn serve(db: Database, args: ServeArgs) -> Result<(), String> {
+    if args.demo_if_empty && db.ecosystem_stats().await.map_err(describe)?.organizations == 0 {
+        seed_demo(&db).await?;
+    }
+    http::serve(db, args.addr, args.public_url).await
+}
+
+async fn seed_demo(db: &Database) -> Result<(), String> {
+    let loaded = seed::demo::load(db, OffsetDateTime::now_utc())
+        .await
+        .map_err(describe)?;
+    println!(
+        "loaded the fictional demo ecosystem: {} organizations, {} solutions",
+        loaded.organizations, loaded.solutions
+    );
+    Ok(())
+}
+
+async fn create_user(
+    db: &Database,
+    email: EmailAddress,
+    role: Option<StaffRole>,
+    membership: Option<(Slug, MembershipRole)>,
+) -> Result<(), String> {
+    let organization = match &membership {
+        Some((slug, _)) => Some(
+            db.organization_by_slug(slug.as_str())
+                .await
+                .map_err(describe)?
+                .ok_or_else(|| format!("no organization has the slug {slug}"))?,
+        ),
+        None => None,
+    };
+    if std::io::stdin().is_terminal() {
+        eprintln!("password (at least 10 characters), then Enter:");
+    }
+    let mut password = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut password)
+        .map_err(|error| format!("cannot read the password: {error}"))?;
+    let password = password.trim_end_matches(['\r', '\n']).to_owned();
+    crate::domain::user::check_new_password(&password).map_err(|error| describe_field(&error))?;
+    let hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
+        .await
+        .map_err(|error| format!("password hashing failed: {error}"))?;
+    let now = OffsetDateTime::now_utc();
+    let user = db
+        .create_user(&email, Some(&hash), role, true, now)
+        .await
+        .map_err(describe)?;
+    if let (Some(organization), Some((_, org_role))) = (organization, membership) {
+        db.set_membership(user.id, organization.id, org_role, now)
+            .await
+            .map_err(describe)?;
+        println!(
+            "created {} ({org_role} of {})",
+            user.email, organization.slug
+        );
+    } else {
+        println!(
+            "created {}{}",
+            user.email,
+            role.map(|role| format!(" ({role})")).unwrap_or_default()
+        );
+    }
+    Ok(())
+}
+
+fn describe(error: crate::error::AppError) -> String {
+    match error {
+        crate::error::AppError::Invalid(errors) => errors
+            .iter()
+            .map(describe_field)
+            .collect::<Vec<_>>()
+            .join("; "),
+        error => error.to_string(),
+    }
+}
+
+fn describe_field(error: &FieldError) -> String {
+    use crate::domain::validation::Problem;
+    let problem = match &error.problem {
+        Problem::Required => "is required".to_owned(),
+        Problem::TooShort { min } => format!("needs at least {min} characters"),
+        Problem::TooLong { max } => format!("allows at most {max} characters"),
+        Problem::OutOfRange { min, max } => format!("must be between {min} and {max}"),
+        Problem::Taken => "is already taken".to_owned(),
+        Problem::CommonPassword => "is too common; choose a less guessable one".to_owned(),
+        other => format!("is not valid ({other:?})"),
+    };
+    format!("{} {problem}", error.field)
+}

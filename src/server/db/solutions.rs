@@ -1,0 +1,204 @@
+//! Solutions: the products, services and training programs of an organization.
+use std::collections::HashMap;
+
+use sqlx::{AnyConnection, Row};
+use time::OffsetDateTime;
+
+use super::{
+    Database, SqlBuilder, Value, decode_json, decode_slug, decode_time, decode_word, encode_json,
+    encode_time,
+    sql::{insert_links, insert_rows, insert_with_slugs, translations_of, unique_slugs},
+};
+use crate::{
+    domain::{
+        lang::Lang,
+        slug::Slug,
+        solution::{NewSolution, Solution, SolutionText},
+    },
+    error::AppError,
+    server::text::slug_from_name,
+};
+
+impl Database {
+    /// Creates solutions, all or nothing; returns their ids in input order.
+    pub async fn insert_solutions(
+        &self,
+        solutions: &[NewSolution],
+        now: OffsetDateTime,
+    ) -> Result<Vec<i64>, AppError> {
+        let mut transaction = self.pool().begin().await?;
+        let connection: &mut AnyConnection = &mut transaction;
+        let wanted = solutions
+            .iter()
+            .map(|solution| {
+                solution.slug.clone().unwrap_or_else(|| {
+                    solution
+                        .texts
+                        .pick(Lang::Az)
+                        .and_then(|text| slug_from_name(&text.value.name))
+                        .unwrap_or_else(|| Slug::parse("solution").expect("a valid literal slug"))
+                })
+            })
+            .collect();
+        let slugs = unique_slugs(connection, "solutions", wanted).await?;
+        let now = encode_time(now);
+        let rows = solutions.iter().zip(&slugs).map(|(solution, slug)| {
+            vec![
+                Value::from(solution.organization_id),
+                slug.as_str().into(),
+                solution.kind.as_str().into(),
+                solution
+                    .deployment
+                    .map(|deployment| deployment.as_str())
+                    .into(),
+                encode_json(&solution.certifications).into(),
+                solution.url.as_deref().into(),
+                now.clone().into(),
+                now.clone().into(),
+            ]
+        });
+        let ids = insert_with_slugs(
+            connection,
+            "solutions",
+            &[
+                "organization_id",
+                "slug",
+                "kind",
+                "deployment",
+                "certifications",
+                "url",
+                "created_at",
+                "updated_at",
+            ],
+            rows,
+            &slugs,
+        )
+        .await?;
+
+        let texts = solutions.iter().zip(&ids).flat_map(|(solution, id)| {
+            solution.texts.iter().map(move |(lang, text)| {
+                vec![
+                    Value::from(*id),
+                    lang.as_str().into(),
+                    text.name.as_str().into(),
+                    text.description.as_deref().into(),
+                ]
+            })
+        });
+        insert_rows(
+            connection,
+            "solution_texts",
+            &["solution_id", "lang", "name", "description"],
+            texts,
+            None,
+        )
+        .await?;
+        let categories = solutions.iter().map(|solution| &solution.category_ids);
+        insert_links(
+            connection,
+            "solution_categories",
+            ["solution_id", "category_id"],
+            &ids,
+            categories,
+        )
+        .await?;
+        let sectors = solutions.iter().map(|solution| &solution.sector_ids);
+        insert_links(
+            connection,
+            "solution_sectors",
+            ["solution_id", "sector_id"],
+            &ids,
+            sectors,
+        )
+        .await?;
+        transaction.commit().await?;
+        Ok(ids)
+    }
+
+    /// An organization's solutions, in the order they were added.
+    pub async fn solutions_of(&self, organization_id: i64) -> Result<Vec<Solution>, AppError> {
+        let rows = sqlx::query(
+            "SELECT id, organization_id, slug, kind, deployment, certifications, url, created_at, updated_at \
+             FROM solutions WHERE organization_id = $1 ORDER BY id",
+        )
+        .bind(organization_id)
+        .fetch_all(self.pool())
+        .await?;
+        let ids: Vec<i64> = rows
+            .iter()
+            .map(|row| row.try_get("id"))
+            .collect::<Result<_, _>>()?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut texts = translations_of(
+            self.pool(),
+            "solution_texts",
+            "solution_id",
+            "name, description",
+            &ids,
+            |row| {
+                Ok(SolutionText {
+                    name: row.try_get("name")?,
+                    description: row.try_get("description")?,
+                })
+            },
+        )
+        .await?;
+        let categories = self
+            .links_of("solution_categories", "solution_id", "category_id", &ids)
+            .await?;
+        let sectors = self
+            .links_of("solution_sectors", "solution_id", "sector_id", &ids)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                Ok(Solution {
+                    id,
+                    organization_id: row.try_get("organization_id")?,
+                    slug: decode_slug(row)?,
+                    kind: decode_word(&row.try_get::<String, _>("kind")?)?,
+                    texts: texts.remove(&id).unwrap_or_default(),
+                    deployment: row
+                        .try_get::<Option<String>, _>("deployment")?
+                        .as_deref()
+                        .map(decode_word)
+                        .transpose()?,
+                    certifications: decode_json(&row.try_get::<String, _>("certifications")?)?,
+                    url: row.try_get("url")?,
+                    category_ids: categories.get(&id).cloned().unwrap_or_default(),
+                    sector_ids: sectors.get(&id).cloned().unwrap_or_default(),
+                    created_at: decode_time(&row.try_get::<String, _>("created_at")?)?,
+                    updated_at: decode_time(&row.try_get::<String, _>("updated_at")?)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(AppError::from)
+    }
+
+    /// The targets of a link table for several owners, sorted, keyed by owner id.
+    pub(super) async fn links_of(
+        &self,
+        table: &str,
+        owner_column: &str,
+        target_column: &str,
+        owners: &[i64],
+    ) -> Result<HashMap<i64, Vec<i64>>, AppError> {
+        let mut links: HashMap<i64, Vec<i64>> = HashMap::new();
+        if owners.is_empty() {
+            return Ok(links);
+        }
+        let mut sql = SqlBuilder::new(&format!(
+            "SELECT {owner_column} AS owner, {target_column} AS target FROM {table} WHERE {owner_column} IN "
+        ));
+        sql.bind_list(owners.iter().copied()).push(" ORDER BY 1, 2");
+        for row in sql.query().fetch_all(self.pool()).await? {
+            links
+                .entry(row.try_get("owner")?)
+                .or_default()
+                .push(row.try_get("target")?);
+        }
+        Ok(links)
+    }
+}

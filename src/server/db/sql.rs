@@ -1,0 +1,310 @@
+//! A query text assembled at run time, with `$n` parameters both engines accept.
+//!
+//! sqlx's own `QueryBuilder` writes `?` placeholders for the `Any` driver, which PostgreSQL rejects.
+use std::collections::{HashMap, HashSet};
+
+use sqlx::{
+    Any, AnyConnection, AnyPool, Row,
+    any::{AnyArguments, AnyRow},
+    query::Query,
+};
+
+use crate::domain::{
+    lang::{Lang, Translations},
+    slug::Slug,
+};
+
+/// A value to bind, of one of the types both engines store the same way.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Int(Option<i64>),
+    Text(Option<String>),
+    Bool(bool),
+    Blob(Vec<u8>),
+}
+
+impl From<i64> for Value {
+    fn from(value: i64) -> Self {
+        Value::Int(Some(value))
+    }
+}
+
+impl From<Option<i64>> for Value {
+    fn from(value: Option<i64>) -> Self {
+        Value::Int(value)
+    }
+}
+
+impl From<String> for Value {
+    fn from(value: String) -> Self {
+        Value::Text(Some(value))
+    }
+}
+
+impl From<&str> for Value {
+    fn from(value: &str) -> Self {
+        Value::Text(Some(value.to_owned()))
+    }
+}
+
+impl From<Option<String>> for Value {
+    fn from(value: Option<String>) -> Self {
+        Value::Text(value)
+    }
+}
+
+impl From<Option<&str>> for Value {
+    fn from(value: Option<&str>) -> Self {
+        Value::Text(value.map(str::to_owned))
+    }
+}
+
+impl From<bool> for Value {
+    fn from(value: bool) -> Self {
+        Value::Bool(value)
+    }
+}
+
+impl From<Vec<u8>> for Value {
+    fn from(value: Vec<u8>) -> Self {
+        Value::Blob(value)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct SqlBuilder {
+    sql: String,
+    values: Vec<Value>,
+}
+
+impl SqlBuilder {
+    pub fn new(sql: &str) -> Self {
+        SqlBuilder {
+            sql: sql.to_owned(),
+            values: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, sql: &str) -> &mut Self {
+        self.sql.push_str(sql);
+        self
+    }
+
+    /// Appends a placeholder for `value`.
+    pub fn bind(&mut self, value: impl Into<Value>) -> &mut Self {
+        self.values.push(value.into());
+        self.sql.push('$');
+        self.sql.push_str(&self.values.len().to_string());
+        self
+    }
+
+    /// Appends `(p1, p2, …)` for a non-empty list, as used after `IN`.
+    pub fn bind_list<V: Into<Value>>(&mut self, values: impl IntoIterator<Item = V>) -> &mut Self {
+        self.sql.push('(');
+        for (index, value) in values.into_iter().enumerate() {
+            if index > 0 {
+                self.sql.push_str(", ");
+            }
+            self.bind(value);
+        }
+        self.sql.push(')');
+        self
+    }
+
+    pub fn parameter_count(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn sql(&self) -> &str {
+        &self.sql
+    }
+
+    pub fn query(&self) -> Query<'_, Any, AnyArguments<'_>> {
+        self.values
+            .iter()
+            .fold(sqlx::query(&self.sql), |query, value| match value {
+                Value::Int(number) => query.bind(*number),
+                Value::Text(text) => query.bind(text.as_deref()),
+                Value::Bool(flag) => query.bind(*flag),
+                Value::Blob(bytes) => query.bind(bytes.as_slice()),
+            })
+    }
+}
+
+/// Rows per multi-row `INSERT`, kept well below SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+pub const fn rows_per_insert(columns: usize) -> usize {
+    30_000 / columns
+}
+
+/// Makes each wanted slug unique among `table`'s slugs and among the others in the list,
+/// by appending `-2`, `-3`, … where needed.
+pub async fn unique_slugs(
+    connection: &mut AnyConnection,
+    table: &str,
+    wanted: Vec<Slug>,
+) -> Result<Vec<Slug>, sqlx::Error> {
+    let mut chosen: Vec<Option<Slug>> = vec![None; wanted.len()];
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut attempt: Vec<(usize, Slug)> = wanted.iter().cloned().enumerate().collect();
+    let mut suffix = 1;
+    while !attempt.is_empty() {
+        for chunk in attempt.chunks(rows_per_insert(1)) {
+            let mut sql = SqlBuilder::new(&format!("SELECT slug FROM {table} WHERE slug IN "));
+            sql.bind_list(chunk.iter().map(|(_, slug)| slug.as_str()));
+            for row in sql.query().fetch_all(&mut *connection).await? {
+                taken.insert(row.try_get("slug")?);
+            }
+        }
+        let mut retry = Vec::new();
+        for (index, slug) in attempt {
+            if taken.insert(slug.to_string()) {
+                chosen[index] = Some(slug);
+            } else {
+                retry.push(index);
+            }
+        }
+        suffix += 1;
+        attempt = retry
+            .into_iter()
+            .map(|index| (index, wanted[index].with_suffix(suffix)))
+            .collect();
+    }
+    Ok(chosen
+        .into_iter()
+        .map(|slug| slug.expect("every slug chosen"))
+        .collect())
+}
+
+/// Inserts rows with multi-row `INSERT`s, batched below the engines' parameter limits.
+/// With `returning`, the rows the database returns for that clause (in no particular order).
+pub async fn insert_rows(
+    connection: &mut AnyConnection,
+    table: &str,
+    columns: &[&str],
+    rows: impl IntoIterator<Item = Vec<Value>>,
+    returning: Option<&str>,
+) -> Result<Vec<AnyRow>, sqlx::Error> {
+    let head = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+    let mut returned = Vec::new();
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let mut sql = SqlBuilder::new(&head);
+        for (index, row) in rows
+            .by_ref()
+            .take(rows_per_insert(columns.len()))
+            .enumerate()
+        {
+            debug_assert_eq!(row.len(), columns.len(), "one value per column of {table}");
+            if index > 0 {
+                sql.push(", ");
+            }
+            sql.bind_list(row);
+        }
+        match returning {
+            Some(clause) => {
+                sql.push(" RETURNING ").push(clause);
+                returned.extend(sql.query().fetch_all(&mut *connection).await?);
+            }
+            None => {
+                sql.query().execute(&mut *connection).await?;
+            }
+        }
+    }
+    Ok(returned)
+}
+
+/// Inserts rows that each carry a unique slug; returns their ids in the order of `slugs`.
+pub async fn insert_with_slugs(
+    connection: &mut AnyConnection,
+    table: &str,
+    columns: &[&str],
+    rows: impl IntoIterator<Item = Vec<Value>>,
+    slugs: &[Slug],
+) -> Result<Vec<i64>, sqlx::Error> {
+    let inserted = insert_rows(connection, table, columns, rows, Some("id, slug")).await?;
+    let ids_by_slug: HashMap<String, i64> = inserted
+        .iter()
+        .map(|row| {
+            Ok((
+                row.try_get::<String, _>("slug")?,
+                row.try_get::<i64, _>("id")?,
+            ))
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok(slugs
+        .iter()
+        .map(|slug| ids_by_slug[slug.as_str()])
+        .collect())
+}
+
+/// Fills a link table: each owner with each of its targets (duplicates dropped).
+pub async fn insert_links<'a>(
+    connection: &mut AnyConnection,
+    table: &str,
+    [owner_column, target_column]: [&str; 2],
+    owners: &[i64],
+    targets: impl IntoIterator<Item = &'a Vec<i64>>,
+) -> Result<(), sqlx::Error> {
+    let links = owners.iter().zip(targets).flat_map(|(owner, targets)| {
+        targets
+            .iter()
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .map(|target| vec![Value::from(*owner), (*target).into()])
+    });
+    insert_rows(
+        connection,
+        table,
+        &[owner_column, target_column],
+        links,
+        None,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Reads a per-language text table for several owners into translations keyed by owner id.
+/// `columns` lists the text columns `text` reads, besides the owner column and `lang`.
+pub async fn translations_of<T>(
+    pool: &AnyPool,
+    table: &str,
+    owner_column: &str,
+    columns: &str,
+    owners: &[i64],
+    text: impl Fn(&AnyRow) -> Result<T, sqlx::Error>,
+) -> Result<HashMap<i64, Translations<T>>, sqlx::Error> {
+    let mut translations: HashMap<i64, Translations<T>> = HashMap::new();
+    if owners.is_empty() {
+        return Ok(translations);
+    }
+    let mut sql = SqlBuilder::new(&format!(
+        "SELECT {owner_column} AS owner, lang, {columns} FROM {table} WHERE {owner_column} IN "
+    ));
+    sql.bind_list(owners.iter().copied());
+    for row in sql.query().fetch_all(pool).await? {
+        let lang: Lang = super::decode_word(&row.try_get::<String, _>("lang")?)?;
+        translations
+            .entry(row.try_get("owner")?)
+            .or_default()
+            .insert(lang, text(&row)?);
+    }
+    Ok(translations)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_numbered_in_order() {
+        let mut sql = SqlBuilder::new("SELECT id FROM organizations WHERE status = ");
+        sql.bind("published")
+            .push(" AND kind IN ")
+            .bind_list(["cert", "startup"]);
+        assert_eq!(
+            sql.sql(),
+            "SELECT id FROM organizations WHERE status = $1 AND kind IN ($2, $3)"
+        );
+        assert_eq!(sql.parameter_count(), 3);
+    }
+}

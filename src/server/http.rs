@@ -1,0 +1,218 @@
+//! The HTTP server: Leptos pages and server functions, plus the few plain routes around them.
+use std::net::SocketAddr;
+
+use axum::{
+    Router,
+    body::Body,
+    extract::{Request, State},
+    http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header},
+    middleware::{self, Next},
+    response::{IntoResponse, Redirect, Response},
+    routing::get,
+    serve::ListenerExt,
+};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
+};
+
+use super::{AppState, db::Database};
+use crate::{
+    app::{App, shell},
+    domain::lang::Lang,
+};
+
+/// The cookie that remembers the language a visitor last read the site in.
+pub const LANGUAGE_COOKIE: &str = "qala_lang";
+
+/// Largest request body accepted anywhere: a 2 MiB logo plus the rest of its form.
+const BODY_LIMIT: usize = 3 * 1024 * 1024;
+
+pub async fn serve(
+    db: Database,
+    addr: Option<SocketAddr>,
+    public_url: Option<String>,
+) -> Result<(), String> {
+    let mut leptos_options = get_configuration(None)
+        .map_err(|error| format!("bad Leptos configuration: {error}"))?
+        .leptos_options;
+    if let Some(addr) = addr {
+        leptos_options.site_addr = addr;
+    }
+    let addr = leptos_options.site_addr;
+    let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
+    let state = AppState {
+        leptos_options,
+        db,
+        public_url: public_url.clone(),
+    };
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|error| format!("cannot listen on {addr}: {error}"))?
+        // Leptos streams a page in several writes; without NODELAY each waits for a delayed ACK.
+        .tap_io(|stream| {
+            if let Err(error) = stream.set_nodelay(true) {
+                tracing::warn!(%error, "cannot set TCP_NODELAY");
+            }
+        });
+    tracing::info!(%addr, %public_url, "serving");
+    println!("Qala is running at {public_url}/");
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|error| format!("server error: {error}"))?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// The whole application as an axum router (also what the integration tests drive).
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let shell_options = state.leptos_options.clone();
+    Router::new()
+        .route("/", get(choose_language))
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
+        .layer(middleware::from_fn(remember_language))
+        .layer(middleware::from_fn(cache_static_assets))
+        .layer(default_header("x-content-type-options", "nosniff"))
+        .layer(default_header("referrer-policy", "strict-origin-when-cross-origin"))
+        .layer(default_header("x-frame-options", "DENY"))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(CatchPanicLayer::new())
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
+                let request_id = request
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|value| value.to_str().ok())
+                    .unwrap_or_default();
+                tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
+            }),
+        )
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+/// A header every response carries unless its handler set one.
+fn default_header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(
+        HeaderName::from_static(name),
+        HeaderValue::from_static(value),
+    )
+}
+
+/// `/` sends a visitor to their language: the one they chose before, else their browser's, else Azerbaijani.
+async fn choose_language(headers: HeaderMap) -> Response {
+    let lang = remembered_language(&headers)
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or_default();
+    let mut response = Redirect::to(&format!("/{lang}/")).into_response();
+    response.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("cookie, accept-language"),
+    );
+    response
+}
+
+fn remembered_language(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == LANGUAGE_COOKIE)
+        .and_then(|cookie| cookie.value().parse().ok())
+}
+
+/// Pages under `/{lang}/` remember their language, so `/` leads back to it next time.
+async fn remember_language(request: Request, next: Next) -> Response {
+    let lang: Option<Lang> = request
+        .uri()
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .and_then(|first| first.parse().ok());
+    let remembered = remembered_language(request.headers());
+    let mut response = next.run(request).await;
+    if let Some(lang) = lang.filter(|lang| remembered != Some(*lang))
+        && response.status().is_success()
+    {
+        let cookie = cookie::Cookie::build((LANGUAGE_COOKIE, lang.as_str()))
+            .path("/")
+            .max_age(cookie::time::Duration::days(365))
+            .same_site(cookie::SameSite::Lax)
+            .http_only(true)
+            .build();
+        if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// Built assets keep their names across releases, so browsers revalidate them (cheap 304s)
+/// rather than risk running an old bundle against a new page.
+async fn cache_static_assets(request: Request, next: Next) -> Response {
+    let is_asset = request.uri().path().starts_with("/pkg/");
+    let mut response = next.run(request).await;
+    if is_asset && response.status() == StatusCode::OK {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
+    response
+}
+
+/// 200 when the database answers, 503 when it does not: for load balancers and orchestrators.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    if state.db.is_healthy().await {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
+}
+
+/// Resolves on SIGINT or SIGTERM; in-flight requests then finish before the server stops.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for SIGINT");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => tracing::info!("SIGINT received, shutting down"),
+        () = terminate => tracing::info!("SIGTERM received, shutting down"),
+    }
+}

@@ -1,0 +1,259 @@
+//! The fictional demo ecosystem in `demo.json`: invented organizations on `.example` addresses.
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use time::{Duration, OffsetDateTime};
+
+use crate::{
+    domain::{
+        country::Country,
+        lang::Translations,
+        organization::{
+            EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationText,
+            SocialLink,
+        },
+        slug::Slug,
+        solution::{Deployment, NewSolution, SolutionKind, SolutionText},
+        startup::{Money, ReadinessLevel, StartupFacts, StartupNeed},
+    },
+    error::AppError,
+    server::db::Database,
+};
+
+const DEMO_DATA: &str = include_str!("demo.json");
+
+#[derive(Deserialize)]
+struct DemoFile {
+    organizations: Vec<DemoOrganization>,
+}
+
+#[derive(Deserialize)]
+struct DemoOrganization {
+    kind: OrganizationKind,
+    country: Country,
+    city: Option<String>,
+    address: Option<String>,
+    founded_year: Option<i32>,
+    employee_range: Option<EmployeeRange>,
+    website: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    status: ListingStatus,
+    verified: bool,
+    featured_position: Option<i64>,
+    #[serde(default)]
+    certifications: Vec<String>,
+    #[serde(default)]
+    social: Vec<SocialLink>,
+    name: Translations<String>,
+    short_description: Translations<String>,
+    description: Translations<String>,
+    categories: Vec<Slug>,
+    #[serde(default)]
+    sectors: Vec<Slug>,
+    #[serde(default)]
+    tags: Vec<Slug>,
+    startup: Option<DemoStartup>,
+    #[serde(default)]
+    solutions: Vec<DemoSolution>,
+}
+
+#[derive(Deserialize)]
+struct DemoStartup {
+    stage: crate::domain::startup::StartupStage,
+    funding: Option<Money>,
+    looking_for: Vec<StartupNeed>,
+    pitch: Translations<String>,
+    demo_video_url: Option<String>,
+    technology_readiness: Option<ReadinessLevel>,
+}
+
+#[derive(Deserialize)]
+struct DemoSolution {
+    kind: SolutionKind,
+    name: Translations<String>,
+    description: Translations<String>,
+    categories: Vec<Slug>,
+    #[serde(default)]
+    sectors: Vec<Slug>,
+    deployment: Option<Deployment>,
+    #[serde(default)]
+    certifications: Vec<String>,
+    url: Option<String>,
+}
+
+/// What a load added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    pub organizations: usize,
+    pub solutions: usize,
+}
+
+/// Taxonomy ids by slug, to turn the file's slugs into links.
+pub(super) struct TaxonomyIds {
+    categories: HashMap<String, i64>,
+    sectors: HashMap<String, i64>,
+    tags: HashMap<String, i64>,
+}
+
+impl TaxonomyIds {
+    pub(super) async fn load(db: &Database) -> Result<TaxonomyIds, AppError> {
+        Ok(TaxonomyIds {
+            categories: db
+                .categories()
+                .await?
+                .into_iter()
+                .map(|c| (c.slug.to_string(), c.id))
+                .collect(),
+            sectors: db
+                .sectors()
+                .await?
+                .into_iter()
+                .map(|s| (s.slug.to_string(), s.id))
+                .collect(),
+            tags: db
+                .tags()
+                .await?
+                .into_iter()
+                .map(|t| (t.slug.to_string(), t.id))
+                .collect(),
+        })
+    }
+
+    fn resolve(map: &HashMap<String, i64>, slugs: &[Slug]) -> Result<Vec<i64>, AppError> {
+        slugs
+            .iter()
+            .map(|slug| {
+                map.get(slug.as_str()).copied().ok_or_else(|| {
+                    tracing::error!(%slug, "demo data names an unknown taxonomy slug");
+                    AppError::Internal
+                })
+            })
+            .collect()
+    }
+}
+
+/// Loads the demo ecosystem into a database that has no organizations yet.
+///
+/// Listings get creation times spread over the past two years, so "recently added" means something.
+pub async fn load(db: &Database, now: OffsetDateTime) -> Result<Loaded, AppError> {
+    let existing = db.count_organizations().await?;
+    if existing > 0 {
+        tracing::warn!(
+            existing,
+            "the database already has organizations; demo data is only loaded into an empty one"
+        );
+        return Ok(Loaded {
+            organizations: 0,
+            solutions: 0,
+        });
+    }
+    let file: DemoFile = serde_json::from_str(DEMO_DATA).map_err(|error| {
+        tracing::error!(%error, "the bundled demo data does not parse");
+        AppError::Internal
+    })?;
+    let taxonomy = TaxonomyIds::load(db).await?;
+    let count = file.organizations.len();
+    let mut loaded = Loaded {
+        organizations: 0,
+        solutions: 0,
+    };
+    for (index, demo) in file.organizations.into_iter().enumerate() {
+        let age_in_days = i64::try_from((count - index) * 730 / count).unwrap_or(0);
+        let created = now - Duration::days(age_in_days);
+        let (organization, solutions) = demo.into_new(&taxonomy, created)?;
+        let id = db
+            .insert_organizations(std::slice::from_ref(&organization), created)
+            .await?[0];
+        let solutions: Vec<NewSolution> = solutions
+            .into_iter()
+            .map(|solution| NewSolution {
+                organization_id: id,
+                ..solution
+            })
+            .collect();
+        db.insert_solutions(&solutions, created).await?;
+        loaded.organizations += 1;
+        loaded.solutions += solutions.len();
+    }
+    db.mark_demo_data_loaded(now).await?;
+    Ok(loaded)
+}
+
+impl DemoOrganization {
+    fn into_new(
+        self,
+        taxonomy: &TaxonomyIds,
+        created: OffsetDateTime,
+    ) -> Result<(NewOrganization, Vec<NewSolution>), AppError> {
+        let texts = self
+            .name
+            .iter()
+            .map(|(lang, name)| {
+                let text = OrganizationText {
+                    name: name.clone(),
+                    short_description: self.short_description.get(lang).cloned(),
+                    description: self.description.get(lang).cloned(),
+                };
+                (lang, text)
+            })
+            .collect();
+        let solutions = self
+            .solutions
+            .into_iter()
+            .map(|solution| {
+                Ok(NewSolution {
+                    organization_id: 0,
+                    slug: None,
+                    kind: solution.kind,
+                    texts: solution
+                        .name
+                        .iter()
+                        .map(|(lang, name)| {
+                            let text = SolutionText {
+                                name: name.clone(),
+                                description: solution.description.get(lang).cloned(),
+                            };
+                            (lang, text)
+                        })
+                        .collect(),
+                    deployment: solution.deployment,
+                    certifications: solution.certifications,
+                    url: solution.url,
+                    category_ids: TaxonomyIds::resolve(&taxonomy.categories, &solution.categories)?,
+                    sector_ids: TaxonomyIds::resolve(&taxonomy.sectors, &solution.sectors)?,
+                })
+            })
+            .collect::<Result<_, AppError>>()?;
+        let organization = NewOrganization {
+            slug: None,
+            kind: self.kind,
+            texts,
+            website: self.website,
+            email: self.email,
+            phone: self.phone,
+            address: self.address,
+            city: self.city,
+            country: self.country,
+            founded_year: self.founded_year,
+            employee_range: self.employee_range,
+            certifications: self.certifications,
+            social_links: self.social,
+            status: self.status,
+            verified_at: self.verified.then_some(created),
+            featured_position: self.featured_position,
+            category_ids: TaxonomyIds::resolve(&taxonomy.categories, &self.categories)?,
+            sector_ids: TaxonomyIds::resolve(&taxonomy.sectors, &self.sectors)?,
+            tag_ids: TaxonomyIds::resolve(&taxonomy.tags, &self.tags)?,
+            startup: self.startup.map(|startup| StartupFacts {
+                stage: startup.stage,
+                funding_raised: startup.funding,
+                looking_for: startup.looking_for,
+                pitch: startup.pitch,
+                demo_video_url: startup.demo_video_url,
+                technology_readiness: startup.technology_readiness,
+            }),
+        };
+        Ok((organization, solutions))
+    }
+}
