@@ -46,9 +46,7 @@ impl AppError {
     /// The problems of one form field, for showing next to it.
     pub fn field_errors(&self, field: &str) -> Vec<&FieldError> {
         match self {
-            AppError::Invalid(errors) => {
-                errors.iter().filter(|error| error.field == field).collect()
-            }
+            AppError::Invalid(errors) => errors.iter().filter(|error| error.field == field).collect(),
             _ => Vec::new(),
         }
     }

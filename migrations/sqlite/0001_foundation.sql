@@ -2,7 +2,8 @@
 -- both must describe the same tables, columns and constraints, because one set of query texts serves both.
 --
 -- Timestamps are RFC 3339 UTC text with second precision ('2026-11-28T23:03:21Z'): the same on both
--- engines, and text order is time order. Lists of display-only strings are JSON text arrays.
+-- engines, and text order is time order. Yes/no flags are integers 0 and 1 (sqlx's Any driver cannot
+-- read SQLite booleans). Lists of display-only strings are JSON text arrays.
 
 CREATE TABLE categories (
     id            INTEGER PRIMARY KEY,
@@ -23,7 +24,7 @@ CREATE TABLE category_names (
 CREATE TABLE sectors (
     id                      INTEGER PRIMARY KEY,
     slug                    TEXT NOT NULL UNIQUE,
-    critical_infrastructure BOOLEAN NOT NULL DEFAULT FALSE,
+    critical_infrastructure INTEGER NOT NULL DEFAULT 0 CHECK (critical_infrastructure IN (0, 1)),
     position                INTEGER NOT NULL DEFAULT 0
 );
 

@@ -24,15 +24,9 @@ pub enum IconName {
 impl IconName {
     fn path(self) -> &'static str {
         match self {
-            IconName::Landmark => {
-                "M3 21h18M5 21v-10M19 21v-10M9.5 21v-10M14.5 21v-10M2.5 10 12 4l9.5 6z"
-            }
-            IconName::Scales => {
-                "M12 3v18M6 21h12M4 7h16M6.5 7 3.5 14a3 3 0 0 0 6 0zM17.5 7l-3 7a3 3 0 0 0 6 0z"
-            }
-            IconName::ShieldCheck => {
-                "M12 3 20 6v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM8.5 12l2.5 2.5 4.5-5"
-            }
+            IconName::Landmark => "M3 21h18M5 21v-10M19 21v-10M9.5 21v-10M14.5 21v-10M2.5 10 12 4l9.5 6z",
+            IconName::Scales => "M12 3v18M6 21h12M4 7h16M6.5 7 3.5 14a3 3 0 0 0 6 0zM17.5 7l-3 7a3 3 0 0 0 6 0z",
+            IconName::ShieldCheck => "M12 3 20 6v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM8.5 12l2.5 2.5 4.5-5",
             IconName::People => {
                 "M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21a7 7 0 0 1 14 0M16 3.5a4 4 0 0 1 0 7.5M18 14a6 6 0 0 1 4 7"
             }
@@ -42,9 +36,7 @@ impl IconName {
             }
             IconName::GraduationCap => "M2 9 12 4l10 5-10 5zM6 11v5c2 2 10 2 12 0v-5M22 9v6",
             IconName::Book => "M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2zM4 21V5M8 7h7",
-            IconName::Flask => {
-                "M9 3h6M10 3v6L4.2 19a1.5 1.5 0 0 0 1.3 2h13a1.5 1.5 0 0 0 1.3-2L14 9V3M7 15h10"
-            }
+            IconName::Flask => "M9 3h6M10 3v6L4.2 19a1.5 1.5 0 0 0 1.3 2h13a1.5 1.5 0 0 0 1.3-2L14 9V3M7 15h10",
             IconName::Coins => {
                 "M4 6c0 1.7 3.6 3 8 3s8-1.3 8-3-3.6-3-8-3-8 1.3-8 3zM4 6v6c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12v6c0 1.7 3.6 3 8 3s8-1.3 8-3v-6"
             }

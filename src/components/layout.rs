@@ -101,7 +101,7 @@ fn DemoNotice() -> impl IntoView {
 #[component]
 fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
-    let home = move || format!("/{}/", Lang::from(i18n.get_locale()));
+    let home = move || format!("/{}", Lang::from(i18n.get_locale()));
     view! {
         <header class="site-header">
             <div class="container site-header__inner">
@@ -128,9 +128,7 @@ fn SiteHeader() -> impl IntoView {
 #[component]
 fn SectionLinks() -> impl IntoView {
     let i18n = use_i18n();
-    let link = move |section: &'static str| {
-        move || format!("/{}/{section}", Lang::from(i18n.get_locale()))
-    };
+    let link = move |section: &'static str| move || format!("/{}/{section}", Lang::from(i18n.get_locale()));
     view! {
         <ul>
             <li>
@@ -201,7 +199,7 @@ fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <div class="container site-footer__inner">
                 <div class="site-footer__about">
-                    <a class="brand brand--footer" href=move || format!("/{}/", lang())>
+                    <a class="brand brand--footer" href=move || format!("/{}", lang())>
                         <Logo />
                         <span class="brand__name">{t!(i18n, site.name)}</span>
                     </a>

@@ -66,21 +66,26 @@ pub fn lang_of_path(path: &str) -> Option<Lang> {
 }
 
 /// The same page in another language: the first segment swapped, the rest (and the query) kept.
-/// A path that is in no language leads to the other language's home page.
+/// A language's home page is `/{lang}`; a path in no language leads to the other language's home.
 pub fn path_in_lang(path_and_query: &str, lang: Lang) -> String {
     let (path, query) = path_and_query
         .split_once('?')
         .map_or((path_and_query, None), |(p, q)| (p, Some(q)));
     if lang_of_path(path).is_none() {
-        return format!("/{lang}/");
+        return format!("/{lang}");
     }
     let rest = path
         .trim_start_matches('/')
         .split_once('/')
-        .map_or("", |(_, rest)| rest);
+        .map_or("", |(_, rest)| rest.trim_end_matches('/'));
+    let path = if rest.is_empty() {
+        format!("/{lang}")
+    } else {
+        format!("/{lang}/{rest}")
+    };
     match query.filter(|query| !query.is_empty()) {
-        Some(query) => format!("/{lang}/{rest}?{query}"),
-        None => format!("/{lang}/{rest}"),
+        Some(query) => format!("{path}?{query}"),
+        None => path,
     }
 }
 
@@ -122,12 +127,9 @@ impl<T> Translations<T> {
 
     /// The text a reader of `lang` should see: their language, else the first in its fallback order.
     pub fn pick(&self, lang: Lang) -> Option<Localized<&T>> {
-        lang.fallback_order().into_iter().find_map(|candidate| {
-            self.0.get(&candidate).map(|value| Localized {
-                lang: candidate,
-                value,
-            })
-        })
+        lang.fallback_order()
+            .into_iter()
+            .find_map(|candidate| self.0.get(&candidate).map(|value| Localized { lang: candidate, value }))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (Lang, &T)> {
@@ -151,19 +153,10 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_highest_quality_known_language() {
-        assert_eq!(
-            Lang::from_accept_language("ru-RU,ru;q=0.9,en;q=0.8"),
-            Some(Lang::Ru)
-        );
-        assert_eq!(
-            Lang::from_accept_language("de-DE, en;q=0.5, az;q=0.7"),
-            Some(Lang::Az)
-        );
+        assert_eq!(Lang::from_accept_language("ru-RU,ru;q=0.9,en;q=0.8"), Some(Lang::Ru));
+        assert_eq!(Lang::from_accept_language("de-DE, en;q=0.5, az;q=0.7"), Some(Lang::Az));
         assert_eq!(Lang::from_accept_language("fr, de"), None);
-        assert_eq!(
-            Lang::from_accept_language("en;q=0, ru;q=0.1"),
-            Some(Lang::Ru)
-        );
+        assert_eq!(Lang::from_accept_language("en;q=0, ru;q=0.1"), Some(Lang::Ru));
         assert_eq!(Lang::from_accept_language(""), None);
     }
 
@@ -176,26 +169,19 @@ mod tests {
             path_in_lang("/az/organizations?q=kiber&kind=cert", Lang::Ru),
             "/ru/organizations?q=kiber&kind=cert"
         );
-        assert_eq!(path_in_lang("/en/", Lang::Az), "/az/");
-        assert_eq!(path_in_lang("/en", Lang::Az), "/az/");
-        assert_eq!(path_in_lang("/nowhere/at/all", Lang::En), "/en/");
+        assert_eq!(path_in_lang("/en/", Lang::Az), "/az");
+        assert_eq!(path_in_lang("/en", Lang::Az), "/az");
+        assert_eq!(path_in_lang("/en?q=x", Lang::Ru), "/ru?q=x");
+        assert_eq!(path_in_lang("/nowhere/at/all", Lang::En), "/en");
     }
 
     #[test]
     fn missing_translation_falls_back_in_the_defined_order() {
-        let names = Translations::new()
-            .with(Lang::Az, "Şirkət")
-            .with(Lang::Ru, "Компания");
+        let names = Translations::new().with(Lang::Az, "Şirkət").with(Lang::Ru, "Компания");
         assert_eq!(names.pick(Lang::En).map(|text| text.lang), Some(Lang::Az));
-        assert_eq!(
-            names.pick(Lang::Ru).map(|text| *text.value),
-            Some("Компания")
-        );
+        assert_eq!(names.pick(Lang::Ru).map(|text| *text.value), Some("Компания"));
         let english_only = Translations::new().with(Lang::En, "Company");
-        assert_eq!(
-            english_only.pick(Lang::Ru).map(|text| text.lang),
-            Some(Lang::En)
-        );
+        assert_eq!(english_only.pick(Lang::Ru).map(|text| text.lang), Some(Lang::En));
         assert!(Translations::<&str>::new().pick(Lang::Az).is_none());
     }
 }

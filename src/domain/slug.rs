@@ -88,16 +88,7 @@ mod tests {
     #[test]
     fn parse_accepts_only_clean_slugs() {
         assert!(Slug::parse("az-cert-2024").is_ok());
-        for bad in [
-            "",
-            "Az",
-            "a--b",
-            "-a",
-            "a-",
-            "a_b",
-            "şirkət",
-            &"a".repeat(81),
-        ] {
+        for bad in ["", "Az", "a--b", "-a", "a-", "a_b", "şirkət", &"a".repeat(81)] {
             assert!(Slug::parse(bad).is_err(), "{bad:?}");
         }
     }
@@ -119,9 +110,6 @@ mod tests {
         let slug = Slug::parse(&"a".repeat(80)).unwrap();
         let suffixed = slug.with_suffix(12);
         assert!(suffixed.as_str().ends_with("-12") && suffixed.as_str().len() == 80);
-        assert_eq!(
-            Slug::parse("qala").unwrap().with_suffix(2).as_str(),
-            "qala-2"
-        );
+        assert_eq!(Slug::parse("qala").unwrap().with_suffix(2).as_str(), "qala-2");
     }
 }

@@ -35,14 +35,10 @@ impl EmailAddress {
             && !domain.starts_with(['.', '-'])
             && !domain.ends_with(['.', '-'])
             && !domain.contains("..")
-            && domain
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+            && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
         let local_ok = !local.is_empty()
             && local.len() <= 64
-            && !local
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || c == '@');
+            && !local.chars().any(|c| c.is_whitespace() || c.is_control() || c == '@');
         if domain_ok && local_ok && email.len() <= 254 {
             Ok(EmailAddress(email))
         } else {
@@ -56,10 +52,7 @@ impl EmailAddress {
 
     /// The part after `@`, used to match a claimant's address against an organization's website.
     pub fn domain(&self) -> &str {
-        self.0
-            .rsplit_once('@')
-            .map(|(_, domain)| domain)
-            .unwrap_or_default()
+        self.0.rsplit_once('@').map(|(_, domain)| domain).unwrap_or_default()
     }
 }
 

@@ -52,8 +52,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn Totals(stats: EcosystemStats) -> impl IntoView {
     let i18n = use_i18n();
-    let (organizations, solutions, countries) =
-        (stats.organizations, stats.solutions, stats.countries);
+    let (organizations, solutions, countries) = (stats.organizations, stats.solutions, stats.countries);
     view! {
         <ul class="hero__totals" aria-label=move || t_string!(i18n, home.stats_heading)>
             <li>{t!(i18n, home.organizations_count, count = move || organizations)}</li>

@@ -22,7 +22,7 @@ pub fn NotFound() -> impl IntoView {
             <p>{t!(i18n, not_found.message)}</p>
             <SearchBox id="not-found-search" />
             <p>
-                <a href=move || format!("/{}/", Lang::from(i18n.get_locale()))>{t!(i18n, not_found.home_link)}</a>
+                <a href=move || format!("/{}", Lang::from(i18n.get_locale()))>{t!(i18n, not_found.home_link)}</a>
             </p>
         </section>
     }

@@ -31,12 +31,13 @@ struct Cli {
     #[arg(long, env = "DATABASE_URL", default_value = DatabaseUrl::DEFAULT, global = true)]
     database_url: DatabaseUrl,
     /// Log filter, such as `info` or `qala=debug,sqlx=warn`
-    #[arg(long, env = "QALA_LOG", default_value = "info", value_parser = telemetry::parse_filter, global = true)]
+    #[arg(long, env = "QALA_LOG", value_name = "QALA_LOG", default_value = "info", value_parser = telemetry::parse_filter, global = true)]
     log: String,
     /// Log line format
     #[arg(
         long,
         env = "QALA_LOG_FORMAT",
+        value_name = "QALA_LOG_FORMAT",
         value_enum,
         default_value = "text",
         global = true
@@ -66,10 +67,10 @@ enum Command {
 #[derive(clap::Args, Default)]
 struct ServeArgs {
     /// Address to listen on [default: 127.0.0.1:3000]
-    #[arg(long, env = "LEPTOS_SITE_ADDR")]
+    #[arg(long, env = "LEPTOS_SITE_ADDR", value_name = "LEPTOS_SITE_ADDR")]
     addr: Option<SocketAddr>,
     /// The address the public reaches the site at [default: http://ADDR]
-    #[arg(long, env = "QALA_PUBLIC_URL", value_parser = parse_public_url)]
+    #[arg(long, env = "QALA_PUBLIC_URL", value_name = "QALA_PUBLIC_URL", value_parser = parse_public_url)]
     public_url: Option<String>,
     /// Load the demo data first when the database has no organizations
     #[arg(long, env = "QALA_DEMO_IF_EMPTY")]
@@ -124,14 +125,7 @@ fn parse_public_url(text: &str) -> Result<String, String> {
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(error)
-            if matches!(
-                error.kind(),
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
-            ) =>
-        {
-            error.exit()
-        }
+        Err(error) if matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => error.exit(),
         Err(error) => {
             // A bad setting stops start-up with one line that names it.
             let message = error.to_string();
@@ -141,9 +135,7 @@ pub fn main() -> ExitCode {
         }
     };
     telemetry::init(&cli.log, cli.log_format);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build();
     let outcome = match runtime {
         Ok(runtime) => runtime.block_on(run(cli)),
         Err(error) => Err(format!("cannot start the async runtime: {error}")),
@@ -163,9 +155,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Serve(args) => serve(db.clone(), args).await,
         Command::Migrate => Ok(()),
         Command::SeedDemo { synthetic: None } => seed_demo(&db).await,
-        Command::SeedDemo {
-            synthetic: Some(count),
-        } => {
+        Command::SeedDemo { synthetic: Some(count) } => {
             let started = std::time::Instant::now();
             let added = seed::synthetic::load(&db, count, OffsetDateTime::now_utc())
                 .await
@@ -259,10 +249,7 @@ async fn create_user(
         db.set_membership(user.id, organization.id, org_role, now)
             .await
             .map_err(describe)?;
-        println!(
-            "created {} ({org_role} of {})",
-            user.email, organization.slug
-        );
+        println!("created {} ({org_role} of {})", user.email, organization.slug);
     } else {
         println!(
             "created {}{}",
@@ -275,11 +262,7 @@ async fn create_user(
 
 fn describe(error: crate::error::AppError) -> String {
     match error {
-        crate::error::AppError::Invalid(errors) => errors
-            .iter()
-            .map(describe_field)
-            .collect::<Vec<_>>()
-            .join("; "),
+        crate::error::AppError::Invalid(errors) => errors.iter().map(describe_field).collect::<Vec<_>>().join("; "),
         error => error.to_string(),
     }
 }

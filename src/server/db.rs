@@ -2,7 +2,7 @@
 //!
 //! One implementation serves SQLite and PostgreSQL through sqlx's `Any` driver. Query texts use
 //! `$1`-style parameters, which both engines accept, and only the column types both decode the same
-//! way (BIGINT, TEXT, BOOLEAN, BLOB/BYTEA). Each engine has its own migrations folder.
+//! way (BIGINT, TEXT, BLOB/BYTEA; flags are 0/1 integers). Each engine has its own migrations folder.
 mod organizations;
 mod solutions;
 mod sql;
@@ -166,10 +166,7 @@ impl Database {
     /// Whether the database answers within two seconds.
     pub async fn is_healthy(&self) -> bool {
         let probe = sqlx::query("SELECT 1").execute(&self.pool);
-        matches!(
-            tokio::time::timeout(Duration::from_secs(2), probe).await,
-            Ok(Ok(_))
-        )
+        matches!(tokio::time::timeout(Duration::from_secs(2), probe).await, Ok(Ok(_)))
     }
 
     pub async fn close(&self) {
@@ -203,23 +200,17 @@ pub(crate) fn decode_time(text: &str) -> Result<OffsetDateTime, sqlx::Error> {
     OffsetDateTime::parse(text, &Rfc3339).map_err(|error| sqlx::Error::Decode(Box::new(error)))
 }
 
-pub(crate) fn decode_optional_time(
-    text: Option<String>,
-) -> Result<Option<OffsetDateTime>, sqlx::Error> {
+pub(crate) fn decode_optional_time(text: Option<String>) -> Result<Option<OffsetDateTime>, sqlx::Error> {
     text.as_deref().map(decode_time).transpose()
 }
 
 /// Parses a stored word back into its enum; a stored word the code does not know is a decode error.
-pub(crate) fn decode_word<T: FromStr<Err = crate::domain::UnknownValue>>(
-    text: &str,
-) -> Result<T, sqlx::Error> {
+pub(crate) fn decode_word<T: FromStr<Err = crate::domain::UnknownValue>>(text: &str) -> Result<T, sqlx::Error> {
     text.parse()
         .map_err(|error: crate::domain::UnknownValue| sqlx::Error::Decode(Box::new(error)))
 }
 
-pub(crate) fn decode_slug(
-    row: &sqlx::any::AnyRow,
-) -> Result<crate::domain::slug::Slug, sqlx::Error> {
+pub(crate) fn decode_slug(row: &sqlx::any::AnyRow) -> Result<crate::domain::slug::Slug, sqlx::Error> {
     use sqlx::Row;
     let text: String = row.try_get("slug")?;
     crate::domain::slug::Slug::parse(&text).map_err(|error| sqlx::Error::Decode(error.field.into()))
@@ -249,11 +240,7 @@ mod tests {
         let postgres: DatabaseUrl = "postgres://qala:secret@db.internal/qala".parse().unwrap();
         assert_eq!(postgres.engine(), Engine::Postgres);
         assert_eq!(postgres.redacted(), "postgres://qala:***@db.internal/qala");
-        assert!(
-            "mysql://root@localhost/qala"
-                .parse::<DatabaseUrl>()
-                .is_err()
-        );
+        assert!("mysql://root@localhost/qala".parse::<DatabaseUrl>().is_err());
         assert!("sqlite://".parse::<DatabaseUrl>().is_err());
     }
 

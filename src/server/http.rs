@@ -34,11 +34,7 @@ pub const LANGUAGE_COOKIE: &str = "qala_lang";
 /// Largest request body accepted anywhere: a 2 MiB logo plus the rest of its form.
 const BODY_LIMIT: usize = 3 * 1024 * 1024;
 
-pub async fn serve(
-    db: Database,
-    addr: Option<SocketAddr>,
-    public_url: Option<String>,
-) -> Result<(), String> {
+pub async fn serve(db: Database, addr: Option<SocketAddr>, public_url: Option<String>) -> Result<(), String> {
     let mut leptos_options = get_configuration(None)
         .map_err(|error| format!("bad Leptos configuration: {error}"))?
         .leptos_options;
@@ -75,11 +71,17 @@ pub async fn serve(
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let shell_options = state.leptos_options.clone();
-    Router::new()
+    let router = Lang::ALL.iter().fold(Router::new(), |router, lang| {
+        router.route(&format!("/{lang}/"), get(drop_trailing_slash))
+    });
+    router
         .route("/", get(choose_language))
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            || {},
+            shell,
+        ))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(cache_static_assets))
         .layer(default_header("x-content-type-options", "nosniff"))
@@ -89,26 +91,21 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CatchPanicLayer::new())
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(
-            TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
-                let request_id = request
-                    .headers()
-                    .get("x-request-id")
-                    .and_then(|value| value.to_str().ok())
-                    .unwrap_or_default();
-                tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
-            }),
-        )
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
+            let request_id = request
+                .headers()
+                .get("x-request-id")
+                .and_then(|value| value.to_str().ok())
+                .unwrap_or_default();
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
+        }))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
 }
 
 /// A header every response carries unless its handler set one.
 fn default_header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(
-        HeaderName::from_static(name),
-        HeaderValue::from_static(value),
-    )
+    SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
 }
 
 /// `/` sends a visitor to their language: the one they chose before, else their browser's, else Azerbaijani.
@@ -121,12 +118,20 @@ async fn choose_language(headers: HeaderMap) -> Response {
                 .and_then(Lang::from_accept_language)
         })
         .unwrap_or_default();
-    let mut response = Redirect::to(&format!("/{lang}/")).into_response();
-    response.headers_mut().insert(
-        header::VARY,
-        HeaderValue::from_static("cookie, accept-language"),
-    );
+    let mut response = Redirect::to(&format!("/{lang}")).into_response();
     response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("cookie, accept-language"));
+    response
+}
+
+/// A language's home is `/{lang}`; `/{lang}/` leads there, keeping the query.
+async fn drop_trailing_slash(uri: axum::http::Uri) -> Redirect {
+    let path = uri.path().trim_end_matches('/');
+    match uri.query() {
+        Some(query) => Redirect::permanent(&format!("{path}?{query}")),
+        None => Redirect::permanent(path),
+    }
 }
 
 fn remembered_language(headers: &HeaderMap) -> Option<Lang> {

@@ -44,11 +44,10 @@ pub async fn ensure_reference_taxonomy(db: &Database) -> Result<bool, AppError> 
     if !db.taxonomy_is_empty().await? {
         return Ok(false);
     }
-    let reference: ReferenceTaxonomy =
-        serde_json::from_str(REFERENCE_TAXONOMY).map_err(|error| {
-            tracing::error!(%error, "the bundled reference taxonomy does not parse");
-            AppError::Internal
-        })?;
+    let reference: ReferenceTaxonomy = serde_json::from_str(REFERENCE_TAXONOMY).map_err(|error| {
+        tracing::error!(%error, "the bundled reference taxonomy does not parse");
+        AppError::Internal
+    })?;
     let mut categories = Vec::new();
     for top in reference.categories {
         categories.push(NewCategory {

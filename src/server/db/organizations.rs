@@ -5,8 +5,8 @@ use sqlx::{AnyConnection, Row, any::AnyRow};
 use time::OffsetDateTime;
 
 use super::{
-    Database, Value, decode_json, decode_optional_time, decode_slug, decode_time, decode_word,
-    encode_json, encode_time,
+    Database, Value, decode_json, decode_optional_time, decode_slug, decode_time, decode_word, encode_json,
+    encode_time,
     sql::{insert_links, insert_rows, insert_with_slugs, translations_of, unique_slugs},
 };
 use crate::{
@@ -48,33 +48,27 @@ impl Database {
         let slugs = unique_slugs(connection, "organizations", wanted).await?;
         let now = encode_time(now);
 
-        let rows = organizations
-            .iter()
-            .zip(&slugs)
-            .map(|(organization, slug)| {
-                vec![
-                    Value::from(slug.as_str()),
-                    organization.kind.as_str().into(),
-                    organization.website.clone().into(),
-                    organization.email.clone().into(),
-                    organization.phone.clone().into(),
-                    organization.address.clone().into(),
-                    organization.city.clone().into(),
-                    organization.country.as_str().into(),
-                    organization.founded_year.map(i64::from).into(),
-                    organization
-                        .employee_range
-                        .map(|range| range.as_str())
-                        .into(),
-                    encode_json(&organization.certifications).into(),
-                    encode_json(&organization.social_links).into(),
-                    organization.status.as_str().into(),
-                    organization.verified_at.map(encode_time).into(),
-                    organization.featured_position.into(),
-                    now.clone().into(),
-                    now.clone().into(),
-                ]
-            });
+        let rows = organizations.iter().zip(&slugs).map(|(organization, slug)| {
+            vec![
+                Value::from(slug.as_str()),
+                organization.kind.as_str().into(),
+                organization.website.clone().into(),
+                organization.email.clone().into(),
+                organization.phone.clone().into(),
+                organization.address.clone().into(),
+                organization.city.clone().into(),
+                organization.country.as_str().into(),
+                organization.founded_year.map(i64::from).into(),
+                organization.employee_range.map(|range| range.as_str()).into(),
+                encode_json(&organization.certifications).into(),
+                encode_json(&organization.social_links).into(),
+                organization.status.as_str().into(),
+                organization.verified_at.map(encode_time).into(),
+                organization.featured_position.into(),
+                now.clone().into(),
+                now.clone().into(),
+            ]
+        });
         let ids = insert_with_slugs(
             connection,
             "organizations",
@@ -102,38 +96,27 @@ impl Database {
         )
         .await?;
 
-        let texts = organizations
-            .iter()
-            .zip(&ids)
-            .flat_map(|(organization, id)| {
-                organization.texts.iter().map(move |(lang, text)| {
-                    vec![
-                        Value::from(*id),
-                        lang.as_str().into(),
-                        text.name.as_str().into(),
-                        text.short_description.as_deref().into(),
-                        text.description.as_deref().into(),
-                    ]
-                })
-            });
+        let texts = organizations.iter().zip(&ids).flat_map(|(organization, id)| {
+            organization.texts.iter().map(move |(lang, text)| {
+                vec![
+                    Value::from(*id),
+                    lang.as_str().into(),
+                    text.name.as_str().into(),
+                    text.short_description.as_deref().into(),
+                    text.description.as_deref().into(),
+                ]
+            })
+        });
         insert_rows(
             connection,
             "organization_texts",
-            &[
-                "organization_id",
-                "lang",
-                "name",
-                "short_description",
-                "description",
-            ],
+            &["organization_id", "lang", "name", "short_description", "description"],
             texts,
             None,
         )
         .await?;
 
-        let categories = organizations
-            .iter()
-            .map(|organization| &organization.category_ids);
+        let categories = organizations.iter().map(|organization| &organization.category_ids);
         insert_links(
             connection,
             "organization_categories",
@@ -142,9 +125,7 @@ impl Database {
             categories,
         )
         .await?;
-        let sectors = organizations
-            .iter()
-            .map(|organization| &organization.sector_ids);
+        let sectors = organizations.iter().map(|organization| &organization.sector_ids);
         insert_links(
             connection,
             "organization_sectors",
@@ -153,9 +134,7 @@ impl Database {
             sectors,
         )
         .await?;
-        let tags = organizations
-            .iter()
-            .map(|organization| &organization.tag_ids);
+        let tags = organizations.iter().map(|organization| &organization.tag_ids);
         insert_links(
             connection,
             "organization_tags",
@@ -169,9 +148,7 @@ impl Database {
             .iter()
             .zip(&ids)
             .filter(|(organization, _)| organization.kind == OrganizationKind::Startup)
-            .filter_map(|(organization, id)| {
-                organization.startup.as_ref().map(|facts| (*id, facts))
-            })
+            .filter_map(|(organization, id)| organization.startup.as_ref().map(|facts| (*id, facts)))
             .collect();
         insert_startup_facts(connection, &startups).await?;
 
@@ -219,10 +196,7 @@ impl Database {
     }
 
     /// A startup's showcase facts; `None` for other organizations and startups that gave none.
-    pub async fn startup_facts(
-        &self,
-        organization_id: i64,
-    ) -> Result<Option<StartupFacts>, AppError> {
+    pub async fn startup_facts(&self, organization_id: i64) -> Result<Option<StartupFacts>, AppError> {
         let Some(row) = sqlx::query(
             "SELECT stage, funding_amount, funding_currency, demo_video_url, technology_readiness \
              FROM startup_profiles WHERE organization_id = $1",
@@ -233,27 +207,20 @@ impl Database {
         else {
             return Ok(None);
         };
-        let pitch =
-            sqlx::query("SELECT lang, pitch FROM startup_pitches WHERE organization_id = $1")
-                .bind(organization_id)
-                .fetch_all(self.pool())
-                .await?
-                .iter()
-                .map(|row| {
-                    Ok((
-                        decode_word(&row.try_get::<String, _>("lang")?)?,
-                        row.try_get("pitch")?,
-                    ))
-                })
-                .collect::<Result<Translations<String>, sqlx::Error>>()?;
-        let mut looking_for =
-            sqlx::query("SELECT need FROM startup_needs WHERE organization_id = $1")
-                .bind(organization_id)
-                .fetch_all(self.pool())
-                .await?
-                .iter()
-                .map(|row| decode_word(&row.try_get::<String, _>("need")?))
-                .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        let pitch = sqlx::query("SELECT lang, pitch FROM startup_pitches WHERE organization_id = $1")
+            .bind(organization_id)
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(|row| Ok((decode_word(&row.try_get::<String, _>("lang")?)?, row.try_get("pitch")?)))
+            .collect::<Result<Translations<String>, sqlx::Error>>()?;
+        let mut looking_for = sqlx::query("SELECT need FROM startup_needs WHERE organization_id = $1")
+            .bind(organization_id)
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(|row| decode_word(&row.try_get::<String, _>("need")?))
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
         looking_for.sort();
         let funding_amount: Option<i64> = row.try_get("funding_amount")?;
         let funding_currency: Option<String> = row.try_get("funding_currency")?;
@@ -286,21 +253,14 @@ async fn insert_startup_facts(
         vec![
             Value::from(*id),
             facts.stage.as_str().into(),
-            facts
-                .funding_raised
-                .as_ref()
-                .map(|money| money.amount)
-                .into(),
+            facts.funding_raised.as_ref().map(|money| money.amount).into(),
             facts
                 .funding_raised
                 .as_ref()
                 .map(|money| money.currency.as_str())
                 .into(),
             facts.demo_video_url.as_deref().into(),
-            facts
-                .technology_readiness
-                .map(|level| i64::from(level.get()))
-                .into(),
+            facts.technology_readiness.map(|level| i64::from(level.get())).into(),
         ]
     });
     insert_rows(
@@ -319,13 +279,10 @@ async fn insert_startup_facts(
     )
     .await?;
     let pitches = startups.iter().flat_map(|(id, facts)| {
-        facts.pitch.iter().map(move |(lang, pitch)| {
-            vec![
-                Value::from(*id),
-                lang.as_str().into(),
-                pitch.as_str().into(),
-            ]
-        })
+        facts
+            .pitch
+            .iter()
+            .map(move |(lang, pitch)| vec![Value::from(*id), lang.as_str().into(), pitch.as_str().into()])
     });
     insert_rows(
         connection,
@@ -343,21 +300,11 @@ async fn insert_startup_facts(
             .into_iter()
             .map(move |need| vec![Value::from(*id), need.as_str().into()])
     });
-    insert_rows(
-        connection,
-        "startup_needs",
-        &["organization_id", "need"],
-        needs,
-        None,
-    )
-    .await?;
+    insert_rows(connection, "startup_needs", &["organization_id", "need"], needs, None).await?;
     Ok(())
 }
 
-fn organization_from_row(
-    row: &AnyRow,
-    texts: Translations<OrganizationText>,
-) -> Result<Organization, sqlx::Error> {
+fn organization_from_row(row: &AnyRow, texts: Translations<OrganizationText>) -> Result<Organization, sqlx::Error> {
     Ok(Organization {
         id: row.try_get("id")?,
         slug: decode_slug(row)?,
@@ -399,5 +346,23 @@ impl Database {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organizations")
             .fetch_one(self.pool())
             .await?)
+    }
+}
+
+impl Database {
+    /// Every listing with its texts, oldest first: for exports, sitemaps and checks over the whole set.
+    pub async fn all_organizations(&self) -> Result<Vec<Organization>, AppError> {
+        let rows = sqlx::query(&format!("SELECT {ORGANIZATION_COLUMNS} FROM organizations ORDER BY id"))
+            .fetch_all(self.pool())
+            .await?;
+        let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<Result<_, _>>()?;
+        let mut texts = self.organization_texts(&ids).await?;
+        rows.iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                organization_from_row(row, texts.remove(&id).unwrap_or_default())
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(AppError::from)
     }
 }

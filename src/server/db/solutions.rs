@@ -5,8 +5,7 @@ use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
 use super::{
-    Database, SqlBuilder, Value, decode_json, decode_slug, decode_time, decode_word, encode_json,
-    encode_time,
+    Database, SqlBuilder, Value, decode_json, decode_slug, decode_time, decode_word, encode_json, encode_time,
     sql::{insert_links, insert_rows, insert_with_slugs, translations_of, unique_slugs},
 };
 use crate::{
@@ -21,11 +20,7 @@ use crate::{
 
 impl Database {
     /// Creates solutions, all or nothing; returns their ids in input order.
-    pub async fn insert_solutions(
-        &self,
-        solutions: &[NewSolution],
-        now: OffsetDateTime,
-    ) -> Result<Vec<i64>, AppError> {
+    pub async fn insert_solutions(&self, solutions: &[NewSolution], now: OffsetDateTime) -> Result<Vec<i64>, AppError> {
         let mut transaction = self.pool().begin().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let wanted = solutions
@@ -47,10 +42,7 @@ impl Database {
                 Value::from(solution.organization_id),
                 slug.as_str().into(),
                 solution.kind.as_str().into(),
-                solution
-                    .deployment
-                    .map(|deployment| deployment.as_str())
-                    .into(),
+                solution.deployment.map(|deployment| deployment.as_str()).into(),
                 encode_json(&solution.certifications).into(),
                 solution.url.as_deref().into(),
                 now.clone().into(),
@@ -124,10 +116,7 @@ impl Database {
         .bind(organization_id)
         .fetch_all(self.pool())
         .await?;
-        let ids: Vec<i64> = rows
-            .iter()
-            .map(|row| row.try_get("id"))
-            .collect::<Result<_, _>>()?;
+        let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<Result<_, _>>()?;
         if ids.is_empty() {
             return Ok(Vec::new());
         }

@@ -19,7 +19,6 @@ use crate::domain::{
 pub enum Value {
     Int(Option<i64>),
     Text(Option<String>),
-    Bool(bool),
     Blob(Vec<u8>),
 }
 
@@ -56,12 +55,6 @@ impl From<Option<String>> for Value {
 impl From<Option<&str>> for Value {
     fn from(value: Option<&str>) -> Self {
         Value::Text(value.map(str::to_owned))
-    }
-}
-
-impl From<bool> for Value {
-    fn from(value: bool) -> Self {
-        Value::Bool(value)
     }
 }
 
@@ -125,7 +118,6 @@ impl SqlBuilder {
             .fold(sqlx::query(&self.sql), |query, value| match value {
                 Value::Int(number) => query.bind(*number),
                 Value::Text(text) => query.bind(text.as_deref()),
-                Value::Bool(flag) => query.bind(*flag),
                 Value::Blob(bytes) => query.bind(bytes.as_slice()),
             })
     }
@@ -189,11 +181,7 @@ pub async fn insert_rows(
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let mut sql = SqlBuilder::new(&head);
-        for (index, row) in rows
-            .by_ref()
-            .take(rows_per_insert(columns.len()))
-            .enumerate()
-        {
+        for (index, row) in rows.by_ref().take(rows_per_insert(columns.len())).enumerate() {
             debug_assert_eq!(row.len(), columns.len(), "one value per column of {table}");
             if index > 0 {
                 sql.push(", ");
@@ -224,17 +212,9 @@ pub async fn insert_with_slugs(
     let inserted = insert_rows(connection, table, columns, rows, Some("id, slug")).await?;
     let ids_by_slug: HashMap<String, i64> = inserted
         .iter()
-        .map(|row| {
-            Ok((
-                row.try_get::<String, _>("slug")?,
-                row.try_get::<i64, _>("id")?,
-            ))
-        })
+        .map(|row| Ok((row.try_get::<String, _>("slug")?, row.try_get::<i64, _>("id")?)))
         .collect::<Result<_, sqlx::Error>>()?;
-    Ok(slugs
-        .iter()
-        .map(|slug| ids_by_slug[slug.as_str()])
-        .collect())
+    Ok(slugs.iter().map(|slug| ids_by_slug[slug.as_str()]).collect())
 }
 
 /// Fills a link table: each owner with each of its targets (duplicates dropped).
@@ -252,14 +232,7 @@ pub async fn insert_links<'a>(
             .into_iter()
             .map(|target| vec![Value::from(*owner), (*target).into()])
     });
-    insert_rows(
-        connection,
-        table,
-        &[owner_column, target_column],
-        links,
-        None,
-    )
-    .await?;
+    insert_rows(connection, table, &[owner_column, target_column], links, None).await?;
     Ok(())
 }
 

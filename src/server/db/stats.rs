@@ -54,11 +54,10 @@ const DEMO_DATA_SETTING: &str = "demo_data_loaded_at";
 
 impl Database {
     pub async fn demo_data_loaded(&self) -> Result<bool, AppError> {
-        let found: Option<String> =
-            sqlx::query_scalar("SELECT value FROM site_settings WHERE name = $1")
-                .bind(DEMO_DATA_SETTING)
-                .fetch_optional(self.pool())
-                .await?;
+        let found: Option<String> = sqlx::query_scalar("SELECT value FROM site_settings WHERE name = $1")
+            .bind(DEMO_DATA_SETTING)
+            .fetch_optional(self.pool())
+            .await?;
         Ok(found.is_some())
     }
 

@@ -18,10 +18,7 @@ use crate::{
 
 impl Database {
     /// Adds categories; a parent must be a top-level category added earlier or in the same call.
-    pub async fn insert_categories(
-        &self,
-        categories: &[NewCategory],
-    ) -> Result<Vec<i64>, AppError> {
+    pub async fn insert_categories(&self, categories: &[NewCategory]) -> Result<Vec<i64>, AppError> {
         let mut transaction = self.pool().begin().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let mut ids_by_slug: HashMap<String, i64> = sqlx::query("SELECT slug, id FROM categories")
@@ -41,9 +38,7 @@ impl Database {
             let mut rows = Vec::with_capacity(batch.len());
             for (position, category) in &batch {
                 let parent_id = match &category.parent {
-                    Some(parent) => {
-                        Some(*ids_by_slug.get(parent.as_str()).ok_or(AppError::NotFound)?)
-                    }
+                    Some(parent) => Some(*ids_by_slug.get(parent.as_str()).ok_or(AppError::NotFound)?),
                     None => None,
                 };
                 rows.push(vec![
@@ -53,10 +48,7 @@ impl Database {
                     i64::try_from(*position).unwrap_or(i64::MAX).into(),
                 ]);
             }
-            let slugs: Vec<Slug> = batch
-                .iter()
-                .map(|(_, category)| category.slug.clone())
-                .collect();
+            let slugs: Vec<Slug> = batch.iter().map(|(_, category)| category.slug.clone()).collect();
             let batch_ids = insert_with_slugs(
                 connection,
                 "categories",
@@ -89,7 +81,7 @@ impl Database {
         let rows = sectors.iter().enumerate().map(|(position, sector)| {
             vec![
                 Value::from(sector.slug.as_str()),
-                sector.critical_infrastructure.into(),
+                i64::from(sector.critical_infrastructure).into(),
                 i64::try_from(position).unwrap_or(i64::MAX).into(),
             ]
         });
@@ -134,12 +126,11 @@ impl Database {
 
     /// Every category, top-level ones and children alike, in display order.
     pub async fn categories(&self) -> Result<Vec<Category>, AppError> {
-        let rows = sqlx::query("SELECT id, slug, parent_id, nist_function, position FROM categories ORDER BY position, id")
-            .fetch_all(self.pool())
-            .await?;
-        let mut names = self
-            .names_of("category_names", "category_id", &rows)
-            .await?;
+        let rows =
+            sqlx::query("SELECT id, slug, parent_id, nist_function, position FROM categories ORDER BY position, id")
+                .fetch_all(self.pool())
+                .await?;
+        let mut names = self.names_of("category_names", "category_id", &rows).await?;
         rows.iter()
             .map(|row| {
                 let id: i64 = row.try_get("id")?;
@@ -157,11 +148,9 @@ impl Database {
     }
 
     pub async fn sectors(&self) -> Result<Vec<Sector>, AppError> {
-        let rows = sqlx::query(
-            "SELECT id, slug, critical_infrastructure, position FROM sectors ORDER BY position, id",
-        )
-        .fetch_all(self.pool())
-        .await?;
+        let rows = sqlx::query("SELECT id, slug, critical_infrastructure, position FROM sectors ORDER BY position, id")
+            .fetch_all(self.pool())
+            .await?;
         let mut names = self.names_of("sector_names", "sector_id", &rows).await?;
         rows.iter()
             .map(|row| {
@@ -169,7 +158,7 @@ impl Database {
                 Ok(Sector {
                     id,
                     slug: decode_slug(row)?,
-                    critical_infrastructure: row.try_get("critical_infrastructure")?,
+                    critical_infrastructure: row.try_get::<i64, _>("critical_infrastructure")? != 0,
                     names: names.remove(&id).unwrap_or_default(),
                     position: row.try_get("position")?,
                 })
@@ -210,10 +199,7 @@ impl Database {
         owner_column: &str,
         owners: &[AnyRow],
     ) -> Result<HashMap<i64, Translations<String>>, sqlx::Error> {
-        let ids: Vec<i64> = owners
-            .iter()
-            .map(|row| row.try_get("id"))
-            .collect::<Result<_, _>>()?;
+        let ids: Vec<i64> = owners.iter().map(|row| row.try_get("id")).collect::<Result<_, _>>()?;
         translations_of(self.pool(), table, owner_column, "name", &ids, |row| {
             row.try_get("name")
         })
@@ -229,21 +215,10 @@ async fn insert_names<'a>(
     names: impl IntoIterator<Item = &'a Translations<String>>,
 ) -> Result<(), sqlx::Error> {
     let rows = owners.iter().zip(names).flat_map(|(owner, names)| {
-        names.iter().map(move |(lang, name)| {
-            vec![
-                Value::from(*owner),
-                lang.as_str().into(),
-                name.as_str().into(),
-            ]
-        })
+        names
+            .iter()
+            .map(move |(lang, name)| vec![Value::from(*owner), lang.as_str().into(), name.as_str().into()])
     });
-    insert_rows(
-        connection,
-        table,
-        &[owner_column, "lang", "name"],
-        rows,
-        None,
-    )
-    .await?;
+    insert_rows(connection, table, &[owner_column, "lang", "name"], rows, None).await?;
     Ok(())
 }

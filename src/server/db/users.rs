@@ -46,12 +46,10 @@ impl Database {
     }
 
     pub async fn user_by_email(&self, email: &EmailAddress) -> Result<Option<User>, AppError> {
-        let row = sqlx::query(&format!(
-            "SELECT {USER_COLUMNS} FROM users WHERE email = $1"
-        ))
-        .bind(email.as_str())
-        .fetch_optional(self.pool())
-        .await?;
+        let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1"))
+            .bind(email.as_str())
+            .fetch_optional(self.pool())
+            .await?;
         Ok(row.as_ref().map(user_from_row).transpose()?)
     }
 
@@ -87,10 +85,12 @@ impl Database {
     }
 
     pub async fn memberships_of(&self, user_id: i64) -> Result<Vec<Membership>, AppError> {
-        let rows = sqlx::query("SELECT user_id, organization_id, role FROM memberships WHERE user_id = $1 ORDER BY organization_id")
-            .bind(user_id)
-            .fetch_all(self.pool())
-            .await?;
+        let rows = sqlx::query(
+            "SELECT user_id, organization_id, role FROM memberships WHERE user_id = $1 ORDER BY organization_id",
+        )
+        .bind(user_id)
+        .fetch_all(self.pool())
+        .await?;
         rows.iter()
             .map(|row| {
                 Ok(Membership {

@@ -8,10 +8,7 @@ use crate::{
     domain::{
         country::Country,
         lang::Translations,
-        organization::{
-            EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationText,
-            SocialLink,
-        },
+        organization::{EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationText, SocialLink},
         slug::Slug,
         solution::{Deployment, NewSolution, SolutionKind, SolutionText},
         startup::{Money, ReadinessLevel, StartupFacts, StartupNeed},

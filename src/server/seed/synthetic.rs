@@ -7,9 +7,7 @@ use crate::{
     domain::{
         country::Country,
         lang::{Lang, Translations},
-        organization::{
-            EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationText,
-        },
+        organization::{EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationText},
         solution::{Deployment, NewSolution, SolutionKind, SolutionText},
         startup::{Currency, Money, StartupFacts, StartupNeed, StartupStage},
         taxonomy::Category,
@@ -99,11 +97,7 @@ const KINDS: &[(OrganizationKind, u32)] = &[
 ];
 
 /// Adds `count` generated organizations with one to three solutions each; returns what it added.
-pub async fn load(
-    db: &Database,
-    count: u32,
-    now: OffsetDateTime,
-) -> Result<(usize, usize), AppError> {
+pub async fn load(db: &Database, count: u32, now: OffsetDateTime) -> Result<(usize, usize), AppError> {
     let categories: Vec<Category> = db
         .categories()
         .await?
@@ -121,10 +115,8 @@ pub async fn load(
         let generated: Vec<(NewOrganization, Vec<NewSolution>)> = (0..size)
             .map(|_| generate(&mut rng, &categories, &sector_ids, &tag_ids))
             .collect();
-        let organizations: Vec<NewOrganization> = generated
-            .iter()
-            .map(|(organization, _)| organization.clone())
-            .collect();
+        let organizations: Vec<NewOrganization> =
+            generated.iter().map(|(organization, _)| organization.clone()).collect();
         let ids = db.insert_organizations(&organizations, created).await?;
         let solutions: Vec<NewSolution> = generated
             .into_iter()
@@ -138,11 +130,7 @@ pub async fn load(
             .collect();
         db.insert_solutions(&solutions, created).await?;
         added = (added.0 + size, added.1 + solutions.len());
-        tracing::info!(
-            organizations = added.0,
-            solutions = added.1,
-            "synthetic data"
-        );
+        tracing::info!(organizations = added.0, solutions = added.1, "synthetic data");
     }
     db.mark_demo_data_loaded(now).await?;
     Ok(added)
@@ -232,19 +220,12 @@ fn generate(
         stage: *pick(rng, StartupStage::ALL),
         funding_raised: rng.bool().then(|| Money {
             amount: i64::from(rng.u32(10..500)) * 10_000,
-            currency: Currency::parse(*pick(rng, &["AZN", "USD", "EUR"]))
-                .expect("valid literal currency"),
+            currency: Currency::parse(*pick(rng, &["AZN", "USD", "EUR"])).expect("valid literal currency"),
         }),
         looking_for: vec![*pick(rng, StartupNeed::ALL)],
         pitch: Translations::new()
-            .with(
-                Lang::Az,
-                format!("{}: yeni nəsil həll", category_name(first, Lang::Az)),
-            )
-            .with(
-                Lang::En,
-                format!("{}, done right", category_name(first, Lang::En)),
-            ),
+            .with(Lang::Az, format!("{}: yeni nəsil həll", category_name(first, Lang::Az)))
+            .with(Lang::En, format!("{}, done right", category_name(first, Lang::En))),
         demo_video_url: None,
         technology_readiness: None,
     });
@@ -257,11 +238,7 @@ fn generate(
         .map(|index| {
             let category = pick(rng, categories);
             let kind = *pick(rng, SolutionKind::ALL);
-            let solution_name = format!(
-                "{} {}",
-                pick(rng, NAME_STARTS),
-                category_name(category, Lang::En)
-            );
+            let solution_name = format!("{} {}", pick(rng, NAME_STARTS), category_name(category, Lang::En));
             NewSolution {
                 organization_id: 0,
                 slug: None,
@@ -271,10 +248,7 @@ fn generate(
                         Lang::Az,
                         SolutionText {
                             name: solution_name.clone(),
-                            description: Some(format!(
-                                "{}: {name} tərəfindən.",
-                                category_name(category, Lang::Az)
-                            )),
+                            description: Some(format!("{}: {name} tərəfindən.", category_name(category, Lang::Az))),
                         },
                     )
                     .with(

@@ -1,0 +1,161 @@
+//! The site over HTTP: language routing, health, and the home page rendered from the database.
+use axum::{
+    Router,
+    body::Body,
+    http::{HeaderMap, Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use qala::{
+    domain::organization::OrganizationKind,
+    server::{AppState, db::Database, seed},
+};
+use time::OffsetDateTime;
+use tower::ServiceExt;
+
+use crate::on_both_engines;
+
+pub fn app(db: &Database) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("qala")
+        .site_root("target/site")
+        .build();
+    qala::server::http::router(AppState {
+        leptos_options,
+        db: db.clone(),
+        public_url: "https://qala.example".into(),
+    })
+}
+
+pub async fn get(app: &Router, path: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, HeaderMap, String) {
+    let mut request = Request::get(path);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    let response = app.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (
+        parts.status,
+        parts.headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+/// Whether the page has `<link rel="alternate" hreflang=… href=…>`, whatever the attribute order.
+fn has_alternate(page: &str, hreflang: &str, href: &str) -> bool {
+    page.split("<link")
+        .skip(1)
+        .filter_map(|tag| tag.split('>').next())
+        .any(|tag| {
+            tag.contains(r#"rel="alternate""#)
+                && tag.contains(&format!(r#"hreflang="{hreflang}""#))
+                && tag.contains(&format!(r#"href="{href}""#))
+        })
+}
+
+on_both_engines!(
+    root_sends_visitors_to_their_language,
+    home_page_shows_counts_from_the_database,
+    unknown_pages_are_real_404s,
+    health_reflects_the_database
+);
+
+async fn root_sends_visitors_to_their_language(db: Database) {
+    let app = app(&db);
+    let location = |headers: &HeaderMap| headers[header::LOCATION].to_str().unwrap().to_owned();
+    let (status, headers, _) = get(&app, "/", &[]).await;
+    assert!(status.is_redirection());
+    assert_eq!(location(&headers), "/az", "Azerbaijani by default");
+    let (_, headers, _) = get(&app, "/", &[(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9,az;q=0.8")]).await;
+    assert_eq!(location(&headers), "/en");
+    let (_, headers, _) = get(
+        &app,
+        "/",
+        &[(header::ACCEPT_LANGUAGE, "en"), (header::COOKIE, "qala_lang=ru")],
+    )
+    .await;
+    assert_eq!(
+        location(&headers),
+        "/ru",
+        "the remembered choice wins over the browser's"
+    );
+
+    // Reading a page remembers its language.
+    let (_, headers, _) = get(&app, "/en", &[]).await;
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(
+        cookie.starts_with("qala_lang=en") && cookie.contains("Path=/") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let (_, headers, _) = get(&app, "/en", &[(header::COOKIE, "qala_lang=en")]).await;
+    assert!(
+        headers.get(header::SET_COOKIE).is_none(),
+        "no cookie churn when unchanged"
+    );
+}
+
+async fn home_page_shows_counts_from_the_database(db: Database) {
+    seed::demo::load(&db, OffsetDateTime::now_utc()).await.unwrap();
+    let stats = db.ecosystem_stats().await.unwrap();
+    let app = app(&db);
+    for (lang, certs, startups) in [
+        ("az", "CERT və CSIRT-lər", "Startaplar"),
+        ("en", "CERTs and CSIRTs", "Startups"),
+        ("ru", "CERT и CSIRT", "Стартапы"),
+    ] {
+        let (status, _, page) = get(&app, &format!("/{lang}"), &[]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains(&format!(r#"<html lang="{lang}""#)), "{lang}: html lang");
+        for alternate in ["az", "en", "ru"] {
+            let href = format!("https://qala.example/{alternate}");
+            assert!(has_alternate(&page, alternate, &href), "{lang}: alternate {alternate}");
+        }
+        assert!(
+            has_alternate(&page, "x-default", "https://qala.example/"),
+            "{lang}: x-default"
+        );
+        assert!(page.contains(certs) && page.contains(startups), "{lang}: kind names");
+        let cert_link = format!(r#"href="/{lang}/organizations?kind=cert""#);
+        let card_start = page.find(&cert_link).expect("a card per kind links to the directory");
+        let card = &page[card_start..card_start + 600];
+        let count = stats.count_of(OrganizationKind::Cert).to_string();
+        assert!(card.contains(&count), "{lang}: the CERT card shows {count}: {card}");
+        assert!(
+            page.contains("demo-notice"),
+            "{lang}: the page says the data is fictional"
+        );
+    }
+    let (_, _, russian) = get(&app, "/ru", &[]).await;
+    let russian = russian.replace("<!>", ""); // hydration markers between number and word
+    let organizations = stats.organizations;
+    let expected = match (organizations % 10, organizations % 100) {
+        (1, n) if n != 11 => "организация",
+        (2..=4, n) if !(12..=14).contains(&n) => "организации",
+        _ => "организаций",
+    };
+    assert!(
+        russian.contains(&format!("{organizations} {expected}")),
+        "Russian plural for {organizations}"
+    );
+}
+
+async fn unknown_pages_are_real_404s(db: Database) {
+    let app = app(&db);
+    for path in ["/xx/", "/xx", "/az/no-such-page", "/en/a/b/c"] {
+        let (status, _, page) = get(&app, path, &[]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(page.contains(r#"role="search""#), "{path}: a 404 offers a search box");
+    }
+    let (_, _, page) = get(&app, "/en/no-such-page", &[]).await;
+    assert!(page.contains("We could not find that page") && page.contains(r#"<html lang="en""#));
+}
+
+async fn health_reflects_the_database(db: Database) {
+    let app = app(&db);
+    let (status, _, body) = get(&app, "/healthz", &[]).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
+    db.close().await;
+    let (status, _, _) = get(&app, "/healthz", &[]).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+}

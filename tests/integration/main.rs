@@ -1,0 +1,11 @@
+//! Integration tests against real databases: every repository test runs on SQLite and on PostgreSQL.
+//!
+//! PostgreSQL tests need `QALA_TEST_POSTGRES_URL` (a role that may create databases, such as
+//! `postgres://qala@localhost/postgres`); each test gets a fresh database. Without the variable they
+//! are skipped with a message, unless `QALA_REQUIRE_POSTGRES=1`, as in CI, makes that a failure.
+mod support;
+
+mod cli;
+mod http;
+mod repository;
+mod seed;

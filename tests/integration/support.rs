@@ -1,0 +1,109 @@
+//! Fresh databases for tests, on either engine.
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use qala::server::db::{Database, DatabaseUrl};
+use sqlx::{Connection, Executor, PgConnection};
+
+/// A migrated database with the reference taxonomy, dropped when the test ends.
+pub struct TestDb {
+    pub db: Database,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDb {
+    pub async fn sqlite() -> TestDb {
+        let directory = tempfile::tempdir().expect("temp dir");
+        let url: DatabaseUrl = format!("sqlite://{}", directory.path().join("qala.db").display())
+            .parse()
+            .expect("sqlite url");
+        TestDb {
+            db: prepare(&url).await,
+            cleanup: Cleanup::Sqlite(directory),
+        }
+    }
+
+    /// `None` when PostgreSQL is not configured for tests (and not required).
+    pub async fn postgres() -> Option<TestDb> {
+        let Ok(admin_url) = std::env::var("QALA_TEST_POSTGRES_URL") else {
+            assert!(
+                std::env::var("QALA_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+                "QALA_REQUIRE_POSTGRES=1 but QALA_TEST_POSTGRES_URL is not set"
+            );
+            eprintln!("skipped: set QALA_TEST_POSTGRES_URL to run this test on PostgreSQL");
+            return None;
+        };
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let name = format!(
+            "qala_test_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        );
+        let mut admin = PgConnection::connect(&admin_url)
+            .await
+            .expect("connect to the PostgreSQL admin database");
+        admin
+            .execute(format!("CREATE DATABASE {name}").as_str())
+            .await
+            .expect("create test database");
+        admin.close().await.ok();
+        let (base, _) = admin_url
+            .rsplit_once('/')
+            .expect("a database name in QALA_TEST_POSTGRES_URL");
+        let url: DatabaseUrl = format!("{base}/{name}").parse().expect("postgres url");
+        Some(TestDb {
+            db: prepare(&url).await,
+            cleanup: Cleanup::Postgres { admin_url, name },
+        })
+    }
+
+    pub async fn finish(self) {
+        self.db.close().await;
+        if let Cleanup::Postgres { admin_url, name } = self.cleanup
+            && let Ok(mut admin) = PgConnection::connect(&admin_url).await
+        {
+            admin
+                .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                .await
+                .ok();
+        }
+    }
+}
+
+async fn prepare(url: &DatabaseUrl) -> Database {
+    let db = Database::connect(url).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    qala::server::taxonomy::ensure_reference_taxonomy(&db)
+        .await
+        .expect("reference taxonomy");
+    db
+}
+
+/// Declares, for each named `async fn(Database)`, one test on SQLite and one on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($test:ident),+ $(,)?) => {
+        $(
+            mod $test {
+                #[tokio::test]
+                async fn sqlite() {
+                    let test_db = $crate::support::TestDb::sqlite().await;
+                    super::$test(test_db.db.clone()).await;
+                    test_db.finish().await;
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    if let Some(test_db) = $crate::support::TestDb::postgres().await {
+                        super::$test(test_db.db.clone()).await;
+                        test_db.finish().await;
+                    }
+                }
+            }
+        )+
+    };
+}
