@@ -27,4 +27,8 @@ pub mod server;
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(app::App);
+    // Marks the page interactive: styles can enhance it, and browser tests can wait for it.
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute("data-hydrated", "");
+    }
 }

@@ -101,10 +101,13 @@ fn DemoNotice() -> impl IntoView {
 #[component]
 fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
     let home = move || format!("/{}", Lang::from(i18n.get_locale()));
+    // The home page has its own, larger search box.
+    let on_home = move || location.pathname.read().trim_matches('/').split('/').count() == 1;
     view! {
         <header class="site-header">
-            <div class="container site-header__inner">
+            <div class="container site-header__top">
                 <a class="brand" href=home>
                     <Logo />
                     <span class="brand__text">
@@ -112,37 +115,56 @@ fn SiteHeader() -> impl IntoView {
                         <span class="brand__tagline">{t!(i18n, site.tagline)}</span>
                     </span>
                 </a>
-                <nav class="main-nav" aria-label=move || t_string!(i18n, site.main_navigation)>
-                    <SectionLinks />
-                </nav>
-                <div class="site-header__tools">
-                    <SearchBox id="header-search" />
-                    <LanguageSwitcher />
+                <LanguageSwitcher />
+            </div>
+            <div class="site-header__bar">
+                <div class="container site-header__bar-inner">
+                    <nav class="main-nav" aria-label=move || t_string!(i18n, site.main_navigation)>
+                        <SectionLinks />
+                    </nav>
+                    <Show when=move || !on_home()>
+                        <SearchBox id="header-search" />
+                    </Show>
                 </div>
             </div>
         </header>
     }
 }
 
-/// The directory's main sections, in the current language.
+/// The directory's main sections, in the current language; the current one is marked.
 #[component]
 fn SectionLinks() -> impl IntoView {
     let i18n = use_i18n();
-    let link = move |section: &'static str| move || format!("/{}/{section}", Lang::from(i18n.get_locale()));
+    let location = use_location();
+    let label = move |section: &str| {
+        let locale = i18n.get_locale();
+        match section {
+            "organizations" => td_string!(locale, nav.organizations),
+            "startups" => td_string!(locale, nav.startups),
+            "solutions" => td_string!(locale, nav.solutions),
+            _ => td_string!(locale, nav.landscape),
+        }
+    };
     view! {
         <ul>
-            <li>
-                <a href=link("organizations")>{t!(i18n, nav.organizations)}</a>
-            </li>
-            <li>
-                <a href=link("startups")>{t!(i18n, nav.startups)}</a>
-            </li>
-            <li>
-                <a href=link("solutions")>{t!(i18n, nav.solutions)}</a>
-            </li>
-            <li>
-                <a href=link("landscape")>{t!(i18n, nav.landscape)}</a>
-            </li>
+            {["organizations", "startups", "solutions", "landscape"]
+                .into_iter()
+                .map(|section| {
+                    let href = move || format!("/{}/{section}", Lang::from(i18n.get_locale()));
+                    let current = move || {
+                        let path = location.pathname.read();
+                        let mut segments = path.trim_matches('/').split('/');
+                        (segments.nth(1) == Some(section)).then_some("page")
+                    };
+                    view! {
+                        <li>
+                            <a href=href aria-current=current>
+                                {move || label(section)}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
     }
 }

@@ -22,11 +22,13 @@ pub fn HomePage() -> impl IntoView {
         <Meta name="description" content=move || t_string!(i18n, home.meta_description).to_owned() />
         <section class="hero">
             <div class="container hero__inner">
-                <p class="hero__eyebrow">{t!(i18n, home.eyebrow)}</p>
-                <h1 class="hero__heading">{t!(i18n, home.heading)}</h1>
-                <p class="hero__lead">{t!(i18n, home.lead)}</p>
-                <SearchBox id="home-search" large=true />
-                <Suspense fallback=|| view! { <p class="hero__totals hero__totals--loading">"\u{a0}"</p> }>
+                <div class="hero__main">
+                    <p class="hero__eyebrow">{t!(i18n, home.eyebrow)}</p>
+                    <h1 class="hero__heading">{t!(i18n, home.heading)}</h1>
+                    <p class="hero__lead">{t!(i18n, home.lead)}</p>
+                    <SearchBox id="home-search" large=true />
+                </div>
+                <Suspense fallback=|| view! { <div class="hero__stats" aria-hidden="true"></div> }>
                     {move || stats.get().and_then(Result::ok).map(|stats| view! { <Totals stats /> })}
                 </Suspense>
             </div>
@@ -48,17 +50,26 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The headline figures under the search box.
+/// The headline figures beside the search box: a big number over a word in the right plural form.
 #[component]
 fn Totals(stats: EcosystemStats) -> impl IntoView {
     let i18n = use_i18n();
     let (organizations, solutions, countries) = (stats.organizations, stats.solutions, stats.countries);
     view! {
-        <ul class="hero__totals" aria-label=move || t_string!(i18n, home.stats_heading)>
-            <li>{t!(i18n, home.organizations_count, count = move || organizations)}</li>
-            <li>{t!(i18n, home.solutions_count, count = move || solutions)}</li>
-            <li>{t!(i18n, home.countries_count, count = move || countries)}</li>
-        </ul>
+        <dl class="hero__stats" aria-label=move || t_string!(i18n, home.stats_heading)>
+            <div>
+                <dt>{t!(i18n, home.organizations_label, count = move || organizations)}</dt>
+                <dd>{organizations}</dd>
+            </div>
+            <div>
+                <dt>{t!(i18n, home.solutions_label, count = move || solutions)}</dt>
+                <dd>{solutions}</dd>
+            </div>
+            <div>
+                <dt>{t!(i18n, home.countries_label, count = move || countries)}</dt>
+                <dd>{countries}</dd>
+            </div>
+        </dl>
     }
 }
 

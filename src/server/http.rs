@@ -18,6 +18,7 @@ use tower_http::{
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    services::{ServeDir, ServeFile},
     set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
 };
@@ -74,7 +75,7 @@ pub fn router(state: AppState) -> Router {
     let router = Lang::ALL.iter().fold(Router::new(), |router, lang| {
         router.route(&format!("/{lang}/"), get(drop_trailing_slash))
     });
-    router
+    static_files(router, &state.leptos_options)
         .route("/", get(choose_language))
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
@@ -101,6 +102,27 @@ pub fn router(state: AppState) -> Router {
         }))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// Serves the built assets under `/pkg` and each file of `public/` at the root, as routes of their own:
+/// a page route like `/{lang}` would otherwise claim `/favicon.svg`.
+fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router<AppState> {
+    let site_root = std::path::Path::new(&*options.site_root);
+    router = router.nest_service(
+        &format!("/{}", options.site_pkg_dir),
+        ServeDir::new(site_root.join(&*options.site_pkg_dir)),
+    );
+    let files = std::fs::read_dir(site_root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.path().is_file());
+    for entry in files {
+        if let Some(name) = entry.file_name().to_str() {
+            router = router.route_service(&format!("/{name}"), ServeFile::new(entry.path()));
+        }
+    }
+    router
 }
 
 /// A header every response carries unless its handler set one.

@@ -1,0 +1,46 @@
+import { defineConfig } from "@playwright/test";
+
+// Browser tests against a freshly seeded server. Every spec runs twice: hydrated, and with JavaScript
+// disabled. Chromium is Debian's (/usr/bin/chromium): Playwright never downloads a browser here.
+const port = Number(process.env.QALA_E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "tests",
+  fullyParallel: true,
+  workers: Number(process.env.QALA_E2E_WORKERS ?? 2),
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "hydrated", use: { javaScriptEnabled: true } },
+    { name: "no-js", use: { javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: "scripts/e2e-server.sh",
+    cwd: "..",
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { QALA_E2E_PORT: String(port) },
+  },
+});

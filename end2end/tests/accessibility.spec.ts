@@ -1,0 +1,36 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, hydrated, open, test } from "./support";
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page, in both colour schemes. */
+async function seriousViolations(page: Page) {
+  const found: string[] = [];
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    for (const violation of results.violations) {
+      if (violation.impact === "serious" || violation.impact === "critical") {
+        found.push(`${scheme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+      }
+    }
+  }
+  return found;
+}
+
+for (const path of ["/az", "/en", "/ru", "/az/no-such-page"]) {
+  test(`${path} has no serious accessibility violations`, async ({ browser, page }, testInfo) => {
+    if (hydrated(testInfo)) {
+      await open(page, path, testInfo);
+      expect(await seriousViolations(page)).toEqual([]);
+      return;
+    }
+    // axe is itself JavaScript: check the server-rendered page with the app's scripts held back instead.
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    const serverRendered = await context.newPage();
+    await serverRendered.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.fulfill({ status: 204, body: "" }));
+    await serverRendered.goto(path);
+    await expect(serverRendered.locator("html[data-hydrated]")).toHaveCount(0);
+    expect(await seriousViolations(serverRendered)).toEqual([]);
+    await context.close();
+  });
+}

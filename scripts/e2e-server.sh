@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The server end2end tests run against: a fresh SQLite database seeded with the demo data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${QALA_E2E_PORT:-3100}"
+DATA_DIR="$(mktemp -d -t qala-e2e-XXXXXX)"
+export DATABASE_URL="sqlite://$DATA_DIR/qala.db"
+export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
+export LEPTOS_SITE_ADDR="127.0.0.1:$PORT"
+export QALA_LOG="${QALA_LOG:-warn}"
+exec "${QALA_BIN:-target/debug/qala}" serve --demo-if-empty
