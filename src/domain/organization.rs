@@ -77,11 +77,10 @@ pub struct OrganizationText {
     pub description: Option<String>,
 }
 
-/// A listing as stored: everything a profile page shows except related records.
+/// What an organization says about itself: the part of a listing its members edit, and what a
+/// revision records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Organization {
-    pub id: i64,
-    pub slug: Slug,
+pub struct OrganizationProfile {
     pub kind: OrganizationKind,
     pub texts: Translations<OrganizationText>,
     pub website: Option<String>,
@@ -94,6 +93,29 @@ pub struct Organization {
     pub employee_range: Option<EmployeeRange>,
     pub certifications: Vec<String>,
     pub social_links: Vec<SocialLink>,
+    /// Sorted ids of the categories (second level), sectors and tags it describes itself with.
+    pub category_ids: Vec<i64>,
+    pub sector_ids: Vec<i64>,
+    pub tag_ids: Vec<i64>,
+    /// The showcase facts of a startup; ignored for every other kind.
+    pub startup: Option<StartupFacts>,
+}
+
+impl OrganizationProfile {
+    /// The name a slug is made from: Azerbaijani first, as the directory's primary language.
+    pub fn slug_source(&self) -> Option<&str> {
+        self.texts
+            .pick(super::lang::Lang::Az)
+            .map(|text| text.value.name.as_str())
+    }
+}
+
+/// A listing: its profile, and the state forum staff keep (status, verification, featuring).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Organization {
+    pub id: i64,
+    pub slug: Slug,
+    pub profile: OrganizationProfile,
     pub status: ListingStatus,
     #[serde(with = "time::serde::rfc3339::option")]
     pub verified_at: Option<OffsetDateTime>,
@@ -121,35 +143,10 @@ impl Organization {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewOrganization {
     pub slug: Option<Slug>,
-    pub kind: OrganizationKind,
-    pub texts: Translations<OrganizationText>,
-    pub website: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub address: Option<String>,
-    pub city: Option<String>,
-    pub country: Country,
-    pub founded_year: Option<i32>,
-    pub employee_range: Option<EmployeeRange>,
-    pub certifications: Vec<String>,
-    pub social_links: Vec<SocialLink>,
+    pub profile: OrganizationProfile,
     pub status: ListingStatus,
     /// Set by staff and by imports only; a new listing from an organization is never verified.
     #[serde(with = "time::serde::rfc3339::option")]
     pub verified_at: Option<OffsetDateTime>,
     pub featured_position: Option<i64>,
-    pub category_ids: Vec<i64>,
-    pub sector_ids: Vec<i64>,
-    pub tag_ids: Vec<i64>,
-    /// Required for startups, ignored for every other kind.
-    pub startup: Option<StartupFacts>,
-}
-
-impl NewOrganization {
-    /// The name a slug is made from: Azerbaijani first, as the directory's primary language.
-    pub fn slug_source(&self) -> Option<&str> {
-        self.texts
-            .pick(super::lang::Lang::Az)
-            .map(|text| text.value.name.as_str())
-    }
 }

@@ -28,33 +28,35 @@ pub struct SolutionText {
     pub description: Option<String>,
 }
 
+/// What a solution is: the part its organization edits.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Solution {
-    pub id: i64,
-    pub organization_id: i64,
-    pub slug: Slug,
+pub struct SolutionDetails {
     pub kind: SolutionKind,
     pub texts: Translations<SolutionText>,
     pub deployment: Option<Deployment>,
     pub certifications: Vec<String>,
     pub url: Option<String>,
+    /// Sorted ids of its categories (second level) and of the sectors it serves.
     pub category_ids: Vec<i64>,
     pub sector_ids: Vec<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Solution {
+    pub id: i64,
+    pub organization_id: i64,
+    pub slug: Slug,
+    pub details: SolutionDetails,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
 }
 
+/// What it takes to add a solution. The slug is made from the name when not given.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewSolution {
     pub organization_id: i64,
     pub slug: Option<Slug>,
-    pub kind: SolutionKind,
-    pub texts: Translations<SolutionText>,
-    pub deployment: Option<Deployment>,
-    pub certifications: Vec<String>,
-    pub url: Option<String>,
-    pub category_ids: Vec<i64>,
-    pub sector_ids: Vec<i64>,
+    pub details: SolutionDetails,
 }

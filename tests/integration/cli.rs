@@ -44,95 +44,75 @@ fn a_bad_setting_stops_start_up_with_one_line_naming_it() {
     assert!(stderr(&output).contains("QALA_LOG"), "{}", stderr(&output));
 }
 
+/// Runs `qala …` and returns whether it succeeded with what it printed (stdout on success, else stderr).
+fn outcome(args: &[&str], env: &[(&str, &str)], stdin: &str) -> (bool, String) {
+    let output = qala(args, env, stdin);
+    let printed = if output.status.success() {
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    } else {
+        stderr(&output)
+    };
+    (output.status.success(), printed)
+}
+
 #[test]
 fn migrate_creates_the_database_and_users_are_created_from_stdin() {
     let directory = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", directory.path().join("qala.db").display());
     let env = [("DATABASE_URL", url.as_str())];
-    let output = qala(&["migrate"], &env, "");
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (migrated, printed) = outcome(&["migrate"], &env, "");
+    assert!(migrated, "{printed}");
     assert!(directory.path().join("qala.db").exists());
 
-    let output = qala(
-        &[
-            "user",
-            "create",
-            "--email",
+    let create = |email: &str, extra: &[&str], password: &str| {
+        let mut args = vec!["user", "create", "--email", email];
+        args.extend_from_slice(extra);
+        args.push("--password-stdin");
+        outcome(&args, &env, &format!("{password}\n"))
+    };
+    let expectations = [
+        (
             "curator@qala.example",
-            "--role",
-            "curator",
-            "--password-stdin",
-        ],
-        &env,
-        "correct horse battery\n",
-    );
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(String::from_utf8_lossy(&output.stdout).contains("curator@qala.example (curator)"));
-
-    let output = qala(
-        &["user", "create", "--email", "curator@qala.example", "--password-stdin"],
-        &env,
-        "another long password\n",
-    );
-    assert!(!output.status.success());
-    assert!(
-        stderr(&output).contains("email is already taken"),
-        "{}",
-        stderr(&output)
-    );
-
-    let output = qala(
-        &["user", "create", "--email", "short@qala.example", "--password-stdin"],
-        &env,
-        "short\n",
-    );
-    assert!(!output.status.success());
-    assert!(
-        stderr(&output).contains("password needs at least 10 characters"),
-        "{}",
-        stderr(&output)
-    );
-
-    let output = qala(
-        &[
-            "user",
-            "create",
-            "--email",
+            &["--role", "curator"][..],
+            "correct horse battery",
+            true,
+            "curator@qala.example (curator)",
+        ),
+        (
+            "curator@qala.example",
+            &[][..],
+            "another long password",
+            false,
+            "email is already taken",
+        ),
+        (
+            "short@qala.example",
+            &[][..],
+            "short",
+            false,
+            "password needs at least 10 characters",
+        ),
+        (
             "owner@qala.example",
-            "--org",
-            "no-such-org",
-            "--org-role",
-            "owner",
-            "--password-stdin",
-        ],
-        &env,
-        "a long enough password\n",
-    );
-    assert!(!output.status.success());
-    assert!(
-        stderr(&output).contains("no organization has the slug no-such-org"),
-        "{}",
-        stderr(&output)
-    );
+            &["--org", "no-such-org", "--org-role", "owner"][..],
+            "a long enough password",
+            false,
+            "no organization has the slug no-such-org",
+        ),
+    ];
+    for (email, extra, password, succeeds, says) in expectations {
+        let (succeeded, printed) = create(email, extra, password);
+        assert_eq!(succeeded, succeeds, "{email} {extra:?}: {printed}");
+        assert!(printed.contains(says), "{email} {extra:?}: {printed}");
+    }
 
-    let output = qala(&["seed-demo"], &env, "");
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(String::from_utf8_lossy(&output.stdout).contains("fictional demo ecosystem"));
-    let output = qala(
-        &[
-            "user",
-            "create",
-            "--email",
-            "owner@qala.example",
-            "--org",
-            "abseron-kiber-muhafize-sirketi",
-            "--org-role",
-            "owner",
-            "--password-stdin",
-        ],
-        &env,
-        "a long enough password\n",
+    let (seeded, printed) = outcome(&["seed-demo"], &env, "");
+    assert!(seeded && printed.contains("fictional demo ecosystem"), "{printed}");
+    let slug = "abseron-kiber-muhafize-sirketi";
+    let (created, printed) = create(
+        "owner@qala.example",
+        &["--org", slug, "--org-role", "owner"],
+        "a long enough password",
     );
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(String::from_utf8_lossy(&output.stdout).contains("owner of abseron-kiber-muhafize-sirketi"));
+    assert!(created && printed.contains(&format!("owner of {slug}")), "{printed}");
 }

@@ -3,8 +3,11 @@ use qala::{
     domain::{
         country::Country,
         lang::{Lang, Translations},
-        organization::{ListingStatus, NewOrganization, OrganizationKind, OrganizationText, SocialLink, SocialNetwork},
-        solution::{Deployment, NewSolution, SolutionKind, SolutionText},
+        organization::{
+            EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationProfile, OrganizationText,
+            SocialLink, SocialNetwork,
+        },
+        solution::{Deployment, NewSolution, SolutionDetails, SolutionKind, SolutionText},
         startup::{Currency, Money, ReadinessLevel, StartupFacts, StartupNeed, StartupStage},
         taxonomy::NistFunction,
         user::{EmailAddress, MembershipRole, StaffRole},
@@ -27,9 +30,9 @@ pub fn text(name: &str) -> OrganizationText {
     }
 }
 
+/// A published listing with texts in Azerbaijani and English and nothing else.
 pub fn organization(name_az: &str, kind: OrganizationKind) -> NewOrganization {
-    NewOrganization {
-        slug: None,
+    let profile = OrganizationProfile {
         kind,
         texts: Translations::new()
             .with(Lang::Az, text(name_az))
@@ -44,13 +47,41 @@ pub fn organization(name_az: &str, kind: OrganizationKind) -> NewOrganization {
         employee_range: None,
         certifications: vec![],
         social_links: vec![],
-        status: ListingStatus::Published,
-        verified_at: None,
-        featured_position: None,
         category_ids: vec![],
         sector_ids: vec![],
         tag_ids: vec![],
         startup: None,
+    };
+    NewOrganization {
+        slug: None,
+        profile,
+        status: ListingStatus::Published,
+        verified_at: None,
+        featured_position: None,
+    }
+}
+
+/// A service with an Azerbaijani name and nothing else.
+pub fn solution(organization_id: i64, name: &str) -> NewSolution {
+    let details = SolutionDetails {
+        kind: SolutionKind::Service,
+        texts: Translations::new().with(
+            Lang::Az,
+            SolutionText {
+                name: name.to_owned(),
+                description: None,
+            },
+        ),
+        deployment: None,
+        certifications: vec![],
+        url: None,
+        category_ids: vec![],
+        sector_ids: vec![],
+    };
+    NewSolution {
+        organization_id,
+        slug: None,
+        details,
     }
 }
 
@@ -104,6 +135,7 @@ async fn reference_taxonomy_is_complete_and_loaded_once(db: Database) {
             .iter()
             .any(|sector| sector.slug.as_str() == "energy" && sector.critical_infrastructure)
     );
+    assert!(sectors.iter().any(|sector| !sector.critical_infrastructure));
     assert!(!db.tags().await.unwrap().is_empty());
     // Loading again changes nothing.
     assert!(!qala::server::taxonomy::ensure_reference_taxonomy(&db).await.unwrap());
@@ -112,27 +144,13 @@ async fn reference_taxonomy_is_complete_and_loaded_once(db: Database) {
 
 async fn organization_round_trips_with_everything_it_carries(db: Database) {
     let categories = db.categories().await.unwrap();
-    let category_ids: Vec<i64> = categories
+    let mut category_ids: Vec<i64> = categories
         .iter()
-        .filter(|c| c.parent_id.is_some())
+        .filter(|category| category.parent_id.is_some())
         .take(2)
-        .map(|c| c.id)
+        .map(|category| category.id)
         .collect();
-    let sector_id = db.sectors().await.unwrap()[0].id;
-    let tag_id = db.tags().await.unwrap()[0].id;
-    let mut startup = organization("Kiber Qalxan", OrganizationKind::Startup);
-    startup.texts.insert(Lang::Ru, text("Кибер Щит"));
-    startup.certifications = vec!["ISO/IEC 27001".to_owned()];
-    startup.social_links = vec![SocialLink {
-        network: SocialNetwork::LinkedIn,
-        url: "https://linkedin.example/q".to_owned(),
-    }];
-    startup.category_ids = category_ids.clone();
-    startup.sector_ids = vec![sector_id];
-    startup.tag_ids = vec![tag_id];
-    startup.verified_at = Some(datetime!(2026-10-01 09:30:00 UTC));
-    startup.featured_position = Some(2);
-    startup.employee_range = Some(qala::domain::organization::EmployeeRange::Small);
+    category_ids.sort_unstable();
     let facts = StartupFacts {
         stage: StartupStage::Mvp,
         funding_raised: Some(Money {
@@ -146,24 +164,40 @@ async fn organization_round_trips_with_everything_it_carries(db: Database) {
         demo_video_url: Some("https://video.example/q".to_owned()),
         technology_readiness: Some(ReadinessLevel::new(6).unwrap()),
     };
-    startup.startup = Some(facts.clone());
+    let mut startup = organization("Kiber Qalxan", OrganizationKind::Startup);
+    let profile = &mut startup.profile;
+    profile.texts.insert(Lang::Ru, text("Кибер Щит"));
+    profile.certifications = vec!["ISO/IEC 27001".to_owned()];
+    profile.social_links = vec![SocialLink {
+        network: SocialNetwork::LinkedIn,
+        url: "https://linkedin.example/q".into(),
+    }];
+    profile.category_ids = category_ids;
+    profile.sector_ids = vec![db.sectors().await.unwrap()[0].id];
+    profile.tag_ids = vec![db.tags().await.unwrap()[0].id];
+    profile.employee_range = Some(EmployeeRange::Small);
+    profile.startup = Some(facts.clone());
+    startup.verified_at = Some(datetime!(2026-10-01 09:30:00 UTC));
+    startup.featured_position = Some(2);
 
-    let ids = db.insert_organizations(&[startup.clone()], NOW).await.unwrap();
+    let ids = db
+        .insert_organizations(std::slice::from_ref(&startup), NOW)
+        .await
+        .unwrap();
     let stored = db
         .organization_by_slug("kiber-qalxan")
         .await
         .unwrap()
         .expect("found by its slug");
     assert_eq!(stored.id, ids[0]);
-    assert_eq!(stored.kind, OrganizationKind::Startup);
-    assert_eq!(stored.texts, startup.texts);
-    assert_eq!(stored.certifications, startup.certifications);
-    assert_eq!(stored.social_links, startup.social_links);
+    assert_eq!(
+        stored.profile, startup.profile,
+        "the whole profile comes back as it went in"
+    );
+    assert_eq!(stored.profile.startup, Some(facts));
     assert_eq!(stored.verified_at, startup.verified_at);
     assert!(stored.is_verified() && stored.is_featured());
-    assert_eq!(stored.employee_range, startup.employee_range);
     assert_eq!((stored.created_at, stored.updated_at), (NOW, NOW));
-    assert_eq!(db.startup_facts(stored.id).await.unwrap(), Some(facts));
     assert!(db.organization_by_slug("no-such-slug").await.unwrap().is_none());
 }
 
@@ -200,17 +234,17 @@ async fn slugs_are_transliterated_and_unique(db: Database) {
 
 async fn missing_translations_fall_back_in_order(db: Database) {
     let mut listing = organization("Qafqaz Təhlükəsizlik", OrganizationKind::Company);
-    listing.texts = Translations::new()
+    listing.profile.texts = Translations::new()
         .with(Lang::Az, text("Qafqaz Təhlükəsizlik"))
         .with(Lang::Ru, text("Кавказ"));
     db.insert_organizations(&[listing], NOW).await.unwrap();
     let stored = db.organization_by_slug("qafqaz-tehlukesizlik").await.unwrap().unwrap();
-    let english = stored.texts.pick(Lang::En).unwrap();
+    let english = stored.profile.texts.pick(Lang::En).unwrap();
     assert_eq!(
         (english.lang, english.value.name.as_str()),
         (Lang::Az, "Qafqaz Təhlükəsizlik")
     );
-    assert_eq!(stored.texts.pick(Lang::Ru).unwrap().value.name, "Кавказ");
+    assert_eq!(stored.profile.texts.pick(Lang::Ru).unwrap().value.name, "Кавказ");
 }
 
 async fn solutions_round_trip(db: Database) {
@@ -225,10 +259,8 @@ async fn solutions_round_trip(db: Database) {
         .into_iter()
         .find(|c| c.slug.as_str() == "siem")
         .unwrap();
-    let sector = db.sectors().await.unwrap()[1].id;
-    let solution = NewSolution {
-        organization_id: owner,
-        slug: None,
+    let mut product = solution(owner, "Gözətçi SIEM");
+    product.details = SolutionDetails {
         kind: SolutionKind::Product,
         texts: Translations::new()
             .with(
@@ -249,21 +281,18 @@ async fn solutions_round_trip(db: Database) {
         certifications: vec!["Common Criteria EAL2".to_owned()],
         url: Some("https://data-siper.example/siem".to_owned()),
         category_ids: vec![category.id],
-        sector_ids: vec![sector],
+        sector_ids: vec![db.sectors().await.unwrap()[1].id],
     };
     let ids = db
-        .insert_solutions(&[solution.clone(), solution.clone()], NOW)
+        .insert_solutions(&[product.clone(), product.clone()], NOW)
         .await
         .unwrap();
     let stored = db.solutions_of(owner).await.unwrap();
     assert_eq!(stored.iter().map(|s| s.id).collect::<Vec<_>>(), ids);
     assert_eq!(stored[0].slug.as_str(), "gozetci-siem");
     assert_eq!(stored[1].slug.as_str(), "gozetci-siem-2");
-    assert_eq!(stored[0].texts, solution.texts);
-    assert_eq!(stored[0].deployment, Some(Deployment::Hybrid));
-    assert_eq!(stored[0].category_ids, vec![category.id]);
-    assert_eq!(stored[0].sector_ids, vec![sector]);
-    assert_eq!(stored[0].certifications, solution.certifications);
+    assert_eq!(stored[0].details, product.details);
+    assert!(db.solutions_of(owner + 1_000).await.unwrap().is_empty());
 }
 
 async fn accounts_and_memberships_keep_their_rules(db: Database) {
@@ -292,16 +321,9 @@ async fn accounts_and_memberships_keep_their_rules(db: Database) {
     db.set_membership(user.id, organization, MembershipRole::Owner, NOW)
         .await
         .unwrap();
-    let other = db
-        .create_user(
-            &EmailAddress::parse("elvin@kiber.example").unwrap(),
-            None,
-            None,
-            false,
-            NOW,
-        )
-        .await
-        .unwrap();
+    let other_email = EmailAddress::parse("elvin@kiber.example").unwrap();
+    let other = db.create_user(&other_email, None, None, false, NOW).await.unwrap();
+    assert_eq!(other.email_verified_at, None);
     db.set_membership(other.id, organization, MembershipRole::Editor, NOW)
         .await
         .unwrap();
@@ -320,7 +342,7 @@ async fn stats_count_published_listings_by_kind(db: Database) {
     let mut draft = organization("Gizli Layihə", OrganizationKind::Cert);
     draft.status = ListingStatus::Draft;
     let mut turkish = organization("Anadolu Siber", OrganizationKind::Cert);
-    turkish.country = Country::Turkiye;
+    turkish.profile.country = Country::Turkiye;
     let listings = [
         organization("Milli CERT", OrganizationKind::Cert),
         turkish,
@@ -328,35 +350,9 @@ async fn stats_count_published_listings_by_kind(db: Database) {
         draft,
     ];
     let ids = db.insert_organizations(&listings, NOW).await.unwrap();
-    let solution = NewSolution {
-        organization_id: ids[0],
-        slug: None,
-        kind: SolutionKind::Service,
-        texts: Translations::new().with(
-            Lang::Az,
-            SolutionText {
-                name: "İnsident".to_owned(),
-                description: None,
-            },
-        ),
-        deployment: None,
-        certifications: vec![],
-        url: None,
-        category_ids: vec![],
-        sector_ids: vec![],
-    };
-    db.insert_solutions(
-        &[
-            solution.clone(),
-            NewSolution {
-                organization_id: ids[3],
-                ..solution
-            },
-        ],
-        NOW,
-    )
-    .await
-    .unwrap();
+    db.insert_solutions(&[solution(ids[0], "İnsident"), solution(ids[3], "Gizli xidmət")], NOW)
+        .await
+        .unwrap();
     let stats = db.ecosystem_stats().await.unwrap();
     assert_eq!(stats.count_of(OrganizationKind::Cert), 2, "the draft is not counted");
     assert_eq!(stats.count_of(OrganizationKind::Startup), 1);

@@ -26,22 +26,21 @@ async fn demo_data_is_a_complete_fictional_ecosystem(db: Database) {
 
     let organizations = db.all_organizations().await.unwrap();
     assert_eq!(organizations.len(), loaded.organizations);
-    let kinds: HashSet<_> = organizations.iter().map(|o| o.kind).collect();
+    let kinds: HashSet<_> = organizations.iter().map(|o| o.profile.kind).collect();
     assert_eq!(kinds.len(), OrganizationKind::ALL.len(), "every kind is represented");
-    let countries: HashSet<_> = organizations.iter().map(|o| o.country).collect();
+    let countries: HashSet<_> = organizations.iter().map(|o| o.profile.country).collect();
     assert!(countries.len() >= 3, "{countries:?}");
-    let mut startups_with_facts = 0;
-    for startup in organizations.iter().filter(|o| o.kind == OrganizationKind::Startup) {
-        if db.startup_facts(startup.id).await.unwrap().is_some() {
-            startups_with_facts += 1;
-        }
-    }
+    let startups_with_facts = organizations
+        .iter()
+        .filter(|o| o.profile.kind == OrganizationKind::Startup && o.profile.startup.is_some())
+        .count();
     assert!(startups_with_facts >= 25, "{startups_with_facts} startups with facts");
 
     let mut with_russian = 0;
     for organization in &organizations {
         for lang in [Lang::Az, Lang::En] {
             let text = organization
+                .profile
                 .texts
                 .get(lang)
                 .unwrap_or_else(|| panic!("{} lacks {lang}", organization.slug));
@@ -51,8 +50,11 @@ async fn demo_data_is_a_complete_fictional_ecosystem(db: Database) {
                 organization.slug
             );
         }
-        with_russian += usize::from(organization.texts.get(Lang::Ru).is_some());
-        for address in [&organization.website, &organization.email].into_iter().flatten() {
+        with_russian += usize::from(organization.profile.texts.get(Lang::Ru).is_some());
+        for address in [&organization.profile.website, &organization.profile.email]
+            .into_iter()
+            .flatten()
+        {
             assert!(
                 address.ends_with(".example") || address.contains(".example/"),
                 "fictional address {address}"
@@ -65,7 +67,7 @@ async fn demo_data_is_a_complete_fictional_ecosystem(db: Database) {
     );
     let names: String = organizations
         .iter()
-        .flat_map(|o| o.texts.iter().map(|(_, t)| t.name.clone()))
+        .flat_map(|o| o.profile.texts.iter().map(|(_, t)| t.name.clone()))
         .collect();
     for letter in ['ə', 'ş', 'ç', 'ğ', 'ı', 'ö', 'ü', 'İ'] {
         assert!(names.contains(letter), "names use {letter}");
@@ -97,6 +99,6 @@ async fn synthetic_listings_load_in_bulk(db: Database) {
     assert!(
         stored
             .iter()
-            .all(|o| o.texts.get(Lang::Az).is_some() && o.texts.get(Lang::En).is_some())
+            .all(|o| o.profile.texts.get(Lang::Az).is_some() && o.profile.texts.get(Lang::En).is_some())
     );
 }

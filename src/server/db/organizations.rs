@@ -5,14 +5,14 @@ use sqlx::{AnyConnection, Row, any::AnyRow};
 use time::OffsetDateTime;
 
 use super::{
-    Database, Value, decode_json, decode_optional_time, decode_slug, decode_time, decode_word, encode_json,
+    Database, SqlBuilder, Value, decode_json, decode_optional_time, decode_slug, decode_time, decode_word, encode_json,
     encode_time,
     sql::{insert_links, insert_rows, insert_with_slugs, translations_of, unique_slugs},
 };
 use crate::{
     domain::{
         lang::Translations,
-        organization::{NewOrganization, Organization, OrganizationKind, OrganizationText},
+        organization::{NewOrganization, Organization, OrganizationKind, OrganizationProfile, OrganizationText},
         slug::Slug,
         startup::{Currency, Money, ReadinessLevel, StartupFacts},
     },
@@ -39,6 +39,7 @@ impl Database {
             .map(|organization| {
                 organization.slug.clone().unwrap_or_else(|| {
                     organization
+                        .profile
                         .slug_source()
                         .and_then(slug_from_name)
                         .unwrap_or_else(fallback_slug)
@@ -49,19 +50,20 @@ impl Database {
         let now = encode_time(now);
 
         let rows = organizations.iter().zip(&slugs).map(|(organization, slug)| {
+            let profile = &organization.profile;
             vec![
                 Value::from(slug.as_str()),
-                organization.kind.as_str().into(),
-                organization.website.clone().into(),
-                organization.email.clone().into(),
-                organization.phone.clone().into(),
-                organization.address.clone().into(),
-                organization.city.clone().into(),
-                organization.country.as_str().into(),
-                organization.founded_year.map(i64::from).into(),
-                organization.employee_range.map(|range| range.as_str()).into(),
-                encode_json(&organization.certifications).into(),
-                encode_json(&organization.social_links).into(),
+                profile.kind.as_str().into(),
+                profile.website.as_deref().into(),
+                profile.email.as_deref().into(),
+                profile.phone.as_deref().into(),
+                profile.address.as_deref().into(),
+                profile.city.as_deref().into(),
+                profile.country.as_str().into(),
+                profile.founded_year.map(i64::from).into(),
+                profile.employee_range.map(|range| range.as_str()).into(),
+                encode_json(&profile.certifications).into(),
+                encode_json(&profile.social_links).into(),
                 organization.status.as_str().into(),
                 organization.verified_at.map(encode_time).into(),
                 organization.featured_position.into(),
@@ -96,8 +98,10 @@ impl Database {
         )
         .await?;
 
-        let texts = organizations.iter().zip(&ids).flat_map(|(organization, id)| {
-            organization.texts.iter().map(move |(lang, text)| {
+        let profiles: Vec<&OrganizationProfile> =
+            organizations.iter().map(|organization| &organization.profile).collect();
+        let texts = profiles.iter().zip(&ids).flat_map(|(profile, id)| {
+            profile.texts.iter().map(move |(lang, text)| {
                 vec![
                     Value::from(*id),
                     lang.as_str().into(),
@@ -115,8 +119,7 @@ impl Database {
             None,
         )
         .await?;
-
-        let categories = organizations.iter().map(|organization| &organization.category_ids);
+        let categories = profiles.iter().map(|profile| &profile.category_ids);
         insert_links(
             connection,
             "organization_categories",
@@ -125,7 +128,7 @@ impl Database {
             categories,
         )
         .await?;
-        let sectors = organizations.iter().map(|organization| &organization.sector_ids);
+        let sectors = profiles.iter().map(|profile| &profile.sector_ids);
         insert_links(
             connection,
             "organization_sectors",
@@ -134,7 +137,7 @@ impl Database {
             sectors,
         )
         .await?;
-        let tags = organizations.iter().map(|organization| &organization.tag_ids);
+        let tags = profiles.iter().map(|profile| &profile.tag_ids);
         insert_links(
             connection,
             "organization_tags",
@@ -144,11 +147,11 @@ impl Database {
         )
         .await?;
 
-        let startups: Vec<(i64, &StartupFacts)> = organizations
+        let startups: Vec<(i64, &StartupFacts)> = profiles
             .iter()
             .zip(&ids)
-            .filter(|(organization, _)| organization.kind == OrganizationKind::Startup)
-            .filter_map(|(organization, id)| organization.startup.as_ref().map(|facts| (*id, facts)))
+            .filter(|(profile, _)| profile.kind == OrganizationKind::Startup)
+            .filter_map(|(profile, id)| profile.startup.as_ref().map(|facts| (*id, facts)))
             .collect();
         insert_startup_facts(connection, &startups).await?;
 
@@ -157,19 +160,85 @@ impl Database {
     }
 
     pub async fn organization_by_slug(&self, slug: &str) -> Result<Option<Organization>, AppError> {
-        let row = sqlx::query(&format!(
+        let rows = sqlx::query(&format!(
             "SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE slug = $1"
         ))
         .bind(slug)
-        .fetch_optional(self.pool())
+        .fetch_all(self.pool())
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        let id: i64 = row.try_get("id")?;
-        let mut texts = self.organization_texts(&[id]).await?;
-        Ok(Some(organization_from_row(
-            &row,
-            texts.remove(&id).unwrap_or_default(),
-        )?))
+        Ok(self.organizations_from_rows(rows).await?.pop())
+    }
+
+    /// Every listing whatever its status, oldest first: for exports, sitemaps and checks over the whole set.
+    pub async fn all_organizations(&self) -> Result<Vec<Organization>, AppError> {
+        let rows = sqlx::query(&format!("SELECT {ORGANIZATION_COLUMNS} FROM organizations ORDER BY id"))
+            .fetch_all(self.pool())
+            .await?;
+        self.organizations_from_rows(rows).await
+    }
+
+    /// Every listing whatever its status.
+    pub async fn count_organizations(&self) -> Result<i64, AppError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organizations")
+            .fetch_one(self.pool())
+            .await?)
+    }
+
+    /// Completes organization rows with their texts, taxonomy links and startup facts, in a few batch queries.
+    async fn organizations_from_rows(&self, rows: Vec<AnyRow>) -> Result<Vec<Organization>, AppError> {
+        let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<Result<_, _>>()?;
+        let mut texts = self.organization_texts(&ids).await?;
+        let mut categories = self
+            .links_of("organization_categories", "organization_id", "category_id", &ids)
+            .await?;
+        let mut sectors = self
+            .links_of("organization_sectors", "organization_id", "sector_id", &ids)
+            .await?;
+        let mut tags = self
+            .links_of("organization_tags", "organization_id", "tag_id", &ids)
+            .await?;
+        let mut startups = self.startup_facts_of(&ids).await?;
+        rows.iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                let profile = OrganizationProfile {
+                    kind: decode_word(&row.try_get::<String, _>("kind")?)?,
+                    texts: texts.remove(&id).unwrap_or_default(),
+                    website: row.try_get("website")?,
+                    email: row.try_get("email")?,
+                    phone: row.try_get("phone")?,
+                    address: row.try_get("address")?,
+                    city: row.try_get("city")?,
+                    country: decode_word(&row.try_get::<String, _>("country")?)?,
+                    founded_year: row
+                        .try_get::<Option<i64>, _>("founded_year")?
+                        .and_then(|year| i32::try_from(year).ok()),
+                    employee_range: row
+                        .try_get::<Option<String>, _>("employee_range")?
+                        .as_deref()
+                        .map(decode_word)
+                        .transpose()?,
+                    certifications: decode_json(&row.try_get::<String, _>("certifications")?)?,
+                    social_links: decode_json(&row.try_get::<String, _>("social_links")?)?,
+                    category_ids: categories.remove(&id).unwrap_or_default(),
+                    sector_ids: sectors.remove(&id).unwrap_or_default(),
+                    tag_ids: tags.remove(&id).unwrap_or_default(),
+                    startup: startups.remove(&id),
+                };
+                Ok(Organization {
+                    id,
+                    slug: decode_slug(row)?,
+                    profile,
+                    status: decode_word(&row.try_get::<String, _>("status")?)?,
+                    verified_at: decode_optional_time(row.try_get("verified_at")?)?,
+                    featured_position: row.try_get("featured_position")?,
+                    logo_version: row.try_get("logo_version")?,
+                    created_at: decode_time(&row.try_get::<String, _>("created_at")?)?,
+                    updated_at: decode_time(&row.try_get::<String, _>("updated_at")?)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(AppError::from)
     }
 
     /// The texts of several organizations, keyed by organization id.
@@ -195,53 +264,66 @@ impl Database {
         Ok(texts)
     }
 
-    /// A startup's showcase facts; `None` for other organizations and startups that gave none.
-    pub async fn startup_facts(&self, organization_id: i64) -> Result<Option<StartupFacts>, AppError> {
-        let Some(row) = sqlx::query(
-            "SELECT stage, funding_amount, funding_currency, demo_video_url, technology_readiness \
-             FROM startup_profiles WHERE organization_id = $1",
+    /// The showcase facts of those of the given organizations that are startups with facts.
+    pub async fn startup_facts_of(&self, ids: &[i64]) -> Result<HashMap<i64, StartupFacts>, AppError> {
+        let mut facts = HashMap::new();
+        let mut sql = SqlBuilder::new(
+            "SELECT organization_id, stage, funding_amount, funding_currency, demo_video_url, technology_readiness \
+             FROM startup_profiles WHERE organization_id IN ",
+        );
+        sql.bind_list(ids.iter().copied());
+        let rows = sql.query().fetch_all(self.pool()).await?;
+        let startup_ids: Vec<i64> = rows
+            .iter()
+            .map(|row| row.try_get("organization_id"))
+            .collect::<Result<_, _>>()?;
+        let mut pitches = translations_of(
+            self.pool(),
+            "startup_pitches",
+            "organization_id",
+            "pitch",
+            &startup_ids,
+            |row| row.try_get("pitch"),
         )
-        .bind(organization_id)
-        .fetch_optional(self.pool())
-        .await?
-        else {
-            return Ok(None);
-        };
-        let pitch = sqlx::query("SELECT lang, pitch FROM startup_pitches WHERE organization_id = $1")
-            .bind(organization_id)
-            .fetch_all(self.pool())
-            .await?
-            .iter()
-            .map(|row| Ok((decode_word(&row.try_get::<String, _>("lang")?)?, row.try_get("pitch")?)))
-            .collect::<Result<Translations<String>, sqlx::Error>>()?;
-        let mut looking_for = sqlx::query("SELECT need FROM startup_needs WHERE organization_id = $1")
-            .bind(organization_id)
-            .fetch_all(self.pool())
-            .await?
-            .iter()
-            .map(|row| decode_word(&row.try_get::<String, _>("need")?))
-            .collect::<Result<Vec<_>, sqlx::Error>>()?;
-        looking_for.sort();
-        let funding_amount: Option<i64> = row.try_get("funding_amount")?;
-        let funding_currency: Option<String> = row.try_get("funding_currency")?;
-        let funding_raised = match (funding_amount, funding_currency) {
-            (Some(amount), Some(currency)) => Some(Money {
-                amount,
-                currency: Currency::parse(&currency)?,
-            }),
-            _ => None,
-        };
-        Ok(Some(StartupFacts {
-            stage: decode_word(&row.try_get::<String, _>("stage")?)?,
-            funding_raised,
-            looking_for,
-            pitch,
-            demo_video_url: row.try_get("demo_video_url")?,
-            technology_readiness: row
-                .try_get::<Option<i64>, _>("technology_readiness")?
-                .map(ReadinessLevel::new)
-                .transpose()?,
-        }))
+        .await?;
+        let mut needs: HashMap<i64, Vec<_>> = HashMap::new();
+        let mut sql = SqlBuilder::new("SELECT organization_id, need FROM startup_needs WHERE organization_id IN ");
+        sql.bind_list(startup_ids.iter().copied())
+            .push(" ORDER BY organization_id, need");
+        for row in sql.query().fetch_all(self.pool()).await? {
+            let need = decode_word(&row.try_get::<String, _>("need")?)?;
+            needs.entry(row.try_get("organization_id")?).or_default().push(need);
+        }
+        for row in &rows {
+            let id: i64 = row.try_get("organization_id")?;
+            let funding_raised = match (
+                row.try_get::<Option<i64>, _>("funding_amount")?,
+                row.try_get::<Option<String>, _>("funding_currency")?,
+            ) {
+                (Some(amount), Some(currency)) => Some(Money {
+                    amount,
+                    currency: Currency::parse(&currency)?,
+                }),
+                _ => None,
+            };
+            let mut looking_for = needs.remove(&id).unwrap_or_default();
+            looking_for.sort();
+            facts.insert(
+                id,
+                StartupFacts {
+                    stage: decode_word(&row.try_get::<String, _>("stage")?)?,
+                    funding_raised,
+                    looking_for,
+                    pitch: pitches.remove(&id).unwrap_or_default(),
+                    demo_video_url: row.try_get("demo_video_url")?,
+                    technology_readiness: row
+                        .try_get::<Option<i64>, _>("technology_readiness")?
+                        .map(ReadinessLevel::new)
+                        .transpose()?,
+                },
+            );
+        }
+        Ok(facts)
     }
 }
 
@@ -304,65 +386,7 @@ async fn insert_startup_facts(
     Ok(())
 }
 
-fn organization_from_row(row: &AnyRow, texts: Translations<OrganizationText>) -> Result<Organization, sqlx::Error> {
-    Ok(Organization {
-        id: row.try_get("id")?,
-        slug: decode_slug(row)?,
-        kind: decode_word(&row.try_get::<String, _>("kind")?)?,
-        texts,
-        website: row.try_get("website")?,
-        email: row.try_get("email")?,
-        phone: row.try_get("phone")?,
-        address: row.try_get("address")?,
-        city: row.try_get("city")?,
-        country: decode_word(&row.try_get::<String, _>("country")?)?,
-        founded_year: row
-            .try_get::<Option<i64>, _>("founded_year")?
-            .and_then(|year| i32::try_from(year).ok()),
-        employee_range: row
-            .try_get::<Option<String>, _>("employee_range")?
-            .as_deref()
-            .map(decode_word)
-            .transpose()?,
-        certifications: decode_json(&row.try_get::<String, _>("certifications")?)?,
-        social_links: decode_json(&row.try_get::<String, _>("social_links")?)?,
-        status: decode_word(&row.try_get::<String, _>("status")?)?,
-        verified_at: decode_optional_time(row.try_get("verified_at")?)?,
-        featured_position: row.try_get("featured_position")?,
-        logo_version: row.try_get("logo_version")?,
-        created_at: decode_time(&row.try_get::<String, _>("created_at")?)?,
-        updated_at: decode_time(&row.try_get::<String, _>("updated_at")?)?,
-    })
-}
-
 /// The slug for a name that has no letters or digits in any script.
 fn fallback_slug() -> Slug {
     Slug::parse("organization").expect("a valid literal slug")
-}
-
-impl Database {
-    /// Every listing whatever its status.
-    pub async fn count_organizations(&self) -> Result<i64, AppError> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organizations")
-            .fetch_one(self.pool())
-            .await?)
-    }
-}
-
-impl Database {
-    /// Every listing with its texts, oldest first: for exports, sitemaps and checks over the whole set.
-    pub async fn all_organizations(&self) -> Result<Vec<Organization>, AppError> {
-        let rows = sqlx::query(&format!("SELECT {ORGANIZATION_COLUMNS} FROM organizations ORDER BY id"))
-            .fetch_all(self.pool())
-            .await?;
-        let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<Result<_, _>>()?;
-        let mut texts = self.organization_texts(&ids).await?;
-        rows.iter()
-            .map(|row| {
-                let id: i64 = row.try_get("id")?;
-                organization_from_row(row, texts.remove(&id).unwrap_or_default())
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(AppError::from)
-    }
 }

@@ -12,7 +12,7 @@ use crate::{
     domain::{
         lang::Lang,
         slug::Slug,
-        solution::{NewSolution, Solution, SolutionText},
+        solution::{NewSolution, Solution, SolutionDetails, SolutionText},
     },
     error::AppError,
     server::text::slug_from_name,
@@ -28,6 +28,7 @@ impl Database {
             .map(|solution| {
                 solution.slug.clone().unwrap_or_else(|| {
                     solution
+                        .details
                         .texts
                         .pick(Lang::Az)
                         .and_then(|text| slug_from_name(&text.value.name))
@@ -41,10 +42,10 @@ impl Database {
             vec![
                 Value::from(solution.organization_id),
                 slug.as_str().into(),
-                solution.kind.as_str().into(),
-                solution.deployment.map(|deployment| deployment.as_str()).into(),
-                encode_json(&solution.certifications).into(),
-                solution.url.as_deref().into(),
+                solution.details.kind.as_str().into(),
+                solution.details.deployment.map(|deployment| deployment.as_str()).into(),
+                encode_json(&solution.details.certifications).into(),
+                solution.details.url.as_deref().into(),
                 now.clone().into(),
                 now.clone().into(),
             ]
@@ -68,7 +69,7 @@ impl Database {
         .await?;
 
         let texts = solutions.iter().zip(&ids).flat_map(|(solution, id)| {
-            solution.texts.iter().map(move |(lang, text)| {
+            solution.details.texts.iter().map(move |(lang, text)| {
                 vec![
                     Value::from(*id),
                     lang.as_str().into(),
@@ -85,7 +86,7 @@ impl Database {
             None,
         )
         .await?;
-        let categories = solutions.iter().map(|solution| &solution.category_ids);
+        let categories = solutions.iter().map(|solution| &solution.details.category_ids);
         insert_links(
             connection,
             "solution_categories",
@@ -94,7 +95,7 @@ impl Database {
             categories,
         )
         .await?;
-        let sectors = solutions.iter().map(|solution| &solution.sector_ids);
+        let sectors = solutions.iter().map(|solution| &solution.details.sector_ids);
         insert_links(
             connection,
             "solution_sectors",
@@ -134,19 +135,16 @@ impl Database {
             },
         )
         .await?;
-        let categories = self
+        let mut categories = self
             .links_of("solution_categories", "solution_id", "category_id", &ids)
             .await?;
-        let sectors = self
+        let mut sectors = self
             .links_of("solution_sectors", "solution_id", "sector_id", &ids)
             .await?;
         rows.iter()
             .map(|row| {
                 let id: i64 = row.try_get("id")?;
-                Ok(Solution {
-                    id,
-                    organization_id: row.try_get("organization_id")?,
-                    slug: decode_slug(row)?,
+                let details = SolutionDetails {
                     kind: decode_word(&row.try_get::<String, _>("kind")?)?,
                     texts: texts.remove(&id).unwrap_or_default(),
                     deployment: row
@@ -156,8 +154,14 @@ impl Database {
                         .transpose()?,
                     certifications: decode_json(&row.try_get::<String, _>("certifications")?)?,
                     url: row.try_get("url")?,
-                    category_ids: categories.get(&id).cloned().unwrap_or_default(),
-                    sector_ids: sectors.get(&id).cloned().unwrap_or_default(),
+                    category_ids: categories.remove(&id).unwrap_or_default(),
+                    sector_ids: sectors.remove(&id).unwrap_or_default(),
+                };
+                Ok(Solution {
+                    id,
+                    organization_id: row.try_get("organization_id")?,
+                    slug: decode_slug(row)?,
+                    details,
                     created_at: decode_time(&row.try_get::<String, _>("created_at")?)?,
                     updated_at: decode_time(&row.try_get::<String, _>("updated_at")?)?,
                 })

@@ -91,16 +91,18 @@ impl SqlBuilder {
         self
     }
 
-    /// Appends `(p1, p2, …)` for a non-empty list, as used after `IN`.
+    /// Appends `(p1, p2, …)`, as used after `IN`; an empty list becomes `(NULL)`, which matches nothing.
     pub fn bind_list<V: Into<Value>>(&mut self, values: impl IntoIterator<Item = V>) -> &mut Self {
         self.sql.push('(');
-        for (index, value) in values.into_iter().enumerate() {
-            if index > 0 {
+        let mut empty = true;
+        for value in values {
+            if !empty {
                 self.sql.push_str(", ");
             }
             self.bind(value);
+            empty = false;
         }
-        self.sql.push(')');
+        self.sql.push_str(if empty { "NULL)" } else { ")" });
         self
     }
 
@@ -279,5 +281,8 @@ mod tests {
             "SELECT id FROM organizations WHERE status = $1 AND kind IN ($2, $3)"
         );
         assert_eq!(sql.parameter_count(), 3);
+        let mut empty = SqlBuilder::new("SELECT 1 WHERE 1 IN ");
+        empty.bind_list(Vec::<i64>::new());
+        assert_eq!(empty.sql(), "SELECT 1 WHERE 1 IN (NULL)");
     }
 }

@@ -8,9 +8,12 @@ use crate::{
     domain::{
         country::Country,
         lang::Translations,
-        organization::{EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationText, SocialLink},
+        organization::{
+            EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationProfile, OrganizationText,
+            SocialLink,
+        },
         slug::Slug,
-        solution::{Deployment, NewSolution, SolutionKind, SolutionText},
+        solution::{Deployment, NewSolution, SolutionDetails, SolutionKind, SolutionText},
         startup::{Money, ReadinessLevel, StartupFacts, StartupNeed},
     },
     error::AppError,
@@ -117,8 +120,9 @@ impl TaxonomyIds {
         })
     }
 
+    /// The sorted ids of the slugs, as profiles keep them.
     fn resolve(map: &HashMap<String, i64>, slugs: &[Slug]) -> Result<Vec<i64>, AppError> {
-        slugs
+        let mut ids = slugs
             .iter()
             .map(|slug| {
                 map.get(slug.as_str()).copied().ok_or_else(|| {
@@ -126,7 +130,10 @@ impl TaxonomyIds {
                     AppError::Internal
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>, _>>()?;
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
     }
 }
 
@@ -199,9 +206,7 @@ impl DemoOrganization {
             .solutions
             .into_iter()
             .map(|solution| {
-                Ok(NewSolution {
-                    organization_id: 0,
-                    slug: None,
+                let details = SolutionDetails {
                     kind: solution.kind,
                     texts: solution
                         .name
@@ -219,11 +224,15 @@ impl DemoOrganization {
                     url: solution.url,
                     category_ids: TaxonomyIds::resolve(&taxonomy.categories, &solution.categories)?,
                     sector_ids: TaxonomyIds::resolve(&taxonomy.sectors, &solution.sectors)?,
+                };
+                Ok(NewSolution {
+                    organization_id: 0,
+                    slug: None,
+                    details,
                 })
             })
             .collect::<Result<_, AppError>>()?;
-        let organization = NewOrganization {
-            slug: None,
+        let profile = OrganizationProfile {
             kind: self.kind,
             texts,
             website: self.website,
@@ -236,9 +245,6 @@ impl DemoOrganization {
             employee_range: self.employee_range,
             certifications: self.certifications,
             social_links: self.social,
-            status: self.status,
-            verified_at: self.verified.then_some(created),
-            featured_position: self.featured_position,
             category_ids: TaxonomyIds::resolve(&taxonomy.categories, &self.categories)?,
             sector_ids: TaxonomyIds::resolve(&taxonomy.sectors, &self.sectors)?,
             tag_ids: TaxonomyIds::resolve(&taxonomy.tags, &self.tags)?,
@@ -250,6 +256,13 @@ impl DemoOrganization {
                 demo_video_url: startup.demo_video_url,
                 technology_readiness: startup.technology_readiness,
             }),
+        };
+        let organization = NewOrganization {
+            slug: None,
+            profile,
+            status: self.status,
+            verified_at: self.verified.then_some(created),
+            featured_position: self.featured_position,
         };
         Ok((organization, solutions))
     }

@@ -7,8 +7,10 @@ use crate::{
     domain::{
         country::Country,
         lang::{Lang, Translations},
-        organization::{EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationText},
-        solution::{Deployment, NewSolution, SolutionKind, SolutionText},
+        organization::{
+            EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationProfile, OrganizationText,
+        },
+        solution::{Deployment, NewSolution, SolutionDetails, SolutionKind, SolutionText},
         startup::{Currency, Money, StartupFacts, StartupNeed, StartupStage},
         taxonomy::Category,
     },
@@ -65,6 +67,7 @@ const NAME_MIDDLES: &[&str] = &[
     "Rəqəmsal",
     "Security",
 ];
+const CURRENCIES: &[&str] = &["AZN", "USD", "EUR"];
 const NAME_ENDS: &[&str] = &["MMC", "ASC", "Group", "Lab", "Tech", "Partners"];
 const CITIES: &[(Country, &str)] = &[
     (Country::Azerbaijan, "Bakı"),
@@ -211,16 +214,14 @@ fn generate(
         )
     })
     .collect();
-    let category_ids = {
-        let mut ids = vec![first.id, second.id];
-        ids.dedup();
-        ids
-    };
+    let mut category_ids = vec![first.id, second.id];
+    category_ids.sort_unstable();
+    category_ids.dedup();
     let startup = (kind == OrganizationKind::Startup).then(|| StartupFacts {
         stage: *pick(rng, StartupStage::ALL),
         funding_raised: rng.bool().then(|| Money {
             amount: i64::from(rng.u32(10..500)) * 10_000,
-            currency: Currency::parse(*pick(rng, &["AZN", "USD", "EUR"])).expect("valid literal currency"),
+            currency: Currency::parse(pick::<&str>(rng, CURRENCIES)).expect("valid literal currency"),
         }),
         looking_for: vec![*pick(rng, StartupNeed::ALL)],
         pitch: Translations::new()
@@ -239,9 +240,7 @@ fn generate(
             let category = pick(rng, categories);
             let kind = *pick(rng, SolutionKind::ALL);
             let solution_name = format!("{} {}", pick(rng, NAME_STARTS), category_name(category, Lang::En));
-            NewSolution {
-                organization_id: 0,
-                slug: None,
+            let details = SolutionDetails {
                 kind,
                 texts: Translations::new()
                     .with(
@@ -267,11 +266,15 @@ fn generate(
                 url: None,
                 category_ids: vec![category.id],
                 sector_ids: some_of(rng, sector_ids, 2),
+            };
+            NewSolution {
+                organization_id: 0,
+                slug: None,
+                details,
             }
         })
         .collect();
-    let organization = NewOrganization {
-        slug: None,
+    let profile = OrganizationProfile {
         kind,
         texts,
         website: None,
@@ -284,17 +287,22 @@ fn generate(
         employee_range: Some(*pick(rng, EmployeeRange::ALL)),
         certifications: Vec::new(),
         social_links: Vec::new(),
-        status: if rng.u8(..100) < 96 {
-            ListingStatus::Published
-        } else {
-            ListingStatus::Pending
-        },
-        verified_at: None,
-        featured_position: None,
         category_ids,
         sector_ids: some_of(rng, sector_ids, 3),
         tag_ids: some_of(rng, tag_ids, 2),
         startup,
+    };
+    let status = if rng.u8(..100) < 96 {
+        ListingStatus::Published
+    } else {
+        ListingStatus::Pending
+    };
+    let organization = NewOrganization {
+        slug: None,
+        profile,
+        status,
+        verified_at: None,
+        featured_position: None,
     };
     (organization, solutions)
 }

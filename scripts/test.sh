@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every check and test: formatting, clippy for the server and the
+# browser builds, unit tests, the integration suite on SQLite and PostgreSQL, and end2end in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --tests
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*" >&2; }
+started=$SECONDS
+
+# The same flags cargo-leptos uses for debug builds, so tests reuse its build instead of starting over.
+export RUSTFLAGS="--cfg erase_components"
+export LEPTOS_OUTPUT_NAME=qala
+
+step "formatting"
+cargo fmt --all -- --check
+
+step "clippy: server build"
+cargo clippy --features ssr --all-targets -- -D warnings
+
+step "clippy: browser build"
+cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+step "building the site (server and WebAssembly)"
+cargo leptos build
+
+step "starting PostgreSQL for the integration suite"
+QALA_TEST_POSTGRES_URL="$(scripts/postgres.sh)"
+export QALA_TEST_POSTGRES_URL QALA_REQUIRE_POSTGRES=1
+
+step "unit and integration tests (SQLite and PostgreSQL)"
+cargo test --features ssr
+
+step "end2end in Chromium (hydrated and without JavaScript)"
+(cd end2end && npx playwright test)
+
+step "all checks passed in $((SECONDS - started)) s"
