@@ -7,14 +7,10 @@ fn main() {
     println!("cargo::rerun-if-changed=Cargo.toml");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let translations = TranslationsInfos::parse(
-        Config::new("az")
-            .and_then(|config| config.add_locales(["en", "ru"]))
-            .expect("valid locale names"),
+        Config::new("az").and_then(|config| config.add_locales(["en", "ru"])).expect("valid locale names"),
     )
     .expect("locales/ parse");
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();
-    translations
-        .generate_i18n_module(out_dir.join("i18n"))
-        .expect("i18n module generation");
+    translations.generate_i18n_module(out_dir.join("i18n")).expect("i18n module generation");
 }

@@ -57,12 +57,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn LanguageGate() -> impl IntoView {
     let params = use_params_map();
-    let known = move || {
-        params
-            .read()
-            .get("lang")
-            .is_some_and(|lang| lang.parse::<Lang>().is_ok())
-    };
+    let known = move || params.read().get("lang").is_some_and(|lang| lang.parse::<Lang>().is_ok());
     view! {
         <Show when=known fallback=|| view! { <NotFound /> }>
             <Outlet />

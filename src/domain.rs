@@ -54,6 +54,7 @@ macro_rules! text_enum {
 }
 
 pub mod country;
+pub mod directory;
 pub mod lang;
 pub mod organization;
 pub mod slug;

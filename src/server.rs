@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod db;
 pub mod http;
+pub mod search;
 pub mod seed;
 pub mod taxonomy;
 pub mod telemetry;

@@ -14,9 +14,7 @@ pub struct SiteInfo {
 #[server(endpoint = "site/info")]
 pub async fn get_site_info() -> Result<SiteInfo, AppError> {
     let state = crate::server::app_state()?;
-    Ok(SiteInfo {
-        demo_data: state.db.demo_data_loaded().await?,
-    })
+    Ok(SiteInfo { demo_data: state.db.demo_data_loaded().await? })
 }
 
 #[server(endpoint = "site/stats")]

@@ -42,9 +42,7 @@ pub fn SiteFrame(children: Children) -> impl IntoView {
 fn public_origin() -> String {
     #[cfg(feature = "ssr")]
     {
-        crate::server::app_state()
-            .map(|state| state.public_url)
-            .unwrap_or_default()
+        crate::server::app_state().map(|state| state.public_url).unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -177,11 +175,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let current = move || Lang::from(i18n.get_locale());
     let here = move || {
         let search = location.search.get();
-        if search.is_empty() {
-            location.pathname.get()
-        } else {
-            format!("{}?{search}", location.pathname.get())
-        }
+        if search.is_empty() { location.pathname.get() } else { format!("{}?{search}", location.pathname.get()) }
     };
     view! {
         <nav class="language-switcher" aria-label=move || t_string!(i18n, site.language)>

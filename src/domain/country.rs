@@ -31,10 +31,7 @@ impl Country {
 
     /// The regional-indicator flag emoji, built from the code so no image is needed.
     pub fn flag(self) -> String {
-        self.as_str()
-            .chars()
-            .filter_map(|letter| char::from_u32(0x1F1E6 + (letter as u32 - 'A' as u32)))
-            .collect()
+        self.as_str().chars().filter_map(|letter| char::from_u32(0x1F1E6 + (letter as u32 - 'A' as u32))).collect()
     }
 }
 

@@ -56,7 +56,9 @@ pub struct IgnoredParameter {
 impl DirectoryQuery {
     /// Reads a query string's pairs. Unknown names pass silently (other tools add their own);
     /// a known name with a value that makes no sense is ignored and reported.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (DirectoryQuery, Vec<IgnoredParameter>) {
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (DirectoryQuery, Vec<IgnoredParameter>) {
         let mut query = DirectoryQuery { page: 1, ..DirectoryQuery::default() };
         let mut ignored = Vec::new();
         for (name, value) in pairs {
@@ -73,7 +75,9 @@ impl DirectoryQuery {
                 "category" => push_parsed_with(&mut query.categories, value, |v| Slug::parse(v).ok()),
                 "sector" => push_parsed_with(&mut query.sectors, value, |v| Slug::parse(v).ok()),
                 "country" => push_parsed_with(&mut query.countries, value, |v| v.to_ascii_uppercase().parse().ok()),
-                "city" => push_parsed_with(&mut query.cities, value, |v| (v.chars().count() <= 80).then(|| v.to_owned())),
+                "city" => {
+                    push_parsed_with(&mut query.cities, value, |v| (v.chars().count() <= 80).then(|| v.to_owned()))
+                }
                 "stage" => push_parsed(&mut query.stages, value),
                 "need" => push_parsed(&mut query.needs, value),
                 "verified" => match value {
@@ -123,11 +127,7 @@ impl DirectoryQuery {
         if self.page > 1 {
             pairs.push(("page", self.page.to_string()));
         }
-        pairs
-            .iter()
-            .map(|(name, value)| format!("{name}={}", encode_component(value)))
-            .collect::<Vec<_>>()
-            .join("&")
+        pairs.iter().map(|(name, value)| format!("{name}={}", encode_component(value))).collect::<Vec<_>>().join("&")
     }
 
     /// Whether any filter (not the text) narrows the results.
@@ -154,7 +154,11 @@ impl DirectoryQuery {
 
     /// The order actually used: relevance means nothing without search words.
     pub fn effective_sort(&self) -> DirectorySort {
-        if self.sort == DirectorySort::Relevance && self.text.trim().is_empty() { DirectorySort::Name } else { self.sort }
+        if self.sort == DirectorySort::Relevance && self.text.trim().is_empty() {
+            DirectorySort::Name
+        } else {
+            self.sort
+        }
     }
 }
 
@@ -241,7 +245,7 @@ pub struct NamedFacet {
     pub children: Vec<NamedFacet>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryFacets {
     pub kinds: Vec<FacetCount<OrganizationKind>>,
     pub categories: Vec<NamedFacet>,
@@ -291,13 +295,22 @@ mod tests {
         assert!(query.verified_only && query.has_filters());
         assert_eq!((query.sort, query.page), (DirectorySort::Newest, 3));
         let canonical = query.to_query_string();
-        assert_eq!(canonical, "q=kiber&kind=cert&kind=startup&category=siem&country=AZ&city=Bak%C4%B1&verified=1&sort=newest&page=3");
+        assert_eq!(
+            canonical,
+            "q=kiber&kind=cert&kind=startup&category=siem&country=AZ&city=Bak%C4%B1&verified=1&sort=newest&page=3"
+        );
     }
 
     #[test]
     fn nonsense_values_are_ignored_and_reported() {
-        let (query, ignored) =
-            DirectoryQuery::from_pairs([("kind", "spaceship"), ("page", "-4"), ("page", "0"), ("sort", "random"), ("country", "XX"), ("verified", "maybe")]);
+        let (query, ignored) = DirectoryQuery::from_pairs([
+            ("kind", "spaceship"),
+            ("page", "-4"),
+            ("page", "0"),
+            ("sort", "random"),
+            ("country", "XX"),
+            ("verified", "maybe"),
+        ]);
         assert_eq!(query, DirectoryQuery { page: 1, ..DirectoryQuery::default() });
         let names: Vec<&str> = ignored.iter().map(|parameter| parameter.name.as_str()).collect();
         assert_eq!(names, ["kind", "page", "page", "sort", "country", "verified"]);

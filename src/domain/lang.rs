@@ -59,30 +59,18 @@ impl Lang {
 
 /// The language a site path is in: its first segment, as in `/en/organizations`.
 pub fn lang_of_path(path: &str) -> Option<Lang> {
-    path.trim_start_matches('/')
-        .split('/')
-        .next()
-        .and_then(|segment| segment.parse().ok())
+    path.trim_start_matches('/').split('/').next().and_then(|segment| segment.parse().ok())
 }
 
 /// The same page in another language: the first segment swapped, the rest (and the query) kept.
 /// A language's home page is `/{lang}`; a path in no language leads to the other language's home.
 pub fn path_in_lang(path_and_query: &str, lang: Lang) -> String {
-    let (path, query) = path_and_query
-        .split_once('?')
-        .map_or((path_and_query, None), |(p, q)| (p, Some(q)));
+    let (path, query) = path_and_query.split_once('?').map_or((path_and_query, None), |(p, q)| (p, Some(q)));
     if lang_of_path(path).is_none() {
         return format!("/{lang}");
     }
-    let rest = path
-        .trim_start_matches('/')
-        .split_once('/')
-        .map_or("", |(_, rest)| rest.trim_end_matches('/'));
-    let path = if rest.is_empty() {
-        format!("/{lang}")
-    } else {
-        format!("/{lang}/{rest}")
-    };
+    let rest = path.trim_start_matches('/').split_once('/').map_or("", |(_, rest)| rest.trim_end_matches('/'));
+    let path = if rest.is_empty() { format!("/{lang}") } else { format!("/{lang}/{rest}") };
     match query.filter(|query| !query.is_empty()) {
         Some(query) => format!("{path}?{query}"),
         None => path,

@@ -2,7 +2,7 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::{country::Country, lang::Translations, slug::Slug, startup::StartupFacts};
+use super::{country::Country, lang::Translations, slug::Slug, solution::SolutionDetails, startup::StartupFacts};
 
 text_enum! {
     /// What an organization is; decides where it shows up and which facts it carries.
@@ -104,9 +104,7 @@ pub struct OrganizationProfile {
 impl OrganizationProfile {
     /// The name a slug is made from: Azerbaijani first, as the directory's primary language.
     pub fn slug_source(&self) -> Option<&str> {
-        self.texts
-            .pick(super::lang::Lang::Az)
-            .map(|text| text.value.name.as_str())
+        self.texts.pick(super::lang::Lang::Az).map(|text| text.value.name.as_str())
     }
 }
 
@@ -149,4 +147,6 @@ pub struct NewOrganization {
     #[serde(with = "time::serde::rfc3339::option")]
     pub verified_at: Option<OffsetDateTime>,
     pub featured_position: Option<i64>,
+    /// The solutions it offers from the start.
+    pub solutions: Vec<SolutionDetails>,
 }

@@ -15,27 +15,18 @@ impl Slug {
     pub fn parse(text: &str) -> Result<Slug, FieldError> {
         let valid = !text.is_empty()
             && text.len() <= Self::MAX_LEN
-            && text
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !text.starts_with('-')
             && !text.ends_with('-')
             && !text.contains("--");
-        if valid {
-            Ok(Slug(text.to_owned()))
-        } else {
-            Err(FieldError::new("slug", Problem::InvalidSlug))
-        }
+        if valid { Ok(Slug(text.to_owned())) } else { Err(FieldError::new("slug", Problem::InvalidSlug)) }
     }
 
     /// Builds a slug from already-transliterated ASCII words (see the server's text folding),
     /// keeping whole words within the length limit. `None` when nothing usable is left.
     pub fn from_ascii_words(text: &str) -> Option<Slug> {
         let mut slug = String::new();
-        for word in text
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|word| !word.is_empty())
-        {
+        for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|word| !word.is_empty()) {
             let needed = word.len() + usize::from(!slug.is_empty());
             if slug.len() + needed > Self::MAX_LEN {
                 break;
@@ -95,10 +86,7 @@ mod tests {
 
     #[test]
     fn words_become_a_bounded_slug() {
-        assert_eq!(
-            Slug::from_ascii_words("Kiber Qalxan MMC").unwrap().as_str(),
-            "kiber-qalxan-mmc"
-        );
+        assert_eq!(Slug::from_ascii_words("Kiber Qalxan MMC").unwrap().as_str(), "kiber-qalxan-mmc");
         assert_eq!(Slug::from_ascii_words("  --  ").map(|s| s.0), None);
         let long = "word ".repeat(40);
         let slug = Slug::from_ascii_words(&long).unwrap();

@@ -77,10 +77,7 @@ impl ReadinessLevel {
     pub fn new(level: i64) -> Result<ReadinessLevel, FieldError> {
         match u8::try_from(level) {
             Ok(level @ 1..=9) => Ok(ReadinessLevel(level)),
-            _ => Err(FieldError::new(
-                "technology_readiness",
-                Problem::OutOfRange { min: 1, max: 9 },
-            )),
+            _ => Err(FieldError::new("technology_readiness", Problem::OutOfRange { min: 1, max: 9 })),
         }
     }
 

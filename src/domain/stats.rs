@@ -21,9 +21,6 @@ pub struct EcosystemStats {
 
 impl EcosystemStats {
     pub fn count_of(&self, kind: OrganizationKind) -> i64 {
-        self.by_kind
-            .iter()
-            .find(|entry| entry.kind == kind)
-            .map_or(0, |entry| entry.count)
+        self.by_kind.iter().find(|entry| entry.kind == kind).map_or(0, |entry| entry.count)
     }
 }

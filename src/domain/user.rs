@@ -39,11 +39,7 @@ impl EmailAddress {
         let local_ok = !local.is_empty()
             && local.len() <= 64
             && !local.chars().any(|c| c.is_whitespace() || c.is_control() || c == '@');
-        if domain_ok && local_ok && email.len() <= 254 {
-            Ok(EmailAddress(email))
-        } else {
-            Err(invalid())
-        }
+        if domain_ok && local_ok && email.len() <= 254 { Ok(EmailAddress(email)) } else { Err(invalid()) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -117,16 +113,7 @@ mod tests {
         let email = EmailAddress::parse("  Aysel@CERT.gov.AZ ").unwrap();
         assert_eq!(email.as_str(), "aysel@cert.gov.az");
         assert_eq!(email.domain(), "cert.gov.az");
-        for bad in [
-            "",
-            "aysel",
-            "aysel@",
-            "@cert.az",
-            "a b@cert.az",
-            "aysel@cert",
-            "aysel@.az",
-            "a@b..az",
-        ] {
+        for bad in ["", "aysel", "aysel@", "@cert.az", "a b@cert.az", "aysel@cert", "aysel@.az", "a@b..az"] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?}");
         }
     }

@@ -35,10 +35,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, problem: Problem) -> Self {
-        FieldError {
-            field: field.into(),
-            problem,
-        }
+        FieldError { field: field.into(), problem }
     }
 }
 
@@ -73,9 +70,7 @@ pub fn optional_url(field: &str, value: &str) -> Result<Option<String>, FieldErr
     let host_is_plausible = host.contains('.')
         && !host.starts_with('.')
         && !host.ends_with('.')
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'));
+        && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'));
     if host_is_plausible && !url.chars().any(char::is_whitespace) {
         Ok(Some(url))
     } else {
@@ -90,10 +85,7 @@ mod tests {
     #[test]
     fn text_is_trimmed_and_bounded() {
         assert_eq!(required_text("name", "  Qala  ", 10), Ok("Qala".to_owned()));
-        assert_eq!(
-            required_text("name", "   ", 10),
-            Err(FieldError::new("name", Problem::Required))
-        );
+        assert_eq!(required_text("name", "   ", 10), Err(FieldError::new("name", Problem::Required)));
         assert_eq!(
             required_text("name", "Kibertəhlükəsizlik", 5),
             Err(FieldError::new("name", Problem::TooLong { max: 5 }))
@@ -103,23 +95,10 @@ mod tests {
 
     #[test]
     fn urls_need_a_scheme_and_a_dotted_host() {
-        assert_eq!(
-            optional_url("website", "https://cert.gov.az/en"),
-            Ok(Some("https://cert.gov.az/en".into()))
-        );
+        assert_eq!(optional_url("website", "https://cert.gov.az/en"), Ok(Some("https://cert.gov.az/en".into())));
         assert_eq!(optional_url("website", ""), Ok(None));
-        for bad in [
-            "cert.gov.az",
-            "https://localhost",
-            "javascript:alert(1)",
-            "https://a b.az",
-            "https://.az",
-        ] {
-            assert_eq!(
-                optional_url("website", bad),
-                Err(FieldError::new("website", Problem::InvalidUrl)),
-                "{bad}"
-            );
+        for bad in ["cert.gov.az", "https://localhost", "javascript:alert(1)", "https://a b.az", "https://.az"] {
+            assert_eq!(optional_url("website", bad), Err(FieldError::new("website", Problem::InvalidUrl)), "{bad}");
         }
     }
 }

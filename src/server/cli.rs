@@ -21,11 +21,7 @@ use crate::domain::{
 };
 
 #[derive(Parser)]
-#[command(
-    name = "qala",
-    version,
-    about = "Qala: the directory of a national cybersecurity ecosystem"
-)]
+#[command(name = "qala", version, about = "Qala: the directory of a national cybersecurity ecosystem")]
 struct Cli {
     /// Database: sqlite://FILE (created if missing) or postgres://USER:PASSWORD@HOST/DB
     #[arg(long, env = "DATABASE_URL", default_value = DatabaseUrl::DEFAULT, global = true)]
@@ -157,24 +153,13 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::SeedDemo { synthetic: None } => seed_demo(&db).await,
         Command::SeedDemo { synthetic: Some(count) } => {
             let started = std::time::Instant::now();
-            let added = seed::synthetic::load(&db, count, OffsetDateTime::now_utc())
-                .await
-                .map_err(describe)?;
-            println!(
-                "added {} organizations and {} solutions in {:.1?}",
-                added.0,
-                added.1,
-                started.elapsed()
-            );
+            let added = seed::synthetic::load(&db, count, OffsetDateTime::now_utc()).await.map_err(describe)?;
+            println!("added {} organizations and {} solutions in {:.1?}", added.0, added.1, started.elapsed());
             Ok(())
         }
-        Command::User(UserCommand::Create {
-            email,
-            role,
-            org,
-            org_role,
-            password_stdin: _,
-        }) => create_user(&db, email, role, org.zip(org_role)).await,
+        Command::User(UserCommand::Create { email, role, org, org_role, password_stdin: _ }) => {
+            create_user(&db, email, role, org.zip(org_role)).await
+        }
     };
     db.close().await;
     outcome
@@ -185,9 +170,7 @@ async fn open(url: &DatabaseUrl) -> Result<Database, String> {
     let db = Database::connect(url)
         .await
         .map_err(|error| format!("cannot open the database {}: {error}", url.redacted()))?;
-    db.migrate()
-        .await
-        .map_err(|error| format!("cannot migrate the database: {error}"))?;
+    db.migrate().await.map_err(|error| format!("cannot migrate the database: {error}"))?;
     if ensure_reference_taxonomy(&db).await.map_err(describe)? {
         tracing::info!("loaded the reference taxonomy");
     }
@@ -202,9 +185,7 @@ async fn serve(db: Database, args: ServeArgs) -> Result<(), String> {
 }
 
 async fn seed_demo(db: &Database) -> Result<(), String> {
-    let loaded = seed::demo::load(db, OffsetDateTime::now_utc())
-        .await
-        .map_err(describe)?;
+    let loaded = seed::demo::load(db, OffsetDateTime::now_utc()).await.map_err(describe)?;
     println!(
         "loaded the fictional demo ecosystem: {} organizations, {} solutions",
         loaded.organizations, loaded.solutions
@@ -231,31 +212,19 @@ async fn create_user(
         eprintln!("password (at least 10 characters), then Enter:");
     }
     let mut password = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut password)
-        .map_err(|error| format!("cannot read the password: {error}"))?;
+    std::io::stdin().lock().read_line(&mut password).map_err(|error| format!("cannot read the password: {error}"))?;
     let password = password.trim_end_matches(['\r', '\n']).to_owned();
     crate::domain::user::check_new_password(&password).map_err(|error| describe_field(&error))?;
     let hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
         .await
         .map_err(|error| format!("password hashing failed: {error}"))?;
     let now = OffsetDateTime::now_utc();
-    let user = db
-        .create_user(&email, Some(&hash), role, true, now)
-        .await
-        .map_err(describe)?;
+    let user = db.create_user(&email, Some(&hash), role, true, now).await.map_err(describe)?;
     if let (Some(organization), Some((_, org_role))) = (organization, membership) {
-        db.set_membership(user.id, organization.id, org_role, now)
-            .await
-            .map_err(describe)?;
+        db.set_membership(user.id, organization.id, org_role, now).await.map_err(describe)?;
         println!("created {} ({org_role} of {})", user.email, organization.slug);
     } else {
-        println!(
-            "created {}{}",
-            user.email,
-            role.map(|role| format!(" ({role})")).unwrap_or_default()
-        );
+        println!("created {}{}", user.email, role.map(|role| format!(" ({role})")).unwrap_or_default());
     }
     Ok(())
 }

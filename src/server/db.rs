@@ -3,7 +3,9 @@
 //! One implementation serves SQLite and PostgreSQL through sqlx's `Any` driver. Query texts use
 //! `$1`-style parameters, which both engines accept, and only the column types both decode the same
 //! way (BIGINT, TEXT, BLOB/BYTEA; flags are 0/1 integers). Each engine has its own migrations folder.
+mod directory;
 mod organizations;
+mod search_index;
 mod solutions;
 mod sql;
 mod stats;
@@ -60,10 +62,7 @@ impl FromStr for DatabaseUrl {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let text = text.trim();
         if text.starts_with("postgres://") || text.starts_with("postgresql://") {
-            return Ok(DatabaseUrl {
-                url: text.to_owned(),
-                engine: Engine::Postgres,
-            });
+            return Ok(DatabaseUrl { url: text.to_owned(), engine: Engine::Postgres });
         }
         let Some(path) = text.strip_prefix("sqlite:") else {
             return Err(format!(
@@ -80,10 +79,7 @@ impl FromStr for DatabaseUrl {
         } else {
             format!("{text}?mode=rwc")
         };
-        Ok(DatabaseUrl {
-            url,
-            engine: Engine::Sqlite,
-        })
+        Ok(DatabaseUrl { url, engine: Engine::Sqlite })
     }
 }
 
@@ -116,10 +112,7 @@ pub struct Database {
 
 impl fmt::Debug for Database {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter
-            .debug_struct("Database")
-            .field("engine", &self.engine)
-            .finish()
+        formatter.debug_struct("Database").field("engine", &self.engine).finish()
     }
 }
 
@@ -140,10 +133,7 @@ impl Database {
             }),
             Engine::Postgres => AnyPoolOptions::new().max_connections(16),
         };
-        let pool = pool_options
-            .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options)
-            .await?;
+        let pool = pool_options.acquire_timeout(Duration::from_secs(10)).connect_with(options).await?;
         Ok(Database { pool, engine })
     }
 
@@ -189,10 +179,7 @@ impl From<sqlx::Error> for AppError {
 
 /// Timestamps as the schema stores them: RFC 3339 UTC with whole seconds.
 pub(crate) fn encode_time(moment: OffsetDateTime) -> String {
-    let moment = moment
-        .to_offset(time::UtcOffset::UTC)
-        .replace_nanosecond(0)
-        .unwrap_or(moment);
+    let moment = moment.to_offset(time::UtcOffset::UTC).replace_nanosecond(0).unwrap_or(moment);
     moment.format(&Rfc3339).unwrap_or_default()
 }
 
@@ -206,8 +193,7 @@ pub(crate) fn decode_optional_time(text: Option<String>) -> Result<Option<Offset
 
 /// Parses a stored word back into its enum; a stored word the code does not know is a decode error.
 pub(crate) fn decode_word<T: FromStr<Err = crate::domain::UnknownValue>>(text: &str) -> Result<T, sqlx::Error> {
-    text.parse()
-        .map_err(|error: crate::domain::UnknownValue| sqlx::Error::Decode(Box::new(error)))
+    text.parse().map_err(|error: crate::domain::UnknownValue| sqlx::Error::Decode(Box::new(error)))
 }
 
 pub(crate) fn decode_slug(row: &sqlx::any::AnyRow) -> Result<crate::domain::slug::Slug, sqlx::Error> {
@@ -231,10 +217,7 @@ mod tests {
     #[test]
     fn database_urls_are_checked_and_sqlite_files_created() {
         let sqlite: DatabaseUrl = "sqlite://qala.db".parse().unwrap();
-        assert_eq!(
-            (sqlite.engine(), sqlite.as_str()),
-            (Engine::Sqlite, "sqlite://qala.db?mode=rwc")
-        );
+        assert_eq!((sqlite.engine(), sqlite.as_str()), (Engine::Sqlite, "sqlite://qala.db?mode=rwc"));
         let read_only: DatabaseUrl = "sqlite://qala.db?mode=ro".parse().unwrap();
         assert_eq!(read_only.as_str(), "sqlite://qala.db?mode=ro");
         let postgres: DatabaseUrl = "postgres://qala:secret@db.internal/qala".parse().unwrap();
@@ -249,9 +232,6 @@ mod tests {
         let moment = time::macros::datetime!(2026-11-28 23:03:21.5 +04:00);
         let text = encode_time(moment);
         assert_eq!(text, "2026-11-28T19:03:21Z");
-        assert_eq!(
-            decode_time(&text).unwrap(),
-            time::macros::datetime!(2026-11-28 19:03:21 UTC)
-        );
+        assert_eq!(decode_time(&text).unwrap(), time::macros::datetime!(2026-11-28 19:03:21 UTC));
     }
 }

@@ -36,19 +36,14 @@ pub const LANGUAGE_COOKIE: &str = "qala_lang";
 const BODY_LIMIT: usize = 3 * 1024 * 1024;
 
 pub async fn serve(db: Database, addr: Option<SocketAddr>, public_url: Option<String>) -> Result<(), String> {
-    let mut leptos_options = get_configuration(None)
-        .map_err(|error| format!("bad Leptos configuration: {error}"))?
-        .leptos_options;
+    let mut leptos_options =
+        get_configuration(None).map_err(|error| format!("bad Leptos configuration: {error}"))?.leptos_options;
     if let Some(addr) = addr {
         leptos_options.site_addr = addr;
     }
     let addr = leptos_options.site_addr;
     let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
-    let state = AppState {
-        leptos_options,
-        db,
-        public_url: public_url.clone(),
-    };
+    let state = AppState { leptos_options, db, public_url: public_url.clone() };
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|error| format!("cannot listen on {addr}: {error}"))?
@@ -72,17 +67,14 @@ pub async fn serve(db: Database, addr: Option<SocketAddr>, public_url: Option<St
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let shell_options = state.leptos_options.clone();
-    let router = Lang::ALL.iter().fold(Router::new(), |router, lang| {
-        router.route(&format!("/{lang}/"), get(drop_trailing_slash))
-    });
+    let router = Lang::ALL
+        .iter()
+        .fold(Router::new(), |router, lang| router.route(&format!("/{lang}/"), get(drop_trailing_slash)));
     static_files(router, &state.leptos_options)
         .route("/", get(choose_language))
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            || {},
-            shell,
-        ))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(cache_static_assets))
         .layer(default_header("x-content-type-options", "nosniff"))
@@ -93,11 +85,8 @@ pub fn router(state: AppState) -> Router {
         .layer(CatchPanicLayer::new())
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
-            let request_id = request
-                .headers()
-                .get("x-request-id")
-                .and_then(|value| value.to_str().ok())
-                .unwrap_or_default();
+            let request_id =
+                request.headers().get("x-request-id").and_then(|value| value.to_str().ok()).unwrap_or_default();
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
         }))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
@@ -108,15 +97,9 @@ pub fn router(state: AppState) -> Router {
 /// a page route like `/{lang}` would otherwise claim `/favicon.svg`.
 fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router<AppState> {
     let site_root = std::path::Path::new(&*options.site_root);
-    router = router.nest_service(
-        &format!("/{}", options.site_pkg_dir),
-        ServeDir::new(site_root.join(&*options.site_pkg_dir)),
-    );
-    let files = std::fs::read_dir(site_root)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|entry| entry.path().is_file());
+    router = router
+        .nest_service(&format!("/{}", options.site_pkg_dir), ServeDir::new(site_root.join(&*options.site_pkg_dir)));
+    let files = std::fs::read_dir(site_root).into_iter().flatten().flatten().filter(|entry| entry.path().is_file());
     for entry in files {
         if let Some(name) = entry.file_name().to_str() {
             router = router.route_service(&format!("/{name}"), ServeFile::new(entry.path()));
@@ -141,9 +124,7 @@ async fn choose_language(headers: HeaderMap) -> Response {
         })
         .unwrap_or_default();
     let mut response = Redirect::to(&format!("/{lang}")).into_response();
-    response
-        .headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("cookie, accept-language"));
+    response.headers_mut().insert(header::VARY, HeaderValue::from_static("cookie, accept-language"));
     response
 }
 
@@ -169,13 +150,8 @@ fn remembered_language(headers: &HeaderMap) -> Option<Lang> {
 
 /// Pages under `/{lang}/` remember their language, so `/` leads back to it next time.
 async fn remember_language(request: Request, next: Next) -> Response {
-    let lang: Option<Lang> = request
-        .uri()
-        .path()
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .and_then(|first| first.parse().ok());
+    let lang: Option<Lang> =
+        request.uri().path().trim_start_matches('/').split('/').next().and_then(|first| first.parse().ok());
     let remembered = remembered_language(request.headers());
     let mut response = next.run(request).await;
     if let Some(lang) = lang.filter(|lang| remembered != Some(*lang))
@@ -200,9 +176,7 @@ async fn cache_static_assets(request: Request, next: Next) -> Response {
     let is_asset = request.uri().path().starts_with("/pkg/");
     let mut response = next.run(request).await;
     if is_asset && response.status() == StatusCode::OK {
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     response
 }

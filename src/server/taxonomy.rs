@@ -67,11 +67,7 @@ pub async fn ensure_reference_taxonomy(db: &Database) -> Result<bool, AppError> 
     let sectors: Vec<NewSector> = reference
         .sectors
         .into_iter()
-        .map(|sector| NewSector {
-            slug: sector.slug,
-            critical_infrastructure: sector.critical,
-            names: sector.names,
-        })
+        .map(|sector| NewSector { slug: sector.slug, critical_infrastructure: sector.critical, names: sector.names })
         .collect();
     db.insert_sectors(&sectors).await?;
     db.insert_tags(&reference.tags).await?;

@@ -10,9 +10,7 @@ pub enum LogFormat {
 
 /// Checks a log filter such as `info` or `qala=debug,sqlx=warn` (for command-line parsing).
 pub fn parse_filter(filter: &str) -> Result<String, String> {
-    EnvFilter::try_new(filter)
-        .map(|_| filter.to_owned())
-        .map_err(|error| error.to_string())
+    EnvFilter::try_new(filter).map(|_| filter.to_owned()).map_err(|error| error.to_string())
 }
 
 pub fn init(filter: &str, format: LogFormat) {

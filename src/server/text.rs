@@ -65,12 +65,7 @@ pub fn fold(text: &str) -> String {
         } else if let Some(ascii) = fold_char(c) {
             folded.push_str(ascii);
         } else {
-            folded.extend(
-                deunicode::deunicode_char(c)
-                    .unwrap_or(" ")
-                    .chars()
-                    .map(|c| c.to_ascii_lowercase()),
-            );
+            folded.extend(deunicode::deunicode_char(c).unwrap_or(" ").chars().map(|c| c.to_ascii_lowercase()));
         }
     }
     folded
@@ -123,10 +118,7 @@ mod tests {
     #[test]
     fn slugs_come_from_names_in_any_script() {
         assert_eq!(slug_from_name("Kiber Qalxan MMC").unwrap().as_str(), "kiber-qalxan-mmc");
-        assert_eq!(
-            slug_from_name("Işık Siber Güvenlik A.Ş.").unwrap().as_str(),
-            "isik-siber-guvenlik-a-s"
-        );
+        assert_eq!(slug_from_name("Işık Siber Güvenlik A.Ş.").unwrap().as_str(), "isik-siber-guvenlik-a-s");
         assert_eq!(slug_from_name("Кибер Щит").unwrap().as_str(), "kiber-sit");
         assert_eq!(slug_from_name("—").map(|slug| slug.to_string()), None);
     }

@@ -30,10 +30,7 @@ fn a_bad_setting_stops_start_up_with_one_line_naming_it() {
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert_eq!(message.trim().lines().count(), 1, "{message}");
-    assert!(
-        message.contains("DATABASE_URL") && message.contains("mysql://"),
-        "{message}"
-    );
+    assert!(message.contains("DATABASE_URL") && message.contains("mysql://"), "{message}");
 
     let output = qala(&["serve"], &[("LEPTOS_SITE_ADDR", "not-an-address")], "");
     assert_eq!(output.status.code(), Some(2));
@@ -47,11 +44,8 @@ fn a_bad_setting_stops_start_up_with_one_line_naming_it() {
 /// Runs `qala …` and returns whether it succeeded with what it printed (stdout on success, else stderr).
 fn outcome(args: &[&str], env: &[(&str, &str)], stdin: &str) -> (bool, String) {
     let output = qala(args, env, stdin);
-    let printed = if output.status.success() {
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    } else {
-        stderr(&output)
-    };
+    let printed =
+        if output.status.success() { String::from_utf8_lossy(&output.stdout).into_owned() } else { stderr(&output) };
     (output.status.success(), printed)
 }
 
@@ -78,20 +72,8 @@ fn migrate_creates_the_database_and_users_are_created_from_stdin() {
             true,
             "curator@qala.example (curator)",
         ),
-        (
-            "curator@qala.example",
-            &[][..],
-            "another long password",
-            false,
-            "email is already taken",
-        ),
-        (
-            "short@qala.example",
-            &[][..],
-            "short",
-            false,
-            "password needs at least 10 characters",
-        ),
+        ("curator@qala.example", &[][..], "another long password", false, "email is already taken"),
+        ("short@qala.example", &[][..], "short", false, "password needs at least 10 characters"),
         (
             "owner@qala.example",
             &["--org", "no-such-org", "--org-role", "owner"][..],
@@ -109,10 +91,7 @@ fn migrate_creates_the_database_and_users_are_created_from_stdin() {
     let (seeded, printed) = outcome(&["seed-demo"], &env, "");
     assert!(seeded && printed.contains("fictional demo ecosystem"), "{printed}");
     let slug = "abseron-kiber-muhafize-sirketi";
-    let (created, printed) = create(
-        "owner@qala.example",
-        &["--org", slug, "--org-role", "owner"],
-        "a long enough password",
-    );
+    let (created, printed) =
+        create("owner@qala.example", &["--org", slug, "--org-role", "owner"], "a long enough password");
     assert!(created && printed.contains(&format!("owner of {slug}")), "{printed}");
 }

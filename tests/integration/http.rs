@@ -16,15 +16,8 @@ use tower::ServiceExt;
 use crate::on_both_engines;
 
 pub fn app(db: &Database) -> Router {
-    let leptos_options = LeptosOptions::builder()
-        .output_name("qala")
-        .site_root("target/site")
-        .build();
-    qala::server::http::router(AppState {
-        leptos_options,
-        db: db.clone(),
-        public_url: "https://qala.example".into(),
-    })
+    let leptos_options = LeptosOptions::builder().output_name("qala").site_root("target/site").build();
+    qala::server::http::router(AppState { leptos_options, db: db.clone(), public_url: "https://qala.example".into() })
 }
 
 pub async fn get(app: &Router, path: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, HeaderMap, String) {
@@ -35,23 +28,16 @@ pub async fn get(app: &Router, path: &str, headers: &[(header::HeaderName, &str)
     let response = app.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
     let (parts, body) = response.into_parts();
     let bytes = body.collect().await.unwrap().to_bytes();
-    (
-        parts.status,
-        parts.headers,
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
+    (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Whether the page has `<link rel="alternate" hreflang=… href=…>`, whatever the attribute order.
 fn has_alternate(page: &str, hreflang: &str, href: &str) -> bool {
-    page.split("<link")
-        .skip(1)
-        .filter_map(|tag| tag.split('>').next())
-        .any(|tag| {
-            tag.contains(r#"rel="alternate""#)
-                && tag.contains(&format!(r#"hreflang="{hreflang}""#))
-                && tag.contains(&format!(r#"href="{href}""#))
-        })
+    page.split("<link").skip(1).filter_map(|tag| tag.split('>').next()).any(|tag| {
+        tag.contains(r#"rel="alternate""#)
+            && tag.contains(&format!(r#"hreflang="{hreflang}""#))
+            && tag.contains(&format!(r#"href="{href}""#))
+    })
 }
 
 on_both_engines!(
@@ -69,17 +55,8 @@ async fn root_sends_visitors_to_their_language(db: Database) {
     assert_eq!(location(&headers), "/az", "Azerbaijani by default");
     let (_, headers, _) = get(&app, "/", &[(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9,az;q=0.8")]).await;
     assert_eq!(location(&headers), "/en");
-    let (_, headers, _) = get(
-        &app,
-        "/",
-        &[(header::ACCEPT_LANGUAGE, "en"), (header::COOKIE, "qala_lang=ru")],
-    )
-    .await;
-    assert_eq!(
-        location(&headers),
-        "/ru",
-        "the remembered choice wins over the browser's"
-    );
+    let (_, headers, _) = get(&app, "/", &[(header::ACCEPT_LANGUAGE, "en"), (header::COOKIE, "qala_lang=ru")]).await;
+    assert_eq!(location(&headers), "/ru", "the remembered choice wins over the browser's");
 
     // Reading a page remembers its language.
     let (_, headers, _) = get(&app, "/en", &[]).await;
@@ -89,10 +66,7 @@ async fn root_sends_visitors_to_their_language(db: Database) {
         "{cookie}"
     );
     let (_, headers, _) = get(&app, "/en", &[(header::COOKIE, "qala_lang=en")]).await;
-    assert!(
-        headers.get(header::SET_COOKIE).is_none(),
-        "no cookie churn when unchanged"
-    );
+    assert!(headers.get(header::SET_COOKIE).is_none(), "no cookie churn when unchanged");
 }
 
 async fn home_page_shows_counts_from_the_database(db: Database) {
@@ -111,20 +85,14 @@ async fn home_page_shows_counts_from_the_database(db: Database) {
             let href = format!("https://qala.example/{alternate}");
             assert!(has_alternate(&page, alternate, &href), "{lang}: alternate {alternate}");
         }
-        assert!(
-            has_alternate(&page, "x-default", "https://qala.example/"),
-            "{lang}: x-default"
-        );
+        assert!(has_alternate(&page, "x-default", "https://qala.example/"), "{lang}: x-default");
         assert!(page.contains(certs) && page.contains(startups), "{lang}: kind names");
         let cert_link = format!(r#"href="/{lang}/organizations?kind=cert""#);
         let card_start = page.find(&cert_link).expect("a card per kind links to the directory");
         let card = &page[card_start..card_start + 600];
         let count = stats.count_of(OrganizationKind::Cert).to_string();
         assert!(card.contains(&count), "{lang}: the CERT card shows {count}: {card}");
-        assert!(
-            page.contains("demo-notice"),
-            "{lang}: the page says the data is fictional"
-        );
+        assert!(page.contains("demo-notice"), "{lang}: the page says the data is fictional");
     }
     let (_, _, russian) = get(&app, "/ru", &[]).await;
     let russian = russian.replace("<!>", ""); // hydration markers, present in some build modes

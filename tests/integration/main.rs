@@ -6,6 +6,7 @@
 mod support;
 
 mod cli;
+mod directory;
 mod http;
 mod repository;
 mod seed;

@@ -34,9 +34,7 @@ pub fn text(name: &str) -> OrganizationText {
 pub fn organization(name_az: &str, kind: OrganizationKind) -> NewOrganization {
     let profile = OrganizationProfile {
         kind,
-        texts: Translations::new()
-            .with(Lang::Az, text(name_az))
-            .with(Lang::En, text(&format!("{name_az} (en)"))),
+        texts: Translations::new().with(Lang::Az, text(name_az)).with(Lang::En, text(&format!("{name_az} (en)"))),
         website: Some("https://example.example".to_owned()),
         email: Some("info@example.example".to_owned()),
         phone: None,
@@ -58,6 +56,7 @@ pub fn organization(name_az: &str, kind: OrganizationKind) -> NewOrganization {
         status: ListingStatus::Published,
         verified_at: None,
         featured_position: None,
+        solutions: vec![],
     }
 }
 
@@ -65,24 +64,14 @@ pub fn organization(name_az: &str, kind: OrganizationKind) -> NewOrganization {
 pub fn solution(organization_id: i64, name: &str) -> NewSolution {
     let details = SolutionDetails {
         kind: SolutionKind::Service,
-        texts: Translations::new().with(
-            Lang::Az,
-            SolutionText {
-                name: name.to_owned(),
-                description: None,
-            },
-        ),
+        texts: Translations::new().with(Lang::Az, SolutionText { name: name.to_owned(), description: None }),
         deployment: None,
         certifications: vec![],
         url: None,
         category_ids: vec![],
         sector_ids: vec![],
     };
-    NewSolution {
-        organization_id,
-        slug: None,
-        details,
-    }
+    NewSolution { organization_id, slug: None, details }
 }
 
 on_both_engines!(
@@ -97,44 +86,23 @@ on_both_engines!(
 
 async fn reference_taxonomy_is_complete_and_loaded_once(db: Database) {
     let categories = db.categories().await.unwrap();
-    let top: Vec<_> = categories
-        .iter()
-        .filter(|category| category.parent_id.is_none())
-        .collect();
-    assert!(
-        top.len() >= 10,
-        "a two-level market taxonomy: {} top-level categories",
-        top.len()
-    );
+    let top: Vec<_> = categories.iter().filter(|category| category.parent_id.is_none()).collect();
+    assert!(top.len() >= 10, "a two-level market taxonomy: {} top-level categories", top.len());
     assert!(categories.len() >= top.len() * 3, "top-level categories have children");
     for category in &categories {
         for lang in Lang::ALL {
-            assert!(
-                category.names.get(*lang).is_some(),
-                "{} lacks a {lang} name",
-                category.slug
-            );
+            assert!(category.names.get(*lang).is_some(), "{} lacks a {lang} name", category.slug);
         }
         if let Some(parent) = category.parent_id {
-            let parent = categories
-                .iter()
-                .find(|candidate| candidate.id == parent)
-                .expect("parent exists");
+            let parent = categories.iter().find(|candidate| candidate.id == parent).expect("parent exists");
             assert!(parent.parent_id.is_none(), "only two levels");
         }
     }
     for function in NistFunction::ALL {
-        assert!(
-            categories.iter().any(|category| category.nist_function == *function),
-            "{function} is used"
-        );
+        assert!(categories.iter().any(|category| category.nist_function == *function), "{function} is used");
     }
     let sectors = db.sectors().await.unwrap();
-    assert!(
-        sectors
-            .iter()
-            .any(|sector| sector.slug.as_str() == "energy" && sector.critical_infrastructure)
-    );
+    assert!(sectors.iter().any(|sector| sector.slug.as_str() == "energy" && sector.critical_infrastructure));
     assert!(sectors.iter().any(|sector| !sector.critical_infrastructure));
     assert!(!db.tags().await.unwrap().is_empty());
     // Loading again changes nothing.
@@ -144,19 +112,12 @@ async fn reference_taxonomy_is_complete_and_loaded_once(db: Database) {
 
 async fn organization_round_trips_with_everything_it_carries(db: Database) {
     let categories = db.categories().await.unwrap();
-    let mut category_ids: Vec<i64> = categories
-        .iter()
-        .filter(|category| category.parent_id.is_some())
-        .take(2)
-        .map(|category| category.id)
-        .collect();
+    let mut category_ids: Vec<i64> =
+        categories.iter().filter(|category| category.parent_id.is_some()).take(2).map(|category| category.id).collect();
     category_ids.sort_unstable();
     let facts = StartupFacts {
         stage: StartupStage::Mvp,
-        funding_raised: Some(Money {
-            amount: 250_000,
-            currency: Currency::parse("AZN").unwrap(),
-        }),
+        funding_raised: Some(Money { amount: 250_000, currency: Currency::parse("AZN").unwrap() }),
         looking_for: vec![StartupNeed::Investment, StartupNeed::PilotCustomers],
         pitch: Translations::new()
             .with(Lang::Az, "Fişinqi süni intellektlə tuturuq".to_owned())
@@ -168,10 +129,8 @@ async fn organization_round_trips_with_everything_it_carries(db: Database) {
     let profile = &mut startup.profile;
     profile.texts.insert(Lang::Ru, text("Кибер Щит"));
     profile.certifications = vec!["ISO/IEC 27001".to_owned()];
-    profile.social_links = vec![SocialLink {
-        network: SocialNetwork::LinkedIn,
-        url: "https://linkedin.example/q".into(),
-    }];
+    profile.social_links =
+        vec![SocialLink { network: SocialNetwork::LinkedIn, url: "https://linkedin.example/q".into() }];
     profile.category_ids = category_ids;
     profile.sector_ids = vec![db.sectors().await.unwrap()[0].id];
     profile.tag_ids = vec![db.tags().await.unwrap()[0].id];
@@ -180,20 +139,10 @@ async fn organization_round_trips_with_everything_it_carries(db: Database) {
     startup.verified_at = Some(datetime!(2026-10-01 09:30:00 UTC));
     startup.featured_position = Some(2);
 
-    let ids = db
-        .insert_organizations(std::slice::from_ref(&startup), NOW)
-        .await
-        .unwrap();
-    let stored = db
-        .organization_by_slug("kiber-qalxan")
-        .await
-        .unwrap()
-        .expect("found by its slug");
+    let ids = db.insert_organizations(std::slice::from_ref(&startup), NOW).await.unwrap();
+    let stored = db.organization_by_slug("kiber-qalxan").await.unwrap().expect("found by its slug");
     assert_eq!(stored.id, ids[0]);
-    assert_eq!(
-        stored.profile, startup.profile,
-        "the whole profile comes back as it went in"
-    );
+    assert_eq!(stored.profile, startup.profile, "the whole profile comes back as it went in");
     assert_eq!(stored.profile.startup, Some(facts));
     assert_eq!(stored.verified_at, startup.verified_at);
     assert!(stored.is_verified() && stored.is_featured());
@@ -202,91 +151,46 @@ async fn organization_round_trips_with_everything_it_carries(db: Database) {
 }
 
 async fn slugs_are_transliterated_and_unique(db: Database) {
-    let names = [
-        "Şirkət Kiber Qalxan",
-        "Şirkət Kiber Qalxan",
-        "Işık Siber Güvenlik A.Ş.",
-        "Кибер Щит",
-    ];
-    let organizations: Vec<_> = names
-        .iter()
-        .map(|name| organization(name, OrganizationKind::Company))
-        .collect();
+    let names = ["Şirkət Kiber Qalxan", "Şirkət Kiber Qalxan", "Işık Siber Güvenlik A.Ş.", "Кибер Щит"];
+    let organizations: Vec<_> = names.iter().map(|name| organization(name, OrganizationKind::Company)).collect();
     let ids = db.insert_organizations(&organizations, NOW).await.unwrap();
     assert_eq!(ids.len(), 4);
-    for slug in [
-        "sirket-kiber-qalxan",
-        "sirket-kiber-qalxan-2",
-        "isik-siber-guvenlik-a-s",
-        "kiber-sit",
-    ] {
+    for slug in ["sirket-kiber-qalxan", "sirket-kiber-qalxan-2", "isik-siber-guvenlik-a-s", "kiber-sit"] {
         assert!(db.organization_by_slug(slug).await.unwrap().is_some(), "{slug}");
     }
     // A later listing with the same name gets the next free suffix.
     db.insert_organizations(&organizations[..1], NOW).await.unwrap();
-    assert!(
-        db.organization_by_slug("sirket-kiber-qalxan-3")
-            .await
-            .unwrap()
-            .is_some()
-    );
+    assert!(db.organization_by_slug("sirket-kiber-qalxan-3").await.unwrap().is_some());
 }
 
 async fn missing_translations_fall_back_in_order(db: Database) {
     let mut listing = organization("Qafqaz Təhlükəsizlik", OrganizationKind::Company);
-    listing.profile.texts = Translations::new()
-        .with(Lang::Az, text("Qafqaz Təhlükəsizlik"))
-        .with(Lang::Ru, text("Кавказ"));
+    listing.profile.texts =
+        Translations::new().with(Lang::Az, text("Qafqaz Təhlükəsizlik")).with(Lang::Ru, text("Кавказ"));
     db.insert_organizations(&[listing], NOW).await.unwrap();
     let stored = db.organization_by_slug("qafqaz-tehlukesizlik").await.unwrap().unwrap();
     let english = stored.profile.texts.pick(Lang::En).unwrap();
-    assert_eq!(
-        (english.lang, english.value.name.as_str()),
-        (Lang::Az, "Qafqaz Təhlükəsizlik")
-    );
+    assert_eq!((english.lang, english.value.name.as_str()), (Lang::Az, "Qafqaz Təhlükəsizlik"));
     assert_eq!(stored.profile.texts.pick(Lang::Ru).unwrap().value.name, "Кавказ");
 }
 
 async fn solutions_round_trip(db: Database) {
-    let owner = db
-        .insert_organizations(&[organization("Data Sipər", OrganizationKind::Company)], NOW)
-        .await
-        .unwrap()[0];
-    let category = db
-        .categories()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|c| c.slug.as_str() == "siem")
-        .unwrap();
+    let owner =
+        db.insert_organizations(&[organization("Data Sipər", OrganizationKind::Company)], NOW).await.unwrap()[0];
+    let category = db.categories().await.unwrap().into_iter().find(|c| c.slug.as_str() == "siem").unwrap();
     let mut product = solution(owner, "Gözətçi SIEM");
     product.details = SolutionDetails {
         kind: SolutionKind::Product,
         texts: Translations::new()
-            .with(
-                Lang::Az,
-                SolutionText {
-                    name: "Gözətçi SIEM".to_owned(),
-                    description: Some("Loqlar".to_owned()),
-                },
-            )
-            .with(
-                Lang::En,
-                SolutionText {
-                    name: "Gozetchi SIEM".to_owned(),
-                    description: None,
-                },
-            ),
+            .with(Lang::Az, SolutionText { name: "Gözətçi SIEM".to_owned(), description: Some("Loqlar".to_owned()) })
+            .with(Lang::En, SolutionText { name: "Gozetchi SIEM".to_owned(), description: None }),
         deployment: Some(Deployment::Hybrid),
         certifications: vec!["Common Criteria EAL2".to_owned()],
         url: Some("https://data-siper.example/siem".to_owned()),
         category_ids: vec![category.id],
         sector_ids: vec![db.sectors().await.unwrap()[1].id],
     };
-    let ids = db
-        .insert_solutions(&[product.clone(), product.clone()], NOW)
-        .await
-        .unwrap();
+    let ids = db.insert_solutions(&[product.clone(), product.clone()], NOW).await.unwrap();
     let stored = db.solutions_of(owner).await.unwrap();
     assert_eq!(stored.iter().map(|s| s.id).collect::<Vec<_>>(), ids);
     assert_eq!(stored[0].slug.as_str(), "gozetci-siem");
@@ -297,10 +201,7 @@ async fn solutions_round_trip(db: Database) {
 
 async fn accounts_and_memberships_keep_their_rules(db: Database) {
     let email = EmailAddress::parse("Aysel@Kiber.example").unwrap();
-    let user = db
-        .create_user(&email, Some("hash"), Some(StaffRole::Curator), true, NOW)
-        .await
-        .unwrap();
+    let user = db.create_user(&email, Some("hash"), Some(StaffRole::Curator), true, NOW).await.unwrap();
     assert_eq!(user.email.as_str(), "aysel@kiber.example");
     assert_eq!(user.staff_role, Some(StaffRole::Curator));
     assert_eq!(user.email_verified_at, Some(NOW));
@@ -309,28 +210,18 @@ async fn accounts_and_memberships_keep_their_rules(db: Database) {
         db.create_user(&same_mailbox, None, None, false, NOW).await.unwrap_err(),
         AppError::Invalid(vec![FieldError::new("email", Problem::Taken)])
     );
-    assert_eq!(
-        db.user_by_email(&same_mailbox).await.unwrap().map(|u| u.id),
-        Some(user.id)
-    );
+    assert_eq!(db.user_by_email(&same_mailbox).await.unwrap().map(|u| u.id), Some(user.id));
 
-    let organization = db
-        .insert_organizations(&[organization("Odlar Kiber", OrganizationKind::Company)], NOW)
-        .await
-        .unwrap()[0];
-    db.set_membership(user.id, organization, MembershipRole::Owner, NOW)
-        .await
-        .unwrap();
+    let organization =
+        db.insert_organizations(&[organization("Odlar Kiber", OrganizationKind::Company)], NOW).await.unwrap()[0];
+    db.set_membership(user.id, organization, MembershipRole::Owner, NOW).await.unwrap();
     let other_email = EmailAddress::parse("elvin@kiber.example").unwrap();
     let other = db.create_user(&other_email, None, None, false, NOW).await.unwrap();
     assert_eq!(other.email_verified_at, None);
-    db.set_membership(other.id, organization, MembershipRole::Editor, NOW)
-        .await
-        .unwrap();
+    db.set_membership(other.id, organization, MembershipRole::Editor, NOW).await.unwrap();
     // One owner per organization: the database refuses a second.
     assert!(matches!(
-        db.set_membership(other.id, organization, MembershipRole::Owner, NOW)
-            .await,
+        db.set_membership(other.id, organization, MembershipRole::Owner, NOW).await,
         Err(AppError::Invalid(_))
     ));
     let memberships = db.memberships_of(other.id).await.unwrap();
@@ -350,9 +241,7 @@ async fn stats_count_published_listings_by_kind(db: Database) {
         draft,
     ];
     let ids = db.insert_organizations(&listings, NOW).await.unwrap();
-    db.insert_solutions(&[solution(ids[0], "İnsident"), solution(ids[3], "Gizli xidmət")], NOW)
-        .await
-        .unwrap();
+    db.insert_solutions(&[solution(ids[0], "İnsident"), solution(ids[3], "Gizli xidmət")], NOW).await.unwrap();
     let stats = db.ecosystem_stats().await.unwrap();
     assert_eq!(stats.count_of(OrganizationKind::Cert), 2, "the draft is not counted");
     assert_eq!(stats.count_of(OrganizationKind::Startup), 1);

@@ -9,20 +9,14 @@ use time::OffsetDateTime;
 
 use crate::on_both_engines;
 
-on_both_engines!(
-    demo_data_is_a_complete_fictional_ecosystem,
-    synthetic_listings_load_in_bulk
-);
+on_both_engines!(demo_data_is_a_complete_fictional_ecosystem, synthetic_listings_load_in_bulk);
 
 async fn demo_data_is_a_complete_fictional_ecosystem(db: Database) {
     assert!(!db.demo_data_loaded().await.unwrap());
     let loaded = seed::demo::load(&db, OffsetDateTime::now_utc()).await.unwrap();
     assert!(loaded.organizations >= 80, "{loaded:?}");
     assert!(loaded.solutions >= 120, "{loaded:?}");
-    assert!(
-        db.demo_data_loaded().await.unwrap(),
-        "pages must say the data is fictional"
-    );
+    assert!(db.demo_data_loaded().await.unwrap(), "pages must say the data is fictional");
 
     let organizations = db.all_organizations().await.unwrap();
     assert_eq!(organizations.len(), loaded.organizations);
@@ -39,66 +33,36 @@ async fn demo_data_is_a_complete_fictional_ecosystem(db: Database) {
     let mut with_russian = 0;
     for organization in &organizations {
         for lang in [Lang::Az, Lang::En] {
-            let text = organization
-                .profile
-                .texts
-                .get(lang)
-                .unwrap_or_else(|| panic!("{} lacks {lang}", organization.slug));
-            assert!(
-                text.short_description.is_some() && text.description.is_some(),
-                "{} {lang}",
-                organization.slug
-            );
+            let text =
+                organization.profile.texts.get(lang).unwrap_or_else(|| panic!("{} lacks {lang}", organization.slug));
+            assert!(text.short_description.is_some() && text.description.is_some(), "{} {lang}", organization.slug);
         }
         with_russian += usize::from(organization.profile.texts.get(Lang::Ru).is_some());
-        for address in [&organization.profile.website, &organization.profile.email]
-            .into_iter()
-            .flatten()
-        {
-            assert!(
-                address.ends_with(".example") || address.contains(".example/"),
-                "fictional address {address}"
-            );
+        for address in [&organization.profile.website, &organization.profile.email].into_iter().flatten() {
+            assert!(address.ends_with(".example") || address.contains(".example/"), "fictional address {address}");
         }
     }
-    assert!(
-        with_russian > 0 && with_russian < organizations.len(),
-        "part of it in Russian: {with_russian}"
-    );
-    let names: String = organizations
-        .iter()
-        .flat_map(|o| o.profile.texts.iter().map(|(_, t)| t.name.clone()))
-        .collect();
+    assert!(with_russian > 0 && with_russian < organizations.len(), "part of it in Russian: {with_russian}");
+    let names: String =
+        organizations.iter().flat_map(|o| o.profile.texts.iter().map(|(_, t)| t.name.clone())).collect();
     for letter in ['ə', 'ş', 'ç', 'ğ', 'ı', 'ö', 'ü', 'İ'] {
         assert!(names.contains(letter), "names use {letter}");
     }
-    assert!(
-        names.chars().any(|c| ('а'..='я').contains(&c)),
-        "some names are Cyrillic"
-    );
+    assert!(names.chars().any(|c| ('а'..='я').contains(&c)), "some names are Cyrillic");
 
     // Demo data is only loaded into an empty directory.
     let again = seed::demo::load(&db, OffsetDateTime::now_utc()).await.unwrap();
     assert_eq!(again.organizations, 0);
-    assert_eq!(
-        db.count_organizations().await.unwrap(),
-        i64::try_from(loaded.organizations).unwrap()
-    );
+    assert_eq!(db.count_organizations().await.unwrap(), i64::try_from(loaded.organizations).unwrap());
 }
 
 async fn synthetic_listings_load_in_bulk(db: Database) {
-    let (organizations, solutions) = seed::synthetic::load(&db, 1_200, OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    let (organizations, solutions) = seed::synthetic::load(&db, 1_200, OffsetDateTime::now_utc()).await.unwrap();
     assert_eq!(organizations, 1_200);
     assert!(solutions >= 600, "{solutions}");
     let stored = db.all_organizations().await.unwrap();
     assert_eq!(stored.len(), 1_200);
     let slugs: HashSet<_> = stored.iter().map(|o| o.slug.clone()).collect();
     assert_eq!(slugs.len(), stored.len(), "slugs are unique");
-    assert!(
-        stored
-            .iter()
-            .all(|o| o.profile.texts.get(Lang::Az).is_some() && o.profile.texts.get(Lang::En).is_some())
-    );
+    assert!(stored.iter().all(|o| o.profile.texts.get(Lang::Az).is_some() && o.profile.texts.get(Lang::En).is_some()));
 }

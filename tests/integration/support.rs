@@ -18,13 +18,9 @@ enum Cleanup {
 impl TestDb {
     pub async fn sqlite() -> TestDb {
         let directory = tempfile::tempdir().expect("temp dir");
-        let url: DatabaseUrl = format!("sqlite://{}", directory.path().join("qala.db").display())
-            .parse()
-            .expect("sqlite url");
-        TestDb {
-            db: prepare(&url).await,
-            cleanup: Cleanup::Sqlite(directory),
-        }
+        let url: DatabaseUrl =
+            format!("sqlite://{}", directory.path().join("qala.db").display()).parse().expect("sqlite url");
+        TestDb { db: prepare(&url).await, cleanup: Cleanup::Sqlite(directory) }
     }
 
     /// `None` when PostgreSQL is not configured for tests (and not required).
@@ -38,27 +34,13 @@ impl TestDb {
             return None;
         };
         static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let name = format!(
-            "qala_test_{}_{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::SeqCst)
-        );
-        let mut admin = PgConnection::connect(&admin_url)
-            .await
-            .expect("connect to the PostgreSQL admin database");
-        admin
-            .execute(format!("CREATE DATABASE {name}").as_str())
-            .await
-            .expect("create test database");
+        let name = format!("qala_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+        let mut admin = PgConnection::connect(&admin_url).await.expect("connect to the PostgreSQL admin database");
+        admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
         admin.close().await.ok();
-        let (base, _) = admin_url
-            .rsplit_once('/')
-            .expect("a database name in QALA_TEST_POSTGRES_URL");
+        let (base, _) = admin_url.rsplit_once('/').expect("a database name in QALA_TEST_POSTGRES_URL");
         let url: DatabaseUrl = format!("{base}/{name}").parse().expect("postgres url");
-        Some(TestDb {
-            db: prepare(&url).await,
-            cleanup: Cleanup::Postgres { admin_url, name },
-        })
+        Some(TestDb { db: prepare(&url).await, cleanup: Cleanup::Postgres { admin_url, name } })
     }
 
     pub async fn finish(self) {
@@ -66,10 +48,7 @@ impl TestDb {
         if let Cleanup::Postgres { admin_url, name } = self.cleanup
             && let Ok(mut admin) = PgConnection::connect(&admin_url).await
         {
-            admin
-                .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
-                .await
-                .ok();
+            admin.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await.ok();
         }
     }
 }
@@ -77,9 +56,7 @@ impl TestDb {
 async fn prepare(url: &DatabaseUrl) -> Database {
     let db = Database::connect(url).await.expect("connect");
     db.migrate().await.expect("migrate");
-    qala::server::taxonomy::ensure_reference_taxonomy(&db)
-        .await
-        .expect("reference taxonomy");
+    qala::server::taxonomy::ensure_reference_taxonomy(&db).await.expect("reference taxonomy");
     db
 }
 

@@ -7,6 +7,8 @@ use time::OffsetDateTime;
 use super::{
     Database, SqlBuilder, Value, decode_json, decode_optional_time, decode_slug, decode_time, decode_word, encode_json,
     encode_time,
+    search_index::add_terms,
+    solutions::insert_solution_rows,
     sql::{insert_links, insert_rows, insert_with_slugs, translations_of, unique_slugs},
 };
 use crate::{
@@ -14,10 +16,14 @@ use crate::{
         lang::Translations,
         organization::{NewOrganization, Organization, OrganizationKind, OrganizationProfile, OrganizationText},
         slug::Slug,
+        solution::{NewSolution, SolutionDetails},
         startup::{Currency, Money, ReadinessLevel, StartupFacts},
     },
     error::AppError,
-    server::text::slug_from_name,
+    server::{
+        search::listing_terms,
+        text::{fold, slug_from_name},
+    },
 };
 
 const ORGANIZATION_COLUMNS: &str = "id, slug, kind, website, email, phone, address, city, country, founded_year, \
@@ -38,15 +44,12 @@ impl Database {
             .iter()
             .map(|organization| {
                 organization.slug.clone().unwrap_or_else(|| {
-                    organization
-                        .profile
-                        .slug_source()
-                        .and_then(slug_from_name)
-                        .unwrap_or_else(fallback_slug)
+                    organization.profile.slug_source().and_then(slug_from_name).unwrap_or_else(fallback_slug)
                 })
             })
             .collect();
         let slugs = unique_slugs(connection, "organizations", wanted).await?;
+        let now_time = now;
         let now = encode_time(now);
 
         let rows = organizations.iter().zip(&slugs).map(|(organization, slug)| {
@@ -67,6 +70,7 @@ impl Database {
                 organization.status.as_str().into(),
                 organization.verified_at.map(encode_time).into(),
                 organization.featured_position.into(),
+                sort_name(profile).into(),
                 now.clone().into(),
                 now.clone().into(),
             ]
@@ -90,6 +94,7 @@ impl Database {
                 "status",
                 "verified_at",
                 "featured_position",
+                "sort_name",
                 "created_at",
                 "updated_at",
             ],
@@ -116,36 +121,16 @@ impl Database {
             "organization_texts",
             &["organization_id", "lang", "name", "short_description", "description"],
             texts,
-            None,
+            "",
         )
         .await?;
         let categories = profiles.iter().map(|profile| &profile.category_ids);
-        insert_links(
-            connection,
-            "organization_categories",
-            ["organization_id", "category_id"],
-            &ids,
-            categories,
-        )
-        .await?;
+        insert_links(connection, "organization_categories", ["organization_id", "category_id"], &ids, categories)
+            .await?;
         let sectors = profiles.iter().map(|profile| &profile.sector_ids);
-        insert_links(
-            connection,
-            "organization_sectors",
-            ["organization_id", "sector_id"],
-            &ids,
-            sectors,
-        )
-        .await?;
+        insert_links(connection, "organization_sectors", ["organization_id", "sector_id"], &ids, sectors).await?;
         let tags = profiles.iter().map(|profile| &profile.tag_ids);
-        insert_links(
-            connection,
-            "organization_tags",
-            ["organization_id", "tag_id"],
-            &ids,
-            tags,
-        )
-        .await?;
+        insert_links(connection, "organization_tags", ["organization_id", "tag_id"], &ids, tags).await?;
 
         let startups: Vec<(i64, &StartupFacts)> = profiles
             .iter()
@@ -155,17 +140,37 @@ impl Database {
             .collect();
         insert_startup_facts(connection, &startups).await?;
 
+        let solutions: Vec<NewSolution> = organizations
+            .iter()
+            .zip(&ids)
+            .flat_map(|(organization, id)| {
+                organization.solutions.iter().map(|details| NewSolution {
+                    organization_id: *id,
+                    slug: None,
+                    details: details.clone(),
+                })
+            })
+            .collect();
+        insert_solution_rows(connection, &solutions, now_time).await?;
+        let entries: Vec<_> = organizations
+            .iter()
+            .zip(&ids)
+            .map(|(organization, id)| {
+                let solutions: Vec<&SolutionDetails> = organization.solutions.iter().collect();
+                (*id, listing_terms(&organization.profile, &solutions))
+            })
+            .collect();
+        add_terms(connection, &entries).await?;
+
         transaction.commit().await?;
         Ok(ids)
     }
 
     pub async fn organization_by_slug(&self, slug: &str) -> Result<Option<Organization>, AppError> {
-        let rows = sqlx::query(&format!(
-            "SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE slug = $1"
-        ))
-        .bind(slug)
-        .fetch_all(self.pool())
-        .await?;
+        let rows = sqlx::query(&format!("SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE slug = $1"))
+            .bind(slug)
+            .fetch_all(self.pool())
+            .await?;
         Ok(self.organizations_from_rows(rows).await?.pop())
     }
 
@@ -179,24 +184,16 @@ impl Database {
 
     /// Every listing whatever its status.
     pub async fn count_organizations(&self) -> Result<i64, AppError> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organizations")
-            .fetch_one(self.pool())
-            .await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organizations").fetch_one(self.pool()).await?)
     }
 
     /// Completes organization rows with their texts, taxonomy links and startup facts, in a few batch queries.
     async fn organizations_from_rows(&self, rows: Vec<AnyRow>) -> Result<Vec<Organization>, AppError> {
         let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<Result<_, _>>()?;
         let mut texts = self.organization_texts(&ids).await?;
-        let mut categories = self
-            .links_of("organization_categories", "organization_id", "category_id", &ids)
-            .await?;
-        let mut sectors = self
-            .links_of("organization_sectors", "organization_id", "sector_id", &ids)
-            .await?;
-        let mut tags = self
-            .links_of("organization_tags", "organization_id", "tag_id", &ids)
-            .await?;
+        let mut categories = self.links_of("organization_categories", "organization_id", "category_id", &ids).await?;
+        let mut sectors = self.links_of("organization_sectors", "organization_id", "sector_id", &ids).await?;
+        let mut tags = self.links_of("organization_tags", "organization_id", "tag_id", &ids).await?;
         let mut startups = self.startup_facts_of(&ids).await?;
         rows.iter()
             .map(|row| {
@@ -273,23 +270,15 @@ impl Database {
         );
         sql.bind_list(ids.iter().copied());
         let rows = sql.query().fetch_all(self.pool()).await?;
-        let startup_ids: Vec<i64> = rows
-            .iter()
-            .map(|row| row.try_get("organization_id"))
-            .collect::<Result<_, _>>()?;
-        let mut pitches = translations_of(
-            self.pool(),
-            "startup_pitches",
-            "organization_id",
-            "pitch",
-            &startup_ids,
-            |row| row.try_get("pitch"),
-        )
-        .await?;
+        let startup_ids: Vec<i64> = rows.iter().map(|row| row.try_get("organization_id")).collect::<Result<_, _>>()?;
+        let mut pitches =
+            translations_of(self.pool(), "startup_pitches", "organization_id", "pitch", &startup_ids, |row| {
+                row.try_get("pitch")
+            })
+            .await?;
         let mut needs: HashMap<i64, Vec<_>> = HashMap::new();
         let mut sql = SqlBuilder::new("SELECT organization_id, need FROM startup_needs WHERE organization_id IN ");
-        sql.bind_list(startup_ids.iter().copied())
-            .push(" ORDER BY organization_id, need");
+        sql.bind_list(startup_ids.iter().copied()).push(" ORDER BY organization_id, need");
         for row in sql.query().fetch_all(self.pool()).await? {
             let need = decode_word(&row.try_get::<String, _>("need")?)?;
             needs.entry(row.try_get("organization_id")?).or_default().push(need);
@@ -300,10 +289,7 @@ impl Database {
                 row.try_get::<Option<i64>, _>("funding_amount")?,
                 row.try_get::<Option<String>, _>("funding_currency")?,
             ) {
-                (Some(amount), Some(currency)) => Some(Money {
-                    amount,
-                    currency: Currency::parse(&currency)?,
-                }),
+                (Some(amount), Some(currency)) => Some(Money { amount, currency: Currency::parse(&currency)? }),
                 _ => None,
             };
             let mut looking_for = needs.remove(&id).unwrap_or_default();
@@ -336,11 +322,7 @@ async fn insert_startup_facts(
             Value::from(*id),
             facts.stage.as_str().into(),
             facts.funding_raised.as_ref().map(|money| money.amount).into(),
-            facts
-                .funding_raised
-                .as_ref()
-                .map(|money| money.currency.as_str())
-                .into(),
+            facts.funding_raised.as_ref().map(|money| money.currency.as_str()).into(),
             facts.demo_video_url.as_deref().into(),
             facts.technology_readiness.map(|level| i64::from(level.get())).into(),
         ]
@@ -348,32 +330,15 @@ async fn insert_startup_facts(
     insert_rows(
         connection,
         "startup_profiles",
-        &[
-            "organization_id",
-            "stage",
-            "funding_amount",
-            "funding_currency",
-            "demo_video_url",
-            "technology_readiness",
-        ],
+        &["organization_id", "stage", "funding_amount", "funding_currency", "demo_video_url", "technology_readiness"],
         profiles,
-        None,
+        "",
     )
     .await?;
     let pitches = startups.iter().flat_map(|(id, facts)| {
-        facts
-            .pitch
-            .iter()
-            .map(move |(lang, pitch)| vec![Value::from(*id), lang.as_str().into(), pitch.as_str().into()])
+        facts.pitch.iter().map(move |(lang, pitch)| vec![Value::from(*id), lang.as_str().into(), pitch.as_str().into()])
     });
-    insert_rows(
-        connection,
-        "startup_pitches",
-        &["organization_id", "lang", "pitch"],
-        pitches,
-        None,
-    )
-    .await?;
+    insert_rows(connection, "startup_pitches", &["organization_id", "lang", "pitch"], pitches, "").await?;
     let needs = startups.iter().flat_map(|(id, facts)| {
         facts
             .looking_for
@@ -382,8 +347,13 @@ async fn insert_startup_facts(
             .into_iter()
             .map(move |need| vec![Value::from(*id), need.as_str().into()])
     });
-    insert_rows(connection, "startup_needs", &["organization_id", "need"], needs, None).await?;
+    insert_rows(connection, "startup_needs", &["organization_id", "need"], needs, "").await?;
     Ok(())
+}
+
+/// The key listings sort by name with: the folded name, Azerbaijani first.
+fn sort_name(profile: &OrganizationProfile) -> String {
+    profile.slug_source().map(fold).unwrap_or_default()
 }
 
 /// The slug for a name that has no letters or digits in any script.

@@ -1,11 +1,12 @@
 //! Solutions: the products, services and training programs of an organization.
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
 use super::{
     Database, SqlBuilder, Value, decode_json, decode_slug, decode_time, decode_word, encode_json, encode_time,
+    search_index::add_terms,
     sql::{insert_links, insert_rows, insert_with_slugs, translations_of, unique_slugs},
 };
 use crate::{
@@ -15,95 +16,21 @@ use crate::{
         solution::{NewSolution, Solution, SolutionDetails, SolutionText},
     },
     error::AppError,
-    server::text::slug_from_name,
+    server::{search::solution_terms, text::slug_from_name},
 };
 
 impl Database {
-    /// Creates solutions, all or nothing; returns their ids in input order.
+    /// Adds solutions to existing organizations, all or nothing; returns their ids in input order.
     pub async fn insert_solutions(&self, solutions: &[NewSolution], now: OffsetDateTime) -> Result<Vec<i64>, AppError> {
         let mut transaction = self.pool().begin().await?;
         let connection: &mut AnyConnection = &mut transaction;
-        let wanted = solutions
-            .iter()
-            .map(|solution| {
-                solution.slug.clone().unwrap_or_else(|| {
-                    solution
-                        .details
-                        .texts
-                        .pick(Lang::Az)
-                        .and_then(|text| slug_from_name(&text.value.name))
-                        .unwrap_or_else(|| Slug::parse("solution").expect("a valid literal slug"))
-                })
-            })
-            .collect();
-        let slugs = unique_slugs(connection, "solutions", wanted).await?;
-        let now = encode_time(now);
-        let rows = solutions.iter().zip(&slugs).map(|(solution, slug)| {
-            vec![
-                Value::from(solution.organization_id),
-                slug.as_str().into(),
-                solution.details.kind.as_str().into(),
-                solution.details.deployment.map(|deployment| deployment.as_str()).into(),
-                encode_json(&solution.details.certifications).into(),
-                solution.details.url.as_deref().into(),
-                now.clone().into(),
-                now.clone().into(),
-            ]
-        });
-        let ids = insert_with_slugs(
-            connection,
-            "solutions",
-            &[
-                "organization_id",
-                "slug",
-                "kind",
-                "deployment",
-                "certifications",
-                "url",
-                "created_at",
-                "updated_at",
-            ],
-            rows,
-            &slugs,
-        )
-        .await?;
-
-        let texts = solutions.iter().zip(&ids).flat_map(|(solution, id)| {
-            solution.details.texts.iter().map(move |(lang, text)| {
-                vec![
-                    Value::from(*id),
-                    lang.as_str().into(),
-                    text.name.as_str().into(),
-                    text.description.as_deref().into(),
-                ]
-            })
-        });
-        insert_rows(
-            connection,
-            "solution_texts",
-            &["solution_id", "lang", "name", "description"],
-            texts,
-            None,
-        )
-        .await?;
-        let categories = solutions.iter().map(|solution| &solution.details.category_ids);
-        insert_links(
-            connection,
-            "solution_categories",
-            ["solution_id", "category_id"],
-            &ids,
-            categories,
-        )
-        .await?;
-        let sectors = solutions.iter().map(|solution| &solution.details.sector_ids);
-        insert_links(
-            connection,
-            "solution_sectors",
-            ["solution_id", "sector_id"],
-            &ids,
-            sectors,
-        )
-        .await?;
+        let ids = insert_solution_rows(connection, solutions, now).await?;
+        let mut by_owner: BTreeMap<i64, Vec<&SolutionDetails>> = BTreeMap::new();
+        for solution in solutions {
+            by_owner.entry(solution.organization_id).or_default().push(&solution.details);
+        }
+        let entries: Vec<_> = by_owner.into_iter().map(|(owner, details)| (owner, solution_terms(&details))).collect();
+        add_terms(connection, &entries).await?;
         transaction.commit().await?;
         Ok(ids)
     }
@@ -121,26 +48,13 @@ impl Database {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut texts = translations_of(
-            self.pool(),
-            "solution_texts",
-            "solution_id",
-            "name, description",
-            &ids,
-            |row| {
-                Ok(SolutionText {
-                    name: row.try_get("name")?,
-                    description: row.try_get("description")?,
-                })
-            },
-        )
-        .await?;
-        let mut categories = self
-            .links_of("solution_categories", "solution_id", "category_id", &ids)
+        let mut texts =
+            translations_of(self.pool(), "solution_texts", "solution_id", "name, description", &ids, |row| {
+                Ok(SolutionText { name: row.try_get("name")?, description: row.try_get("description")? })
+            })
             .await?;
-        let mut sectors = self
-            .links_of("solution_sectors", "solution_id", "sector_id", &ids)
-            .await?;
+        let mut categories = self.links_of("solution_categories", "solution_id", "category_id", &ids).await?;
+        let mut sectors = self.links_of("solution_sectors", "solution_id", "sector_id", &ids).await?;
         rows.iter()
             .map(|row| {
                 let id: i64 = row.try_get("id")?;
@@ -187,11 +101,58 @@ impl Database {
         ));
         sql.bind_list(owners.iter().copied()).push(" ORDER BY 1, 2");
         for row in sql.query().fetch_all(self.pool()).await? {
-            links
-                .entry(row.try_get("owner")?)
-                .or_default()
-                .push(row.try_get("target")?);
+            links.entry(row.try_get("owner")?).or_default().push(row.try_get("target")?);
         }
         Ok(links)
     }
+}
+
+/// Writes solutions with their texts and taxonomy links (not their search words); ids in input order.
+pub(super) async fn insert_solution_rows(
+    connection: &mut AnyConnection,
+    solutions: &[NewSolution],
+    now: OffsetDateTime,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let wanted = solutions
+        .iter()
+        .map(|solution| {
+            solution.slug.clone().unwrap_or_else(|| {
+                solution
+                    .details
+                    .texts
+                    .pick(Lang::Az)
+                    .and_then(|text| slug_from_name(&text.value.name))
+                    .unwrap_or_else(|| Slug::parse("solution").expect("a valid literal slug"))
+            })
+        })
+        .collect();
+    let slugs = unique_slugs(connection, "solutions", wanted).await?;
+    let now = encode_time(now);
+    let rows = solutions.iter().zip(&slugs).map(|(solution, slug)| {
+        let details = &solution.details;
+        vec![
+            Value::from(solution.organization_id),
+            slug.as_str().into(),
+            details.kind.as_str().into(),
+            details.deployment.map(|deployment| deployment.as_str()).into(),
+            encode_json(&details.certifications).into(),
+            details.url.as_deref().into(),
+            now.clone().into(),
+            now.clone().into(),
+        ]
+    });
+    let columns =
+        ["organization_id", "slug", "kind", "deployment", "certifications", "url", "created_at", "updated_at"];
+    let ids = insert_with_slugs(connection, "solutions", &columns, rows, &slugs).await?;
+    let texts = solutions.iter().zip(&ids).flat_map(|(solution, id)| {
+        solution.details.texts.iter().map(move |(lang, text)| {
+            vec![Value::from(*id), lang.as_str().into(), text.name.as_str().into(), text.description.as_deref().into()]
+        })
+    });
+    insert_rows(connection, "solution_texts", &["solution_id", "lang", "name", "description"], texts, "").await?;
+    let categories = solutions.iter().map(|solution| &solution.details.category_ids);
+    insert_links(connection, "solution_categories", ["solution_id", "category_id"], &ids, categories).await?;
+    let sectors = solutions.iter().map(|solution| &solution.details.sector_ids);
+    insert_links(connection, "solution_sectors", ["solution_id", "sector_id"], &ids, sectors).await?;
+    Ok(ids)
 }

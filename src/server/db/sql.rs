@@ -72,10 +72,7 @@ pub struct SqlBuilder {
 
 impl SqlBuilder {
     pub fn new(sql: &str) -> Self {
-        SqlBuilder {
-            sql: sql.to_owned(),
-            values: Vec::new(),
-        }
+        SqlBuilder { sql: sql.to_owned(), values: Vec::new() }
     }
 
     pub fn push(&mut self, sql: &str) -> &mut Self {
@@ -115,13 +112,11 @@ impl SqlBuilder {
     }
 
     pub fn query(&self) -> Query<'_, Any, AnyArguments<'_>> {
-        self.values
-            .iter()
-            .fold(sqlx::query(&self.sql), |query, value| match value {
-                Value::Int(number) => query.bind(*number),
-                Value::Text(text) => query.bind(text.as_deref()),
-                Value::Blob(bytes) => query.bind(bytes.as_slice()),
-            })
+        self.values.iter().fold(sqlx::query(&self.sql), |query, value| match value {
+            Value::Int(number) => query.bind(*number),
+            Value::Text(text) => query.bind(text.as_deref()),
+            Value::Blob(bytes) => query.bind(bytes.as_slice()),
+        })
     }
 }
 
@@ -158,25 +153,20 @@ pub async fn unique_slugs(
             }
         }
         suffix += 1;
-        attempt = retry
-            .into_iter()
-            .map(|index| (index, wanted[index].with_suffix(suffix)))
-            .collect();
+        attempt = retry.into_iter().map(|index| (index, wanted[index].with_suffix(suffix))).collect();
     }
-    Ok(chosen
-        .into_iter()
-        .map(|slug| slug.expect("every slug chosen"))
-        .collect())
+    Ok(chosen.into_iter().map(|slug| slug.expect("every slug chosen")).collect())
 }
 
-/// Inserts rows with multi-row `INSERT`s, batched below the engines' parameter limits.
-/// With `returning`, the rows the database returns for that clause (in no particular order).
+/// Inserts rows with multi-row `INSERT`s, batched below the engines' parameter limits. `tail` follows
+/// the values (an `ON CONFLICT` or `RETURNING` clause, or nothing); returns what the database returned,
+/// in no particular order.
 pub async fn insert_rows(
     connection: &mut AnyConnection,
     table: &str,
     columns: &[&str],
     rows: impl IntoIterator<Item = Vec<Value>>,
-    returning: Option<&str>,
+    tail: &str,
 ) -> Result<Vec<AnyRow>, sqlx::Error> {
     let head = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
     let mut returned = Vec::new();
@@ -190,15 +180,8 @@ pub async fn insert_rows(
             }
             sql.bind_list(row);
         }
-        match returning {
-            Some(clause) => {
-                sql.push(" RETURNING ").push(clause);
-                returned.extend(sql.query().fetch_all(&mut *connection).await?);
-            }
-            None => {
-                sql.query().execute(&mut *connection).await?;
-            }
-        }
+        sql.push(tail);
+        returned.extend(sql.query().fetch_all(&mut *connection).await?);
     }
     Ok(returned)
 }
@@ -211,7 +194,7 @@ pub async fn insert_with_slugs(
     rows: impl IntoIterator<Item = Vec<Value>>,
     slugs: &[Slug],
 ) -> Result<Vec<i64>, sqlx::Error> {
-    let inserted = insert_rows(connection, table, columns, rows, Some("id, slug")).await?;
+    let inserted = insert_rows(connection, table, columns, rows, " RETURNING id, slug").await?;
     let ids_by_slug: HashMap<String, i64> = inserted
         .iter()
         .map(|row| Ok((row.try_get::<String, _>("slug")?, row.try_get::<i64, _>("id")?)))
@@ -228,13 +211,9 @@ pub async fn insert_links<'a>(
     targets: impl IntoIterator<Item = &'a Vec<i64>>,
 ) -> Result<(), sqlx::Error> {
     let links = owners.iter().zip(targets).flat_map(|(owner, targets)| {
-        targets
-            .iter()
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .map(|target| vec![Value::from(*owner), (*target).into()])
+        targets.iter().collect::<HashSet<_>>().into_iter().map(|target| vec![Value::from(*owner), (*target).into()])
     });
-    insert_rows(connection, table, &[owner_column, target_column], links, None).await?;
+    insert_rows(connection, table, &[owner_column, target_column], links, "").await?;
     Ok(())
 }
 
@@ -258,10 +237,7 @@ pub async fn translations_of<T>(
     sql.bind_list(owners.iter().copied());
     for row in sql.query().fetch_all(pool).await? {
         let lang: Lang = super::decode_word(&row.try_get::<String, _>("lang")?)?;
-        translations
-            .entry(row.try_get("owner")?)
-            .or_default()
-            .insert(lang, text(&row)?);
+        translations.entry(row.try_get("owner")?).or_default().insert(lang, text(&row)?);
     }
     Ok(translations)
 }
@@ -273,13 +249,8 @@ mod tests {
     #[test]
     fn placeholders_are_numbered_in_order() {
         let mut sql = SqlBuilder::new("SELECT id FROM organizations WHERE status = ");
-        sql.bind("published")
-            .push(" AND kind IN ")
-            .bind_list(["cert", "startup"]);
-        assert_eq!(
-            sql.sql(),
-            "SELECT id FROM organizations WHERE status = $1 AND kind IN ($2, $3)"
-        );
+        sql.bind("published").push(" AND kind IN ").bind_list(["cert", "startup"]);
+        assert_eq!(sql.sql(), "SELECT id FROM organizations WHERE status = $1 AND kind IN ($2, $3)");
         assert_eq!(sql.parameter_count(), 3);
         let mut empty = SqlBuilder::new("SELECT 1 WHERE 1 IN ");
         empty.bind_list(Vec::<i64>::new());

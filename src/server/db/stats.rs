@@ -25,10 +25,7 @@ impl Database {
             .iter()
             .map(|kind| KindCount {
                 kind: *kind,
-                count: counted
-                    .iter()
-                    .find(|(word, _)| word == kind.as_str())
-                    .map_or(0, |(_, count)| *count),
+                count: counted.iter().find(|(word, _)| word == kind.as_str()).map_or(0, |(_, count)| *count),
             })
             .collect();
         let totals = sqlx::query(

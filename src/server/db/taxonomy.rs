@@ -30,11 +30,8 @@ impl Database {
         let mut ids = Vec::with_capacity(categories.len());
         // Parents before children, so each child can name its parent's id.
         for top_level in [true, false] {
-            let batch: Vec<(usize, &NewCategory)> = categories
-                .iter()
-                .enumerate()
-                .filter(|(_, category)| category.parent.is_none() == top_level)
-                .collect();
+            let batch: Vec<(usize, &NewCategory)> =
+                categories.iter().enumerate().filter(|(_, category)| category.parent.is_none() == top_level).collect();
             let mut rows = Vec::with_capacity(batch.len());
             for (position, category) in &batch {
                 let parent_id = match &category.parent {
@@ -57,19 +54,14 @@ impl Database {
                 &slugs,
             )
             .await?;
-            insert_names(
-                connection,
-                "category_names",
-                "category_id",
-                &batch_ids,
-                batch.iter().map(|(_, c)| &c.names),
-            )
-            .await?;
+            insert_names(connection, "category_names", "category_id", &batch_ids, batch.iter().map(|(_, c)| &c.names))
+                .await?;
             for (slug, id) in slugs.iter().zip(&batch_ids) {
                 ids_by_slug.insert(slug.to_string(), *id);
             }
             ids.extend(batch.iter().map(|(index, _)| *index).zip(batch_ids));
         }
+        self.reindex_taxonomy(connection).await?;
         transaction.commit().await?;
         ids.sort();
         Ok(ids.into_iter().map(|(_, id)| id).collect())
@@ -86,22 +78,11 @@ impl Database {
             ]
         });
         let slugs: Vec<Slug> = sectors.iter().map(|sector| sector.slug.clone()).collect();
-        let ids = insert_with_slugs(
-            connection,
-            "sectors",
-            &["slug", "critical_infrastructure", "position"],
-            rows,
-            &slugs,
-        )
-        .await?;
-        insert_names(
-            connection,
-            "sector_names",
-            "sector_id",
-            &ids,
-            sectors.iter().map(|sector| &sector.names),
-        )
-        .await?;
+        let ids =
+            insert_with_slugs(connection, "sectors", &["slug", "critical_infrastructure", "position"], rows, &slugs)
+                .await?;
+        insert_names(connection, "sector_names", "sector_id", &ids, sectors.iter().map(|sector| &sector.names)).await?;
+        self.reindex_taxonomy(connection).await?;
         transaction.commit().await?;
         Ok(ids)
     }
@@ -112,14 +93,8 @@ impl Database {
         let rows = tags.iter().map(|tag| vec![Value::from(tag.slug.as_str())]);
         let slugs: Vec<Slug> = tags.iter().map(|tag| tag.slug.clone()).collect();
         let ids = insert_with_slugs(connection, "tags", &["slug"], rows, &slugs).await?;
-        insert_names(
-            connection,
-            "tag_names",
-            "tag_id",
-            &ids,
-            tags.iter().map(|tag| &tag.names),
-        )
-        .await?;
+        insert_names(connection, "tag_names", "tag_id", &ids, tags.iter().map(|tag| &tag.names)).await?;
+        self.reindex_taxonomy(connection).await?;
         transaction.commit().await?;
         Ok(ids)
     }
@@ -168,18 +143,12 @@ impl Database {
     }
 
     pub async fn tags(&self) -> Result<Vec<Tag>, AppError> {
-        let rows = sqlx::query("SELECT id, slug FROM tags ORDER BY slug")
-            .fetch_all(self.pool())
-            .await?;
+        let rows = sqlx::query("SELECT id, slug FROM tags ORDER BY slug").fetch_all(self.pool()).await?;
         let mut names = self.names_of("tag_names", "tag_id", &rows).await?;
         rows.iter()
             .map(|row| {
                 let id: i64 = row.try_get("id")?;
-                Ok(Tag {
-                    id,
-                    slug: decode_slug(row)?,
-                    names: names.remove(&id).unwrap_or_default(),
-                })
+                Ok(Tag { id, slug: decode_slug(row)?, names: names.remove(&id).unwrap_or_default() })
             })
             .collect::<Result<_, sqlx::Error>>()
             .map_err(AppError::from)
@@ -187,9 +156,7 @@ impl Database {
 
     /// Whether no category exists yet, as on a freshly migrated database.
     pub async fn taxonomy_is_empty(&self) -> Result<bool, AppError> {
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM categories")
-            .fetch_one(self.pool())
-            .await?;
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM categories").fetch_one(self.pool()).await?;
         Ok(count == 0)
     }
 
@@ -200,10 +167,7 @@ impl Database {
         owners: &[AnyRow],
     ) -> Result<HashMap<i64, Translations<String>>, sqlx::Error> {
         let ids: Vec<i64> = owners.iter().map(|row| row.try_get("id")).collect::<Result<_, _>>()?;
-        translations_of(self.pool(), table, owner_column, "name", &ids, |row| {
-            row.try_get("name")
-        })
-        .await
+        translations_of(self.pool(), table, owner_column, "name", &ids, |row| row.try_get("name")).await
     }
 }
 
@@ -215,10 +179,8 @@ async fn insert_names<'a>(
     names: impl IntoIterator<Item = &'a Translations<String>>,
 ) -> Result<(), sqlx::Error> {
     let rows = owners.iter().zip(names).flat_map(|(owner, names)| {
-        names
-            .iter()
-            .map(move |(lang, name)| vec![Value::from(*owner), lang.as_str().into(), name.as_str().into()])
+        names.iter().map(move |(lang, name)| vec![Value::from(*owner), lang.as_str().into(), name.as_str().into()])
     });
-    insert_rows(connection, table, &[owner_column, "lang", "name"], rows, None).await?;
+    insert_rows(connection, table, &[owner_column, "lang", "name"], rows, "").await?;
     Ok(())
 }

@@ -77,11 +77,7 @@ impl Database {
             }
             error => AppError::from(error),
         })?;
-        Ok(Membership {
-            user_id,
-            organization_id,
-            role,
-        })
+        Ok(Membership { user_id, organization_id, role })
     }
 
     pub async fn memberships_of(&self, user_id: i64) -> Result<Vec<Membership>, AppError> {
@@ -109,11 +105,7 @@ fn user_from_row(row: &AnyRow) -> Result<User, sqlx::Error> {
         id: row.try_get("id")?,
         email: EmailAddress::parse(&row.try_get::<String, _>("email")?)
             .map_err(|error| sqlx::Error::Decode(error.field.into()))?,
-        staff_role: row
-            .try_get::<Option<String>, _>("staff_role")?
-            .as_deref()
-            .map(decode_word)
-            .transpose()?,
+        staff_role: row.try_get::<Option<String>, _>("staff_role")?.as_deref().map(decode_word).transpose()?,
         email_verified_at: decode_optional_time(row.try_get("email_verified_at")?)?,
         disabled_at: decode_optional_time(row.try_get("disabled_at")?)?,
         created_at: decode_time(&row.try_get::<String, _>("created_at")?)?,

@@ -13,7 +13,7 @@ use crate::{
             SocialLink,
         },
         slug::Slug,
-        solution::{Deployment, NewSolution, SolutionDetails, SolutionKind, SolutionText},
+        solution::{Deployment, SolutionDetails, SolutionKind, SolutionText},
         startup::{Money, ReadinessLevel, StartupFacts, StartupNeed},
     },
     error::AppError,
@@ -99,24 +99,9 @@ pub(super) struct TaxonomyIds {
 impl TaxonomyIds {
     pub(super) async fn load(db: &Database) -> Result<TaxonomyIds, AppError> {
         Ok(TaxonomyIds {
-            categories: db
-                .categories()
-                .await?
-                .into_iter()
-                .map(|c| (c.slug.to_string(), c.id))
-                .collect(),
-            sectors: db
-                .sectors()
-                .await?
-                .into_iter()
-                .map(|s| (s.slug.to_string(), s.id))
-                .collect(),
-            tags: db
-                .tags()
-                .await?
-                .into_iter()
-                .map(|t| (t.slug.to_string(), t.id))
-                .collect(),
+            categories: db.categories().await?.into_iter().map(|c| (c.slug.to_string(), c.id)).collect(),
+            sectors: db.sectors().await?.into_iter().map(|s| (s.slug.to_string(), s.id)).collect(),
+            tags: db.tags().await?.into_iter().map(|t| (t.slug.to_string(), t.id)).collect(),
         })
     }
 
@@ -143,14 +128,8 @@ impl TaxonomyIds {
 pub async fn load(db: &Database, now: OffsetDateTime) -> Result<Loaded, AppError> {
     let existing = db.count_organizations().await?;
     if existing > 0 {
-        tracing::warn!(
-            existing,
-            "the database already has organizations; demo data is only loaded into an empty one"
-        );
-        return Ok(Loaded {
-            organizations: 0,
-            solutions: 0,
-        });
+        tracing::warn!(existing, "the database already has organizations; demo data is only loaded into an empty one");
+        return Ok(Loaded { organizations: 0, solutions: 0 });
     }
     let file: DemoFile = serde_json::from_str(DEMO_DATA).map_err(|error| {
         tracing::error!(%error, "the bundled demo data does not parse");
@@ -158,38 +137,21 @@ pub async fn load(db: &Database, now: OffsetDateTime) -> Result<Loaded, AppError
     })?;
     let taxonomy = TaxonomyIds::load(db).await?;
     let count = file.organizations.len();
-    let mut loaded = Loaded {
-        organizations: 0,
-        solutions: 0,
-    };
+    let mut loaded = Loaded { organizations: 0, solutions: 0 };
     for (index, demo) in file.organizations.into_iter().enumerate() {
         let age_in_days = i64::try_from((count - index) * 730 / count).unwrap_or(0);
         let created = now - Duration::days(age_in_days);
-        let (organization, solutions) = demo.into_new(&taxonomy, created)?;
-        let id = db
-            .insert_organizations(std::slice::from_ref(&organization), created)
-            .await?[0];
-        let solutions: Vec<NewSolution> = solutions
-            .into_iter()
-            .map(|solution| NewSolution {
-                organization_id: id,
-                ..solution
-            })
-            .collect();
-        db.insert_solutions(&solutions, created).await?;
+        let organization = demo.into_new(&taxonomy, created)?;
+        db.insert_organizations(std::slice::from_ref(&organization), created).await?;
         loaded.organizations += 1;
-        loaded.solutions += solutions.len();
+        loaded.solutions += organization.solutions.len();
     }
     db.mark_demo_data_loaded(now).await?;
     Ok(loaded)
 }
 
 impl DemoOrganization {
-    fn into_new(
-        self,
-        taxonomy: &TaxonomyIds,
-        created: OffsetDateTime,
-    ) -> Result<(NewOrganization, Vec<NewSolution>), AppError> {
+    fn into_new(self, taxonomy: &TaxonomyIds, created: OffsetDateTime) -> Result<NewOrganization, AppError> {
         let texts = self
             .name
             .iter()
@@ -225,11 +187,7 @@ impl DemoOrganization {
                     category_ids: TaxonomyIds::resolve(&taxonomy.categories, &solution.categories)?,
                     sector_ids: TaxonomyIds::resolve(&taxonomy.sectors, &solution.sectors)?,
                 };
-                Ok(NewSolution {
-                    organization_id: 0,
-                    slug: None,
-                    details,
-                })
+                Ok(details)
             })
             .collect::<Result<_, AppError>>()?;
         let profile = OrganizationProfile {
@@ -263,7 +221,8 @@ impl DemoOrganization {
             status: self.status,
             verified_at: self.verified.then_some(created),
             featured_position: self.featured_position,
+            solutions,
         };
-        Ok((organization, solutions))
+        Ok(organization)
     }
 }

@@ -10,7 +10,7 @@ use crate::{
         organization::{
             EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationProfile, OrganizationText,
         },
-        solution::{Deployment, NewSolution, SolutionDetails, SolutionKind, SolutionText},
+        solution::{Deployment, SolutionDetails, SolutionKind, SolutionText},
         startup::{Currency, Money, StartupFacts, StartupNeed, StartupStage},
         taxonomy::Category,
     },
@@ -101,12 +101,7 @@ const KINDS: &[(OrganizationKind, u32)] = &[
 
 /// Adds `count` generated organizations with one to three solutions each; returns what it added.
 pub async fn load(db: &Database, count: u32, now: OffsetDateTime) -> Result<(usize, usize), AppError> {
-    let categories: Vec<Category> = db
-        .categories()
-        .await?
-        .into_iter()
-        .filter(|c| c.parent_id.is_some())
-        .collect();
+    let categories: Vec<Category> = db.categories().await?.into_iter().filter(|c| c.parent_id.is_some()).collect();
     let sector_ids: Vec<i64> = db.sectors().await?.iter().map(|sector| sector.id).collect();
     let tag_ids: Vec<i64> = db.tags().await?.iter().map(|tag| tag.id).collect();
     let mut rng = fastrand::Rng::with_seed(u64::from(count));
@@ -115,24 +110,11 @@ pub async fn load(db: &Database, count: u32, now: OffsetDateTime) -> Result<(usi
     while added.0 < total {
         let size = CHUNK.min(total - added.0);
         let created = now - Duration::minutes(i64::try_from(total - added.0).unwrap_or(0));
-        let generated: Vec<(NewOrganization, Vec<NewSolution>)> = (0..size)
-            .map(|_| generate(&mut rng, &categories, &sector_ids, &tag_ids))
-            .collect();
         let organizations: Vec<NewOrganization> =
-            generated.iter().map(|(organization, _)| organization.clone()).collect();
-        let ids = db.insert_organizations(&organizations, created).await?;
-        let solutions: Vec<NewSolution> = generated
-            .into_iter()
-            .zip(ids)
-            .flat_map(|((_, solutions), id)| {
-                solutions.into_iter().map(move |solution| NewSolution {
-                    organization_id: id,
-                    ..solution
-                })
-            })
-            .collect();
-        db.insert_solutions(&solutions, created).await?;
-        added = (added.0 + size, added.1 + solutions.len());
+            (0..size).map(|_| generate(&mut rng, &categories, &sector_ids, &tag_ids)).collect();
+        db.insert_organizations(&organizations, created).await?;
+        let solutions: usize = organizations.iter().map(|organization| organization.solutions.len()).sum();
+        added = (added.0 + size, added.1 + solutions);
         tracing::info!(organizations = added.0, solutions = added.1, "synthetic data");
     }
     db.mark_demo_data_loaded(now).await?;
@@ -151,12 +133,7 @@ fn some_of(rng: &mut fastrand::Rng, items: &[i64], most: usize) -> Vec<i64> {
     chosen
 }
 
-fn generate(
-    rng: &mut fastrand::Rng,
-    categories: &[Category],
-    sector_ids: &[i64],
-    tag_ids: &[i64],
-) -> (NewOrganization, Vec<NewSolution>) {
+fn generate(rng: &mut fastrand::Rng, categories: &[Category], sector_ids: &[i64], tag_ids: &[i64]) -> NewOrganization {
     let mut weight = rng.u32(..KINDS.iter().map(|(_, weight)| weight).sum::<u32>());
     let kind = KINDS
         .iter()
@@ -176,13 +153,8 @@ fn generate(
     );
     let first = pick(rng, categories);
     let second = pick(rng, categories);
-    let category_name = |category: &Category, lang: Lang| {
-        category
-            .names
-            .pick(lang)
-            .map(|name| name.value.clone())
-            .unwrap_or_default()
-    };
+    let category_name =
+        |category: &Category, lang: Lang| category.names.pick(lang).map(|name| name.value.clone()).unwrap_or_default();
     let texts: Translations<OrganizationText> = [
         (
             Lang::Az,
@@ -204,14 +176,7 @@ fn generate(
     .into_iter()
     .map(|(lang, short)| {
         let description = format!("{short}\n\n{}", synthetic_notice(lang));
-        (
-            lang,
-            OrganizationText {
-                name: name.clone(),
-                short_description: Some(short),
-                description: Some(description),
-            },
-        )
+        (lang, OrganizationText { name: name.clone(), short_description: Some(short), description: Some(description) })
     })
     .collect();
     let mut category_ids = vec![first.id, second.id];
@@ -267,11 +232,7 @@ fn generate(
                 category_ids: vec![category.id],
                 sector_ids: some_of(rng, sector_ids, 2),
             };
-            NewSolution {
-                organization_id: 0,
-                slug: None,
-                details,
-            }
+            details
         })
         .collect();
     let profile = OrganizationProfile {
@@ -292,19 +253,8 @@ fn generate(
         tag_ids: some_of(rng, tag_ids, 2),
         startup,
     };
-    let status = if rng.u8(..100) < 96 {
-        ListingStatus::Published
-    } else {
-        ListingStatus::Pending
-    };
-    let organization = NewOrganization {
-        slug: None,
-        profile,
-        status,
-        verified_at: None,
-        featured_position: None,
-    };
-    (organization, solutions)
+    let status = if rng.u8(..100) < 96 { ListingStatus::Published } else { ListingStatus::Pending };
+    NewOrganization { slug: None, profile, status, verified_at: None, featured_position: None, solutions }
 }
 
 fn synthetic_notice(lang: Lang) -> &'static str {
