@@ -5,7 +5,6 @@
 //! way (BIGINT, TEXT, BLOB/BYTEA; flags are 0/1 integers). Each engine has its own migrations folder.
 mod directory;
 mod organizations;
-mod search_index;
 mod solutions;
 mod sql;
 mod stats;
@@ -103,11 +102,12 @@ impl DatabaseUrl {
     }
 }
 
-/// A connection pool and the engine behind it. Cheap to clone.
+/// A connection pool, the engine behind it and this instance's directory index. Cheap to clone.
 #[derive(Clone)]
 pub struct Database {
     pool: AnyPool,
     engine: Engine,
+    directory: std::sync::Arc<directory::DirectoryCache>,
 }
 
 impl fmt::Debug for Database {
@@ -134,7 +134,7 @@ impl Database {
             Engine::Postgres => AnyPoolOptions::new().max_connections(16),
         };
         let pool = pool_options.acquire_timeout(Duration::from_secs(10)).connect_with(options).await?;
-        Ok(Database { pool, engine })
+        Ok(Database { pool, engine, directory: Default::default() })
     }
 
     pub fn engine(&self) -> Engine {

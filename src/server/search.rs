@@ -1,22 +1,22 @@
 //! How search words meet indexed words: folding, weights, prefixes, forgiven typos, highlighting.
 //!
-//! The rules live here, in Rust, and reach the database only as plain word lists and ranges, so
-//! SQLite and PostgreSQL answer identically.
+//! Search runs in Rust over an in-memory index built from the database (see `index`), so SQLite
+//! and PostgreSQL answer identically and facet counts stay fast at a hundred thousand listings.
 use std::collections::BTreeMap;
 
 use super::text::{fold, words};
 use crate::domain::{
     directory::{Fragment, HighlightedText},
     lang::Lang,
-    organization::OrganizationProfile,
-    solution::SolutionDetails,
 };
 
+pub mod index;
+
 /// Weights of the places a word can occur; a word counts with its best place.
-pub const NAME_WEIGHT: i64 = 100;
-pub const SUMMARY_WEIGHT: i64 = 10;
-pub const TAXONOMY_WEIGHT: i64 = 5;
-pub const DESCRIPTION_WEIGHT: i64 = 3;
+pub const NAME_WEIGHT: u8 = 100;
+pub const SUMMARY_WEIGHT: u8 = 10;
+pub const TAXONOMY_WEIGHT: u8 = 5;
+pub const DESCRIPTION_WEIGHT: u8 = 3;
 
 /// Query words this long or longer also match as prefixes of indexed words.
 const MIN_PREFIX_LEN: usize = 2;
@@ -28,42 +28,12 @@ pub const MIN_VARIANT_LEN: usize = MIN_TYPO_LEN - 1;
 /// Words of a query beyond this many are ignored.
 const MAX_QUERY_WORDS: usize = 8;
 
-/// The distinct indexed words of some texts, each with the best weight it was seen with.
-pub fn weighted_terms<'a>(pieces: impl IntoIterator<Item = (&'a str, i64)>) -> BTreeMap<String, i64> {
-    let mut terms: BTreeMap<String, i64> = BTreeMap::new();
-    for (text, weight) in pieces {
-        for word in words(text) {
-            let best = terms.entry(word).or_insert(weight);
-            *best = (*best).max(weight);
-        }
+/// Adds the words of a text to a word list, keeping for each word the best weight it was seen with.
+pub fn add_words(terms: &mut BTreeMap<String, u8>, text: &str, weight: u8) {
+    for word in words(text) {
+        let best = terms.entry(word).or_insert(weight);
+        *best = (*best).max(weight);
     }
-    terms
-}
-
-/// The weighted words a listing is found by: its texts in every language, its city and its solutions'.
-/// (Category, sector and tag names are indexed once, with the taxonomy.)
-pub fn listing_terms(profile: &OrganizationProfile, solutions: &[&SolutionDetails]) -> BTreeMap<String, i64> {
-    let profile_pieces = profile.texts.iter().flat_map(|(_, text)| {
-        std::iter::once((text.name.as_str(), NAME_WEIGHT))
-            .chain(text.short_description.as_deref().map(|summary| (summary, SUMMARY_WEIGHT)))
-            .chain(text.description.as_deref().map(|description| (description, DESCRIPTION_WEIGHT)))
-    });
-    let city = profile.city.as_deref().map(|city| (city, SUMMARY_WEIGHT));
-    weighted_terms(profile_pieces.chain(city).chain(solution_pieces(solutions)))
-}
-
-/// The weighted words of some solutions.
-pub fn solution_terms(solutions: &[&SolutionDetails]) -> BTreeMap<String, i64> {
-    weighted_terms(solution_pieces(solutions))
-}
-
-fn solution_pieces<'a>(solutions: &'a [&'a SolutionDetails]) -> impl Iterator<Item = (&'a str, i64)> + 'a {
-    solutions.iter().flat_map(|solution| {
-        solution.texts.iter().flat_map(|(_, text)| {
-            std::iter::once((text.name.as_str(), SUMMARY_WEIGHT))
-                .chain(text.description.as_deref().map(|description| (description, DESCRIPTION_WEIGHT)))
-        })
-    })
 }
 
 /// A word and each of its one-letter deletions: two words within one edit (insertion, deletion,
@@ -169,8 +139,9 @@ mod tests {
 
     #[test]
     fn terms_keep_their_best_weight() {
-        let terms =
-            weighted_terms([("Kiber Qalxan", NAME_WEIGHT), ("Qalxan kiber hücumlardan qoruyur", DESCRIPTION_WEIGHT)]);
+        let mut terms = BTreeMap::new();
+        add_words(&mut terms, "Kiber Qalxan", NAME_WEIGHT);
+        add_words(&mut terms, "Qalxan kiber hücumlardan qoruyur", DESCRIPTION_WEIGHT);
         assert_eq!(terms["kiber"], NAME_WEIGHT);
         assert_eq!(terms["hucumlardan"], DESCRIPTION_WEIGHT);
         assert_eq!(terms.len(), 4);

@@ -5,9 +5,9 @@ use sqlx::{AnyConnection, Row, any::AnyRow};
 use time::OffsetDateTime;
 
 use super::{
-    Database, SqlBuilder, Value, decode_json, decode_optional_time, decode_slug, decode_time, decode_word, encode_json,
-    encode_time,
-    search_index::add_terms,
+    Database, SqlBuilder, Value, decode_json, decode_optional_time, decode_slug, decode_time, decode_word,
+    directory::directory_changed,
+    encode_json, encode_time,
     solutions::insert_solution_rows,
     sql::{insert_links, insert_rows, insert_with_slugs, translations_of, unique_slugs},
 };
@@ -16,14 +16,11 @@ use crate::{
         lang::Translations,
         organization::{NewOrganization, Organization, OrganizationKind, OrganizationProfile, OrganizationText},
         slug::Slug,
-        solution::{NewSolution, SolutionDetails},
+        solution::NewSolution,
         startup::{Currency, Money, ReadinessLevel, StartupFacts},
     },
     error::AppError,
-    server::{
-        search::listing_terms,
-        text::{fold, slug_from_name},
-    },
+    server::text::slug_from_name,
 };
 
 const ORGANIZATION_COLUMNS: &str = "id, slug, kind, website, email, phone, address, city, country, founded_year, \
@@ -70,7 +67,6 @@ impl Database {
                 organization.status.as_str().into(),
                 organization.verified_at.map(encode_time).into(),
                 organization.featured_position.into(),
-                sort_name(profile).into(),
                 now.clone().into(),
                 now.clone().into(),
             ]
@@ -94,7 +90,6 @@ impl Database {
                 "status",
                 "verified_at",
                 "featured_position",
-                "sort_name",
                 "created_at",
                 "updated_at",
             ],
@@ -152,15 +147,7 @@ impl Database {
             })
             .collect();
         insert_solution_rows(connection, &solutions, now_time).await?;
-        let entries: Vec<_> = organizations
-            .iter()
-            .zip(&ids)
-            .map(|(organization, id)| {
-                let solutions: Vec<&SolutionDetails> = organization.solutions.iter().collect();
-                (*id, listing_terms(&organization.profile, &solutions))
-            })
-            .collect();
-        add_terms(connection, &entries).await?;
+        directory_changed(connection).await?;
 
         transaction.commit().await?;
         Ok(ids)
@@ -349,11 +336,6 @@ async fn insert_startup_facts(
     });
     insert_rows(connection, "startup_needs", &["organization_id", "need"], needs, "").await?;
     Ok(())
-}
-
-/// The key listings sort by name with: the folded name, Azerbaijani first.
-fn sort_name(profile: &OrganizationProfile) -> String {
-    profile.slug_source().map(fold).unwrap_or_default()
 }
 
 /// The slug for a name that has no letters or digits in any script.

@@ -1,12 +1,13 @@
 //! Solutions: the products, services and training programs of an organization.
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
 use super::{
-    Database, SqlBuilder, Value, decode_json, decode_slug, decode_time, decode_word, encode_json, encode_time,
-    search_index::add_terms,
+    Database, SqlBuilder, Value, decode_json, decode_slug, decode_time, decode_word,
+    directory::directory_changed,
+    encode_json, encode_time,
     sql::{insert_links, insert_rows, insert_with_slugs, translations_of, unique_slugs},
 };
 use crate::{
@@ -16,7 +17,7 @@ use crate::{
         solution::{NewSolution, Solution, SolutionDetails, SolutionText},
     },
     error::AppError,
-    server::{search::solution_terms, text::slug_from_name},
+    server::text::slug_from_name,
 };
 
 impl Database {
@@ -25,12 +26,7 @@ impl Database {
         let mut transaction = self.pool().begin().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let ids = insert_solution_rows(connection, solutions, now).await?;
-        let mut by_owner: BTreeMap<i64, Vec<&SolutionDetails>> = BTreeMap::new();
-        for solution in solutions {
-            by_owner.entry(solution.organization_id).or_default().push(&solution.details);
-        }
-        let entries: Vec<_> = by_owner.into_iter().map(|(owner, details)| (owner, solution_terms(&details))).collect();
-        add_terms(connection, &entries).await?;
+        directory_changed(connection).await?;
         transaction.commit().await?;
         Ok(ids)
     }

@@ -5,6 +5,7 @@ use sqlx::{AnyConnection, Row, any::AnyRow};
 
 use super::{
     Database, Value, decode_slug, decode_word,
+    directory::directory_changed,
     sql::{insert_rows, insert_with_slugs, translations_of},
 };
 use crate::{
@@ -61,7 +62,7 @@ impl Database {
             }
             ids.extend(batch.iter().map(|(index, _)| *index).zip(batch_ids));
         }
-        self.reindex_taxonomy(connection).await?;
+        directory_changed(connection).await?;
         transaction.commit().await?;
         ids.sort();
         Ok(ids.into_iter().map(|(_, id)| id).collect())
@@ -82,7 +83,7 @@ impl Database {
             insert_with_slugs(connection, "sectors", &["slug", "critical_infrastructure", "position"], rows, &slugs)
                 .await?;
         insert_names(connection, "sector_names", "sector_id", &ids, sectors.iter().map(|sector| &sector.names)).await?;
-        self.reindex_taxonomy(connection).await?;
+        directory_changed(connection).await?;
         transaction.commit().await?;
         Ok(ids)
     }
@@ -94,7 +95,7 @@ impl Database {
         let slugs: Vec<Slug> = tags.iter().map(|tag| tag.slug.clone()).collect();
         let ids = insert_with_slugs(connection, "tags", &["slug"], rows, &slugs).await?;
         insert_names(connection, "tag_names", "tag_id", &ids, tags.iter().map(|tag| &tag.names)).await?;
-        self.reindex_taxonomy(connection).await?;
+        directory_changed(connection).await?;
         transaction.commit().await?;
         Ok(ids)
     }
