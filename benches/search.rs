@@ -40,6 +40,8 @@ const QUESTIONS: &[&[(&str, &str)]] = &[
 const ROUNDS: usize = 15;
 
 fn main() {
+    let filter = std::env::var("QALA_LOG").unwrap_or_else(|_| "warn".to_owned());
+    qala::server::telemetry::init(&filter, qala::server::telemetry::LogFormat::Text);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
     runtime.block_on(run());
 }

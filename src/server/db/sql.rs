@@ -120,9 +120,14 @@ impl SqlBuilder {
     }
 }
 
-/// Rows per multi-row `INSERT`, kept well below SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+/// Parameters per statement in bulk writes. SQLite matches each `$n` parameter against those before it,
+/// so a statement's cost grows with the square of its parameters: a thousand keeps that negligible while
+/// still cutting round trips a thousandfold.
+const PARAMETERS_PER_STATEMENT: usize = 999;
+
+/// Rows per multi-row `INSERT` of rows with this many columns.
 pub const fn rows_per_insert(columns: usize) -> usize {
-    30_000 / columns
+    PARAMETERS_PER_STATEMENT / columns
 }
 
 /// Makes each wanted slug unique among `table`'s slugs and among the others in the list,
