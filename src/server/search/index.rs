@@ -39,21 +39,29 @@ pub struct ListingFacts {
     pub sort_name: String,
 }
 
-/// A listing in the index, with its facet values packed small.
+/// A listing in the index. Facet values are also kept as small positions into the index's own lists,
+/// so filtering and counting a hundred thousand listings is array arithmetic.
 #[derive(Clone, Debug)]
 pub struct Doc {
     pub id: i64,
     pub slug: Slug,
     pub kind: OrganizationKind,
     pub country: Country,
-    city: Option<u32>,
     pub verified: bool,
-    created_at: i64,
     pub logo_version: Option<String>,
     pub stage: Option<StartupStage>,
-    needs: u8,
+    /// Its own second-level category ids.
     pub categories: Vec<i64>,
-    sectors: Vec<i64>,
+    created_at: i64,
+    kind_at: u8,
+    country_at: u8,
+    city_at: Option<u32>,
+    stage_at: Option<u8>,
+    needs: u8,
+    category_at: Vec<u16>,
+    /// The distinct top-level categories of its categories.
+    parent_at: Vec<u16>,
+    sector_at: Vec<u16>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -197,6 +205,11 @@ impl IndexBuilder {
         }
 
         let mut cities: Vec<String> = Vec::new();
+        let parents: Vec<i64> = categories.iter().filter(|c| c.parent_id.is_none()).map(|c| c.id).collect();
+        let children: Vec<i64> = categories.iter().filter(|c| c.parent_id.is_some()).map(|c| c.id).collect();
+        let sector_ids: Vec<i64> = sectors.iter().map(|sector| sector.id).collect();
+        let parent_of: HashMap<i64, i64> =
+            categories.iter().filter_map(|category| category.parent_id.map(|parent| (category.id, parent))).collect();
         let mut docs = Vec::with_capacity(listings.len());
         let mut taxonomy_docs: HashMap<Target, Vec<u32>> = HashMap::new();
         let mut listings: Vec<Option<ListingFacts>> = listings.into_iter().map(Some).collect();
@@ -219,19 +232,39 @@ impl IndexBuilder {
             for target in reachable {
                 taxonomy_docs.entry(target).or_default().push(doc);
             }
+            let mut category_at: Vec<u16> =
+                facts.categories.iter().filter_map(|id| position_in(&children, *id)).collect();
+            category_at.sort_unstable();
+            category_at.dedup();
+            let mut parent_at: Vec<u16> = facts
+                .categories
+                .iter()
+                .filter_map(|id| parent_of.get(id))
+                .filter_map(|parent| position_in(&parents, *parent))
+                .collect();
+            parent_at.sort_unstable();
+            parent_at.dedup();
+            let mut sector_at: Vec<u16> = facts.sectors.iter().filter_map(|id| position_in(&sector_ids, *id)).collect();
+            sector_at.sort_unstable();
+            sector_at.dedup();
             docs.push(Doc {
                 id: facts.id,
                 slug: facts.slug,
                 kind: facts.kind,
                 country: facts.country,
-                city,
                 verified: facts.verified,
-                created_at: facts.created_at,
                 logo_version: facts.logo_version,
                 stage: facts.stage,
-                needs: facts.needs.iter().fold(0, |bits, need| bits | need_bit(*need)),
                 categories: facts.categories,
-                sectors: facts.sectors,
+                created_at: facts.created_at,
+                kind_at: position_of(OrganizationKind::ALL, facts.kind),
+                country_at: position_of(Country::ALL, facts.country),
+                city_at: city,
+                stage_at: facts.stage.map(|stage| position_of(StartupStage::ALL, stage)),
+                needs: facts.needs.iter().fold(0, |bits, need| bits | (1 << position_of(StartupNeed::ALL, *need))),
+                category_at,
+                parent_at,
+                sector_at,
             });
         }
         let mut newest_first: Vec<u32> = (0..u32::try_from(docs.len()).unwrap_or(u32::MAX)).collect();
@@ -239,8 +272,6 @@ impl IndexBuilder {
             let (a, b) = (&docs[*a as usize], &docs[*b as usize]);
             b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id))
         });
-        let parent_of =
-            categories.iter().filter_map(|category| category.parent_id.map(|parent| (category.id, parent))).collect();
         DirectoryIndex {
             version,
             docs,
@@ -252,7 +283,9 @@ impl IndexBuilder {
             near,
             taxonomy_docs,
             categories,
-            parent_of,
+            parents,
+            children,
+            sector_ids,
             sectors,
         }
     }
@@ -272,8 +305,14 @@ impl std::hash::Hash for Target {
     }
 }
 
-fn need_bit(need: StartupNeed) -> u8 {
-    1 << StartupNeed::ALL.iter().position(|known| *known == need).unwrap_or(0)
+/// A value's position in its enum's list of values.
+fn position_of<T: PartialEq>(all: &[T], value: T) -> u8 {
+    u8::try_from(all.iter().position(|known| *known == value).unwrap_or(0)).unwrap_or(u8::MAX)
+}
+
+/// An id's position in one of the index's id lists.
+fn position_in(ids: &[i64], id: i64) -> Option<u16> {
+    ids.iter().position(|known| *known == id).and_then(|at| u16::try_from(at).ok())
 }
 
 /// Everything search needs, read-only.
@@ -290,8 +329,10 @@ pub struct DirectoryIndex {
     near: HashMap<String, Vec<u32>>,
     taxonomy_docs: HashMap<Target, Vec<u32>>,
     categories: Vec<Category>,
-    /// The top-level category of each second-level one.
-    parent_of: HashMap<i64, i64>,
+    /// Top-level and second-level category ids and sector ids, in the order of the positions docs keep.
+    parents: Vec<i64>,
+    children: Vec<i64>,
+    sector_ids: Vec<i64>,
     sectors: Vec<Sector>,
 }
 
@@ -309,49 +350,48 @@ enum Facet {
     Sector = 128,
 }
 
-/// A question's filters, resolved against the index.
+/// A question's filters, resolved against the index: bit masks and flags by position.
 struct Filter {
-    kinds: Vec<OrganizationKind>,
-    countries: Vec<Country>,
-    /// `None` when not filtering; an unknown city matches nothing.
-    cities: Option<Vec<u32>>,
+    kinds: u32,
+    countries: u32,
+    cities: Option<Vec<bool>>,
     verified_only: bool,
-    stages: Vec<StartupStage>,
+    stages: u32,
     needs: u8,
-    categories: Option<Vec<i64>>,
-    sectors: Option<Vec<i64>>,
+    categories: Option<Vec<bool>>,
+    sectors: Option<Vec<bool>>,
 }
 
 impl Filter {
     fn fails(&self, doc: &Doc) -> u8 {
         let mut fails = 0;
-        if !self.kinds.is_empty() && !self.kinds.contains(&doc.kind) {
+        if self.kinds != 0 && self.kinds & (1 << doc.kind_at) == 0 {
             fails |= Facet::Kind as u8;
         }
-        if !self.countries.is_empty() && !self.countries.contains(&doc.country) {
+        if self.countries != 0 && self.countries & (1 << doc.country_at) == 0 {
             fails |= Facet::Country as u8;
         }
         if let Some(cities) = &self.cities
-            && !doc.city.is_some_and(|city| cities.contains(&city))
+            && !doc.city_at.is_some_and(|city| cities[city as usize])
         {
             fails |= Facet::City as u8;
         }
         if self.verified_only && !doc.verified {
             fails |= Facet::Verified as u8;
         }
-        if !self.stages.is_empty() && !doc.stage.is_some_and(|stage| self.stages.contains(&stage)) {
+        if self.stages != 0 && !doc.stage_at.is_some_and(|stage| self.stages & (1 << stage) != 0) {
             fails |= Facet::Stage as u8;
         }
         if self.needs != 0 && doc.needs & self.needs == 0 {
             fails |= Facet::Need as u8;
         }
         if let Some(categories) = &self.categories
-            && !doc.categories.iter().any(|id| categories.contains(id))
+            && !doc.category_at.iter().any(|at| categories[*at as usize])
         {
             fails |= Facet::Category as u8;
         }
         if let Some(sectors) = &self.sectors
-            && !doc.sectors.iter().any(|id| sectors.contains(id))
+            && !doc.sector_at.iter().any(|at| sectors[*at as usize])
         {
             fails |= Facet::Sector as u8;
         }
@@ -359,18 +399,17 @@ impl Filter {
     }
 }
 
-/// Facet counts as they accumulate.
-#[derive(Default)]
+/// Facet counts as they accumulate, by position.
 struct Counts {
-    kinds: HashMap<OrganizationKind, u64>,
-    countries: HashMap<Country, u64>,
-    cities: HashMap<u32, u64>,
+    kinds: Vec<u64>,
+    countries: Vec<u64>,
+    cities: Vec<u64>,
     verified: u64,
-    stages: HashMap<StartupStage, u64>,
-    needs: HashMap<StartupNeed, u64>,
-    categories: HashMap<i64, u64>,
-    parents: HashMap<i64, u64>,
-    sectors: HashMap<i64, u64>,
+    stages: Vec<u64>,
+    needs: Vec<u64>,
+    categories: Vec<u64>,
+    parents: Vec<u64>,
+    sectors: Vec<u64>,
 }
 
 /// One result: which listing, and how it ranked.
@@ -410,14 +449,24 @@ impl DirectoryIndex {
 
     /// The city of a listing in the index.
     pub fn city(&self, doc: &Doc) -> Option<&str> {
-        doc.city.map(|city| self.cities[city as usize].as_str())
+        doc.city_at.map(|city| self.cities[city as usize].as_str())
     }
 
     /// Answers a directory question.
     pub fn search(&self, query: &DirectoryQuery, lang: Lang) -> Found<'_> {
         let mut words = query_words(&query.text);
         let filter = self.filter(query);
-        let mut counts = Counts::default();
+        let mut counts = Counts {
+            kinds: vec![0; OrganizationKind::ALL.len()],
+            countries: vec![0; Country::ALL.len()],
+            cities: vec![0; self.cities.len()],
+            verified: 0,
+            stages: vec![0; StartupStage::ALL.len()],
+            needs: vec![0; StartupNeed::ALL.len()],
+            categories: vec![0; self.children.len()],
+            parents: vec![0; self.parents.len()],
+            sectors: vec![0; self.sector_ids.len()],
+        };
         let mut selected: Vec<Ranked> = Vec::new();
         let mut visit = |ranked: Ranked| {
             let doc = &self.docs[ranked.doc as usize];
@@ -442,26 +491,37 @@ impl DirectoryIndex {
             DirectorySort::Relevance if words.is_empty() => DirectorySort::Name,
             sort => sort,
         };
-        match sort {
+        let order = |a: &Ranked, b: &Ranked| match sort {
             // Listings with a search word in their name first, then by score; name order breaks ties.
-            DirectorySort::Relevance => selected.sort_by(|a, b| {
+            DirectorySort::Relevance => {
                 (b.name_hits > 0).cmp(&(a.name_hits > 0)).then(b.score.cmp(&a.score)).then(a.doc.cmp(&b.doc))
-            }),
-            DirectorySort::Name => selected.sort_by_key(|ranked| ranked.doc),
-            DirectorySort::Newest => selected.sort_by(|a, b| {
+            }
+            DirectorySort::Name => a.doc.cmp(&b.doc),
+            DirectorySort::Newest => {
                 let (a, b) = (&self.docs[a.doc as usize], &self.docs[b.doc as usize]);
                 b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id))
-            }),
-        }
+            }
+        };
+        let total = selected.len() as u64;
         let start =
             usize::try_from(query.page.saturating_sub(1)).unwrap_or(usize::MAX).saturating_mul(PAGE_SIZE as usize);
+        let end = start.saturating_add(PAGE_SIZE as usize);
+        // Without words, listings were visited in name order already. Otherwise only the listings up to
+        // the asked-for page need to be put in order.
+        if !(sort == DirectorySort::Name && words.is_empty()) {
+            if selected.len() > end {
+                selected.select_nth_unstable_by(end - 1, order);
+                selected.truncate(end);
+            }
+            selected.sort_unstable_by(order);
+        }
         let page = selected
             .iter()
             .skip(start)
             .take(PAGE_SIZE as usize)
             .map(|ranked| &self.docs[ranked.doc as usize])
             .collect();
-        Found { total: selected.len() as u64, page, facets: self.facets(counts, query, lang), words }
+        Found { total, page, facets: self.facets(counts, query, lang), words }
     }
 
     /// The most recently created listings, newest first.
@@ -470,39 +530,31 @@ impl DirectoryIndex {
     }
 
     fn filter(&self, query: &DirectoryQuery) -> Filter {
-        let category_ids = |slugs: &[Slug]| -> Vec<i64> {
-            self.categories
+        let mask = |positions: &mut dyn Iterator<Item = u8>| positions.fold(0u32, |bits, at| bits | (1 << at));
+        let chosen_categories = |slugs: &[Slug]| -> Vec<bool> {
+            self.children
                 .iter()
-                .filter(|category| {
-                    let parent = category.parent_id.and_then(|id| self.categories.iter().find(|c| c.id == id));
-                    category.parent_id.is_some()
-                        && slugs.iter().any(|slug| *slug == category.slug || parent.is_some_and(|p| p.slug == *slug))
+                .map(|id| {
+                    let category = self.categories.iter().find(|category| category.id == *id);
+                    let parent =
+                        category.and_then(|c| c.parent_id).and_then(|p| self.categories.iter().find(|c| c.id == p));
+                    slugs.iter().any(|slug| {
+                        category.is_some_and(|c| c.slug == *slug) || parent.is_some_and(|p| p.slug == *slug)
+                    })
                 })
-                .map(|category| category.id)
                 .collect()
         };
         Filter {
-            kinds: query.kinds.clone(),
-            countries: query.countries.clone(),
-            cities: (!query.cities.is_empty()).then(|| {
-                query
-                    .cities
-                    .iter()
-                    .filter_map(|city| self.cities.iter().position(|known| known == city))
-                    .filter_map(|index| u32::try_from(index).ok())
-                    .collect()
-            }),
+            kinds: mask(&mut query.kinds.iter().map(|kind| position_of(OrganizationKind::ALL, *kind))),
+            countries: mask(&mut query.countries.iter().map(|country| position_of(Country::ALL, *country))),
+            cities: (!query.cities.is_empty())
+                .then(|| self.cities.iter().map(|city| query.cities.contains(city)).collect()),
             verified_only: query.verified_only,
-            stages: query.stages.clone(),
-            needs: query.needs.iter().fold(0, |bits, need| bits | need_bit(*need)),
-            categories: (!query.categories.is_empty()).then(|| category_ids(&query.categories)),
-            sectors: (!query.sectors.is_empty()).then(|| {
-                self.sectors
-                    .iter()
-                    .filter(|sector| query.sectors.contains(&sector.slug))
-                    .map(|sector| sector.id)
-                    .collect()
-            }),
+            stages: mask(&mut query.stages.iter().map(|stage| position_of(StartupStage::ALL, *stage))),
+            needs: query.needs.iter().fold(0, |bits, need| bits | (1 << position_of(StartupNeed::ALL, *need))),
+            categories: (!query.categories.is_empty()).then(|| chosen_categories(&query.categories)),
+            sectors: (!query.sectors.is_empty())
+                .then(|| self.sectors.iter().map(|sector| query.sectors.contains(&sector.slug)).collect()),
         }
     }
 
@@ -581,72 +633,59 @@ impl DirectoryIndex {
     fn count(&self, counts: &mut Counts, doc: &Doc, only: Option<u8>) {
         let wants = |facet: Facet| only.is_none_or(|bit| bit == facet as u8);
         if wants(Facet::Kind) {
-            *counts.kinds.entry(doc.kind).or_default() += 1;
+            counts.kinds[doc.kind_at as usize] += 1;
         }
         if wants(Facet::Country) {
-            *counts.countries.entry(doc.country).or_default() += 1;
+            counts.countries[doc.country_at as usize] += 1;
         }
         if wants(Facet::City)
-            && let Some(city) = doc.city
+            && let Some(city) = doc.city_at
         {
-            *counts.cities.entry(city).or_default() += 1;
+            counts.cities[city as usize] += 1;
         }
         if wants(Facet::Verified) && doc.verified {
             counts.verified += 1;
         }
         if wants(Facet::Stage)
-            && let Some(stage) = doc.stage
+            && let Some(stage) = doc.stage_at
         {
-            *counts.stages.entry(stage).or_default() += 1;
+            counts.stages[stage as usize] += 1;
         }
         if wants(Facet::Need) {
-            for need in StartupNeed::ALL.iter().filter(|need| doc.needs & need_bit(**need) != 0) {
-                *counts.needs.entry(*need).or_default() += 1;
+            for (at, count) in counts.needs.iter_mut().enumerate() {
+                *count += u64::from(doc.needs >> at & 1);
             }
         }
         if wants(Facet::Category) {
-            let mut parents: Vec<i64> = Vec::new();
-            for id in &doc.categories {
-                *counts.categories.entry(*id).or_default() += 1;
-                if let Some(&parent) = self.parent_of.get(id)
-                    && !parents.contains(&parent)
-                {
-                    parents.push(parent);
-                    *counts.parents.entry(parent).or_default() += 1;
-                }
+            for at in &doc.category_at {
+                counts.categories[*at as usize] += 1;
+            }
+            for at in &doc.parent_at {
+                counts.parents[*at as usize] += 1;
             }
         }
         if wants(Facet::Sector) {
-            for id in &doc.sectors {
-                *counts.sectors.entry(*id).or_default() += 1;
+            for at in &doc.sector_at {
+                counts.sectors[*at as usize] += 1;
             }
         }
     }
 
     fn facets(&self, counts: Counts, query: &DirectoryQuery, lang: Lang) -> DirectoryFacets {
-        fn facet<T: Copy + Eq + std::hash::Hash>(
-            all: &[T],
-            counts: &HashMap<T, u64>,
-            chosen: &[T],
-        ) -> Vec<FacetCount<T>> {
+        fn facet<T: Copy + PartialEq>(all: &[T], counts: &[u64], chosen: &[T]) -> Vec<FacetCount<T>> {
             all.iter()
-                .map(|value| FacetCount {
-                    value: *value,
-                    count: counts.get(value).copied().unwrap_or(0),
-                    selected: chosen.contains(value),
-                })
+                .zip(counts)
+                .map(|(value, count)| FacetCount { value: *value, count: *count, selected: chosen.contains(value) })
                 .collect()
         }
-        let name = |names: &Translations<String>, slug: &Slug| {
-            names.pick(lang).map_or_else(|| slug.to_string(), |n| n.value.clone())
-        };
         let named = |slug: &Slug, names: &Translations<String>, count: u64, children: Vec<NamedFacet>| NamedFacet {
             slug: slug.clone(),
-            name: name(names, slug),
+            name: names.pick(lang).map_or_else(|| slug.to_string(), |name| name.value.clone()),
             count,
             selected: query.categories.contains(slug) || query.sectors.contains(slug),
             children,
         };
+        let count_of = |ids: &[i64], counts: &[u64], id: i64| position_in(ids, id).map_or(0, |at| counts[at as usize]);
         let categories = self
             .categories
             .iter()
@@ -660,27 +699,30 @@ impl DirectoryIndex {
                         named(
                             &child.slug,
                             &child.names,
-                            counts.categories.get(&child.id).copied().unwrap_or(0),
+                            count_of(&self.children, &counts.categories, child.id),
                             Vec::new(),
                         )
                     })
                     .collect();
-                named(&parent.slug, &parent.names, counts.parents.get(&parent.id).copied().unwrap_or(0), children)
+                named(&parent.slug, &parent.names, count_of(&self.parents, &counts.parents, parent.id), children)
             })
             .collect();
         let sectors = self
             .sectors
             .iter()
             .map(|sector| {
-                named(&sector.slug, &sector.names, counts.sectors.get(&sector.id).copied().unwrap_or(0), Vec::new())
+                named(&sector.slug, &sector.names, count_of(&self.sector_ids, &counts.sectors, sector.id), Vec::new())
             })
             .collect();
-        let mut cities: Vec<FacetCount<String>> = counts
+        let mut cities: Vec<FacetCount<String>> = self
             .cities
             .iter()
-            .map(|(city, count)| {
-                let city = self.cities[*city as usize].clone();
-                FacetCount { selected: query.cities.contains(&city), value: city, count: *count }
+            .zip(&counts.cities)
+            .filter(|(city, count)| **count > 0 || query.cities.contains(city))
+            .map(|(city, count)| FacetCount {
+                selected: query.cities.contains(city),
+                value: city.clone(),
+                count: *count,
             })
             .collect();
         for city in &query.cities {

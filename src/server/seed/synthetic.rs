@@ -204,7 +204,8 @@ fn generate(rng: &mut fastrand::Rng, categories: &[Category], sector_ids: &[i64]
         .map(|index| {
             let category = pick(rng, categories);
             let kind = *pick(rng, SolutionKind::ALL);
-            let solution_name = format!("{} {}", pick(rng, NAME_STARTS), category_name(category, Lang::En));
+            let solution_name =
+                format!("{} {} {}", pick(rng, NAME_STARTS), category_name(category, Lang::En), rng.u32(2..100));
             let details = SolutionDetails {
                 kind,
                 texts: Translations::new()
