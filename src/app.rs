@@ -10,7 +10,7 @@ use leptos_router::{
 use crate::{
     components::layout::SiteFrame,
     domain::lang::Lang,
-    pages::{home::HomePage, not_found::NotFound},
+    pages::{directory::DirectoryPage, home::HomePage, not_found::NotFound},
 };
 
 /// The HTML document the server wraps every page in.
@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <ParentRoute path=ParamSegment("lang") view=LanguageGate>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("organizations") view=DirectoryPage ssr=SsrMode::Async />
                     </ParentRoute>
                 </Routes>
             </SiteFrame>

@@ -1,4 +1,7 @@
 //! Views shared by several pages.
+pub mod facets;
 pub mod icons;
 pub mod layout;
+pub mod organization_card;
+pub mod pagination;
 pub mod search_box;

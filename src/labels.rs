@@ -1,6 +1,11 @@
 //! The names of domain values (kinds, countries…) in the reader's language.
 use crate::{
-    domain::{country::Country, lang::Lang, organization::OrganizationKind},
+    domain::{
+        country::Country,
+        lang::Lang,
+        organization::OrganizationKind,
+        startup::{StartupNeed, StartupStage},
+    },
     i18n::{Locale, td_string},
 };
 
@@ -52,5 +57,24 @@ pub fn country_name(locale: Locale, country: Country) -> &'static str {
         Country::Uzbekistan => td_string!(locale, country.UZ),
         Country::Hungary => td_string!(locale, country.HU),
         Country::Turkmenistan => td_string!(locale, country.TM),
+    }
+}
+
+pub fn stage_name(locale: Locale, stage: StartupStage) -> &'static str {
+    match stage {
+        StartupStage::Idea => td_string!(locale, stage.idea),
+        StartupStage::Prototype => td_string!(locale, stage.prototype),
+        StartupStage::Mvp => td_string!(locale, stage.mvp),
+        StartupStage::EarlyTraction => td_string!(locale, stage.early_traction),
+        StartupStage::Growth => td_string!(locale, stage.growth),
+    }
+}
+
+pub fn need_name(locale: Locale, need: StartupNeed) -> &'static str {
+    match need {
+        StartupNeed::Investment => td_string!(locale, need.investment),
+        StartupNeed::PilotCustomers => td_string!(locale, need.pilot_customers),
+        StartupNeed::Partners => td_string!(locale, need.partners),
+        StartupNeed::Hiring => td_string!(locale, need.hiring),
     }
 }

@@ -1,3 +1,4 @@
 //! Route components, grouped by feature.
+pub mod directory;
 pub mod home;
 pub mod not_found;

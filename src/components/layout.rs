@@ -101,8 +101,12 @@ fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let home = move || format!("/{}", Lang::from(i18n.get_locale()));
-    // The home page has its own, larger search box.
-    let on_home = move || location.pathname.read().trim_matches('/').split('/').count() == 1;
+    // The home page and the directory have their own, larger search boxes.
+    let has_own_search = move || {
+        let path = location.pathname.read();
+        let mut segments = path.trim_matches('/').split('/').skip(1);
+        matches!(segments.next(), None | Some("organizations")) && segments.next().is_none()
+    };
     view! {
         <header class="site-header">
             <div class="container site-header__top">
@@ -120,7 +124,7 @@ fn SiteHeader() -> impl IntoView {
                     <nav class="main-nav" aria-label=move || t_string!(i18n, site.main_navigation)>
                         <SectionLinks />
                     </nav>
-                    <Show when=move || !on_home()>
+                    <Show when=move || !has_own_search()>
                         <SearchBox id="header-search" />
                     </Show>
                 </div>

@@ -127,7 +127,13 @@ impl DirectoryQuery {
         if self.page > 1 {
             pairs.push(("page", self.page.to_string()));
         }
-        pairs.iter().map(|(name, value)| format!("{name}={}", encode_component(value))).collect::<Vec<_>>().join("&")
+        form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+    }
+
+    /// Reads a raw query string (`q=kiber&kind=cert`, without `?`).
+    pub fn from_query_string(text: &str) -> (DirectoryQuery, Vec<IgnoredParameter>) {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(text.as_bytes()).into_owned().collect();
+        DirectoryQuery::from_pairs(pairs.iter().map(|(name, value)| (name.as_str(), value.as_str())))
     }
 
     /// Whether any filter (not the text) narrows the results.
@@ -176,19 +182,6 @@ fn push_parsed_with<T: PartialEq>(values: &mut Vec<T>, text: &str, parse: impl F
         }
         None => false,
     }
-}
-
-/// Percent-encodes a query-string value (RFC 3986 unreserved characters stay as they are).
-pub fn encode_component(text: &str) -> String {
-    let mut encoded = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
 }
 
 /// A piece of displayed text, marked when it matched the search words.
@@ -299,6 +292,8 @@ mod tests {
             canonical,
             "q=kiber&kind=cert&kind=startup&category=siem&country=AZ&city=Bak%C4%B1&verified=1&sort=newest&page=3"
         );
+        assert_eq!(DirectoryQuery::from_query_string(&canonical).0, query, "the canonical form reads back the same");
+        assert_eq!(DirectoryQuery::from_query_string("q=%C5%9Firk%C9%99t+mmc&page=").0.text, "şirkət mmc");
     }
 
     #[test]

@@ -203,7 +203,7 @@ async fn load_listings(connection: &mut AnyConnection) -> Result<IndexBuilder, A
                 categories: Vec::new(),
                 sectors: Vec::new(),
                 tags: Vec::new(),
-                sort_name: String::new(),
+                sort_names: Default::default(),
             });
             if let Some(city) = city {
                 builder.add_text(id, &city, SUMMARY_WEIGHT);
@@ -211,8 +211,8 @@ async fn load_listings(connection: &mut AnyConnection) -> Result<IndexBuilder, A
         }
     }
 
-    // Names are sorted in their Azerbaijani form, else the first in its fallback order.
-    let mut sort_names: HashMap<i64, (usize, String)> = HashMap::new();
+    // Each language orders by the name its readers see: their own, else the first in its fallback order.
+    let mut names: HashMap<i64, Vec<(Lang, String)>> = HashMap::new();
     {
         let mut rows = sqlx::query(
             "SELECT t.organization_id, t.lang, t.name, t.short_description, t.description FROM organization_texts t \
@@ -230,15 +230,18 @@ async fn load_listings(connection: &mut AnyConnection) -> Result<IndexBuilder, A
             if let Some(description) = row.try_get::<Option<String>, _>("description")? {
                 builder.add_text(id, &description, DESCRIPTION_WEIGHT);
             }
-            let rank = Lang::Az.fallback_order().iter().position(|known| *known == lang).unwrap_or(usize::MAX);
-            if sort_names.get(&id).is_none_or(|(best, _)| rank < *best) {
-                sort_names.insert(id, (rank, name));
-            }
+            names.entry(id).or_default().push((lang, name));
         }
     }
-    for (id, (_, name)) in sort_names {
+    for (id, names) in names {
         if let Some(listing) = builder.listing_mut(id) {
-            listing.sort_name = fold(&name);
+            listing.sort_names = std::array::from_fn(|reader| {
+                let seen = Lang::ALL[reader]
+                    .fallback_order()
+                    .into_iter()
+                    .find_map(|lang| names.iter().find(|(written, _)| *written == lang));
+                seen.map(|(_, name)| fold(name)).unwrap_or_default()
+            });
         }
     }
 

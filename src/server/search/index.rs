@@ -35,8 +35,9 @@ pub struct ListingFacts {
     pub categories: Vec<i64>,
     pub sectors: Vec<i64>,
     pub tags: Vec<i64>,
-    /// Folded name, Azerbaijani first, for ordering by name.
-    pub sort_name: String,
+    /// Folded names for ordering by name, one per language (`Lang::ALL` order), each the name a reader
+    /// of that language sees.
+    pub sort_names: [String; 3],
 }
 
 /// A listing in the index. Facet values are also kept as small positions into the index's own lists,
@@ -53,6 +54,8 @@ pub struct Doc {
     /// Its own second-level category ids.
     pub categories: Vec<i64>,
     created_at: i64,
+    /// Its place in the name order of each language.
+    name_rank: [u32; 3],
     kind_at: u8,
     country_at: u8,
     city_at: Option<u32>,
@@ -131,11 +134,24 @@ impl IndexBuilder {
         // Documents in name order, so ordering by name is the index's own order.
         let mut order: Vec<usize> = (0..listings.len()).collect();
         order.sort_by(|a, b| {
-            listings[*a].sort_name.cmp(&listings[*b].sort_name).then(listings[*a].id.cmp(&listings[*b].id))
+            listings[*a].sort_names[0].cmp(&listings[*b].sort_names[0]).then(listings[*a].id.cmp(&listings[*b].id))
         });
         let mut doc_of = vec![0u32; listings.len()];
         for (doc, position) in order.iter().enumerate() {
             doc_of[*position] = u32::try_from(doc).expect("fewer than 4 billion listings");
+        }
+        // Where each listing stands in each language's name order.
+        let mut name_ranks = vec![[0u32; 3]; listings.len()];
+        for language in 0..Lang::ALL.len() {
+            let mut by_name: Vec<usize> = (0..listings.len()).collect();
+            by_name.sort_by(|a, b| {
+                listings[*a].sort_names[language]
+                    .cmp(&listings[*b].sort_names[language])
+                    .then(listings[*a].id.cmp(&listings[*b].id))
+            });
+            for (rank, position) in by_name.into_iter().enumerate() {
+                name_ranks[position][language] = u32::try_from(rank).unwrap_or(u32::MAX);
+            }
         }
 
         // Word ids in alphabetical order, so a prefix is a contiguous range.
@@ -257,6 +273,7 @@ impl IndexBuilder {
                 stage: facts.stage,
                 categories: facts.categories,
                 created_at: facts.created_at,
+                name_rank: name_ranks[*position],
                 kind_at: position_of(OrganizationKind::ALL, facts.kind),
                 country_at: position_of(Country::ALL, facts.country),
                 city_at: city,
@@ -491,12 +508,15 @@ impl DirectoryIndex {
             DirectorySort::Relevance if words.is_empty() => DirectorySort::Name,
             sort => sort,
         };
+        let language = Lang::ALL.iter().position(|known| *known == lang).unwrap_or(0);
         let order = |a: &Ranked, b: &Ranked| match sort {
             // Listings with a search word in their name first, then by score; name order breaks ties.
-            DirectorySort::Relevance => {
-                (b.name_hits > 0).cmp(&(a.name_hits > 0)).then(b.score.cmp(&a.score)).then(a.doc.cmp(&b.doc))
+            DirectorySort::Relevance => (b.name_hits > 0).cmp(&(a.name_hits > 0)).then(b.score.cmp(&a.score)).then(
+                self.docs[a.doc as usize].name_rank[language].cmp(&self.docs[b.doc as usize].name_rank[language]),
+            ),
+            DirectorySort::Name => {
+                self.docs[a.doc as usize].name_rank[language].cmp(&self.docs[b.doc as usize].name_rank[language])
             }
-            DirectorySort::Name => a.doc.cmp(&b.doc),
             DirectorySort::Newest => {
                 let (a, b) = (&self.docs[a.doc as usize], &self.docs[b.doc as usize]);
                 b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id))
@@ -506,9 +526,9 @@ impl DirectoryIndex {
         let start =
             usize::try_from(query.page.saturating_sub(1)).unwrap_or(usize::MAX).saturating_mul(PAGE_SIZE as usize);
         let end = start.saturating_add(PAGE_SIZE as usize);
-        // Without words, listings were visited in name order already. Otherwise only the listings up to
-        // the asked-for page need to be put in order.
-        if !(sort == DirectorySort::Name && words.is_empty()) {
+        // Without words, listings were visited in Azerbaijani name order already. Otherwise only the
+        // listings up to the asked-for page need to be put in order.
+        if !(sort == DirectorySort::Name && words.is_empty() && lang == Lang::Az) {
             if selected.len() > end {
                 selected.select_nth_unstable_by(end - 1, order);
                 selected.truncate(end);

@@ -1,0 +1,113 @@
+//! How a listing looks in a list: logo or monogram, name, kind, place, summary, categories.
+use leptos::prelude::*;
+
+use super::icons::{Icon, IconName};
+use crate::{
+    domain::{
+        directory::{HighlightedText, OrganizationCard},
+        lang::Lang,
+    },
+    i18n::*,
+    labels::{country_name, kind_name, stage_name},
+};
+
+/// Text with the words a search matched marked; tagged with its language when it is not the page's.
+#[component]
+pub fn Highlighted(text: HighlightedText) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = text.lang;
+    let foreign = move || (Lang::from(i18n.get_locale()) != lang).then_some(lang.as_str());
+    let fragments = text
+        .fragments
+        .into_iter()
+        .map(|fragment| {
+            if fragment.matched { view! { <mark>{fragment.text}</mark> }.into_any() } else { fragment.text.into_any() }
+        })
+        .collect_view();
+    view! { <span lang=foreign>{fragments}</span> }
+}
+
+/// A listing's logo, or its initials on a colour of its own when it has none.
+#[component]
+pub fn Logo(name: String, slug: String, url: Option<String>, #[prop(optional)] large: bool) -> impl IntoView {
+    let size = if large { 96 } else { 48 };
+    match url {
+        Some(url) => view! {
+            <img class="org-logo" class:org-logo--large=large src=url alt="" width=size height=size loading="lazy" />
+        }
+        .into_any(),
+        None => {
+            let initials: String = name
+                .split_whitespace()
+                .filter_map(|word| word.chars().find(|c| c.is_alphanumeric()))
+                .take(2)
+                .flat_map(char::to_uppercase)
+                .collect();
+            let hue = slug.bytes().fold(0u32, |hash, byte| hash.wrapping_mul(31).wrapping_add(u32::from(byte))) % 8;
+            view! {
+                <span class=format!("org-logo org-logo--monogram hue-{hue}") class:org-logo--large=large aria-hidden="true">
+                    {initials}
+                </span>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+pub fn VerifiedBadge() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class="badge badge--verified">
+            <Icon name=IconName::ShieldCheck />
+            {t!(i18n, card.verified)}
+        </span>
+    }
+}
+
+/// A directory result, linking to the listing's profile.
+#[component]
+pub fn OrganizationCardView(card: OrganizationCard) -> impl IntoView {
+    let i18n = use_i18n();
+    let OrganizationCard { slug, kind, name, short_description, city, country, verified, logo_url, stage, categories } =
+        card;
+    let href = {
+        let slug = slug.clone();
+        move || format!("/{}/organizations/{slug}", Lang::from(i18n.get_locale()))
+    };
+    let place = move || {
+        let country = country_name(i18n.get_locale(), country);
+        match &city {
+            Some(city) => format!("{city}, {country}"),
+            None => country.to_owned(),
+        }
+    };
+    view! {
+        <li class="org-card">
+            <Logo name=name.plain() slug=slug.to_string() url=logo_url />
+            <div class="org-card__body">
+                <h3 class="org-card__name">
+                    <a href=href>
+                        <Highlighted text=name />
+                    </a>
+                </h3>
+                <p class="org-card__meta">
+                    <span>{move || kind_name(i18n.get_locale(), kind)}</span>
+                    {stage.map(|stage| view! { <span class="badge">{move || stage_name(i18n.get_locale(), stage)}</span> })}
+                    {verified.then(|| view! { <VerifiedBadge /> })}
+                    <span class="org-card__place">{place}</span>
+                </p>
+                {short_description.map(|summary| view! {
+                    <p class="org-card__summary">
+                        <Highlighted text=summary />
+                    </p>
+                })}
+                {(!categories.is_empty()).then(|| view! {
+                    <ul class="chips">
+                        {categories.into_iter().map(|category| view! { <li class="chip">{category}</li> }).collect_view()}
+                    </ul>
+                })}
+            </div>
+        </li>
+    }
+}
