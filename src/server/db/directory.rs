@@ -1,10 +1,11 @@
-//! The public directory: the in-memory index (see `search::index`) kept in step with the database.
+//! The public directory, served from in-memory indexes (see `search::index`) kept in step with the
+//! database.
 //!
 //! Every change to what the directory shows moves the `directory_version` counter in the same
-//! transaction. Each search reads the counter (one indexed row) and rebuilds the index when it has
+//! transaction. Each read checks the counter (one indexed row) and rebuilds the indexes when it has
 //! moved, so every app instance sees every change without talking to the others. A small directory
 //! rebuilds before answering; a large one (a rebuild slower than a quarter second) keeps answering from
-//! the previous index while a new one is built in the background.
+//! the previous indexes while new ones are built in the background.
 use std::{
     collections::HashMap,
     sync::{
@@ -20,26 +21,85 @@ use sqlx::{AnyConnection, Row};
 use super::{Database, Engine, decode_optional_time, decode_slug, decode_time, decode_word};
 use crate::{
     domain::{
-        directory::{DirectoryPage, DirectoryQuery, OrganizationCard, PAGE_SIZE},
-        lang::Lang,
+        country::Country,
+        directory::{
+            DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, FacetCount, HighlightedText, NamedFacet,
+            OrganizationCard, PAGE_SIZE,
+        },
+        lang::{Lang, Translations},
+        organization::OrganizationKind,
+        slug::Slug,
+        startup::{StartupNeed, StartupStage},
+        taxonomy::{Category, Sector},
     },
     error::AppError,
     server::{
         search::{
             DESCRIPTION_WEIGHT, NAME_WEIGHT, SUMMARY_WEIGHT, highlight,
-            index::{DirectoryIndex, Doc, IndexBuilder, ListingFacts},
+            index::{Dimension, Doc, DocumentInput, IndexBuilder, Order, Request, SearchIndex},
         },
         text::fold,
     },
 };
 
-/// Rebuilds slower than this happen in the background, serving the previous index meanwhile.
+/// Rebuilds slower than this happen in the background, serving the previous indexes meanwhile.
 const BACKGROUND_REBUILD_MS: u64 = 250;
 
-/// The current index of one app instance, shared by the clones of its `Database`.
+/// The dimensions of organizations, by position.
+mod dim {
+    pub const KIND: usize = 0;
+    pub const COUNTRY: usize = 1;
+    pub const CITY: usize = 2;
+    pub const VERIFIED: usize = 3;
+    pub const STAGE: usize = 4;
+    pub const NEED: usize = 5;
+    pub const CATEGORY: usize = 6;
+    pub const PARENT_CATEGORY: usize = 7;
+    pub const SECTOR: usize = 8;
+    pub const TAG: usize = 9;
+    pub const SOLUTION_CATEGORY: usize = 10;
+}
+
+const ORGANIZATION_DIMENSIONS: &[Dimension] = &[
+    Dimension { name: "kind", group: Some(0) },
+    Dimension { name: "country", group: Some(1) },
+    Dimension { name: "city", group: Some(2) },
+    Dimension { name: "verified", group: Some(3) },
+    Dimension { name: "stage", group: Some(4) },
+    Dimension { name: "need", group: Some(5) },
+    Dimension { name: "category", group: Some(6) },
+    // Counted with the category filter, never filtered on itself: a top-level choice is expanded to children.
+    Dimension { name: "parent_category", group: Some(6) },
+    Dimension { name: "sector", group: Some(7) },
+    Dimension { name: "tag", group: None },
+    Dimension { name: "solution_category", group: None },
+];
+
+/// What a result card shows of a listing besides its texts.
+#[derive(Clone, Debug)]
+pub struct ListingCard {
+    pub slug: Slug,
+    pub kind: OrganizationKind,
+    pub country: Country,
+    pub city: Option<String>,
+    pub verified: bool,
+    pub logo_version: Option<String>,
+    pub stage: Option<StartupStage>,
+    pub categories: Vec<i64>,
+}
+
+/// Everything the public directory answers from, built at one directory version.
+#[derive(Debug)]
+pub struct Directory {
+    pub organizations: SearchIndex<ListingCard>,
+    pub categories: Vec<Category>,
+    pub sectors: Vec<Sector>,
+}
+
+/// The current directory of one app instance, shared by the clones of its `Database`.
 #[derive(Default)]
 pub(crate) struct DirectoryCache {
-    index: RwLock<Option<Arc<DirectoryIndex>>>,
+    current: RwLock<Option<Arc<Directory>>>,
     rebuilding: Arc<tokio::sync::Mutex<()>>,
     last_build_ms: AtomicU64,
 }
@@ -53,70 +113,89 @@ pub(super) async fn directory_changed(connection: &mut AnyConnection) -> Result<
 impl Database {
     /// One page of published listings for a directory question, read in `lang`.
     pub async fn search_directory(&self, query: &DirectoryQuery, lang: Lang) -> Result<DirectoryPage, AppError> {
-        let index = self.directory_index().await?;
-        let found = index.search(query, lang);
-        let ids: Vec<i64> = found.page.iter().map(|doc| doc.id).collect();
+        let directory = self.directory().await?;
+        let index = &directory.organizations;
+        // A facet the question names filters, even when none of its values is known (then nothing passes).
+        let accept = |dimension: usize, asked: bool, values: Vec<String>| -> Option<Vec<u16>> {
+            asked.then(|| values.iter().filter_map(|value| index.position_of(dimension, value)).collect())
+        };
+        let mut filters: Vec<Option<Vec<u16>>> = vec![None; ORGANIZATION_DIMENSIONS.len()];
+        filters[dim::KIND] = accept(dim::KIND, !query.kinds.is_empty(), words(&query.kinds));
+        filters[dim::COUNTRY] = accept(dim::COUNTRY, !query.countries.is_empty(), words(&query.countries));
+        filters[dim::CITY] = accept(dim::CITY, !query.cities.is_empty(), query.cities.clone());
+        filters[dim::VERIFIED] = accept(dim::VERIFIED, query.verified_only, vec!["1".to_owned()]);
+        filters[dim::STAGE] = accept(dim::STAGE, !query.stages.is_empty(), words(&query.stages));
+        filters[dim::NEED] = accept(dim::NEED, !query.needs.is_empty(), words(&query.needs));
+        let categories = directory.chosen_categories(&query.categories);
+        filters[dim::CATEGORY] = accept(dim::CATEGORY, !query.categories.is_empty(), categories);
+        let sectors = directory.sectors.iter().filter(|sector| query.sectors.contains(&sector.slug));
+        let sectors = sectors.map(|sector| sector.id.to_string()).collect();
+        filters[dim::SECTOR] = accept(dim::SECTOR, !query.sectors.is_empty(), sectors);
+        let order = match query.effective_sort() {
+            DirectorySort::Relevance => Order::Relevance,
+            DirectorySort::Name => Order::Name,
+            DirectorySort::Newest => Order::Newest,
+        };
+        let outcome =
+            index.search(&Request { text: &query.text, filters, order, lang, page: query.page, page_size: PAGE_SIZE });
+        let ids: Vec<i64> = outcome.page.iter().map(|doc| doc.id).collect();
         let texts = self.organization_texts(&ids).await?;
-        let results = found
+        let results = outcome
             .page
             .iter()
             .map(|doc| {
                 let text = texts.get(&doc.id).and_then(|texts| texts.pick(lang));
-                let (name, summary, text_lang) = match &text {
+                let (name, summary, written_in) = match &text {
                     Some(text) => (text.value.name.clone(), text.value.short_description.clone(), text.lang),
-                    None => (doc.slug.to_string(), None, lang),
+                    None => (doc.payload.slug.to_string(), None, lang),
                 };
-                card(
-                    &index,
-                    doc,
-                    lang,
-                    highlight(&name, text_lang, &found.words),
-                    summary.map(|s| highlight(&s, text_lang, &found.words)),
-                )
+                let name = highlight(&name, written_in, &outcome.words);
+                let summary = summary.map(|summary| highlight(&summary, written_in, &outcome.words));
+                directory.card(doc, lang, name, summary)
             })
             .collect();
         Ok(DirectoryPage {
             results,
-            total: found.total,
+            total: outcome.total,
             page: query.page,
-            page_count: u32::try_from(found.total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1),
-            facets: found.facets,
+            page_count: u32::try_from(outcome.total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1),
+            facets: directory.facets(index, &outcome.counts, query, lang),
         })
     }
 
-    /// The index for the database's current directory version.
-    pub async fn directory_index(&self) -> Result<Arc<DirectoryIndex>, AppError> {
+    /// The directory for the database's current directory version.
+    pub async fn directory(&self) -> Result<Arc<Directory>, AppError> {
         let version: i64 =
             sqlx::query_scalar("SELECT version FROM directory_version WHERE id = 1").fetch_one(self.pool()).await?;
-        let cached = self.directory.index.read().map(|index| index.clone()).unwrap_or_default();
-        if let Some(index) = &cached {
-            if index.version() == version {
-                return Ok(index.clone());
+        let cached = self.directory.current.read().map(|current| current.clone()).unwrap_or_default();
+        if let Some(directory) = &cached {
+            if directory.organizations.version() == version {
+                return Ok(directory.clone());
             }
             if self.directory.last_build_ms.load(Ordering::Relaxed) > BACKGROUND_REBUILD_MS {
                 if let Ok(guard) = self.directory.rebuilding.clone().try_lock_owned() {
                     let db = self.clone();
                     tokio::spawn(async move {
-                        if let Err(error) = db.rebuild_directory_index().await {
-                            tracing::error!(%error, "rebuilding the directory index failed");
+                        if let Err(error) = db.rebuild_directory().await {
+                            tracing::error!(%error, "rebuilding the directory failed");
                         }
                         drop(guard);
                     });
                 }
-                return Ok(index.clone());
+                return Ok(directory.clone());
             }
         }
         let _guard = self.directory.rebuilding.lock().await;
-        if let Some(index) = self.directory.index.read().map(|index| index.clone()).unwrap_or_default()
-            && index.version() >= version
+        if let Some(directory) = self.directory.current.read().map(|current| current.clone()).unwrap_or_default()
+            && directory.organizations.version() >= version
         {
-            return Ok(index);
+            return Ok(directory);
         }
-        self.rebuild_directory_index().await
+        self.rebuild_directory().await
     }
 
-    /// Reads every published listing in one consistent snapshot and builds a new index from it.
-    async fn rebuild_directory_index(&self) -> Result<Arc<DirectoryIndex>, AppError> {
+    /// Reads every published listing in one consistent snapshot and builds new indexes from it.
+    async fn rebuild_directory(&self) -> Result<Arc<Directory>, AppError> {
         let started = Instant::now();
         let categories = self.categories().await?;
         let sectors = self.sectors().await?;
@@ -129,81 +208,207 @@ impl Database {
         let version: i64 = sqlx::query_scalar("SELECT version FROM directory_version WHERE id = 1")
             .fetch_one(&mut *connection)
             .await?;
-        let builder = load_listings(connection).await?;
+        let mut builder = load_organizations(connection).await?;
         transaction.commit().await?;
-        let index = tokio::task::spawn_blocking(move || builder.finish(version, categories, sectors, &tags))
-            .await
-            .map_err(|error| {
-                tracing::error!(%error, "building the directory index panicked");
-                AppError::Internal
-            })?;
-        let index = Arc::new(index);
+        for child in categories.iter().filter(|category| category.parent_id.is_some()) {
+            let mut names = child.names.clone();
+            if let Some(parent) = categories.iter().find(|category| Some(category.id) == child.parent_id) {
+                // A top-level category's words lead to each of its children.
+                names = names
+                    .iter()
+                    .map(|(lang, name)| {
+                        (lang, format!("{name} {}", parent.names.get(lang).cloned().unwrap_or_default()))
+                    })
+                    .collect();
+            }
+            builder.add_value_names(dim::CATEGORY, child.id.to_string(), names.clone());
+            builder.add_value_names(dim::SOLUTION_CATEGORY, child.id.to_string(), names);
+        }
+        for sector in &sectors {
+            builder.add_value_names(dim::SECTOR, sector.id.to_string(), sector.names.clone());
+        }
+        for tag in &tags {
+            builder.add_value_names(dim::TAG, tag.id.to_string(), tag.names.clone());
+        }
+        let organizations = tokio::task::spawn_blocking(move || builder.finish(version)).await.map_err(|error| {
+            tracing::error!(%error, "building the directory index panicked");
+            AppError::Internal
+        })?;
+        let directory = Arc::new(Directory { organizations, categories, sectors });
         let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         self.directory.last_build_ms.store(elapsed, Ordering::Relaxed);
-        tracing::info!(version, listings = index.len(), elapsed_ms = elapsed, "directory index built");
-        if let Ok(mut current) = self.directory.index.write() {
-            *current = Some(index.clone());
+        tracing::info!(version, listings = directory.organizations.len(), elapsed_ms = elapsed, "directory built");
+        if let Ok(mut current) = self.directory.current.write() {
+            *current = Some(directory.clone());
         }
-        Ok(index)
+        Ok(directory)
     }
 }
 
-/// A result card from the index and the texts read for it.
-fn card(
-    index: &DirectoryIndex,
-    doc: &Doc,
-    lang: Lang,
-    name: crate::domain::directory::HighlightedText,
-    short_description: Option<crate::domain::directory::HighlightedText>,
-) -> OrganizationCard {
-    let categories = doc
-        .categories
-        .iter()
-        .filter_map(|id| index.categories().iter().find(|category| category.id == *id))
-        .filter_map(|category| category.names.pick(lang).map(|name| name.value.clone()))
-        .take(3)
-        .collect();
-    OrganizationCard {
-        slug: doc.slug.clone(),
-        kind: doc.kind,
-        name,
-        short_description,
-        city: index.city(doc).map(str::to_owned),
-        country: doc.country,
-        verified: doc.verified,
-        logo_url: doc.logo_version.as_ref().map(|version| format!("/logos/{}/128?v={version}", doc.slug)),
-        stage: doc.stage,
-        categories,
+impl Directory {
+    /// The second-level category ids a category filter accepts: chosen ones, and the children of
+    /// chosen top-level ones.
+    fn chosen_categories(&self, slugs: &[Slug]) -> Vec<String> {
+        self.categories
+            .iter()
+            .filter(|category| {
+                let parent = category.parent_id.and_then(|id| self.categories.iter().find(|c| c.id == id));
+                category.parent_id.is_some()
+                    && slugs.iter().any(|slug| *slug == category.slug || parent.is_some_and(|p| p.slug == *slug))
+            })
+            .map(|category| category.id.to_string())
+            .collect()
+    }
+
+    /// A result card from the index and the texts read for it.
+    fn card(
+        &self,
+        doc: &Doc<ListingCard>,
+        lang: Lang,
+        name: HighlightedText,
+        short_description: Option<HighlightedText>,
+    ) -> OrganizationCard {
+        let listing = &doc.payload;
+        let categories = listing
+            .categories
+            .iter()
+            .filter_map(|id| self.categories.iter().find(|category| category.id == *id))
+            .filter_map(|category| category.names.pick(lang).map(|name| name.value.clone()))
+            .take(3)
+            .collect();
+        OrganizationCard {
+            slug: listing.slug.clone(),
+            kind: listing.kind,
+            name,
+            short_description,
+            city: listing.city.clone(),
+            country: listing.country,
+            verified: listing.verified,
+            logo_url: listing.logo_version.as_ref().map(|version| format!("/logos/{}/128?v={version}", listing.slug)),
+            stage: listing.stage,
+            categories,
+        }
+    }
+
+    fn facets<P>(
+        &self,
+        index: &SearchIndex<P>,
+        counts: &[Vec<u64>],
+        query: &DirectoryQuery,
+        lang: Lang,
+    ) -> DirectoryFacets {
+        let count = |dimension: usize, value: &str| {
+            index.position_of(dimension, value).map_or(0, |at| counts[dimension][usize::from(at)])
+        };
+        fn facet<T: Copy + PartialEq + ToString>(
+            all: &[T],
+            chosen: &[T],
+            count: impl Fn(&str) -> u64,
+        ) -> Vec<FacetCount<T>> {
+            all.iter()
+                .map(|value| FacetCount {
+                    value: *value,
+                    count: count(&value.to_string()),
+                    selected: chosen.contains(value),
+                })
+                .collect()
+        }
+        let named = |slug: &Slug, names: &Translations<String>, count: u64, children: Vec<NamedFacet>| NamedFacet {
+            slug: slug.clone(),
+            name: names.pick(lang).map_or_else(|| slug.to_string(), |name| name.value.clone()),
+            count,
+            selected: query.categories.contains(slug) || query.sectors.contains(slug),
+            children,
+        };
+        let categories = self
+            .categories
+            .iter()
+            .filter(|category| category.parent_id.is_none())
+            .map(|parent| {
+                let children = self
+                    .categories
+                    .iter()
+                    .filter(|child| child.parent_id == Some(parent.id))
+                    .map(|child| {
+                        named(&child.slug, &child.names, count(dim::CATEGORY, &child.id.to_string()), Vec::new())
+                    })
+                    .collect();
+                named(&parent.slug, &parent.names, count(dim::PARENT_CATEGORY, &parent.id.to_string()), children)
+            })
+            .collect();
+        let sectors = self
+            .sectors
+            .iter()
+            .map(|sector| named(&sector.slug, &sector.names, count(dim::SECTOR, &sector.id.to_string()), Vec::new()))
+            .collect();
+        let mut cities: Vec<FacetCount<String>> = index
+            .values(dim::CITY)
+            .iter()
+            .map(|city| FacetCount {
+                value: city.clone(),
+                count: count(dim::CITY, city),
+                selected: query.cities.contains(city),
+            })
+            .filter(|city| city.count > 0 || city.selected)
+            .collect();
+        for city in &query.cities {
+            if !cities.iter().any(|known| known.value == *city) {
+                cities.push(FacetCount { value: city.clone(), count: 0, selected: true });
+            }
+        }
+        cities.sort_by(|a, b| b.selected.cmp(&a.selected).then(b.count.cmp(&a.count)).then(a.value.cmp(&b.value)));
+        cities.truncate(12.max(query.cities.len()));
+        DirectoryFacets {
+            kinds: facet(OrganizationKind::ALL, &query.kinds, |value| count(dim::KIND, value)),
+            categories,
+            sectors,
+            countries: facet(Country::ALL, &query.countries, |value| count(dim::COUNTRY, value)),
+            cities,
+            stages: facet(StartupStage::ALL, &query.stages, |value| count(dim::STAGE, value)),
+            needs: facet(StartupNeed::ALL, &query.needs, |value| count(dim::NEED, value)),
+            verified: FacetCount { value: true, count: count(dim::VERIFIED, "1"), selected: query.verified_only },
+        }
     }
 }
 
 /// Streams every published listing, its words and facet values into an index builder.
-async fn load_listings(connection: &mut AnyConnection) -> Result<IndexBuilder, AppError> {
-    let mut builder = IndexBuilder::default();
+async fn load_organizations(connection: &mut AnyConnection) -> Result<IndexBuilder<ListingCard>, AppError> {
+    let mut builder = IndexBuilder::new(ORGANIZATION_DIMENSIONS);
     {
         let mut rows = sqlx::query(
-            "SELECT id, slug, kind, country, city, verified_at, created_at, logo_version FROM organizations \
-             WHERE status = 'published'",
+            "SELECT id, slug, kind, country, city, verified_at, created_at, logo_version, featured_position \
+             FROM organizations WHERE status = 'published'",
         )
         .fetch(&mut *connection);
         while let Some(row) = rows.try_next().await? {
             let id: i64 = row.try_get("id")?;
             let city: Option<String> = row.try_get("city")?;
-            builder.add_listing(ListingFacts {
+            let kind: OrganizationKind = decode_word(&row.try_get::<String, _>("kind")?)?;
+            let country: Country = decode_word(&row.try_get::<String, _>("country")?)?;
+            let verified = decode_optional_time(row.try_get("verified_at")?)?.is_some();
+            let mut values = vec![Vec::new(); ORGANIZATION_DIMENSIONS.len()];
+            values[dim::KIND].push(kind.to_string());
+            values[dim::COUNTRY].push(country.to_string());
+            values[dim::CITY].extend(city.clone());
+            if verified {
+                values[dim::VERIFIED].push("1".to_owned());
+            }
+            builder.add_document(DocumentInput {
                 id,
-                slug: decode_slug(&row)?,
-                kind: decode_word(&row.try_get::<String, _>("kind")?)?,
-                country: decode_word(&row.try_get::<String, _>("country")?)?,
-                city: city.clone(),
-                verified: decode_optional_time(row.try_get("verified_at")?)?.is_some(),
                 created_at: decode_time(&row.try_get::<String, _>("created_at")?)?.unix_timestamp(),
-                logo_version: row.try_get("logo_version")?,
-                stage: None,
-                needs: Vec::new(),
-                categories: Vec::new(),
-                sectors: Vec::new(),
-                tags: Vec::new(),
                 sort_names: Default::default(),
+                featured: row.try_get("featured_position")?,
+                values,
+                payload: ListingCard {
+                    slug: decode_slug(&row)?,
+                    kind,
+                    country,
+                    city: city.clone(),
+                    verified,
+                    logo_version: row.try_get("logo_version")?,
+                    stage: None,
+                    categories: Vec::new(),
+                },
             });
             if let Some(city) = city {
                 builder.add_text(id, &city, SUMMARY_WEIGHT);
@@ -234,14 +439,8 @@ async fn load_listings(connection: &mut AnyConnection) -> Result<IndexBuilder, A
         }
     }
     for (id, names) in names {
-        if let Some(listing) = builder.listing_mut(id) {
-            listing.sort_names = std::array::from_fn(|reader| {
-                let seen = Lang::ALL[reader]
-                    .fallback_order()
-                    .into_iter()
-                    .find_map(|lang| names.iter().find(|(written, _)| *written == lang));
-                seen.map(|(_, name)| fold(name)).unwrap_or_default()
-            });
+        if let Some(document) = builder.document_mut(id) {
+            document.sort_names = sort_names(&names);
         }
     }
 
@@ -262,25 +461,34 @@ async fn load_listings(connection: &mut AnyConnection) -> Result<IndexBuilder, A
     }
 
     let links = [
-        "SELECT organization_id, category_id AS target, 'category' AS link FROM organization_categories",
-        "SELECT organization_id, sector_id, 'sector' FROM organization_sectors",
-        "SELECT organization_id, tag_id, 'tag' FROM organization_tags",
-        "SELECT s.organization_id, sc.category_id, 'solution_category' FROM solution_categories sc \
-         JOIN solutions s ON s.id = sc.solution_id",
+        ("SELECT organization_id, category_id FROM organization_categories", dim::CATEGORY),
+        ("SELECT organization_id, sector_id FROM organization_sectors", dim::SECTOR),
+        ("SELECT organization_id, tag_id FROM organization_tags", dim::TAG),
+        (
+            "SELECT s.organization_id, sc.category_id FROM solution_categories sc JOIN solutions s ON s.id = sc.solution_id",
+            dim::SOLUTION_CATEGORY,
+        ),
     ];
-    for sql in links {
+    let parents: HashMap<i64, i64> = {
+        let rows = sqlx::query("SELECT id, parent_id FROM categories WHERE parent_id IS NOT NULL")
+            .fetch_all(&mut *connection)
+            .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("id")?, row.try_get("parent_id")?)))
+            .collect::<Result<_, sqlx::Error>>()?
+    };
+    for (sql, dimension) in links {
         let mut rows = sqlx::query(sql).fetch(&mut *connection);
         while let Some(row) = rows.try_next().await? {
             let id: i64 = row.try_get(0)?;
             let target: i64 = row.try_get(1)?;
-            let link: String = row.try_get(2)?;
-            if link == "solution_category" {
-                builder.add_solution_category(id, target);
-            } else if let Some(listing) = builder.listing_mut(id) {
-                match link.as_str() {
-                    "category" => listing.categories.push(target),
-                    "sector" => listing.sectors.push(target),
-                    _ => listing.tags.push(target),
+            builder.add_value(id, dimension, target.to_string());
+            if dimension == dim::CATEGORY {
+                if let Some(parent) = parents.get(&target) {
+                    builder.add_value(id, dim::PARENT_CATEGORY, parent.to_string());
+                }
+                if let Some(document) = builder.document_mut(id) {
+                    document.payload.categories.push(target);
                 }
             }
         }
@@ -294,15 +502,34 @@ async fn load_listings(connection: &mut AnyConnection) -> Result<IndexBuilder, A
         .fetch(&mut *connection);
         while let Some(row) = rows.try_next().await? {
             let id: i64 = row.try_get("organization_id")?;
-            let stage = decode_word(&row.try_get::<String, _>("stage")?)?;
-            let need = row.try_get::<Option<String>, _>("need")?.as_deref().map(decode_word).transpose()?;
-            if let Some(listing) = builder.listing_mut(id) {
-                listing.stage = Some(stage);
-                if let Some(need) = need {
-                    listing.needs.push(need);
+            let stage: StartupStage = decode_word(&row.try_get::<String, _>("stage")?)?;
+            let need: Option<StartupNeed> =
+                row.try_get::<Option<String>, _>("need")?.as_deref().map(decode_word).transpose()?;
+            if let Some(document) = builder.document_mut(id) {
+                if document.payload.stage.is_none() {
+                    document.payload.stage = Some(stage);
+                    document.values[dim::STAGE].push(stage.to_string());
                 }
+                document.values[dim::NEED].extend(need.map(|need| need.to_string()));
             }
         }
     }
     Ok(builder)
+}
+
+/// Values as the words the index keeps them as.
+fn words<T: ToString>(values: &[T]) -> Vec<String> {
+    values.iter().map(ToString::to_string).collect()
+}
+
+/// The folded name a reader of each language sees, for ordering by name.
+fn sort_names(names: &[(Lang, String)]) -> [String; 3] {
+    std::array::from_fn(|reader| {
+        Lang::ALL[reader]
+            .fallback_order()
+            .into_iter()
+            .find_map(|lang| names.iter().find(|(written, _)| *written == lang))
+            .map(|(_, name)| fold(name))
+            .unwrap_or_default()
+    })
 }
