@@ -43,6 +43,13 @@ pub async fn serve(db: Database, addr: Option<SocketAddr>, public_url: Option<St
     }
     let addr = leptos_options.site_addr;
     let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
+    // Build the directory index before the first visitor asks (seconds at a hundred thousand listings).
+    let warm = db.clone();
+    tokio::spawn(async move {
+        if let Err(error) = warm.directory().await {
+            tracing::error!(%error, "building the directory index failed");
+        }
+    });
     let state = AppState { leptos_options, db, public_url: public_url.clone() };
     let listener = tokio::net::TcpListener::bind(addr)
         .await

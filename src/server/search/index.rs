@@ -46,14 +46,19 @@ pub struct Doc<P> {
     created_at: i64,
     name_rank: [u32; 3],
     featured: Option<i64>,
-    /// (dimension, value position) pairs, sorted.
-    values: Vec<(u8, u16)>,
 }
 
-impl<P> Doc<P> {
-    /// The document's values along a dimension, as positions into `SearchIndex::values`.
-    pub fn values_of(&self, dimension: usize) -> impl Iterator<Item = u16> + '_ {
-        self.values.iter().filter(move |(dim, _)| usize::from(*dim) == dimension).map(|(_, value)| *value)
+/// Every document's values along one dimension, packed: document `d` has
+/// `values[offsets[d]..offsets[d + 1]]`, as positions into the dimension's distinct values.
+#[derive(Clone, Debug, Default)]
+struct Column {
+    offsets: Vec<u32>,
+    values: Vec<u16>,
+}
+
+impl Column {
+    fn of(&self, doc: usize) -> &[u16] {
+        &self.values[self.offsets[doc] as usize..self.offsets[doc + 1] as usize]
     }
 }
 
@@ -165,31 +170,33 @@ impl<P> IndexBuilder<P> {
         };
         let mut documents: Vec<Option<DocumentInput<P>>> = documents.into_iter().map(Some).collect();
         let mut docs = Vec::with_capacity(documents.len());
+        let mut columns: Vec<Column> =
+            (0..dimensions.len()).map(|_| Column { offsets: vec![0], values: Vec::new() }).collect();
         for position in &order {
             let document = documents[*position].take().expect("each document once");
-            let mut pairs: Vec<(u8, u16)> = document
-                .values
-                .iter()
-                .enumerate()
-                .flat_map(|(dimension, found)| found.iter().map(move |value| (dimension, value)))
-                .map(|(dimension, value)| (u8::try_from(dimension).unwrap_or(u8::MAX), intern(dimension, value)))
-                .collect();
-            pairs.sort_unstable();
-            pairs.dedup();
+            for (dimension, found) in document.values.iter().enumerate() {
+                let mut ids: Vec<u16> = found.iter().map(|value| intern(dimension, value)).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                let column = &mut columns[dimension];
+                column.values.extend(ids);
+                column.offsets.push(u32::try_from(column.values.len()).expect("fewer than 4 billion values"));
+            }
             docs.push(Doc {
                 id: document.id,
                 payload: document.payload,
                 created_at: document.created_at,
                 name_rank: name_ranks[*position],
                 featured: document.featured,
-                values: pairs,
             });
         }
         // Which documents have each value, for search words that lead to values.
         let mut value_docs: Vec<Vec<Vec<u32>>> = values.iter().map(|found| vec![Vec::new(); found.len()]).collect();
-        for (doc, document) in docs.iter().enumerate() {
-            for (dimension, value) in &document.values {
-                value_docs[usize::from(*dimension)][usize::from(*value)].push(u32::try_from(doc).unwrap_or(u32::MAX));
+        for (dimension, column) in columns.iter().enumerate() {
+            for doc in 0..docs.len() {
+                for value in column.of(doc) {
+                    value_docs[dimension][usize::from(*value)].push(u32::try_from(doc).unwrap_or(u32::MAX));
+                }
             }
         }
 
@@ -234,7 +241,7 @@ impl<P> IndexBuilder<P> {
                 }
             }
         }
-        SearchIndex { version, dimensions, docs, values, value_docs, vocabulary, postings, word_targets, near }
+        SearchIndex { version, dimensions, docs, columns, values, value_docs, vocabulary, postings, word_targets, near }
     }
 }
 
@@ -244,6 +251,7 @@ pub struct SearchIndex<P> {
     version: i64,
     dimensions: &'static [Dimension],
     docs: Vec<Doc<P>>,
+    columns: Vec<Column>,
     values: Vec<Vec<String>>,
     value_docs: Vec<Vec<Vec<u32>>>,
     vocabulary: Vec<String>,
@@ -334,32 +342,52 @@ impl<P> SearchIndex<P> {
 
     pub fn search(&self, request: &Request<'_>) -> Outcome<'_, P> {
         let mut words = query_words(request.text);
-        let filters: Vec<Option<Vec<bool>>> = request
+        // The filtered dimensions: which values each accepts, and the group bit it fails.
+        let filters: Vec<(usize, u16, Vec<bool>)> = request
             .filters
             .iter()
             .enumerate()
-            .map(|(dimension, accepted)| {
-                accepted.as_ref().map(|accepted| {
-                    let mut mask = vec![false; self.values[dimension].len()];
-                    for value in accepted {
-                        if let Some(flag) = mask.get_mut(usize::from(*value)) {
-                            *flag = true;
-                        }
+            .filter_map(|(dimension, accepted)| {
+                let group = self.dimensions[dimension].group?;
+                let accepted = accepted.as_ref()?;
+                let mut mask = vec![false; self.values[dimension].len()];
+                for value in accepted {
+                    if let Some(flag) = mask.get_mut(usize::from(*value)) {
+                        *flag = true;
                     }
-                    mask
-                })
+                }
+                Some((dimension, 1 << group, mask))
             })
+            .collect();
+        // The counted dimensions, with their group bits.
+        let counted: Vec<(usize, u16)> = self
+            .dimensions
+            .iter()
+            .enumerate()
+            .filter_map(|(dimension, described)| described.group.map(|group| (dimension, 1 << group)))
             .collect();
         let mut counts: Vec<Vec<u64>> = self.values.iter().map(|found| vec![0; found.len()]).collect();
         let mut selected: Vec<Ranked> = Vec::new();
         let mut visit = |ranked: Ranked| {
-            let doc = &self.docs[ranked.doc as usize];
-            let fails = self.fails(doc, &filters);
+            let doc = ranked.doc as usize;
+            let mut fails = 0u16;
+            for (dimension, bit, accepted) in &filters {
+                if !self.columns[*dimension].of(doc).iter().any(|value| accepted[usize::from(*value)]) {
+                    fails |= bit;
+                }
+            }
             if fails == 0 {
                 selected.push(ranked);
             }
+            // A document failing one group is still counted for that group: it is what choosing there adds.
             if fails.count_ones() <= 1 {
-                self.count(&mut counts, doc, fails);
+                for (dimension, bit) in &counted {
+                    if fails == 0 || fails == *bit {
+                        for value in self.columns[*dimension].of(doc) {
+                            counts[*dimension][usize::from(*value)] += 1;
+                        }
+                    }
+                }
             }
         };
         if words.is_empty() {
@@ -414,28 +442,6 @@ impl<P> SearchIndex<P> {
         }
         let page = selected.iter().skip(start).take(page_size).map(|ranked| &self.docs[ranked.doc as usize]).collect();
         Outcome { total, page, counts, words }
-    }
-
-    /// The groups whose filters a document fails, as bits.
-    fn fails(&self, doc: &Doc<P>, filters: &[Option<Vec<bool>>]) -> u16 {
-        let mut fails = 0u16;
-        for (dimension, filter) in filters.iter().enumerate() {
-            let (Some(accepted), Some(group)) = (filter, self.dimensions[dimension].group) else { continue };
-            if !doc.values_of(dimension).any(|value| accepted[usize::from(value)]) {
-                fails |= 1 << group;
-            }
-        }
-        fails
-    }
-
-    /// Adds a document to the counts of every dimension, or only of the group it fails.
-    fn count(&self, counts: &mut [Vec<u64>], doc: &Doc<P>, fails: u16) {
-        for (dimension, value) in &doc.values {
-            let Some(group) = self.dimensions[usize::from(*dimension)].group else { continue };
-            if fails == 0 || fails == 1 << group {
-                counts[usize::from(*dimension)][usize::from(*value)] += 1;
-            }
-        }
     }
 
     /// Documents that have every search word somewhere, scored. Fills in each word's near words.
