@@ -1,4 +1,5 @@
 //! Server functions: the thin typed calls pages make. Each checks what it must and calls the
 //! repository; nothing here speaks SQL.
 pub mod directory;
+pub mod organizations;
 pub mod site;

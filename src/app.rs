@@ -10,7 +10,7 @@ use leptos_router::{
 use crate::{
     components::layout::SiteFrame,
     domain::lang::Lang,
-    pages::{directory::DirectoryPage, home::HomePage, not_found::NotFound},
+    pages::{directory::DirectoryPage, home::HomePage, not_found::NotFound, organization::OrganizationProfilePage},
 };
 
 /// The HTML document the server wraps every page in.
@@ -47,6 +47,11 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=ParamSegment("lang") view=LanguageGate>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("organizations") view=DirectoryPage ssr=SsrMode::Async />
+                        <Route
+                            path=(StaticSegment("organizations"), ParamSegment("slug"))
+                            view=OrganizationProfilePage
+                            ssr=SsrMode::Async
+                        />
                     </ParentRoute>
                 </Routes>
             </SiteFrame>

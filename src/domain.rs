@@ -57,6 +57,7 @@ pub mod country;
 pub mod directory;
 pub mod lang;
 pub mod organization;
+pub mod profile;
 pub mod slug;
 pub mod solution;
 pub mod startup;

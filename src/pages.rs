@@ -2,3 +2,4 @@
 pub mod directory;
 pub mod home;
 pub mod not_found;
+pub mod organization;

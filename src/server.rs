@@ -3,6 +3,8 @@
 pub mod cli;
 pub mod db;
 pub mod http;
+pub mod markdown;
+pub mod profiles;
 pub mod search;
 pub mod seed;
 pub mod taxonomy;

@@ -8,7 +8,7 @@ use crate::{
         lang::Lang,
     },
     i18n::*,
-    labels::{country_name, kind_name, stage_name},
+    labels::{country_name, kind_label, stage_name},
 };
 
 /// Text with the words a search matched marked; tagged with its language when it is not the page's.
@@ -92,7 +92,7 @@ pub fn OrganizationCardView(card: OrganizationCard) -> impl IntoView {
                     </a>
                 </h3>
                 <p class="org-card__meta">
-                    <span>{move || kind_name(i18n.get_locale(), kind)}</span>
+                    <span>{move || kind_label(i18n.get_locale(), kind)}</span>
                     {stage.map(|stage| view! { <span class="badge">{move || stage_name(i18n.get_locale(), stage)}</span> })}
                     {verified.then(|| view! { <VerifiedBadge /> })}
                     <span class="org-card__place">{place}</span>

@@ -84,6 +84,13 @@ pub struct Localized<T> {
     pub value: T,
 }
 
+impl<T> Localized<T> {
+    /// The same language, another value (a rendering of this one, say).
+    pub fn map<U>(self, change: impl FnOnce(T) -> U) -> Localized<U> {
+        Localized { lang: self.lang, value: change(self.value) }
+    }
+}
+
 /// One value per language, for the languages it has been written in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -35,7 +35,7 @@ use crate::{
     error::AppError,
     server::{
         search::{
-            DESCRIPTION_WEIGHT, NAME_WEIGHT, SUMMARY_WEIGHT, highlight,
+            DESCRIPTION_WEIGHT, NAME_WEIGHT, SUMMARY_WEIGHT, WordMatch, highlight,
             index::{Dimension, Doc, DocumentInput, IndexBuilder, Order, Request, SearchIndex},
         },
         text::fold,
@@ -138,22 +138,7 @@ impl Database {
         };
         let outcome =
             index.search(&Request { text: &query.text, filters, order, lang, page: query.page, page_size: PAGE_SIZE });
-        let ids: Vec<i64> = outcome.page.iter().map(|doc| doc.id).collect();
-        let texts = self.organization_texts(&ids).await?;
-        let results = outcome
-            .page
-            .iter()
-            .map(|doc| {
-                let text = texts.get(&doc.id).and_then(|texts| texts.pick(lang));
-                let (name, summary, written_in) = match &text {
-                    Some(text) => (text.value.name.clone(), text.value.short_description.clone(), text.lang),
-                    None => (doc.payload.slug.to_string(), None, lang),
-                };
-                let name = highlight(&name, written_in, &outcome.words);
-                let summary = summary.map(|summary| highlight(&summary, written_in, &outcome.words));
-                directory.card(doc, lang, name, summary)
-            })
-            .collect();
+        let results = self.cards(&directory, &outcome.page, lang, &outcome.words).await?;
         Ok(DirectoryPage {
             results,
             total: outcome.total,
@@ -161,6 +146,56 @@ impl Database {
             page_count: u32::try_from(outcome.total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1),
             facets: directory.facets(index, &outcome.counts, query, lang),
         })
+    }
+
+    /// Published listings that share the most categories with a listing, most shared first.
+    pub async fn related_organizations(
+        &self,
+        id: i64,
+        lang: Lang,
+        limit: usize,
+    ) -> Result<Vec<OrganizationCard>, AppError> {
+        let directory = self.directory().await?;
+        let Some(listing) = directory.organizations.docs().iter().find(|doc| doc.id == id) else {
+            return Ok(Vec::new());
+        };
+        let mut related: Vec<(usize, &Doc<ListingCard>)> = directory
+            .organizations
+            .docs()
+            .iter()
+            .filter(|doc| doc.id != id)
+            .map(|doc| (doc.payload.categories.iter().filter(|c| listing.payload.categories.contains(c)).count(), doc))
+            .filter(|(shared, _)| *shared > 0)
+            .collect();
+        // Most shared first; the index's own (name) order breaks ties.
+        related.sort_by(|a, b| b.0.cmp(&a.0));
+        let docs: Vec<&Doc<ListingCard>> = related.into_iter().take(limit).map(|(_, doc)| doc).collect();
+        self.cards(&directory, &docs, lang, &[]).await
+    }
+
+    /// Result cards for documents of the index, with their texts in `lang` and search words marked.
+    async fn cards(
+        &self,
+        directory: &Directory,
+        docs: &[&Doc<ListingCard>],
+        lang: Lang,
+        words: &[WordMatch],
+    ) -> Result<Vec<OrganizationCard>, AppError> {
+        let ids: Vec<i64> = docs.iter().map(|doc| doc.id).collect();
+        let texts = self.organization_texts(&ids).await?;
+        Ok(docs
+            .iter()
+            .map(|doc| {
+                let text = texts.get(&doc.id).and_then(|texts| texts.pick(lang));
+                let (name, summary, written_in) = match &text {
+                    Some(text) => (text.value.name.clone(), text.value.short_description.clone(), text.lang),
+                    None => (doc.payload.slug.to_string(), None, lang),
+                };
+                let name = highlight(&name, written_in, words);
+                let summary = summary.map(|summary| highlight(&summary, written_in, words));
+                directory.card(doc, lang, name, summary)
+            })
+            .collect())
     }
 
     /// The directory for the database's current directory version.

@@ -1,0 +1,14 @@
+//! Listings' public profiles.
+use leptos::prelude::*;
+
+use crate::{
+    domain::{lang::Lang, profile::OrganizationPage},
+    error::AppError,
+};
+
+/// A published listing's profile in `lang`; `None` when the slug names no public listing.
+#[server(endpoint = "organizations/profile")]
+pub async fn get_organization_page(slug: String, lang: Lang) -> Result<Option<OrganizationPage>, AppError> {
+    let state = crate::server::app_state()?;
+    crate::server::profiles::organization_page(&state, &slug, lang).await
+}

@@ -1,0 +1,140 @@
+//! Public pages of listings and solutions, assembled from the repository for one reader's language.
+use super::{AppState, markdown};
+use crate::{
+    domain::{
+        lang::{Lang, Localized, Translations},
+        profile::{OrganizationPage, SolutionSummary, StartupView, TaxonomyLink},
+        slug::Slug,
+        solution::Solution,
+    },
+    error::AppError,
+};
+
+/// How many related organizations a profile shows.
+const RELATED: usize = 4;
+
+/// A published listing's profile; `None` when there is no such slug or the listing is not public.
+pub async fn organization_page(state: &AppState, slug: &str, lang: Lang) -> Result<Option<OrganizationPage>, AppError> {
+    let db = &state.db;
+    let Some(organization) = db.organization_by_slug(slug).await? else { return Ok(None) };
+    if !organization.status.is_public() {
+        return Ok(None);
+    }
+    let directory = db.directory().await?;
+    let tags = db.tags().await?;
+    let profile = organization.profile;
+    let text = profile.texts.pick(lang);
+    let name = text.as_ref().map_or_else(
+        || Localized { lang, value: organization.slug.to_string() },
+        |text| Localized { lang: text.lang, value: text.value.name.clone() },
+    );
+    let short_description = text
+        .as_ref()
+        .and_then(|text| text.value.short_description.clone().map(|value| Localized { lang: text.lang, value }));
+    let description_html = text.as_ref().and_then(|text| {
+        text.value
+            .description
+            .as_deref()
+            .map(|markdown| Localized { lang: text.lang, value: markdown::to_safe_html(markdown) })
+    });
+    let categories = profile
+        .category_ids
+        .iter()
+        .filter_map(|id| directory.categories.iter().find(|category| category.id == *id))
+        .map(|category| link(&category.slug, &category.names, lang))
+        .collect();
+    let sectors = profile
+        .sector_ids
+        .iter()
+        .filter_map(|id| directory.sectors.iter().find(|sector| sector.id == *id))
+        .map(|sector| link(&sector.slug, &sector.names, lang))
+        .collect();
+    let tags = profile
+        .tag_ids
+        .iter()
+        .filter_map(|id| tags.iter().find(|tag| tag.id == *id))
+        .map(|tag| link(&tag.slug, &tag.names, lang))
+        .collect();
+    let solutions = db
+        .solutions_of(organization.id)
+        .await?
+        .into_iter()
+        .map(|solution| solution_summary(solution, &directory.categories, lang))
+        .collect();
+    let startup = profile.startup.map(|facts| StartupView {
+        stage: facts.stage,
+        funding_raised: facts.funding_raised,
+        looking_for: facts.looking_for,
+        pitch: facts.pitch.pick(lang).map(|pitch| pitch.map(String::clone)),
+        demo_video_url: facts.demo_video_url,
+        technology_readiness: facts.technology_readiness,
+    });
+    let related = db.related_organizations(organization.id, lang, RELATED).await?;
+    let public = &state.public_url;
+    Ok(Some(OrganizationPage {
+        url: format!("{public}/{lang}/organizations/{}", organization.slug),
+        logo_url: organization
+            .logo_version
+            .map(|version| format!("{public}/logos/{}/256?v={version}", organization.slug)),
+        slug: organization.slug,
+        kind: profile.kind,
+        name,
+        short_description,
+        description_html,
+        website: profile.website,
+        email: profile.email,
+        phone: profile.phone,
+        address: profile.address,
+        city: profile.city,
+        country: profile.country,
+        founded_year: profile.founded_year,
+        employee_range: profile.employee_range,
+        certifications: profile.certifications,
+        social_links: profile.social_links,
+        verified_at: organization.verified_at,
+        categories,
+        sectors,
+        tags,
+        solutions,
+        startup,
+        related,
+        updated_at: organization.updated_at,
+    }))
+}
+
+fn link(slug: &Slug, names: &Translations<String>, lang: Lang) -> TaxonomyLink {
+    TaxonomyLink {
+        slug: slug.clone(),
+        name: names.pick(lang).map_or_else(|| slug.to_string(), |name| name.value.clone()),
+    }
+}
+
+fn solution_summary(
+    solution: Solution,
+    categories: &[crate::domain::taxonomy::Category],
+    lang: Lang,
+) -> SolutionSummary {
+    let details = solution.details;
+    let text = details.texts.pick(lang);
+    SolutionSummary {
+        name: text.as_ref().map_or_else(
+            || Localized { lang, value: solution.slug.to_string() },
+            |text| Localized { lang: text.lang, value: text.value.name.clone() },
+        ),
+        summary: text.as_ref().and_then(|text| {
+            text.value
+                .description
+                .as_deref()
+                .map(|markdown| Localized { lang: text.lang, value: markdown::first_paragraph(markdown) })
+        }),
+        slug: solution.slug,
+        kind: details.kind,
+        deployment: details.deployment,
+        categories: details
+            .category_ids
+            .iter()
+            .filter_map(|id| categories.iter().find(|category| category.id == *id))
+            .map(|category| link(&category.slug, &category.names, lang))
+            .collect(),
+    }
+}
