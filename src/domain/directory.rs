@@ -7,7 +7,9 @@ use super::{
     lang::Lang,
     organization::OrganizationKind,
     slug::Slug,
+    solution::{Deployment, SolutionKind},
     startup::{StartupNeed, StartupStage},
+    taxonomy::NistFunction,
 };
 
 text_enum! {
@@ -60,57 +62,32 @@ impl DirectoryQuery {
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> (DirectoryQuery, Vec<IgnoredParameter>) {
         let mut query = DirectoryQuery { page: 1, ..DirectoryQuery::default() };
-        let mut ignored = Vec::new();
-        for (name, value) in pairs {
-            let value = value.trim();
-            if value.is_empty() {
-                continue;
-            }
-            let understood = match name {
-                "q" => {
-                    query.text = value.chars().take(MAX_QUERY_CHARS).collect();
+        let mut facets = DirectoryQuery::default();
+        let ignored = read_pairs(pairs, &mut query.text, &mut query.sort, &mut query.page, |name, value| match name {
+            "kind" => push_parsed(&mut facets.kinds, value),
+            "category" => push_parsed_with(&mut facets.categories, value, |v| Slug::parse(v).ok()),
+            "sector" => push_parsed_with(&mut facets.sectors, value, |v| Slug::parse(v).ok()),
+            "country" => push_parsed_with(&mut facets.countries, value, |v| v.to_ascii_uppercase().parse().ok()),
+            "city" => push_parsed_with(&mut facets.cities, value, |v| (v.chars().count() <= 80).then(|| v.to_owned())),
+            "stage" => push_parsed(&mut facets.stages, value),
+            "need" => push_parsed(&mut facets.needs, value),
+            "verified" => match value {
+                "1" | "true" | "yes" | "on" => {
+                    facets.verified_only = true;
                     true
                 }
-                "kind" => push_parsed(&mut query.kinds, value),
-                "category" => push_parsed_with(&mut query.categories, value, |v| Slug::parse(v).ok()),
-                "sector" => push_parsed_with(&mut query.sectors, value, |v| Slug::parse(v).ok()),
-                "country" => push_parsed_with(&mut query.countries, value, |v| v.to_ascii_uppercase().parse().ok()),
-                "city" => {
-                    push_parsed_with(&mut query.cities, value, |v| (v.chars().count() <= 80).then(|| v.to_owned()))
-                }
-                "stage" => push_parsed(&mut query.stages, value),
-                "need" => push_parsed(&mut query.needs, value),
-                "verified" => match value {
-                    "1" | "true" | "yes" | "on" => {
-                        query.verified_only = true;
-                        true
-                    }
-                    "0" | "false" | "no" | "off" => true,
-                    _ => false,
-                },
-                "sort" => value.parse().map(|sort| query.sort = sort).is_ok(),
-                "page" => match value.parse::<u32>() {
-                    Ok(page @ 1..=MAX_PAGE) => {
-                        query.page = page;
-                        true
-                    }
-                    _ => false,
-                },
-                _ => true,
-            };
-            if !understood {
-                ignored.push(IgnoredParameter { name: name.to_owned(), value: value.chars().take(80).collect() });
-            }
-        }
+                "0" | "false" | "no" | "off" => true,
+                _ => false,
+            },
+            _ => true,
+        });
+        let query = DirectoryQuery { text: query.text, sort: query.sort, page: query.page, ..facets };
         (query, ignored)
     }
 
     /// The canonical query string (without `?`): the same question always gives the same URL.
     pub fn to_query_string(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
-        if !self.text.trim().is_empty() {
-            pairs.push(("q", self.text.trim().to_owned()));
-        }
         pairs.extend(self.kinds.iter().map(|kind| ("kind", kind.to_string())));
         pairs.extend(self.categories.iter().map(|slug| ("category", slug.to_string())));
         pairs.extend(self.sectors.iter().map(|slug| ("sector", slug.to_string())));
@@ -121,13 +98,7 @@ impl DirectoryQuery {
         if self.verified_only {
             pairs.push(("verified", "1".to_owned()));
         }
-        if self.sort != DirectorySort::default() {
-            pairs.push(("sort", self.sort.to_string()));
-        }
-        if self.page > 1 {
-            pairs.push(("page", self.page.to_string()));
-        }
-        form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+        write_pairs(&self.text, pairs, self.sort, self.page)
     }
 
     /// Reads a raw query string (`q=kiber&kind=cert`, without `?`).
@@ -168,6 +139,60 @@ impl DirectoryQuery {
     }
 }
 
+/// Reads query-string pairs for either directory. Empty values are skipped; `q`, `sort` and `page`
+/// mean the same everywhere; `field` takes the rest and says whether it understood the value (names
+/// it does not know pass, since other tools add their own). Values that made no sense are returned.
+fn read_pairs<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    text: &mut String,
+    sort: &mut DirectorySort,
+    page: &mut u32,
+    mut field: impl FnMut(&str, &str) -> bool,
+) -> Vec<IgnoredParameter> {
+    let mut ignored = Vec::new();
+    for (name, value) in pairs {
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        let understood = match name {
+            "q" => {
+                *text = value.chars().take(MAX_QUERY_CHARS).collect();
+                true
+            }
+            "sort" => value.parse().map(|chosen| *sort = chosen).is_ok(),
+            "page" => match value.parse::<u32>() {
+                Ok(chosen @ 1..=MAX_PAGE) => {
+                    *page = chosen;
+                    true
+                }
+                _ => false,
+            },
+            _ => field(name, value),
+        };
+        if !understood {
+            ignored.push(IgnoredParameter { name: name.to_owned(), value: value.chars().take(80).collect() });
+        }
+    }
+    ignored
+}
+
+/// The canonical query string of a question: text first, then the facets, order and page when not default.
+fn write_pairs(text: &str, facets: Vec<(&str, String)>, sort: DirectorySort, page: u32) -> String {
+    let mut serializer = form_urlencoded::Serializer::new(String::new());
+    if !text.trim().is_empty() {
+        serializer.append_pair("q", text.trim());
+    }
+    serializer.extend_pairs(facets);
+    if sort != DirectorySort::default() {
+        serializer.append_pair("sort", sort.as_str());
+    }
+    if page > 1 {
+        serializer.append_pair("page", &page.to_string());
+    }
+    serializer.finish()
+}
+
 fn push_parsed<T: std::str::FromStr + PartialEq>(values: &mut Vec<T>, text: &str) -> bool {
     push_parsed_with(values, text, |text| text.parse().ok())
 }
@@ -182,6 +207,108 @@ fn push_parsed_with<T: PartialEq>(values: &mut Vec<T>, text: &str, parse: impl F
         }
         None => false,
     }
+}
+
+/// The solutions directory's question, parsed from the URL's query string.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SolutionQuery {
+    pub text: String,
+    /// Category slugs of either level; a top-level category stands for all its children.
+    pub categories: Vec<Slug>,
+    pub nist_functions: Vec<NistFunction>,
+    pub sectors: Vec<Slug>,
+    pub deployments: Vec<Deployment>,
+    pub kinds: Vec<SolutionKind>,
+    pub countries: Vec<Country>,
+    pub sort: DirectorySort,
+    /// 1-based.
+    pub page: u32,
+}
+
+impl SolutionQuery {
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (SolutionQuery, Vec<IgnoredParameter>) {
+        let mut query = SolutionQuery { page: 1, ..SolutionQuery::default() };
+        let mut facets = SolutionQuery::default();
+        let ignored = read_pairs(pairs, &mut query.text, &mut query.sort, &mut query.page, |name, value| match name {
+            "category" => push_parsed_with(&mut facets.categories, value, |v| Slug::parse(v).ok()),
+            "nist" => push_parsed(&mut facets.nist_functions, value),
+            "sector" => push_parsed_with(&mut facets.sectors, value, |v| Slug::parse(v).ok()),
+            "deployment" => push_parsed(&mut facets.deployments, value),
+            "kind" => push_parsed(&mut facets.kinds, value),
+            "country" => push_parsed_with(&mut facets.countries, value, |v| v.to_ascii_uppercase().parse().ok()),
+            _ => true,
+        });
+        (SolutionQuery { text: query.text, sort: query.sort, page: query.page, ..facets }, ignored)
+    }
+
+    pub fn from_query_string(text: &str) -> (SolutionQuery, Vec<IgnoredParameter>) {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(text.as_bytes()).into_owned().collect();
+        SolutionQuery::from_pairs(pairs.iter().map(|(name, value)| (name.as_str(), value.as_str())))
+    }
+
+    pub fn to_query_string(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        pairs.extend(self.categories.iter().map(|slug| ("category", slug.to_string())));
+        pairs.extend(self.nist_functions.iter().map(|function| ("nist", function.to_string())));
+        pairs.extend(self.sectors.iter().map(|slug| ("sector", slug.to_string())));
+        pairs.extend(self.deployments.iter().map(|deployment| ("deployment", deployment.to_string())));
+        pairs.extend(self.kinds.iter().map(|kind| ("kind", kind.to_string())));
+        pairs.extend(self.countries.iter().map(|country| ("country", country.to_string())));
+        write_pairs(&self.text, pairs, self.sort, self.page)
+    }
+
+    pub fn has_filters(&self) -> bool {
+        !(self.categories.is_empty()
+            && self.nist_functions.is_empty()
+            && self.sectors.is_empty()
+            && self.deployments.is_empty()
+            && self.kinds.is_empty()
+            && self.countries.is_empty())
+    }
+
+    pub fn on_page(&self, page: u32) -> SolutionQuery {
+        SolutionQuery { page, ..self.clone() }
+    }
+
+    pub fn without_filters(&self) -> SolutionQuery {
+        SolutionQuery { text: self.text.clone(), sort: self.sort, page: 1, ..SolutionQuery::default() }
+    }
+}
+
+/// One solution as a result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SolutionCard {
+    pub slug: Slug,
+    pub kind: SolutionKind,
+    pub deployment: Option<Deployment>,
+    pub name: HighlightedText,
+    pub summary: Option<HighlightedText>,
+    pub organization_slug: Slug,
+    pub organization_name: String,
+    pub country: Country,
+    pub categories: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SolutionFacets {
+    pub categories: Vec<NamedFacet>,
+    pub nist_functions: Vec<FacetCount<NistFunction>>,
+    pub sectors: Vec<NamedFacet>,
+    pub deployments: Vec<FacetCount<Deployment>>,
+    pub kinds: Vec<FacetCount<SolutionKind>>,
+    pub countries: Vec<FacetCount<Country>>,
+}
+
+/// One page of the solutions directory.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SolutionResults {
+    pub results: Vec<SolutionCard>,
+    pub total: u64,
+    pub page: u32,
+    pub page_count: u32,
+    pub facets: SolutionFacets,
 }
 
 /// A piece of displayed text, marked when it matched the search words.

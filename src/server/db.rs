@@ -6,7 +6,7 @@
 mod directory;
 mod organizations;
 mod solutions;
-mod sql;
+pub(crate) mod sql;
 mod stats;
 mod taxonomy;
 mod users;

@@ -1,0 +1,386 @@
+//! Organizations in the directory: their index, questions and answers.
+use std::collections::HashMap;
+
+use futures_util::TryStreamExt;
+use sqlx::{AnyConnection, Row};
+
+use super::{Directory, category_search_names, facet_counts, sort_names, words};
+use crate::{
+    domain::{
+        country::Country,
+        directory::{
+            DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, FacetCount, HighlightedText,
+            OrganizationCard, PAGE_SIZE,
+        },
+        lang::Lang,
+        organization::OrganizationKind,
+        slug::Slug,
+        startup::{StartupNeed, StartupStage},
+        taxonomy::{Category, Sector, Tag},
+    },
+    error::AppError,
+    server::{
+        db::{Database, decode_optional_time, decode_slug, decode_time, decode_word},
+        search::{
+            DESCRIPTION_WEIGHT, NAME_WEIGHT, SUMMARY_WEIGHT, WordMatch, highlight,
+            index::{Dimension, Doc, DocumentInput, IndexBuilder, Order, Request},
+        },
+    },
+};
+
+/// The dimensions of organizations, by position.
+mod dim {
+    pub const KIND: usize = 0;
+    pub const COUNTRY: usize = 1;
+    pub const CITY: usize = 2;
+    pub const VERIFIED: usize = 3;
+    pub const STAGE: usize = 4;
+    pub const NEED: usize = 5;
+    pub const CATEGORY: usize = 6;
+    pub const PARENT_CATEGORY: usize = 7;
+    pub const SECTOR: usize = 8;
+    pub const TAG: usize = 9;
+    pub const SOLUTION_CATEGORY: usize = 10;
+}
+
+const ORGANIZATION_DIMENSIONS: &[Dimension] = &[
+    Dimension { name: "kind", group: Some(0) },
+    Dimension { name: "country", group: Some(1) },
+    Dimension { name: "city", group: Some(2) },
+    Dimension { name: "verified", group: Some(3) },
+    Dimension { name: "stage", group: Some(4) },
+    Dimension { name: "need", group: Some(5) },
+    Dimension { name: "category", group: Some(6) },
+    // Counted with the category filter, never filtered on itself: a top-level choice is expanded to children.
+    Dimension { name: "parent_category", group: Some(6) },
+    Dimension { name: "sector", group: Some(7) },
+    Dimension { name: "tag", group: None },
+    Dimension { name: "solution_category", group: None },
+];
+
+/// What a result card shows of a listing besides its texts.
+#[derive(Clone, Debug)]
+pub struct ListingCard {
+    pub slug: Slug,
+    pub kind: OrganizationKind,
+    pub country: Country,
+    pub city: Option<String>,
+    pub verified: bool,
+    pub logo_version: Option<String>,
+    pub stage: Option<StartupStage>,
+    pub categories: Vec<i64>,
+}
+
+impl Database {
+    /// One page of published listings for a directory question, read in `lang`.
+    pub async fn search_directory(&self, query: &DirectoryQuery, lang: Lang) -> Result<DirectoryPage, AppError> {
+        let directory = self.directory().await?;
+        let index = &directory.organizations;
+        // A facet the question names filters, even when none of its values is known (then nothing passes).
+        let accept = |dimension: usize, asked: bool, values: Vec<String>| -> Option<Vec<u16>> {
+            asked.then(|| values.iter().filter_map(|value| index.position_of(dimension, value)).collect())
+        };
+        let mut filters: Vec<Option<Vec<u16>>> = vec![None; ORGANIZATION_DIMENSIONS.len()];
+        filters[dim::KIND] = accept(dim::KIND, !query.kinds.is_empty(), words(&query.kinds));
+        filters[dim::COUNTRY] = accept(dim::COUNTRY, !query.countries.is_empty(), words(&query.countries));
+        filters[dim::CITY] = accept(dim::CITY, !query.cities.is_empty(), query.cities.clone());
+        filters[dim::VERIFIED] = accept(dim::VERIFIED, query.verified_only, vec!["1".to_owned()]);
+        filters[dim::STAGE] = accept(dim::STAGE, !query.stages.is_empty(), words(&query.stages));
+        filters[dim::NEED] = accept(dim::NEED, !query.needs.is_empty(), words(&query.needs));
+        let categories = directory.chosen_categories(&query.categories);
+        filters[dim::CATEGORY] = accept(dim::CATEGORY, !query.categories.is_empty(), categories);
+        let sectors = directory.chosen_sectors(&query.sectors);
+        filters[dim::SECTOR] = accept(dim::SECTOR, !query.sectors.is_empty(), sectors);
+        let order = match query.effective_sort() {
+            DirectorySort::Relevance => Order::Relevance,
+            DirectorySort::Name => Order::Name,
+            DirectorySort::Newest => Order::Newest,
+        };
+        let outcome =
+            index.search(&Request { text: &query.text, filters, order, lang, page: query.page, page_size: PAGE_SIZE });
+        let results = self.cards(&directory, &outcome.page, lang, &outcome.words).await?;
+        Ok(DirectoryPage {
+            results,
+            total: outcome.total,
+            page: query.page,
+            page_count: u32::try_from(outcome.total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1),
+            facets: directory.organization_facets(&outcome.counts, query, lang),
+        })
+    }
+
+    /// Published listings that share the most categories with a listing, most shared first.
+    pub async fn related_organizations(
+        &self,
+        id: i64,
+        lang: Lang,
+        limit: usize,
+    ) -> Result<Vec<OrganizationCard>, AppError> {
+        let directory = self.directory().await?;
+        let Some(listing) = directory.organizations.docs().iter().find(|doc| doc.id == id) else {
+            return Ok(Vec::new());
+        };
+        let mut related: Vec<(usize, &Doc<ListingCard>)> = directory
+            .organizations
+            .docs()
+            .iter()
+            .filter(|doc| doc.id != id)
+            .map(|doc| (doc.payload.categories.iter().filter(|c| listing.payload.categories.contains(c)).count(), doc))
+            .filter(|(shared, _)| *shared > 0)
+            .collect();
+        // Most shared first; the index's own (name) order breaks ties.
+        related.sort_by(|a, b| b.0.cmp(&a.0));
+        let docs: Vec<&Doc<ListingCard>> = related.into_iter().take(limit).map(|(_, doc)| doc).collect();
+        self.cards(&directory, &docs, lang, &[]).await
+    }
+
+    /// Result cards for documents of the index, with their texts in `lang` and search words marked.
+    async fn cards(
+        &self,
+        directory: &Directory,
+        docs: &[&Doc<ListingCard>],
+        lang: Lang,
+        words: &[WordMatch],
+    ) -> Result<Vec<OrganizationCard>, AppError> {
+        let ids: Vec<i64> = docs.iter().map(|doc| doc.id).collect();
+        let texts = self.organization_texts(&ids).await?;
+        Ok(docs
+            .iter()
+            .map(|doc| {
+                let text = texts.get(&doc.id).and_then(|texts| texts.pick(lang));
+                let (name, summary, written_in) = match &text {
+                    Some(text) => (text.value.name.clone(), text.value.short_description.clone(), text.lang),
+                    None => (doc.payload.slug.to_string(), None, lang),
+                };
+                let name = highlight(&name, written_in, words);
+                let summary = summary.map(|summary| highlight(&summary, written_in, words));
+                directory.card(doc, lang, name, summary)
+            })
+            .collect())
+    }
+}
+
+impl Directory {
+    /// A result card from the index and the texts read for it.
+    fn card(
+        &self,
+        doc: &Doc<ListingCard>,
+        lang: Lang,
+        name: HighlightedText,
+        short_description: Option<HighlightedText>,
+    ) -> OrganizationCard {
+        let listing = &doc.payload;
+        OrganizationCard {
+            slug: listing.slug.clone(),
+            kind: listing.kind,
+            name,
+            short_description,
+            city: listing.city.clone(),
+            country: listing.country,
+            verified: listing.verified,
+            logo_url: listing.logo_version.as_ref().map(|version| format!("/logos/{}/128?v={version}", listing.slug)),
+            stage: listing.stage,
+            categories: self.category_names(&listing.categories, lang),
+        }
+    }
+
+    fn organization_facets(&self, counts: &[Vec<u64>], query: &DirectoryQuery, lang: Lang) -> DirectoryFacets {
+        let index = &self.organizations;
+        let count = |dimension: usize, value: &str| {
+            index.position_of(dimension, value).map_or(0, |at| counts[dimension][usize::from(at)])
+        };
+        let mut cities: Vec<FacetCount<String>> = index
+            .values(dim::CITY)
+            .iter()
+            .map(|city| FacetCount {
+                value: city.clone(),
+                count: count(dim::CITY, city),
+                selected: query.cities.contains(city),
+            })
+            .filter(|city| city.count > 0 || city.selected)
+            .collect();
+        for city in &query.cities {
+            if !cities.iter().any(|known| known.value == *city) {
+                cities.push(FacetCount { value: city.clone(), count: 0, selected: true });
+            }
+        }
+        cities.sort_by(|a, b| b.selected.cmp(&a.selected).then(b.count.cmp(&a.count)).then(a.value.cmp(&b.value)));
+        cities.truncate(12.max(query.cities.len()));
+        DirectoryFacets {
+            kinds: facet_counts(OrganizationKind::ALL, &query.kinds, |value| count(dim::KIND, value)),
+            categories: self.category_facets(lang, &query.categories, |parent, id| {
+                count(if parent { dim::PARENT_CATEGORY } else { dim::CATEGORY }, &id.to_string())
+            }),
+            sectors: self.sector_facets(lang, &query.sectors, |id| count(dim::SECTOR, &id.to_string())),
+            countries: facet_counts(Country::ALL, &query.countries, |value| count(dim::COUNTRY, value)),
+            cities,
+            stages: facet_counts(StartupStage::ALL, &query.stages, |value| count(dim::STAGE, value)),
+            needs: facet_counts(StartupNeed::ALL, &query.needs, |value| count(dim::NEED, value)),
+            verified: FacetCount { value: true, count: count(dim::VERIFIED, "1"), selected: query.verified_only },
+        }
+    }
+}
+
+/// Lets the words of taxonomy names find the listings that have those values.
+pub(super) fn name_values(
+    builder: &mut IndexBuilder<ListingCard>,
+    categories: &[Category],
+    sectors: &[Sector],
+    tags: &[Tag],
+) {
+    for (id, names) in category_search_names(categories) {
+        builder.add_value_names(dim::CATEGORY, id.to_string(), names.clone());
+        builder.add_value_names(dim::SOLUTION_CATEGORY, id.to_string(), names);
+    }
+    for sector in sectors {
+        builder.add_value_names(dim::SECTOR, sector.id.to_string(), sector.names.clone());
+    }
+    for tag in tags {
+        builder.add_value_names(dim::TAG, tag.id.to_string(), tag.names.clone());
+    }
+}
+
+/// Streams every published listing, its words and facet values into an index builder.
+pub(super) async fn load(connection: &mut AnyConnection) -> Result<IndexBuilder<ListingCard>, AppError> {
+    let mut builder = IndexBuilder::new(ORGANIZATION_DIMENSIONS);
+    {
+        let mut rows = sqlx::query(
+            "SELECT id, slug, kind, country, city, verified_at, created_at, logo_version, featured_position \
+             FROM organizations WHERE status = 'published'",
+        )
+        .fetch(&mut *connection);
+        while let Some(row) = rows.try_next().await? {
+            let id: i64 = row.try_get("id")?;
+            let city: Option<String> = row.try_get("city")?;
+            let kind: OrganizationKind = decode_word(&row.try_get::<String, _>("kind")?)?;
+            let country: Country = decode_word(&row.try_get::<String, _>("country")?)?;
+            let verified = decode_optional_time(row.try_get("verified_at")?)?.is_some();
+            let mut values = vec![Vec::new(); ORGANIZATION_DIMENSIONS.len()];
+            values[dim::KIND].push(kind.to_string());
+            values[dim::COUNTRY].push(country.to_string());
+            values[dim::CITY].extend(city.clone());
+            if verified {
+                values[dim::VERIFIED].push("1".to_owned());
+            }
+            builder.add_document(DocumentInput {
+                id,
+                created_at: decode_time(&row.try_get::<String, _>("created_at")?)?.unix_timestamp(),
+                sort_names: Default::default(),
+                featured: row.try_get("featured_position")?,
+                values,
+                payload: ListingCard {
+                    slug: decode_slug(&row)?,
+                    kind,
+                    country,
+                    city: city.clone(),
+                    verified,
+                    logo_version: row.try_get("logo_version")?,
+                    stage: None,
+                    categories: Vec::new(),
+                },
+            });
+            if let Some(city) = city {
+                builder.add_text(id, &city, SUMMARY_WEIGHT);
+            }
+        }
+    }
+
+    // Each language orders by the name its readers see: their own, else the first in its fallback order.
+    let mut names: HashMap<i64, Vec<(Lang, String)>> = HashMap::new();
+    {
+        let mut rows = sqlx::query(
+            "SELECT t.organization_id, t.lang, t.name, t.short_description, t.description FROM organization_texts t \
+             JOIN organizations o ON o.id = t.organization_id WHERE o.status = 'published'",
+        )
+        .fetch(&mut *connection);
+        while let Some(row) = rows.try_next().await? {
+            let id: i64 = row.try_get("organization_id")?;
+            let lang: Lang = decode_word(&row.try_get::<String, _>("lang")?)?;
+            let name: String = row.try_get("name")?;
+            builder.add_text(id, &name, NAME_WEIGHT);
+            if let Some(summary) = row.try_get::<Option<String>, _>("short_description")? {
+                builder.add_text(id, &summary, SUMMARY_WEIGHT);
+            }
+            if let Some(description) = row.try_get::<Option<String>, _>("description")? {
+                builder.add_text(id, &description, DESCRIPTION_WEIGHT);
+            }
+            names.entry(id).or_default().push((lang, name));
+        }
+    }
+    for (id, names) in names {
+        if let Some(document) = builder.document_mut(id) {
+            document.sort_names = sort_names(&names);
+        }
+    }
+
+    {
+        let mut rows = sqlx::query(
+            "SELECT s.organization_id, st.name, st.description FROM solution_texts st \
+             JOIN solutions s ON s.id = st.solution_id JOIN organizations o ON o.id = s.organization_id \
+             WHERE o.status = 'published'",
+        )
+        .fetch(&mut *connection);
+        while let Some(row) = rows.try_next().await? {
+            let id: i64 = row.try_get("organization_id")?;
+            builder.add_text(id, &row.try_get::<String, _>("name")?, SUMMARY_WEIGHT);
+            if let Some(description) = row.try_get::<Option<String>, _>("description")? {
+                builder.add_text(id, &description, DESCRIPTION_WEIGHT);
+            }
+        }
+    }
+
+    let links = [
+        ("SELECT organization_id, category_id FROM organization_categories", dim::CATEGORY),
+        ("SELECT organization_id, sector_id FROM organization_sectors", dim::SECTOR),
+        ("SELECT organization_id, tag_id FROM organization_tags", dim::TAG),
+        (
+            "SELECT s.organization_id, sc.category_id FROM solution_categories sc JOIN solutions s ON s.id = sc.solution_id",
+            dim::SOLUTION_CATEGORY,
+        ),
+    ];
+    let parents: HashMap<i64, i64> = {
+        let rows = sqlx::query("SELECT id, parent_id FROM categories WHERE parent_id IS NOT NULL")
+            .fetch_all(&mut *connection)
+            .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("id")?, row.try_get("parent_id")?)))
+            .collect::<Result<_, sqlx::Error>>()?
+    };
+    for (sql, dimension) in links {
+        let mut rows = sqlx::query(sql).fetch(&mut *connection);
+        while let Some(row) = rows.try_next().await? {
+            let id: i64 = row.try_get(0)?;
+            let target: i64 = row.try_get(1)?;
+            builder.add_value(id, dimension, target.to_string());
+            if dimension == dim::CATEGORY {
+                if let Some(parent) = parents.get(&target) {
+                    builder.add_value(id, dim::PARENT_CATEGORY, parent.to_string());
+                }
+                if let Some(document) = builder.document_mut(id) {
+                    document.payload.categories.push(target);
+                }
+            }
+        }
+    }
+
+    {
+        let mut rows = sqlx::query(
+            "SELECT p.organization_id, p.stage, n.need FROM startup_profiles p \
+             LEFT JOIN startup_needs n ON n.organization_id = p.organization_id",
+        )
+        .fetch(&mut *connection);
+        while let Some(row) = rows.try_next().await? {
+            let id: i64 = row.try_get("organization_id")?;
+            let stage: StartupStage = decode_word(&row.try_get::<String, _>("stage")?)?;
+            let need: Option<StartupNeed> =
+                row.try_get::<Option<String>, _>("need")?.as_deref().map(decode_word).transpose()?;
+            if let Some(document) = builder.document_mut(id) {
+                if document.payload.stage.is_none() {
+                    document.payload.stage = Some(stage);
+                    document.values[dim::STAGE].push(stage.to_string());
+                }
+                document.values[dim::NEED].extend(need.map(|need| need.to_string()));
+            }
+        }
+    }
+    Ok(builder)
+}
