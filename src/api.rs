@@ -3,3 +3,4 @@
 pub mod directory;
 pub mod organizations;
 pub mod site;
+pub mod solutions;

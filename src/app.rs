@@ -10,7 +10,13 @@ use leptos_router::{
 use crate::{
     components::layout::SiteFrame,
     domain::lang::Lang,
-    pages::{directory::DirectoryPage, home::HomePage, not_found::NotFound, organization::OrganizationProfilePage},
+    pages::{
+        directory::DirectoryPage,
+        home::HomePage,
+        not_found::NotFound,
+        organization::OrganizationProfilePage,
+        solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
+    },
 };
 
 /// The HTML document the server wraps every page in.
@@ -47,6 +53,17 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=ParamSegment("lang") view=LanguageGate>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("organizations") view=DirectoryPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("solutions") view=SolutionsPage ssr=SsrMode::Async />
+                        <Route
+                            path=(StaticSegment("solutions"), StaticSegment("compare"))
+                            view=ComparePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("solutions"), ParamSegment("slug"))
+                            view=SolutionDetailPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=(StaticSegment("organizations"), ParamSegment("slug"))
                             view=OrganizationProfilePage

@@ -2,6 +2,8 @@
 pub mod facets;
 pub mod icons;
 pub mod layout;
+pub mod live_form;
 pub mod organization_card;
 pub mod pagination;
+pub mod results;
 pub mod search_box;

@@ -3,3 +3,4 @@ pub mod directory;
 pub mod home;
 pub mod not_found;
 pub mod organization;
+pub mod solutions;

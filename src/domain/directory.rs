@@ -20,11 +20,21 @@ text_enum! {
         Relevance = "relevance",
         Name = "name",
         Newest = "newest",
+        /// Featured listings first, in the order staff set; the startup showcase's own order.
+        Featured = "featured",
     }
+}
+
+impl DirectorySort {
+    /// The orders the organizations and solutions directories offer.
+    pub const DIRECTORY: &'static [DirectorySort] =
+        &[DirectorySort::Relevance, DirectorySort::Name, DirectorySort::Newest];
 }
 
 /// Results per page.
 pub const PAGE_SIZE: u32 = 20;
+/// Solutions compared side by side at most.
+pub const COMPARED_SOLUTIONS: usize = 4;
 /// Longest search text considered; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 200;
 /// Deepest page a visitor can ask for; beyond it the page is out of range.

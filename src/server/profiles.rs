@@ -2,10 +2,12 @@
 use super::{AppState, markdown};
 use crate::{
     domain::{
+        directory::COMPARED_SOLUTIONS,
         lang::{Lang, Localized, Translations},
-        profile::{OrganizationPage, SolutionSummary, StartupView, TaxonomyLink},
+        profile::{OrganizationPage, SolutionPage, SolutionSummary, StartupView, TaxonomyLink},
         slug::Slug,
         solution::Solution,
+        taxonomy::NistFunction,
     },
     error::AppError,
 };
@@ -137,4 +139,68 @@ fn solution_summary(
             .map(|category| link(&category.slug, &category.names, lang))
             .collect(),
     }
+}
+
+/// A solution of a published listing; `None` when there is no such slug or its listing is not public.
+pub async fn solution_page(state: &AppState, slug: &str, lang: Lang) -> Result<Option<SolutionPage>, AppError> {
+    let db = &state.db;
+    let Some(solution) = db.solution_by_slug(slug).await? else { return Ok(None) };
+    let Some(organization) = db.organization_cards(&[solution.organization_id], lang).await?.pop() else {
+        return Ok(None);
+    };
+    let directory = db.directory().await?;
+    let details = solution.details;
+    let text = details.texts.pick(lang);
+    let mut nist_functions: Vec<NistFunction> = details
+        .category_ids
+        .iter()
+        .filter_map(|id| directory.categories.iter().find(|category| category.id == *id))
+        .map(|category| category.nist_function)
+        .collect();
+    nist_functions.sort();
+    nist_functions.dedup();
+    Ok(Some(SolutionPage {
+        url: format!("{}/{lang}/solutions/{}", state.public_url, solution.slug),
+        name: text.as_ref().map_or_else(
+            || Localized { lang, value: solution.slug.to_string() },
+            |text| Localized { lang: text.lang, value: text.value.name.clone() },
+        ),
+        description_html: text.as_ref().and_then(|text| {
+            text.value
+                .description
+                .as_deref()
+                .map(|markdown| Localized { lang: text.lang, value: markdown::to_safe_html(markdown) })
+        }),
+        slug: solution.slug,
+        kind: details.kind,
+        deployment: details.deployment,
+        certifications: details.certifications,
+        website: details.url,
+        categories: details
+            .category_ids
+            .iter()
+            .filter_map(|id| directory.categories.iter().find(|category| category.id == *id))
+            .map(|category| link(&category.slug, &category.names, lang))
+            .collect(),
+        nist_functions,
+        sectors: details
+            .sector_ids
+            .iter()
+            .filter_map(|id| directory.sectors.iter().find(|sector| sector.id == *id))
+            .map(|sector| link(&sector.slug, &sector.names, lang))
+            .collect(),
+        organization,
+        updated_at: solution.updated_at,
+    }))
+}
+
+/// Up to four public solutions side by side, in the order asked; unknown slugs are left out.
+pub async fn compare_solutions(state: &AppState, slugs: &[String], lang: Lang) -> Result<Vec<SolutionPage>, AppError> {
+    let mut pages = Vec::new();
+    for slug in slugs.iter().take(COMPARED_SOLUTIONS) {
+        if let Some(page) = solution_page(state, slug, lang).await? {
+            pages.push(page);
+        }
+    }
+    Ok(pages)
 }

@@ -22,13 +22,16 @@ use sqlx::AnyConnection;
 use super::{Database, Engine};
 use crate::{
     domain::{
-        directory::NamedFacet,
+        directory::{DirectorySort, NamedFacet},
         lang::{Lang, Translations},
         slug::Slug,
         taxonomy::{Category, Sector},
     },
     error::AppError,
-    server::{search::index::SearchIndex, text::fold},
+    server::{
+        search::index::{Order, SearchIndex},
+        text::fold,
+    },
 };
 
 pub use organizations::ListingCard;
@@ -232,6 +235,16 @@ fn facet_counts<T: Copy + PartialEq + ToString>(
             selected: chosen.contains(value),
         })
         .collect()
+}
+
+/// How the index orders results for an order asked in the URL.
+fn order_of(sort: DirectorySort) -> Order {
+    match sort {
+        DirectorySort::Relevance => Order::Relevance,
+        DirectorySort::Name => Order::Name,
+        DirectorySort::Newest => Order::Newest,
+        DirectorySort::Featured => Order::Featured,
+    }
 }
 
 /// Values as the words the index keeps them as.

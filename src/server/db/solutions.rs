@@ -12,13 +12,16 @@ use super::{
 };
 use crate::{
     domain::{
-        lang::Lang,
+        lang::{Lang, Translations},
         slug::Slug,
         solution::{NewSolution, Solution, SolutionDetails, SolutionText},
     },
     error::AppError,
     server::text::slug_from_name,
 };
+
+const SOLUTION_COLUMNS: &str =
+    "id, organization_id, slug, kind, deployment, certifications, url, created_at, updated_at";
 
 impl Database {
     /// Adds solutions to existing organizations, all or nothing; returns their ids in input order.
@@ -33,22 +36,38 @@ impl Database {
 
     /// An organization's solutions, in the order they were added.
     pub async fn solutions_of(&self, organization_id: i64) -> Result<Vec<Solution>, AppError> {
-        let rows = sqlx::query(
-            "SELECT id, organization_id, slug, kind, deployment, certifications, url, created_at, updated_at \
-             FROM solutions WHERE organization_id = $1 ORDER BY id",
-        )
-        .bind(organization_id)
-        .fetch_all(self.pool())
+        let rows =
+            sqlx::query(&format!("SELECT {SOLUTION_COLUMNS} FROM solutions WHERE organization_id = $1 ORDER BY id"))
+                .bind(organization_id)
+                .fetch_all(self.pool())
+                .await?;
+        self.solutions_from_rows(rows).await
+    }
+
+    pub async fn solution_by_slug(&self, slug: &str) -> Result<Option<Solution>, AppError> {
+        let rows = sqlx::query(&format!("SELECT {SOLUTION_COLUMNS} FROM solutions WHERE slug = $1"))
+            .bind(slug)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(self.solutions_from_rows(rows).await?.pop())
+    }
+
+    /// The texts of several solutions, keyed by solution id.
+    pub async fn solution_texts(&self, ids: &[i64]) -> Result<HashMap<i64, Translations<SolutionText>>, AppError> {
+        let texts = translations_of(self.pool(), "solution_texts", "solution_id", "name, description", ids, |row| {
+            Ok(SolutionText { name: row.try_get("name")?, description: row.try_get("description")? })
+        })
         .await?;
+        Ok(texts)
+    }
+
+    /// Completes solution rows with their texts and taxonomy links.
+    async fn solutions_from_rows(&self, rows: Vec<sqlx::any::AnyRow>) -> Result<Vec<Solution>, AppError> {
         let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<Result<_, _>>()?;
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut texts =
-            translations_of(self.pool(), "solution_texts", "solution_id", "name, description", &ids, |row| {
-                Ok(SolutionText { name: row.try_get("name")?, description: row.try_get("description")? })
-            })
-            .await?;
+        let mut texts = self.solution_texts(&ids).await?;
         let mut categories = self.links_of("solution_categories", "solution_id", "category_id", &ids).await?;
         let mut sectors = self.links_of("solution_sectors", "solution_id", "sector_id", &ids).await?;
         rows.iter()
@@ -121,6 +140,8 @@ pub(super) async fn insert_solution_rows(
                     .unwrap_or_else(|| Slug::parse("solution").expect("a valid literal slug"))
             })
         })
+        // `compare` is a page of its own under /solutions/.
+        .map(|slug: Slug| if slug.as_str() == "compare" { slug.with_suffix(2) } else { slug })
         .collect();
     let slugs = unique_slugs(connection, "solutions", wanted).await?;
     let now = encode_time(now);

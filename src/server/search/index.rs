@@ -241,7 +241,20 @@ impl<P> IndexBuilder<P> {
                 }
             }
         }
-        SearchIndex { version, dimensions, docs, columns, values, value_docs, vocabulary, postings, word_targets, near }
+        let position = docs.iter().enumerate().map(|(at, doc)| (doc.id, at)).collect();
+        SearchIndex {
+            version,
+            dimensions,
+            docs,
+            position,
+            columns,
+            values,
+            value_docs,
+            vocabulary,
+            postings,
+            word_targets,
+            near,
+        }
     }
 }
 
@@ -251,6 +264,7 @@ pub struct SearchIndex<P> {
     version: i64,
     dimensions: &'static [Dimension],
     docs: Vec<Doc<P>>,
+    position: HashMap<i64, usize>,
     columns: Vec<Column>,
     values: Vec<Vec<String>>,
     value_docs: Vec<Vec<Vec<u32>>>,
@@ -320,6 +334,11 @@ impl<P> SearchIndex<P> {
 
     pub fn docs(&self) -> &[Doc<P>] {
         &self.docs
+    }
+
+    /// A document by its id.
+    pub fn doc(&self, id: i64) -> Option<&Doc<P>> {
+        self.position.get(&id).map(|at| &self.docs[*at])
     }
 
     /// The distinct values along a dimension, in the order positions refer to.

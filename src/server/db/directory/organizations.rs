@@ -4,13 +4,12 @@ use std::collections::HashMap;
 use futures_util::TryStreamExt;
 use sqlx::{AnyConnection, Row};
 
-use super::{Directory, category_search_names, facet_counts, sort_names, words};
+use super::{Directory, category_search_names, facet_counts, order_of, sort_names, words};
 use crate::{
     domain::{
         country::Country,
         directory::{
-            DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, FacetCount, HighlightedText,
-            OrganizationCard, PAGE_SIZE,
+            DirectoryFacets, DirectoryPage, DirectoryQuery, FacetCount, HighlightedText, OrganizationCard, PAGE_SIZE,
         },
         lang::Lang,
         organization::OrganizationKind,
@@ -23,7 +22,7 @@ use crate::{
         db::{Database, decode_optional_time, decode_slug, decode_time, decode_word},
         search::{
             DESCRIPTION_WEIGHT, NAME_WEIGHT, SUMMARY_WEIGHT, WordMatch, highlight,
-            index::{Dimension, Doc, DocumentInput, IndexBuilder, Order, Request},
+            index::{Dimension, Doc, DocumentInput, IndexBuilder, Request},
         },
     },
 };
@@ -91,11 +90,7 @@ impl Database {
         filters[dim::CATEGORY] = accept(dim::CATEGORY, !query.categories.is_empty(), categories);
         let sectors = directory.chosen_sectors(&query.sectors);
         filters[dim::SECTOR] = accept(dim::SECTOR, !query.sectors.is_empty(), sectors);
-        let order = match query.effective_sort() {
-            DirectorySort::Relevance => Order::Relevance,
-            DirectorySort::Name => Order::Name,
-            DirectorySort::Newest => Order::Newest,
-        };
+        let order = order_of(query.effective_sort());
         let outcome =
             index.search(&Request { text: &query.text, filters, order, lang, page: query.page, page_size: PAGE_SIZE });
         let results = self.cards(&directory, &outcome.page, lang, &outcome.words).await?;
@@ -116,7 +111,7 @@ impl Database {
         limit: usize,
     ) -> Result<Vec<OrganizationCard>, AppError> {
         let directory = self.directory().await?;
-        let Some(listing) = directory.organizations.docs().iter().find(|doc| doc.id == id) else {
+        let Some(listing) = directory.organizations.doc(id) else {
             return Ok(Vec::new());
         };
         let mut related: Vec<(usize, &Doc<ListingCard>)> = directory
@@ -130,6 +125,13 @@ impl Database {
         // Most shared first; the index's own (name) order breaks ties.
         related.sort_by(|a, b| b.0.cmp(&a.0));
         let docs: Vec<&Doc<ListingCard>> = related.into_iter().take(limit).map(|(_, doc)| doc).collect();
+        self.cards(&directory, &docs, lang, &[]).await
+    }
+
+    /// Cards of published listings by id, in the order asked; unknown or unpublished ids are skipped.
+    pub async fn organization_cards(&self, ids: &[i64], lang: Lang) -> Result<Vec<OrganizationCard>, AppError> {
+        let directory = self.directory().await?;
+        let docs: Vec<&Doc<ListingCard>> = ids.iter().filter_map(|id| directory.organizations.doc(*id)).collect();
         self.cards(&directory, &docs, lang, &[]).await
     }
 

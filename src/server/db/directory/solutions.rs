@@ -4,23 +4,23 @@ use std::collections::HashMap;
 use futures_util::TryStreamExt;
 use sqlx::{AnyConnection, Row};
 
-use super::{Directory, category_search_names, facet_counts, sort_names, words};
+use super::{Directory, category_search_names, facet_counts, order_of, sort_names, words};
 use crate::{
     domain::{
         country::Country,
-        directory::{DirectorySort, PAGE_SIZE, SolutionCard, SolutionFacets, SolutionQuery, SolutionResults},
-        lang::{Lang, Translations},
+        directory::{PAGE_SIZE, SolutionCard, SolutionFacets, SolutionQuery, SolutionResults},
+        lang::Lang,
         slug::Slug,
-        solution::{Deployment, SolutionKind, SolutionText},
+        solution::{Deployment, SolutionKind},
         taxonomy::{Category, NistFunction, Sector},
     },
     error::AppError,
     server::{
-        db::{Database, decode_slug, decode_time, decode_word, sql::translations_of},
+        db::{Database, decode_slug, decode_time, decode_word},
         markdown,
         search::{
             DESCRIPTION_WEIGHT, NAME_WEIGHT, SUMMARY_WEIGHT, highlight,
-            index::{Dimension, DocumentInput, IndexBuilder, Order, Request},
+            index::{Dimension, DocumentInput, IndexBuilder, Request},
         },
     },
 };
@@ -74,11 +74,7 @@ impl Database {
         let categories = directory.chosen_categories(&query.categories);
         filters[dim::CATEGORY] = accept(dim::CATEGORY, !query.categories.is_empty(), categories);
         filters[dim::SECTOR] = accept(dim::SECTOR, !query.sectors.is_empty(), directory.chosen_sectors(&query.sectors));
-        let order = match query.sort {
-            DirectorySort::Relevance => Order::Relevance,
-            DirectorySort::Name => Order::Name,
-            DirectorySort::Newest => Order::Newest,
-        };
+        let order = order_of(query.sort);
         let outcome =
             index.search(&Request { text: &query.text, filters, order, lang, page: query.page, page_size: PAGE_SIZE });
         let ids: Vec<i64> = outcome.page.iter().map(|doc| doc.id).collect();
@@ -125,15 +121,6 @@ impl Database {
             page_count: u32::try_from(outcome.total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1),
             facets: directory.solution_facets(&outcome.counts, query, lang),
         })
-    }
-
-    /// The texts of several solutions, keyed by solution id.
-    pub async fn solution_texts(&self, ids: &[i64]) -> Result<HashMap<i64, Translations<SolutionText>>, AppError> {
-        let texts = translations_of(self.pool(), "solution_texts", "solution_id", "name, description", ids, |row| {
-            Ok(SolutionText { name: row.try_get("name")?, description: row.try_get("description")? })
-        })
-        .await?;
-        Ok(texts)
     }
 }
 

@@ -1,0 +1,84 @@
+//! The frame of a directory page's answer: facets beside results, the count, the order, the empty state.
+use leptos::prelude::*;
+
+use crate::{
+    domain::directory::{DirectorySort, IgnoredParameter},
+    i18n::*,
+};
+
+/// How an answer is laid out; what varies between directories comes in as views.
+#[component]
+pub fn ResultsLayout(
+    /// Parameters of the address that made no sense and were left out.
+    ignored: Vec<IgnoredParameter>,
+    /// The facet groups.
+    facets: AnyView,
+    /// "N organizations for «…»".
+    summary: AnyView,
+    sort: DirectorySort,
+    sorts: &'static [DirectorySort],
+    /// The address without filters, when there are any.
+    clear_filters: Option<String>,
+    /// The address without search words, when there are any.
+    clear_search: Option<String>,
+    empty_heading: String,
+    /// The results and their pagination; `None` when nothing matched.
+    results: Option<AnyView>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let sort_label = move |sort: DirectorySort| match sort {
+        DirectorySort::Relevance => td_string!(locale, directory.sort_relevance),
+        DirectorySort::Name => td_string!(locale, directory.sort_name),
+        DirectorySort::Newest => td_string!(locale, directory.sort_newest),
+        DirectorySort::Featured => td_string!(locale, directory.sort_featured),
+    };
+    let answer = match results {
+        Some(results) => results,
+        None => view! {
+            <div class="empty-state">
+                <h2>{empty_heading}</h2>
+                <p>{t!(i18n, directory.empty_message)}</p>
+                <p class="empty-state__actions">
+                    {clear_filters.clone().map(|href| view! { <a class="button" href=href>{t!(i18n, directory.clear_filters)}</a> })}
+                    {clear_search.map(|href| view! { <a class="button" href=href>{t!(i18n, directory.clear_search)}</a> })}
+                </p>
+            </div>
+        }
+        .into_any(),
+    };
+    view! {
+        {(!ignored.is_empty()).then(|| view! {
+            <p class="notice notice--warning" role="status">
+                {t!(i18n, directory.ignored)} " "
+                {ignored.iter().map(|parameter| format!("{}={}", parameter.name, parameter.value)).collect::<Vec<_>>().join(", ")}
+            </p>
+        })}
+        <div class="directory__layout">
+            <aside id="filters" class="directory__facets" aria-label=move || t_string!(i18n, directory.filters)>
+                <h2 class="directory__facets-heading">{t!(i18n, directory.filters)}</h2>
+                {facets}
+                <div class="directory__facet-actions">
+                    <button class="button button--primary no-js-only" type="submit">{t!(i18n, directory.apply_filters)}</button>
+                    {clear_filters.map(|href| view! { <a href=href>{t!(i18n, directory.clear_filters)}</a> })}
+                </div>
+            </aside>
+            <section class="directory__results" aria-labelledby="results-summary">
+                <div class="directory__toolbar">
+                    <p id="results-summary" class="directory__summary" aria-live="polite">{summary}</p>
+                    <a class="directory__filters-link" href="#filters">{t!(i18n, directory.filters)}</a>
+                    <label class="directory__sort">
+                        <span>{t!(i18n, directory.sort_label)}</span>
+                        <select name="sort">
+                            {sorts.iter().map(|option| view! {
+                                <option value=option.as_str() selected=*option == sort>{sort_label(*option)}</option>
+                            }).collect_view()}
+                        </select>
+                        <button class="button no-js-only" type="submit">{t!(i18n, directory.apply_filters)}</button>
+                    </label>
+                </div>
+                {answer}
+            </section>
+        </div>
+    }
+}
