@@ -7,7 +7,10 @@
 use std::time::{Duration, Instant};
 
 use qala::{
-    domain::{directory::DirectoryQuery, lang::Lang},
+    domain::{
+        directory::{DirectoryQuery, SearchQuery},
+        lang::Lang,
+    },
     server::{
         db::{Database, DatabaseUrl},
         seed, taxonomy,

@@ -19,9 +19,19 @@ for (const scheme of ["light", "dark"]) {
     const page = await browser.newPage({ viewport, colorScheme: scheme });
     for (const path of paths) {
       await page.goto(base + path, { waitUntil: "networkidle" });
+      // Lazy images load only once scrolled to.
+      await page.evaluate(async () => { for (const img of document.querySelectorAll("img[loading=lazy]")) img.loading = "eager"; });
+      await page.waitForLoadState("networkidle");
       const file = `${out}/${path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root"}-${name}-${scheme}.png`;
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
+      // Long pages are also cut into screens, which are easier to look at.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let top = 0, part = 1; top < height && height > viewport.height * 2; top += viewport.height * 2, part++) {
+        const clip = { x: 0, y: top, width: viewport.width, height: Math.min(viewport.height * 2, height - top) };
+        const partFile = file.replace(/\.png$/, `-part${part}.png`);
+        await page.screenshot({ path: partFile, fullPage: true, clip });
+      }
     }
     await page.close();
   }

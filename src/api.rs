@@ -2,5 +2,6 @@
 //! repository; nothing here speaks SQL.
 pub mod directory;
 pub mod organizations;
+pub mod showcase;
 pub mod site;
 pub mod solutions;

@@ -13,9 +13,11 @@ use crate::{
     pages::{
         directory::DirectoryPage,
         home::HomePage,
+        landscape::LandscapePage,
         not_found::NotFound,
         organization::OrganizationProfilePage,
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
+        startups::StartupsPage,
     },
 };
 
@@ -53,6 +55,8 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=ParamSegment("lang") view=LanguageGate>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("organizations") view=DirectoryPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("startups") view=StartupsPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("landscape") view=LandscapePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("solutions") view=SolutionsPage ssr=SsrMode::Async />
                         <Route
                             path=(StaticSegment("solutions"), StaticSegment("compare"))

@@ -1,4 +1,5 @@
 //! Views shared by several pages.
+pub mod charts;
 pub mod facets;
 pub mod icons;
 pub mod layout;
@@ -7,3 +8,4 @@ pub mod organization_card;
 pub mod pagination;
 pub mod results;
 pub mod search_box;
+pub mod search_page;

@@ -58,6 +58,7 @@ pub mod directory;
 pub mod lang;
 pub mod organization;
 pub mod profile;
+pub mod showcase;
 pub mod slug;
 pub mod solution;
 pub mod startup;

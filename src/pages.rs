@@ -1,6 +1,8 @@
 //! Route components, grouped by feature.
 pub mod directory;
 pub mod home;
+pub mod landscape;
 pub mod not_found;
 pub mod organization;
 pub mod solutions;
+pub mod startups;

@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod db;
 pub mod http;
+pub mod logos;
 pub mod markdown;
 pub mod profiles;
 pub mod search;

@@ -1,7 +1,7 @@
 //! Facet filters as checkbox groups of a GET form: each option shows the count choosing it would give.
 use leptos::prelude::*;
 
-use crate::domain::directory::NamedFacet;
+use crate::domain::directory::{FacetCount, NamedFacet};
 
 /// One option of a facet.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,6 +10,39 @@ pub struct FacetOption {
     pub label: String,
     pub count: u64,
     pub selected: bool,
+}
+
+impl FacetOption {
+    /// The options of an enum facet worth showing: those with results, and those chosen.
+    pub fn of_values<T: Copy + std::fmt::Display>(
+        counts: Vec<FacetCount<T>>,
+        label: impl Fn(T) -> String,
+    ) -> Vec<FacetOption> {
+        counts
+            .into_iter()
+            .filter(|facet| facet.count > 0 || facet.selected)
+            .map(|facet| FacetOption {
+                value: facet.value.to_string(),
+                label: label(facet.value),
+                count: facet.count,
+                selected: facet.selected,
+            })
+            .collect()
+    }
+
+    /// The options of a taxonomy facet (one level) worth showing.
+    pub fn of_named(facets: Vec<NamedFacet>) -> Vec<FacetOption> {
+        facets
+            .into_iter()
+            .filter(|facet| facet.count > 0 || facet.selected)
+            .map(|facet| FacetOption {
+                value: facet.slug.to_string(),
+                label: facet.name,
+                count: facet.count,
+                selected: facet.selected,
+            })
+            .collect()
+    }
 }
 
 /// A group of checkboxes named `name`, one per option.

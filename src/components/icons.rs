@@ -19,6 +19,7 @@ pub enum IconName {
     Search,
     ArrowRight,
     Info,
+    Star,
 }
 
 impl IconName {
@@ -43,6 +44,7 @@ impl IconName {
             IconName::Globe => {
                 "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM3 12h18M12 3c2.5 2.5 3.5 5.5 3.5 9s-1 6.5-3.5 9c-2.5-2.5-3.5-5.5-3.5-9s1-6.5 3.5-9z"
             }
+            IconName::Star => "M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3l-5.6 2.9 1.1-6.2L3 9.6l6.2-.9z",
             IconName::Search => "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20.5 20.5 16 16",
             IconName::ArrowRight => "M5 12h14M13 6l6 6-6 6",
             IconName::Info => "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 11v5M12 8h.01",

@@ -101,11 +101,11 @@ fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let home = move || format!("/{}", Lang::from(i18n.get_locale()));
-    // The home page and the directory have their own, larger search boxes.
+    // The home page and the searchable directories have their own, larger search boxes.
     let has_own_search = move || {
         let path = location.pathname.read();
         let mut segments = path.trim_matches('/').split('/').skip(1);
-        matches!(segments.next(), None | Some("organizations")) && segments.next().is_none()
+        matches!(segments.next(), None | Some("organizations" | "solutions" | "startups")) && segments.next().is_none()
     };
     view! {
         <header class="site-header">

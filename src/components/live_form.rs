@@ -85,7 +85,7 @@ pub fn LiveSearchForm(
 /// The large text field at the top of a directory page.
 #[component]
 pub fn SearchField(
-    id: &'static str,
+    id: String,
     label: Signal<String>,
     placeholder: Signal<String>,
     button: Signal<String>,
@@ -94,7 +94,7 @@ pub fn SearchField(
 ) -> impl IntoView {
     view! {
         <div class="directory__search">
-            <label class="directory__search-label" for=id>{label}</label>
+            <label class="directory__search-label" for=id.clone()>{label}</label>
             <div class="search-box search-box--wide">
                 <input
                     id=id

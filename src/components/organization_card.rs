@@ -69,8 +69,19 @@ pub fn VerifiedBadge() -> impl IntoView {
 #[component]
 pub fn OrganizationCardView(card: OrganizationCard) -> impl IntoView {
     let i18n = use_i18n();
-    let OrganizationCard { slug, kind, name, short_description, city, country, verified, logo_url, stage, categories } =
-        card;
+    let OrganizationCard {
+        slug,
+        kind,
+        name,
+        short_description,
+        city,
+        country,
+        verified,
+        logo_url,
+        stage,
+        categories,
+        ..
+    } = card;
     let href = {
         let slug = slug.clone();
         move || format!("/{}/organizations/{slug}", Lang::from(i18n.get_locale()))

@@ -29,6 +29,9 @@ impl DirectorySort {
     /// The orders the organizations and solutions directories offer.
     pub const DIRECTORY: &'static [DirectorySort] =
         &[DirectorySort::Relevance, DirectorySort::Name, DirectorySort::Newest];
+    /// The orders the startup showcase offers; without search words it starts with featured startups.
+    pub const SHOWCASE: &'static [DirectorySort] =
+        &[DirectorySort::Featured, DirectorySort::Relevance, DirectorySort::Name, DirectorySort::Newest];
 }
 
 /// Results per page.
@@ -58,6 +61,30 @@ pub struct DirectoryQuery {
     pub page: u32,
 }
 
+/// A directory question that lives in the URL's query string.
+pub trait SearchQuery: Sized {
+    /// Reads a query string's pairs. Unknown names pass silently (other tools add their own);
+    /// a known name with a value that makes no sense is ignored and reported.
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<IgnoredParameter>);
+
+    /// The canonical query string (without `?`): the same question always gives the same URL.
+    fn to_query_string(&self) -> String;
+
+    /// Reads a raw query string (`q=kiber&kind=cert`, without `?`).
+    fn from_query_string(text: &str) -> (Self, Vec<IgnoredParameter>) {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(text.as_bytes()).into_owned().collect();
+        Self::from_pairs(pairs.iter().map(|(name, value)| (name.as_str(), value.as_str())))
+    }
+
+    /// The address of this question on the page at `path`.
+    fn href(&self, path: &str) -> String {
+        match self.to_query_string() {
+            query if query.is_empty() => path.to_owned(),
+            query => format!("{path}?{query}"),
+        }
+    }
+}
+
 /// A query-string parameter that was ignored, and why, so the page can say so.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IgnoredParameter {
@@ -65,12 +92,8 @@ pub struct IgnoredParameter {
     pub value: String,
 }
 
-impl DirectoryQuery {
-    /// Reads a query string's pairs. Unknown names pass silently (other tools add their own);
-    /// a known name with a value that makes no sense is ignored and reported.
-    pub fn from_pairs<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> (DirectoryQuery, Vec<IgnoredParameter>) {
+impl SearchQuery for DirectoryQuery {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (DirectoryQuery, Vec<IgnoredParameter>) {
         let mut query = DirectoryQuery { page: 1, ..DirectoryQuery::default() };
         let mut facets = DirectoryQuery::default();
         let ignored = read_pairs(pairs, &mut query.text, &mut query.sort, &mut query.page, |name, value| match name {
@@ -95,8 +118,7 @@ impl DirectoryQuery {
         (query, ignored)
     }
 
-    /// The canonical query string (without `?`): the same question always gives the same URL.
-    pub fn to_query_string(&self) -> String {
+    fn to_query_string(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         pairs.extend(self.kinds.iter().map(|kind| ("kind", kind.to_string())));
         pairs.extend(self.categories.iter().map(|slug| ("category", slug.to_string())));
@@ -110,13 +132,9 @@ impl DirectoryQuery {
         }
         write_pairs(&self.text, pairs, self.sort, self.page)
     }
+}
 
-    /// Reads a raw query string (`q=kiber&kind=cert`, without `?`).
-    pub fn from_query_string(text: &str) -> (DirectoryQuery, Vec<IgnoredParameter>) {
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(text.as_bytes()).into_owned().collect();
-        DirectoryQuery::from_pairs(pairs.iter().map(|(name, value)| (name.as_str(), value.as_str())))
-    }
-
+impl DirectoryQuery {
     /// Whether any filter (not the text) narrows the results.
     pub fn has_filters(&self) -> bool {
         !(self.kinds.is_empty()
@@ -235,10 +253,8 @@ pub struct SolutionQuery {
     pub page: u32,
 }
 
-impl SolutionQuery {
-    pub fn from_pairs<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> (SolutionQuery, Vec<IgnoredParameter>) {
+impl SearchQuery for SolutionQuery {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (SolutionQuery, Vec<IgnoredParameter>) {
         let mut query = SolutionQuery { page: 1, ..SolutionQuery::default() };
         let mut facets = SolutionQuery::default();
         let ignored = read_pairs(pairs, &mut query.text, &mut query.sort, &mut query.page, |name, value| match name {
@@ -253,12 +269,7 @@ impl SolutionQuery {
         (SolutionQuery { text: query.text, sort: query.sort, page: query.page, ..facets }, ignored)
     }
 
-    pub fn from_query_string(text: &str) -> (SolutionQuery, Vec<IgnoredParameter>) {
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(text.as_bytes()).into_owned().collect();
-        SolutionQuery::from_pairs(pairs.iter().map(|(name, value)| (name.as_str(), value.as_str())))
-    }
-
-    pub fn to_query_string(&self) -> String {
+    fn to_query_string(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         pairs.extend(self.categories.iter().map(|slug| ("category", slug.to_string())));
         pairs.extend(self.nist_functions.iter().map(|function| ("nist", function.to_string())));
@@ -268,7 +279,9 @@ impl SolutionQuery {
         pairs.extend(self.countries.iter().map(|country| ("country", country.to_string())));
         write_pairs(&self.text, pairs, self.sort, self.page)
     }
+}
 
+impl SolutionQuery {
     pub fn has_filters(&self) -> bool {
         !(self.categories.is_empty()
             && self.nist_functions.is_empty()
@@ -353,6 +366,8 @@ pub struct OrganizationCard {
     pub verified: bool,
     pub logo_url: Option<String>,
     pub stage: Option<StartupStage>,
+    /// Featured on the startup showcase.
+    pub featured: bool,
     /// Names of its categories in the reader's language (fallbacks allowed), at most three.
     pub categories: Vec<String>,
 }

@@ -4,20 +4,18 @@
 //! Hydrated, typing updates the results after a pause and every choice navigates without a reload;
 //! the browser's back and forward buttons walk through the states.
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::directory::search_directory,
     components::{
         facets::{FacetGroup, FacetOption, FacetTree},
-        live_form::{LiveSearchForm, SearchField},
         organization_card::OrganizationCardView,
         pagination::Pagination,
         results::ResultsLayout,
+        search_page::{SearchPage, SearchPageTexts},
     },
     domain::{
-        directory::{DirectoryPage, DirectoryQuery, DirectorySort, FacetCount, IgnoredParameter},
+        directory::{DirectoryPage, DirectoryQuery, DirectorySort, IgnoredParameter, SearchQuery},
         lang::Lang,
     },
     i18n::*,
@@ -26,72 +24,22 @@ use crate::{
 
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let query_map = use_query_map();
-    let parsed = Memo::new(move |_| {
-        let map = query_map.read();
-        DirectoryQuery::from_pairs((&*map).into_iter().map(|(name, value)| (name.as_ref(), value)))
-    });
-    let lang = move || Lang::from(i18n.get_locale());
-    let results = Resource::new(move || (parsed.get().0, lang()), |(query, lang)| search_directory(query, lang));
-    let canonical = move || {
-        let query = parsed.get().0.to_query_string();
-        let path = format!("/{}/organizations", lang());
-        if query.is_empty() { path } else { format!("{path}?{query}") }
-    };
-    let raw_text = move || query_map.read().get("q").unwrap_or_default();
-
     view! {
-        <Title text=move || t_string!(i18n, directory.title).to_owned() />
-        <Meta name="description" content=move || t_string!(i18n, directory.meta_description).to_owned() />
-        {move || view! { <Link rel="canonical" href=canonical() /> }}
-        <div class="container page">
-            <header class="page__header">
-                <h1>{t!(i18n, directory.heading)}</h1>
-                <p class="page__lead">{t!(i18n, directory.lead)}</p>
-            </header>
-            <LiveSearchForm canonical=|raw| DirectoryQuery::from_query_string(raw).0.to_query_string() class="directory">
-                <SearchField
-                    id="directory-q"
-                    label=Signal::derive(move || t_string!(i18n, directory.search_label).to_owned())
-                    placeholder=Signal::derive(move || t_string!(i18n, directory.search_placeholder).to_owned())
-                    button=Signal::derive(move || t_string!(i18n, directory.search_button).to_owned())
-                    value=Signal::derive(raw_text)
-                />
-                <Transition fallback=|| view! { <div class="directory__loading" aria-hidden="true"></div> }>
-                    {move || {
-                        results.get().map(|outcome| match outcome {
-                            Ok(page) => {
-                                let (query, ignored) = parsed.get_untracked();
-                                view! { <DirectoryResults page query ignored /> }.into_any()
-                            }
-                            Err(_) => view! {
-                                <p class="notice notice--error" role="alert">{t!(i18n, directory.unavailable)}</p>
-                            }
-                            .into_any(),
-                        })
-                    }}
-                </Transition>
-            </LiveSearchForm>
-        </div>
+        <SearchPage
+            section="organizations"
+            texts=|locale| SearchPageTexts {
+                title: td_string!(locale, directory.title),
+                meta_description: td_string!(locale, directory.meta_description),
+                heading: td_string!(locale, directory.heading),
+                lead: td_string!(locale, directory.lead),
+                search_label: td_string!(locale, directory.search_label),
+                search_placeholder: td_string!(locale, directory.search_placeholder),
+                unavailable: td_string!(locale, directory.unavailable),
+            }
+            fetch=search_directory
+            answer=|page, query, ignored| view! { <DirectoryResults page query ignored /> }.into_any()
+        />
     }
-}
-
-/// The options of an enum facet worth showing: those with results, and those chosen.
-pub fn options<T: Copy + std::fmt::Display>(
-    counts: Vec<FacetCount<T>>,
-    label: impl Fn(T) -> String,
-) -> Vec<FacetOption> {
-    counts
-        .into_iter()
-        .filter(|facet| facet.count > 0 || facet.selected)
-        .map(|facet| FacetOption {
-            value: facet.value.to_string(),
-            label: label(facet.value),
-            count: facet.count,
-            selected: facet.selected,
-        })
-        .collect()
 }
 
 /// Facets beside results, for one answered question.
@@ -101,18 +49,12 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
     let locale = i18n.get_locale_untracked();
     let lang = Lang::from(locale);
     let base = format!("/{lang}/organizations");
-    let link = {
-        let base = base.clone();
-        move |query: &DirectoryQuery| match query.to_query_string() {
-            text if text.is_empty() => base.clone(),
-            text => format!("{base}?{text}"),
-        }
-    };
+    let link = move |query: &DirectoryQuery| query.href(&base);
     let DirectoryPage { results, total, page: current, page_count, facets } = page;
-    let kinds = options(facets.kinds, |kind| kind_name(locale, kind).to_owned());
-    let countries = options(facets.countries, |country| country_name(locale, country).to_owned());
-    let stages = options(facets.stages, |stage| stage_name(locale, stage).to_owned());
-    let needs = options(facets.needs, |need| need_name(locale, need).to_owned());
+    let kinds = FacetOption::of_values(facets.kinds, |kind| kind_name(locale, kind).to_owned());
+    let countries = FacetOption::of_values(facets.countries, |country| country_name(locale, country).to_owned());
+    let stages = FacetOption::of_values(facets.stages, |stage| stage_name(locale, stage).to_owned());
+    let needs = FacetOption::of_values(facets.needs, |need| need_name(locale, need).to_owned());
     let cities: Vec<FacetOption> = facets
         .cities
         .into_iter()
@@ -123,17 +65,7 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
             selected: city.selected,
         })
         .collect();
-    let sectors: Vec<FacetOption> = facets
-        .sectors
-        .into_iter()
-        .filter(|sector| sector.count > 0 || sector.selected)
-        .map(|sector| FacetOption {
-            value: sector.slug.to_string(),
-            label: sector.name,
-            count: sector.count,
-            selected: sector.selected,
-        })
-        .collect();
+    let sectors = FacetOption::of_named(facets.sectors);
     let verified = vec![FacetOption {
         value: "1".to_owned(),
         label: td_string!(locale, directory.verified_only).to_owned(),

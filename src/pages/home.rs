@@ -3,20 +3,28 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::{
-    api::site::get_ecosystem_stats,
+    api::{showcase::get_overview, site::get_ecosystem_stats},
     components::{
+        charts::BarChart,
         icons::{Icon, IconName},
+        organization_card::OrganizationCardView,
         search_box::SearchBox,
     },
-    domain::{lang::Lang, stats::EcosystemStats},
+    domain::{
+        lang::Lang,
+        showcase::{Bar, Overview},
+        stats::EcosystemStats,
+    },
     i18n::*,
-    labels::kind_name,
+    labels::{country_name, kind_name},
+    pages::startups::StartupCardView,
 };
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let stats = Resource::new(|| (), |_| get_ecosystem_stats());
+    let overview = Resource::new(move || Lang::from(i18n.get_locale()), get_overview);
     view! {
         <Title text=move || t_string!(i18n, home.title).to_owned() />
         <Meta name="description" content=move || t_string!(i18n, home.meta_description).to_owned() />
@@ -46,6 +54,73 @@ pub fn HomePage() -> impl IntoView {
                     })
                 }}
             </Suspense>
+        </section>
+        <Suspense fallback=|| ()>
+            {move || overview.get().and_then(Result::ok).map(|overview| view! { <OverviewSections overview /> })}
+        </Suspense>
+    }
+}
+
+/// Featured startups, the ecosystem in charts, and the newest listings.
+#[component]
+fn OverviewSections(overview: Overview) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let lang = Lang::from(locale);
+    let Overview { by_kind, by_category, by_sector, by_country, featured, recent } = overview;
+    let by_kind: Vec<Bar> = by_kind
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(kind, count)| Bar {
+            label: kind_name(locale, kind).to_owned(),
+            href: format!("/{lang}/organizations?kind={kind}"),
+            count,
+        })
+        .collect();
+    let by_country: Vec<Bar> = by_country
+        .into_iter()
+        .map(|(country, count)| Bar {
+            label: country_name(locale, country).to_owned(),
+            href: format!("/{lang}/organizations?country={country}"),
+            count,
+        })
+        .collect();
+    let describe = Callback::new(move |bar: Bar| {
+        td_display!(locale, overview.chart_value, label = bar.label, count = bar.count).to_string()
+    });
+    view! {
+        {(!featured.is_empty()).then(|| view! {
+            <section class="section container" aria-labelledby="featured-heading">
+                <div class="section__header section__header--split">
+                    <h2 id="featured-heading">{t!(i18n, overview.featured_heading)}</h2>
+                    <a class="section__more" href=format!("/{lang}/startups")>{t!(i18n, overview.featured_all)}</a>
+                </div>
+                <ol class="startup-grid">
+                    {featured.into_iter().map(|startup| view! { <StartupCardView startup /> }).collect_view()}
+                </ol>
+            </section>
+        })}
+        <section class="section section--tinted" aria-labelledby="charts-heading">
+            <div class="container">
+                <div class="section__header">
+                    <h2 id="charts-heading">{t!(i18n, overview.charts_heading)}</h2>
+                </div>
+                <div class="chart-grid">
+                    <BarChart id="chart-kind" title=td_string!(locale, overview.by_kind).to_owned() bars=by_kind describe />
+                    <BarChart id="chart-category" title=td_string!(locale, overview.by_category).to_owned() bars=by_category describe />
+                    <BarChart id="chart-sector" title=td_string!(locale, overview.by_sector).to_owned() bars=by_sector describe />
+                    <BarChart id="chart-country" title=td_string!(locale, overview.by_country).to_owned() bars=by_country describe />
+                </div>
+            </div>
+        </section>
+        <section class="section container" aria-labelledby="recent-heading">
+            <div class="section__header section__header--split">
+                <h2 id="recent-heading">{t!(i18n, overview.recent_heading)}</h2>
+                <a class="section__more" href=format!("/{lang}/organizations?sort=newest")>{t!(i18n, overview.recent_all)}</a>
+            </div>
+            <ol class="org-list org-list--columns">
+                {recent.into_iter().map(|card| view! { <OrganizationCardView card /> }).collect_view()}
+            </ol>
         </section>
     }
 }

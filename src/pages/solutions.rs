@@ -8,19 +8,19 @@ use crate::{
     api::solutions::{compare_solutions, get_solution_page, search_solutions},
     components::{
         facets::{FacetGroup, FacetOption, FacetTree},
-        live_form::{LiveSearchForm, SearchField},
         organization_card::{Highlighted, OrganizationCardView},
         pagination::Pagination,
         results::ResultsLayout,
+        search_page::{SearchPage, SearchPageTexts},
     },
     domain::{
-        directory::{DirectorySort, SolutionCard, SolutionQuery, SolutionResults},
+        directory::{DirectorySort, SearchQuery, SolutionCard, SolutionQuery, SolutionResults},
         lang::Lang,
         profile::{SolutionPage, TaxonomyLink},
     },
     i18n::*,
     labels::{country_name, deployment_name, format_date, nist_name, solution_kind_name},
-    pages::{directory::options, not_found::NotFound, organization::InLanguage},
+    pages::{not_found::NotFound, organization::InLanguage},
 };
 
 /// The form the compare checkboxes of the list belong to (it lives outside the search form).
@@ -29,56 +29,27 @@ const COMPARE_FORM: &str = "compare-form";
 #[component]
 pub fn SolutionsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query_map = use_query_map();
-    let parsed = Memo::new(move |_| {
-        let map = query_map.read();
-        SolutionQuery::from_pairs((&*map).into_iter().map(|(name, value)| (name.as_ref(), value)))
-    });
-    let lang = move || Lang::from(i18n.get_locale());
-    let results = Resource::new(move || (parsed.get().0, lang()), |(query, lang)| search_solutions(query, lang));
-    let raw_text = move || query_map.read().get("q").unwrap_or_default();
-    let canonical = move || {
-        let query = parsed.get().0.to_query_string();
-        let path = format!("/{}/solutions", lang());
-        if query.is_empty() { path } else { format!("{path}?{query}") }
-    };
+    let compare = move || format!("/{}/solutions/compare", Lang::from(i18n.get_locale()));
     view! {
-        <Title text=move || t_string!(i18n, solutions.title).to_owned() />
-        <Meta name="description" content=move || t_string!(i18n, solutions.meta_description).to_owned() />
-        {move || view! { <Link rel="canonical" href=canonical() /> }}
-        <div class="container page">
-            <header class="page__header">
-                <h1>{t!(i18n, solutions.heading)}</h1>
-                <p class="page__lead">{t!(i18n, solutions.lead)}</p>
-            </header>
-            <LiveSearchForm canonical=|raw| SolutionQuery::from_query_string(raw).0.to_query_string() class="directory">
-                <SearchField
-                    id="solutions-q"
-                    label=Signal::derive(move || t_string!(i18n, solutions.search_label).to_owned())
-                    placeholder=Signal::derive(move || t_string!(i18n, solutions.search_placeholder).to_owned())
-                    button=Signal::derive(move || t_string!(i18n, directory.search_button).to_owned())
-                    value=Signal::derive(raw_text)
-                />
-                <Transition fallback=|| view! { <div class="directory__loading" aria-hidden="true"></div> }>
-                    {move || {
-                        results.get().map(|outcome| match outcome {
-                            Ok(page) => {
-                                let (query, ignored) = parsed.get_untracked();
-                                view! { <SolutionsAnswer page query ignored /> }.into_any()
-                            }
-                            Err(_) => view! {
-                                <p class="notice notice--error" role="alert">{t!(i18n, solutions.unavailable)}</p>
-                            }
-                            .into_any(),
-                        })
-                    }}
-                </Transition>
-            </LiveSearchForm>
+        <SearchPage
+            section="solutions"
+            texts=|locale| SearchPageTexts {
+                title: td_string!(locale, solutions.title),
+                meta_description: td_string!(locale, solutions.meta_description),
+                heading: td_string!(locale, solutions.heading),
+                lead: td_string!(locale, solutions.lead),
+                search_label: td_string!(locale, solutions.search_label),
+                search_placeholder: td_string!(locale, solutions.search_placeholder),
+                unavailable: td_string!(locale, solutions.unavailable),
+            }
+            fetch=search_solutions
+            answer=|page, query, ignored| view! { <SolutionsAnswer page query ignored /> }.into_any()
+        >
             // The compare checkboxes in the results belong to this form (`form="compare-form"`).
-            <form id=COMPARE_FORM class="compare-bar" method="get" action=move || format!("/{}/solutions/compare", lang())>
+            <form id=COMPARE_FORM class="compare-bar" method="get" action=compare>
                 <button class="button button--primary" type="submit">{t!(i18n, solutions.compare_selected)}</button>
             </form>
-        </div>
+        </SearchPage>
     }
 }
 
@@ -91,23 +62,8 @@ fn SolutionsAnswer(
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let base = format!("/{}/solutions", Lang::from(locale));
-    let link = move |query: &SolutionQuery| match query.to_query_string() {
-        text if text.is_empty() => base.clone(),
-        text => format!("{base}?{text}"),
-    };
+    let link = move |query: &SolutionQuery| query.href(&base);
     let SolutionResults { results, total, page: current, page_count, facets } = page;
-    let named = |facets: Vec<crate::domain::directory::NamedFacet>| -> Vec<FacetOption> {
-        facets
-            .into_iter()
-            .filter(|facet| facet.count > 0 || facet.selected)
-            .map(|facet| FacetOption {
-                value: facet.slug.to_string(),
-                label: facet.name,
-                count: facet.count,
-                selected: facet.selected,
-            })
-            .collect()
-    };
     let facet_views = view! {
         <FacetTree
             legend=td_string!(locale, solutions.facet_category).to_owned()
@@ -118,23 +74,23 @@ fn SolutionsAnswer(
         <FacetGroup
             legend=td_string!(locale, solutions.facet_nist).to_owned()
             name="nist"
-            options=options(facets.nist_functions, |function| nist_name(locale, function).to_owned())
+            options=FacetOption::of_values(facets.nist_functions, |function| nist_name(locale, function).to_owned())
         />
-        <FacetGroup legend=td_string!(locale, solutions.facet_sector).to_owned() name="sector" options=named(facets.sectors) />
+        <FacetGroup legend=td_string!(locale, solutions.facet_sector).to_owned() name="sector" options=FacetOption::of_named(facets.sectors) />
         <FacetGroup
             legend=td_string!(locale, solutions.facet_deployment).to_owned()
             name="deployment"
-            options=options(facets.deployments, |deployment| deployment_name(locale, deployment).to_owned())
+            options=FacetOption::of_values(facets.deployments, |deployment| deployment_name(locale, deployment).to_owned())
         />
         <FacetGroup
             legend=td_string!(locale, solutions.facet_kind).to_owned()
             name="kind"
-            options=options(facets.kinds, |kind| solution_kind_name(locale, kind).to_owned())
+            options=FacetOption::of_values(facets.kinds, |kind| solution_kind_name(locale, kind).to_owned())
         />
         <FacetGroup
             legend=td_string!(locale, solutions.facet_country).to_owned()
             name="country"
-            options=options(facets.countries, |country| country_name(locale, country).to_owned())
+            options=FacetOption::of_values(facets.countries, |country| country_name(locale, country).to_owned())
         />
     }
     .into_any();

@@ -4,6 +4,7 @@
 //! `$1`-style parameters, which both engines accept, and only the column types both decode the same
 //! way (BIGINT, TEXT, BLOB/BYTEA; flags are 0/1 integers). Each engine has its own migrations folder.
 mod directory;
+mod logos;
 mod organizations;
 mod solutions;
 pub(crate) mod sql;
@@ -22,6 +23,7 @@ use time::{OffsetDateTime, format_description::well_known::Rfc3339};
 
 use crate::error::AppError;
 
+pub use logos::StoredLogo;
 pub use sql::{SqlBuilder, Value};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");

@@ -12,7 +12,7 @@ use axum::{
     serve::ListenerExt,
 };
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{LeptosRoutes, generate_route_list_with_exclusions_and_ssg_and_context};
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
@@ -72,7 +72,11 @@ pub async fn serve(db: Database, addr: Option<SocketAddr>, public_url: Option<St
 
 /// The whole application as an axum router (also what the integration tests drive).
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    // Listing the routes renders the frame around them, whose resources need the state.
+    let context_state = state.clone();
+    let (routes, _) = generate_route_list_with_exclusions_and_ssg_and_context(App, None, move || {
+        provide_context(context_state.clone());
+    });
     let shell_options = state.leptos_options.clone();
     let router = Lang::ALL
         .iter()
@@ -80,6 +84,7 @@ pub fn router(state: AppState) -> Router {
     static_files(router, &state.leptos_options)
         .route("/", get(choose_language))
         .route("/healthz", get(healthz))
+        .route("/logos/{slug}/{size}", get(serve_logo))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
         .layer(middleware::from_fn(remember_language))
@@ -184,6 +189,43 @@ async fn cache_static_assets(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     if is_asset && response.status() == StatusCode::OK {
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
+    response
+}
+
+/// A logo from the database. URLs carrying the logo's current version (`?v=`) never change, so they
+/// are cached for a year; others are revalidated against the ETag after five minutes.
+async fn serve_logo(
+    State(state): State<AppState>,
+    axum::extract::Path((slug, size)): axum::extract::Path<(String, u32)>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    if !super::logos::SIZES.contains(&size) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let logo = match state.db.logo(&slug, size).await {
+        Ok(Some(logo)) => logo,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let etag = format!("\"{}-{size}\"", logo.version);
+    let cache = if query.get("v") == Some(&logo.version) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=300"
+    };
+    let unchanged = headers.get(header::IF_NONE_MATCH).and_then(|value| value.to_str().ok()) == Some(etag.as_str());
+    let mut response = if unchanged {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, logo.content_type)], logo.bytes).into_response()
+    };
+    let response_headers = response.headers_mut();
+    for (name, value) in [(header::ETAG, etag.as_str()), (header::CACHE_CONTROL, cache)] {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            response_headers.insert(name, value);
+        }
     }
     response
 }

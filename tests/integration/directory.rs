@@ -2,7 +2,7 @@
 use qala::{
     domain::{
         country::Country,
-        directory::{DirectoryPage, DirectoryQuery, PAGE_SIZE},
+        directory::{DirectoryPage, DirectoryQuery, PAGE_SIZE, SearchQuery},
         lang::{Lang, Translations},
         organization::{ListingStatus, NewOrganization, OrganizationKind, OrganizationText},
         solution::{SolutionDetails, SolutionKind, SolutionText},

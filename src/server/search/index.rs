@@ -138,7 +138,7 @@ impl<P> IndexBuilder<P> {
         // Documents in Azerbaijani name order; each also knows its place in the other languages' orders.
         let mut name_ranks = vec![[0u32; 3]; documents.len()];
         let mut order: Vec<usize> = Vec::new();
-        for language in 0..Lang::ALL.len() {
+        for (language, _) in Lang::ALL.iter().enumerate() {
             let mut by_name: Vec<usize> = (0..documents.len()).collect();
             by_name.sort_by(|a, b| {
                 let (a, b) = (&documents[*a], &documents[*b]);
@@ -451,8 +451,10 @@ impl<P> SearchIndex<P> {
         let start = usize::try_from(request.page.saturating_sub(1)).unwrap_or(usize::MAX).saturating_mul(page_size);
         let end = start.saturating_add(page_size);
         // Without words, documents were visited in Azerbaijani name order already. Otherwise only the
-        // documents up to the asked-for page need to be put in order.
-        if !(order == Order::Name && words.is_empty() && language == 0) {
+        // documents up to the asked-for page need to be put in order; none when only counts were asked for.
+        if end == 0 {
+            selected.clear();
+        } else if !(order == Order::Name && words.is_empty() && language == 0) {
             if selected.len() > end {
                 selected.select_nth_unstable_by(end - 1, compare);
                 selected.truncate(end);
@@ -607,5 +609,14 @@ mod tests {
         assert_eq!(newest.page.iter().map(|doc| doc.id).collect::<Vec<_>>(), [3, 2]);
         assert_eq!(newest.total, 3);
         assert_eq!(index.version(), 7);
+    }
+
+    #[test]
+    fn counts_alone_need_no_page() {
+        let index = index();
+        let outcome = index.search(&Request { page_size: 0, ..request("", vec![None, None, None]) });
+        assert!(outcome.page.is_empty());
+        assert_eq!(outcome.total, 3);
+        assert_eq!(outcome.counts[0].iter().sum::<u64>(), 3);
     }
 }

@@ -17,7 +17,10 @@ use crate::{
         startup::{Money, ReadinessLevel, StartupFacts, StartupNeed},
     },
     error::AppError,
-    server::db::Database,
+    server::{
+        db::Database,
+        logos::{Logo, demo_emblem},
+    },
 };
 
 const DEMO_DATA: &str = include_str!("demo.json");
@@ -142,7 +145,16 @@ pub async fn load(db: &Database, now: OffsetDateTime) -> Result<Loaded, AppError
         let age_in_days = i64::try_from((count - index) * 730 / count).unwrap_or(0);
         let created = now - Duration::days(age_in_days);
         let organization = demo.into_new(&taxonomy, created)?;
-        db.insert_organizations(std::slice::from_ref(&organization), created).await?;
+        let id = db.insert_organizations(std::slice::from_ref(&organization), created).await?[0];
+        // Two in three demo listings have a logo; the rest show their initials, as real ones may.
+        if index % 3 != 2 {
+            let seed = organization.profile.slug_source().unwrap_or_default();
+            let logo = Logo::from_square(&demo_emblem(seed)).map_err(|error| {
+                tracing::error!(%error, "drawing a demo logo failed");
+                AppError::Internal
+            })?;
+            db.set_logo(id, &logo, created).await?;
+        }
         loaded.organizations += 1;
         loaded.solutions += organization.solutions.len();
     }

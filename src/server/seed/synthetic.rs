@@ -206,7 +206,7 @@ fn generate(rng: &mut fastrand::Rng, categories: &[Category], sector_ids: &[i64]
             let kind = *pick(rng, SolutionKind::ALL);
             let solution_name =
                 format!("{} {} {}", pick(rng, NAME_STARTS), category_name(category, Lang::En), rng.u32(2..100));
-            let details = SolutionDetails {
+            SolutionDetails {
                 kind,
                 texts: Translations::new()
                     .with(
@@ -232,8 +232,7 @@ fn generate(rng: &mut fastrand::Rng, categories: &[Category], sector_ids: &[i64]
                 url: None,
                 category_ids: vec![category.id],
                 sector_ids: some_of(rng, sector_ids, 2),
-            };
-            details
+            }
         })
         .collect();
     let profile = OrganizationProfile {

@@ -9,10 +9,12 @@ use crate::{
     domain::{
         country::Country,
         directory::{
-            DirectoryFacets, DirectoryPage, DirectoryQuery, FacetCount, HighlightedText, OrganizationCard, PAGE_SIZE,
+            DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, FacetCount, HighlightedText,
+            OrganizationCard, PAGE_SIZE,
         },
-        lang::Lang,
+        lang::{Lang, Localized},
         organization::OrganizationKind,
+        showcase::{Bar, Landscape, LandscapeGroup, LandscapeTile, Overview, StartupCard, StartupShowcase},
         slug::Slug,
         startup::{StartupNeed, StartupStage},
         taxonomy::{Category, Sector, Tag},
@@ -61,6 +63,8 @@ const ORGANIZATION_DIMENSIONS: &[Dimension] = &[
 #[derive(Clone, Debug)]
 pub struct ListingCard {
     pub slug: Slug,
+    /// Featured on the startup showcase.
+    pub featured: bool,
     pub kind: OrganizationKind,
     pub country: Country,
     pub city: Option<String>,
@@ -74,32 +78,166 @@ impl Database {
     /// One page of published listings for a directory question, read in `lang`.
     pub async fn search_directory(&self, query: &DirectoryQuery, lang: Lang) -> Result<DirectoryPage, AppError> {
         let directory = self.directory().await?;
-        let index = &directory.organizations;
-        // A facet the question names filters, even when none of its values is known (then nothing passes).
-        let accept = |dimension: usize, asked: bool, values: Vec<String>| -> Option<Vec<u16>> {
-            asked.then(|| values.iter().filter_map(|value| index.position_of(dimension, value)).collect())
-        };
-        let mut filters: Vec<Option<Vec<u16>>> = vec![None; ORGANIZATION_DIMENSIONS.len()];
-        filters[dim::KIND] = accept(dim::KIND, !query.kinds.is_empty(), words(&query.kinds));
-        filters[dim::COUNTRY] = accept(dim::COUNTRY, !query.countries.is_empty(), words(&query.countries));
-        filters[dim::CITY] = accept(dim::CITY, !query.cities.is_empty(), query.cities.clone());
-        filters[dim::VERIFIED] = accept(dim::VERIFIED, query.verified_only, vec!["1".to_owned()]);
-        filters[dim::STAGE] = accept(dim::STAGE, !query.stages.is_empty(), words(&query.stages));
-        filters[dim::NEED] = accept(dim::NEED, !query.needs.is_empty(), words(&query.needs));
-        let categories = directory.chosen_categories(&query.categories);
-        filters[dim::CATEGORY] = accept(dim::CATEGORY, !query.categories.is_empty(), categories);
-        let sectors = directory.chosen_sectors(&query.sectors);
-        filters[dim::SECTOR] = accept(dim::SECTOR, !query.sectors.is_empty(), sectors);
-        let order = order_of(query.effective_sort());
-        let outcome =
-            index.search(&Request { text: &query.text, filters, order, lang, page: query.page, page_size: PAGE_SIZE });
+        let outcome = directory.organizations.search(&directory.organization_request(query, lang, PAGE_SIZE));
         let results = self.cards(&directory, &outcome.page, lang, &outcome.words).await?;
         Ok(DirectoryPage {
             results,
             total: outcome.total,
             page: query.page,
-            page_count: u32::try_from(outcome.total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1),
+            page_count: page_count(outcome.total),
             facets: directory.organization_facets(&outcome.counts, query, lang),
+        })
+    }
+
+    /// One page of the startup showcase: startups only, featured ones first in the order staff set
+    /// (unless the visitor searches or orders otherwise), each with its pitch and needs.
+    pub async fn search_startups(&self, query: &DirectoryQuery, lang: Lang) -> Result<StartupShowcase, AppError> {
+        let directory = self.directory().await?;
+        let mut question = DirectoryQuery { kinds: vec![OrganizationKind::Startup], ..query.clone() };
+        if question.sort == DirectorySort::Relevance && question.text.trim().is_empty() {
+            question.sort = DirectorySort::Featured;
+        }
+        let outcome = directory.organizations.search(&directory.organization_request(&question, lang, PAGE_SIZE));
+        let cards = self.cards(&directory, &outcome.page, lang, &outcome.words).await?;
+        let ids: Vec<i64> = outcome.page.iter().map(|doc| doc.id).collect();
+        Ok(StartupShowcase {
+            results: self.startup_cards(&ids, cards, lang).await?,
+            total: outcome.total,
+            page: query.page,
+            page_count: page_count(outcome.total),
+            facets: directory.organization_facets(&outcome.counts, &question, lang),
+        })
+    }
+
+    /// Pitches and needs for startup cards.
+    async fn startup_cards(
+        &self,
+        ids: &[i64],
+        cards: Vec<OrganizationCard>,
+        lang: Lang,
+    ) -> Result<Vec<StartupCard>, AppError> {
+        let mut facts = self.startup_facts_of(ids).await?;
+        Ok(ids
+            .iter()
+            .zip(cards)
+            .map(|(id, card)| {
+                let facts = facts.remove(id);
+                StartupCard {
+                    pitch: facts
+                        .as_ref()
+                        .and_then(|facts| facts.pitch.pick(lang))
+                        .map(|pitch| pitch.map(String::clone)),
+                    needs: facts.map(|facts| facts.looking_for).unwrap_or_default(),
+                    card,
+                }
+            })
+            .collect())
+    }
+
+    /// Every published listing matching the kind and country filters, grouped by top-level category;
+    /// each group shows its first `per_group` listings by name.
+    pub async fn landscape(&self, query: &DirectoryQuery, lang: Lang, per_group: usize) -> Result<Landscape, AppError> {
+        let directory = self.directory().await?;
+        let question = DirectoryQuery {
+            kinds: query.kinds.clone(),
+            countries: query.countries.clone(),
+            ..DirectoryQuery::default()
+        };
+        let request = Request { page_size: u32::MAX, ..directory.organization_request(&question, lang, 0) };
+        let outcome = directory.organizations.search(&request);
+        let mut groups: Vec<(&crate::domain::taxonomy::Category, Vec<&Doc<ListingCard>>)> = directory
+            .categories
+            .iter()
+            .filter(|category| category.parent_id.is_none())
+            .map(|category| (category, Vec::new()))
+            .collect();
+        let group_of: HashMap<i64, usize> = directory
+            .categories
+            .iter()
+            .filter_map(|category| {
+                let parent = category.parent_id?;
+                Some((category.id, groups.iter().position(|(top, _)| top.id == parent)?))
+            })
+            .collect();
+        let mut uncategorized = 0;
+        for doc in &outcome.page {
+            let mut placed: Vec<usize> =
+                doc.payload.categories.iter().filter_map(|id| group_of.get(id).copied()).collect();
+            placed.sort_unstable();
+            placed.dedup();
+            uncategorized += u64::from(placed.is_empty());
+            for group in placed {
+                groups[group].1.push(doc);
+            }
+        }
+        let shown: Vec<i64> =
+            groups.iter().flat_map(|(_, members)| members.iter().take(per_group).map(|doc| doc.id)).collect();
+        let texts = self.organization_texts(&shown).await?;
+        let groups = groups
+            .into_iter()
+            .filter(|(_, members)| !members.is_empty())
+            .map(|(parent, members)| LandscapeGroup {
+                slug: parent.slug.clone(),
+                name: parent.names.pick(lang).map_or_else(|| parent.slug.to_string(), |name| name.value.clone()),
+                count: members.len() as u64,
+                tiles: members
+                    .iter()
+                    .take(per_group)
+                    .map(|doc| LandscapeTile {
+                        slug: doc.payload.slug.clone(),
+                        name: texts.get(&doc.id).and_then(|texts| texts.pick(lang)).map_or_else(
+                            || Localized { lang, value: doc.payload.slug.to_string() },
+                            |text| text.map(|text| text.name.clone()),
+                        ),
+                        kind: doc.payload.kind,
+                        logo_url: directory.logo_url(&doc.payload),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Ok(Landscape { groups, uncategorized, total: outcome.total })
+    }
+
+    /// The ecosystem at a glance for the home page.
+    pub async fn overview(&self, lang: Lang, featured_count: usize, recent_count: usize) -> Result<Overview, AppError> {
+        let directory = self.directory().await?;
+        let everything =
+            directory.organizations.search(&directory.organization_request(&DirectoryQuery::default(), lang, 0));
+        let facets = directory.organization_facets(&everything.counts, &DirectoryQuery::default(), lang);
+        let bars = |facets: Vec<crate::domain::directory::NamedFacet>, parameter: &str| {
+            let mut bars: Vec<Bar> = facets
+                .into_iter()
+                .filter(|facet| facet.count > 0)
+                .map(|facet| Bar {
+                    href: format!("/{lang}/organizations?{parameter}={}", facet.slug),
+                    label: facet.name,
+                    count: facet.count,
+                })
+                .collect();
+            bars.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+            bars
+        };
+        let startups = DirectoryQuery {
+            kinds: vec![OrganizationKind::Startup],
+            sort: DirectorySort::Featured,
+            ..DirectoryQuery::default()
+        };
+        let page_size = u32::try_from(featured_count).unwrap_or(u32::MAX);
+        let featured = directory.organizations.search(&directory.organization_request(&startups, lang, page_size));
+        let featured: Vec<&Doc<ListingCard>> = featured.page.into_iter().filter(|doc| doc.payload.featured).collect();
+        let featured_ids: Vec<i64> = featured.iter().map(|doc| doc.id).collect();
+        let featured_cards = self.cards(&directory, &featured, lang, &[]).await?;
+        let recent = directory.organizations.newest(recent_count);
+        let mut by_country: Vec<(Country, u64)> =
+            facets.countries.iter().filter(|facet| facet.count > 0).map(|facet| (facet.value, facet.count)).collect();
+        by_country.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+        Ok(Overview {
+            by_kind: facets.kinds.iter().map(|facet| (facet.value, facet.count)).collect(),
+            by_category: bars(facets.categories, "category"),
+            by_sector: bars(facets.sectors, "sector"),
+            by_country,
+            featured: self.startup_cards(&featured_ids, featured_cards, lang).await?,
+            recent: self.cards(&directory, &recent, lang, &[]).await?,
         })
     }
 
@@ -123,7 +261,7 @@ impl Database {
             .filter(|(shared, _)| *shared > 0)
             .collect();
         // Most shared first; the index's own (name) order breaks ties.
-        related.sort_by(|a, b| b.0.cmp(&a.0));
+        related.sort_by_key(|(shared, _)| std::cmp::Reverse(*shared));
         let docs: Vec<&Doc<ListingCard>> = related.into_iter().take(limit).map(|(_, doc)| doc).collect();
         self.cards(&directory, &docs, lang, &[]).await
     }
@@ -162,6 +300,37 @@ impl Database {
 }
 
 impl Directory {
+    /// The index request for a directory question.
+    fn organization_request<'a>(&self, query: &'a DirectoryQuery, lang: Lang, page_size: u32) -> Request<'a> {
+        let index = &self.organizations;
+        // A facet the question names filters, even when none of its values is known (then nothing passes).
+        let accept = |dimension: usize, asked: bool, values: Vec<String>| -> Option<Vec<u16>> {
+            asked.then(|| values.iter().filter_map(|value| index.position_of(dimension, value)).collect())
+        };
+        let mut filters: Vec<Option<Vec<u16>>> = vec![None; ORGANIZATION_DIMENSIONS.len()];
+        filters[dim::KIND] = accept(dim::KIND, !query.kinds.is_empty(), words(&query.kinds));
+        filters[dim::COUNTRY] = accept(dim::COUNTRY, !query.countries.is_empty(), words(&query.countries));
+        filters[dim::CITY] = accept(dim::CITY, !query.cities.is_empty(), query.cities.clone());
+        filters[dim::VERIFIED] = accept(dim::VERIFIED, query.verified_only, vec!["1".to_owned()]);
+        filters[dim::STAGE] = accept(dim::STAGE, !query.stages.is_empty(), words(&query.stages));
+        filters[dim::NEED] = accept(dim::NEED, !query.needs.is_empty(), words(&query.needs));
+        filters[dim::CATEGORY] =
+            accept(dim::CATEGORY, !query.categories.is_empty(), self.chosen_categories(&query.categories));
+        filters[dim::SECTOR] = accept(dim::SECTOR, !query.sectors.is_empty(), self.chosen_sectors(&query.sectors));
+        Request {
+            text: &query.text,
+            filters,
+            order: order_of(query.effective_sort()),
+            lang,
+            page: query.page,
+            page_size,
+        }
+    }
+
+    fn logo_url(&self, listing: &ListingCard) -> Option<String> {
+        listing.logo_version.as_ref().map(|version| format!("/logos/{}/128?v={version}", listing.slug))
+    }
+
     /// A result card from the index and the texts read for it.
     fn card(
         &self,
@@ -179,7 +348,8 @@ impl Directory {
             city: listing.city.clone(),
             country: listing.country,
             verified: listing.verified,
-            logo_url: listing.logo_version.as_ref().map(|version| format!("/logos/{}/128?v={version}", listing.slug)),
+            logo_url: self.logo_url(listing),
+            featured: listing.featured,
             stage: listing.stage,
             categories: self.category_names(&listing.categories, lang),
         }
@@ -220,6 +390,11 @@ impl Directory {
             verified: FacetCount { value: true, count: count(dim::VERIFIED, "1"), selected: query.verified_only },
         }
     }
+}
+
+/// Pages needed for a total, at least one.
+fn page_count(total: u64) -> u32 {
+    u32::try_from(total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1)
 }
 
 /// Lets the words of taxonomy names find the listings that have those values.
@@ -263,14 +438,16 @@ pub(super) async fn load(connection: &mut AnyConnection) -> Result<IndexBuilder<
             if verified {
                 values[dim::VERIFIED].push("1".to_owned());
             }
+            let featured: Option<i64> = row.try_get("featured_position")?;
             builder.add_document(DocumentInput {
                 id,
                 created_at: decode_time(&row.try_get::<String, _>("created_at")?)?.unix_timestamp(),
                 sort_names: Default::default(),
-                featured: row.try_get("featured_position")?,
+                featured,
                 values,
                 payload: ListingCard {
                     slug: decode_slug(&row)?,
+                    featured: featured.is_some(),
                     kind,
                     country,
                     city: city.clone(),

@@ -1,0 +1,194 @@
+//! `/{lang}/landscape`: every published organization as a logo tile, grouped by market category the
+//! way the CNCF landscape does it. Kind and country narrow the map; arrow keys move between tiles.
+use leptos::{ev, prelude::*};
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::showcase::get_landscape,
+    components::{live_form::LiveSearchForm, organization_card::Logo},
+    domain::{
+        country::Country,
+        directory::{DirectoryQuery, SearchQuery},
+        lang::Lang,
+        organization::OrganizationKind,
+        showcase::{Landscape, LandscapeGroup},
+    },
+    i18n::*,
+    labels::{country_name, kind_label, kind_name},
+};
+
+/// The part of a directory question the landscape understands.
+fn landscape_question(query: DirectoryQuery) -> DirectoryQuery {
+    DirectoryQuery { kinds: query.kinds, countries: query.countries, page: 1, ..DirectoryQuery::default() }
+}
+
+#[component]
+pub fn LandscapePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query_map = use_query_map();
+    let question = Memo::new(move |_| {
+        let map = query_map.read();
+        landscape_question(
+            DirectoryQuery::from_pairs((&*map).into_iter().map(|(name, value)| (name.as_ref(), value))).0,
+        )
+    });
+    let lang = move || Lang::from(i18n.get_locale());
+    let landscape = Resource::new(move || (question.get(), lang()), |(query, lang)| get_landscape(query, lang));
+    let kind = move || question.read().kinds.first().map(|kind| kind.as_str());
+    let country = move || question.read().countries.first().map(|country| country.as_str());
+    view! {
+        <Title text=move || t_string!(i18n, landscape.title).to_owned() />
+        <Meta name="description" content=move || t_string!(i18n, landscape.meta_description).to_owned() />
+        {move || view! { <Link rel="canonical" href=question.get().href(&format!("/{}/landscape", lang())) /> }}
+        <div class="container page landscape">
+            <header class="page__header">
+                <h1>{t!(i18n, landscape.heading)}</h1>
+                <p class="page__lead">{t!(i18n, landscape.lead)}</p>
+            </header>
+            <LiveSearchForm canonical=|raw| landscape_question(DirectoryQuery::from_query_string(raw).0).to_query_string() class="landscape__filters">
+                <label class="field field--inline">
+                    <span class="field__label">{t!(i18n, landscape.kind)}</span>
+                    <select name="kind">
+                        <option value="" selected=move || kind().is_none()>{t!(i18n, landscape.all_kinds)}</option>
+                        {OrganizationKind::ALL.iter().map(|&option| view! {
+                            <option value=option.as_str() selected=move || kind() == Some(option.as_str())>
+                                {move || kind_name(i18n.get_locale(), option)}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="field field--inline">
+                    <span class="field__label">{t!(i18n, landscape.country)}</span>
+                    <select name="country">
+                        <option value="" selected=move || country().is_none()>{t!(i18n, landscape.all_countries)}</option>
+                        {Country::ALL.iter().map(|&option| view! {
+                            <option value=option.as_str() selected=move || country() == Some(option.as_str())>
+                                {move || country_name(i18n.get_locale(), option)}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button class="button no-js-only" type="submit">{t!(i18n, landscape.filters)}</button>
+            </LiveSearchForm>
+            <Transition fallback=|| view! { <div class="directory__loading" aria-hidden="true"></div> }>
+                {move || {
+                    landscape.get().map(|result| match result {
+                        Ok(landscape) => view! { <LandscapeMap landscape question=question.get_untracked() /> }.into_any(),
+                        Err(_) => view! {
+                            <p class="notice notice--error" role="alert">{t!(i18n, landscape.unavailable)}</p>
+                        }
+                        .into_any(),
+                    })
+                }}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn LandscapeMap(landscape: Landscape, question: DirectoryQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let Landscape { groups, uncategorized, total } = landscape;
+    if groups.is_empty() {
+        return view! { <p class="empty-state">{t!(i18n, landscape.empty)}</p> }.into_any();
+    }
+    let groups = groups.into_iter().map(|group| view! { <TileGroup group question=question.clone() /> }).collect_view();
+    view! {
+        <p class="landscape__summary" aria-live="polite">
+            <strong>{t!(i18n, directory.results, count = move || total)}</strong>
+            " · "
+            <span id="landscape-hint">{t!(i18n, landscape.keyboard_hint)}</span>
+        </p>
+        <div class="landscape__groups" on:keydown=move_between_tiles>
+            {groups}
+        </div>
+        {(uncategorized > 0).then(|| view! {
+            <p class="landscape__note">{t!(i18n, landscape.uncategorized, count = move || uncategorized)}</p>
+        })}
+    }
+    .into_any()
+}
+
+/// One category's tiles, and a link to the rest of them in the directory.
+#[component]
+fn TileGroup(group: LandscapeGroup, question: DirectoryQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let lang = Lang::from(locale);
+    let LandscapeGroup { slug, name, count, tiles } = group;
+    let heading_id = format!("group-{slug}");
+    let labelled_by = heading_id.clone();
+    let rest = (count > tiles.len() as u64).then(|| {
+        let directory = DirectoryQuery { categories: vec![slug.clone()], ..question };
+        let href = directory.href(&format!("/{lang}/organizations"));
+        view! { <a class="landscape__more" href=href>{t!(i18n, landscape.more, count = move || count)}</a> }
+    });
+    view! {
+        <section class="landscape__group" aria-labelledby=labelled_by>
+            <h2 class="landscape__group-heading" id=heading_id>
+                {name} <span class="landscape__group-count">{count}</span>
+            </h2>
+            <ul class="landscape__tiles" aria-describedby="landscape-hint">
+                {tiles.into_iter().map(|tile| {
+                    let title = format!("{} · {}", tile.name.value, kind_label(locale, tile.kind));
+                    let foreign = (tile.name.lang != lang).then_some(tile.name.lang.as_str());
+                    view! {
+                        <li>
+                            <a class="tile" href=format!("/{lang}/organizations/{}", tile.slug) title=title>
+                                <Logo name=tile.name.value.clone() slug=tile.slug.to_string() url=tile.logo_url />
+                                <span class="tile__name" lang=foreign>{tile.name.value}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {rest}
+        </section>
+    }
+}
+
+/// Arrow keys move focus to the neighbouring tile: left and right in reading order, up and down to
+/// the nearest tile of the row above or below (across groups); Home and End to the first and last.
+fn move_between_tiles(event: ev::KeyboardEvent) {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(current) = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    if !current.class_list().contains("tile") {
+        return;
+    }
+    let Some(container) = event.current_target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    let Ok(list) = container.query_selector_all("a.tile") else { return };
+    let tiles: Vec<web_sys::HtmlElement> =
+        (0..list.length()).filter_map(|index| list.item(index)?.dyn_into::<web_sys::HtmlElement>().ok()).collect();
+    let Some(position) = tiles.iter().position(|tile| *tile == current) else { return };
+    let centre = |tile: &web_sys::HtmlElement| {
+        let rect = tile.get_bounding_client_rect();
+        (rect.left() + rect.width() / 2.0, rect.top() + rect.height() / 2.0)
+    };
+    let (x, y) = centre(&current);
+    // The tile in the nearest row in `direction` (-1 up, 1 down) whose centre is closest to ours.
+    let vertical = |direction: f64| {
+        let rows = tiles.iter().map(|tile| (tile, centre(tile))).filter(|(_, (_, ty))| (ty - y) * direction > 1.0);
+        let nearest_row = rows.clone().map(|(_, (_, ty))| (ty - y).abs()).fold(f64::INFINITY, f64::min);
+        rows.filter(|(_, (_, ty))| ((ty - y).abs() - nearest_row).abs() < 1.0)
+            .min_by(|(_, (ax, _)), (_, (bx, _))| (ax - x).abs().total_cmp(&(bx - x).abs()))
+            .map(|(tile, _)| tile.clone())
+    };
+    let target = match event.key().as_str() {
+        "ArrowRight" => tiles.get(position + 1).cloned(),
+        "ArrowLeft" => position.checked_sub(1).and_then(|previous| tiles.get(previous).cloned()),
+        "ArrowDown" => vertical(1.0),
+        "ArrowUp" => vertical(-1.0),
+        "Home" => tiles.first().cloned(),
+        "End" => tiles.last().cloned(),
+        _ => return,
+    };
+    event.prevent_default();
+    if let Some(target) = target {
+        let _ = target.focus();
+    }
+}

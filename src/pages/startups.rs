@@ -1,0 +1,159 @@
+//! `/{lang}/startups`: the startup showcase for the forum's "Cyber security solutions and startups"
+//! panel. Featured startups come first, in the order staff set; visitors narrow by stage, category,
+//! what the startup is looking for, and country.
+use leptos::prelude::*;
+
+use crate::{
+    api::showcase::search_startups,
+    components::{
+        facets::{FacetGroup, FacetOption, FacetTree},
+        icons::{Icon, IconName},
+        organization_card::{Highlighted, Logo, VerifiedBadge},
+        pagination::Pagination,
+        results::ResultsLayout,
+        search_page::{SearchPage, SearchPageTexts},
+    },
+    domain::{
+        directory::{DirectoryQuery, DirectorySort, IgnoredParameter, SearchQuery},
+        lang::Lang,
+        showcase::{StartupCard, StartupShowcase},
+    },
+    i18n::*,
+    labels::{country_name, need_name, stage_name},
+};
+
+#[component]
+pub fn StartupsPage() -> impl IntoView {
+    view! {
+        <SearchPage
+            section="startups"
+            texts=|locale| SearchPageTexts {
+                title: td_string!(locale, startups.title),
+                meta_description: td_string!(locale, startups.meta_description),
+                heading: td_string!(locale, startups.heading),
+                lead: td_string!(locale, startups.lead),
+                search_label: td_string!(locale, startups.search_label),
+                search_placeholder: td_string!(locale, startups.search_placeholder),
+                unavailable: td_string!(locale, startups.unavailable),
+            }
+            fetch=search_startups
+            answer=|showcase, query, ignored| view! { <ShowcaseResults showcase query ignored /> }.into_any()
+        />
+    }
+}
+
+#[component]
+fn ShowcaseResults(showcase: StartupShowcase, query: DirectoryQuery, ignored: Vec<IgnoredParameter>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let base = format!("/{}/startups", Lang::from(locale));
+    let link = move |query: &DirectoryQuery| query.href(&base);
+    let StartupShowcase { results, total, page: current, page_count, facets } = showcase;
+    let facet_views = view! {
+        <FacetGroup
+            legend=td_string!(locale, directory.facet_stage).to_owned()
+            name="stage"
+            options=FacetOption::of_values(facets.stages, |stage| stage_name(locale, stage).to_owned())
+        />
+        <FacetTree
+            legend=td_string!(locale, directory.facet_category).to_owned()
+            name="category"
+            subcategories=td_string!(locale, directory.subcategories).to_owned()
+            facets=facets.categories
+        />
+        <FacetGroup
+            legend=td_string!(locale, directory.facet_need).to_owned()
+            name="need"
+            options=FacetOption::of_values(facets.needs, |need| need_name(locale, need).to_owned())
+        />
+        <FacetGroup
+            legend=td_string!(locale, directory.facet_country).to_owned()
+            name="country"
+            options=FacetOption::of_values(facets.countries, |country| country_name(locale, country).to_owned())
+        />
+    }
+    .into_any();
+    let has_text = !query.text.trim().is_empty();
+    let searched = query.text.trim().to_owned();
+    let summary = view! {
+        <strong>{t!(i18n, startups.results, count = move || total)}</strong>
+        {has_text.then(|| view! { " " {t!(i18n, directory.results_for)} " «" {searched} "»" })}
+    }
+    .into_any();
+    let page_link = {
+        let query = query.clone();
+        let link = link.clone();
+        move |number: u32| link(&query.on_page(number))
+    };
+    let results = (!results.is_empty()).then(|| {
+        view! {
+            <ol class="startup-grid">
+                {results.into_iter().map(|startup| view! { <StartupCardView startup /> }).collect_view()}
+            </ol>
+            <Pagination page=current page_count href=page_link />
+        }
+        .into_any()
+    });
+    // Without search words the showcase's own order is featured first.
+    let sort = if query.sort == DirectorySort::Relevance && !has_text { DirectorySort::Featured } else { query.sort };
+    view! {
+        <ResultsLayout
+            ignored
+            facets=facet_views
+            summary
+            sort
+            sorts=DirectorySort::SHOWCASE
+            clear_filters=query.has_filters().then(|| link(&query.without_filters()))
+            clear_search=has_text.then(|| link(&DirectoryQuery { text: String::new(), page: 1, ..query.clone() }))
+            empty_heading=td_string!(locale, startups.empty_heading).to_owned()
+            results
+        />
+    }
+}
+
+/// A startup as a showcase card: who it is, its pitch, how far it is, what it is looking for.
+#[component]
+pub fn StartupCardView(startup: StartupCard) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let lang = Lang::from(locale);
+    let StartupCard { card, pitch, needs } = startup;
+    let pitch_lang = pitch.as_ref().and_then(|pitch| (pitch.lang != lang).then_some(pitch.lang.as_str()));
+    let place = match &card.city {
+        Some(city) => format!("{city}, {}", country_name(locale, card.country)),
+        None => country_name(locale, card.country).to_owned(),
+    };
+    view! {
+        <li class="startup-card" class:startup-card--featured=card.featured>
+            <div class="startup-card__top">
+                <Logo name=card.name.plain() slug=card.slug.to_string() url=card.logo_url />
+                <div>
+                    <h3 class="startup-card__name">
+                        <a href=format!("/{lang}/organizations/{}", card.slug)><Highlighted text=card.name /></a>
+                    </h3>
+                    <p class="startup-card__place">{place}</p>
+                </div>
+            </div>
+            <p class="startup-card__badges">
+                {card.featured.then(|| view! {
+                    <span class="badge badge--featured"><Icon name=IconName::Star />{t!(i18n, startups.featured)}</span>
+                })}
+                {card.stage.map(|stage| view! { <span class="badge">{stage_name(locale, stage)}</span> })}
+                {card.verified.then(|| view! { <VerifiedBadge /> })}
+            </p>
+            {match (pitch, card.short_description) {
+                (Some(pitch), _) => Some(view! { <p class="startup-card__pitch" lang=pitch_lang>{pitch.value}</p> }.into_any()),
+                (None, Some(summary)) => Some(view! { <p class="startup-card__pitch"><Highlighted text=summary /></p> }.into_any()),
+                (None, None) => None,
+            }}
+            {(!needs.is_empty()).then(|| view! {
+                <div class="startup-card__needs">
+                    <span class="startup-card__needs-label">{t!(i18n, directory.facet_need)}</span>
+                    <ul class="chips">
+                        {needs.into_iter().map(|need| view! { <li class="chip chip--need">{need_name(locale, need)}</li> }).collect_view()}
+                    </ul>
+                </div>
+            })}
+        </li>
+    }
+}

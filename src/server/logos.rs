@@ -1,0 +1,142 @@
+//! Organization logos: the sizes the site serves, and the emblems the demo data draws for itself.
+use image::{ImageBuffer, ImageFormat, Rgba, RgbaImage, imageops::FilterType};
+use sha2::{Digest, Sha256};
+
+/// The square sizes, in pixels, every logo is stored in.
+pub const SIZES: [u32; 3] = [64, 128, 256];
+
+/// One stored size of a logo.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogoImage {
+    pub size: u32,
+    pub content_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// A logo in every served size, with the version its URLs carry (so they can be cached forever).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Logo {
+    pub version: String,
+    pub images: Vec<LogoImage>,
+}
+
+impl Logo {
+    /// Every served size of a square image, as PNG without metadata; the version is a hash of the
+    /// largest size.
+    pub fn from_square(image: &RgbaImage) -> Result<Logo, image::ImageError> {
+        let mut images = Vec::with_capacity(SIZES.len());
+        for size in SIZES {
+            let resized = image::imageops::resize(image, size, size, FilterType::Lanczos3);
+            let mut bytes = Vec::new();
+            resized.write_to(&mut std::io::Cursor::new(&mut bytes), ImageFormat::Png)?;
+            images.push(LogoImage { size, content_type: "image/png", bytes });
+        }
+        let largest = images.last().map(|image| image.bytes.as_slice()).unwrap_or_default();
+        let digest = Sha256::digest(largest);
+        let version = digest.iter().take(6).map(|byte| format!("{byte:02x}")).collect();
+        Ok(Logo { version, images })
+    }
+}
+
+/// Background colours of demo emblems (the same family as the site's monograms).
+const PALETTE: [[u8; 3]; 8] = [
+    [0x0b, 0x4f, 0x8a],
+    [0x00, 0x67, 0x7f],
+    [0x1e, 0x6b, 0x34],
+    [0x7a, 0x3e, 0x9d],
+    [0xa4, 0x26, 0x2c],
+    [0x8a, 0x53, 0x00],
+    [0x3d, 0x4a, 0x5c],
+    [0x00, 0x5f, 0x73],
+];
+
+/// A simple, distinct emblem for a fictional organization, drawn from its slug: a white shape
+/// (shield, hexagon, ring, diamond or tower) on a coloured rounded square.
+pub fn demo_emblem(slug: &str) -> RgbaImage {
+    const SIZE: u32 = 256;
+    const SAMPLES: u32 = 2;
+    let hash = slug.bytes().fold(2_166_136_261u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(16_777_619));
+    let background = PALETTE[(hash % 8) as usize];
+    let shape = (hash / 8) % 5;
+    ImageBuffer::from_fn(SIZE, SIZE, |px, py| {
+        let (mut inside_tile, mut inside_shape) = (0, 0);
+        for sy in 0..SAMPLES {
+            for sx in 0..SAMPLES {
+                let x = (f64::from(px) + (f64::from(sx) + 0.5) / f64::from(SAMPLES)) / f64::from(SIZE);
+                let y = (f64::from(py) + (f64::from(sy) + 0.5) / f64::from(SAMPLES)) / f64::from(SIZE);
+                if rounded_square(x, y) {
+                    inside_tile += 1;
+                    if emblem(shape, x, y) {
+                        inside_shape += 1;
+                    }
+                }
+            }
+        }
+        let coverage = f64::from(inside_tile) / f64::from(SAMPLES * SAMPLES);
+        let white = f64::from(inside_shape) / f64::from(inside_tile.max(1));
+        let channel = |c: u8| (f64::from(c) * (1.0 - white) + 255.0 * white).round() as u8;
+        Rgba([channel(background[0]), channel(background[1]), channel(background[2]), (coverage * 255.0).round() as u8])
+    })
+}
+
+fn rounded_square(x: f64, y: f64) -> bool {
+    let radius = 0.2;
+    let cx = x.clamp(radius, 1.0 - radius);
+    let cy = y.clamp(radius, 1.0 - radius);
+    (x - cx).powi(2) + (y - cy).powi(2) <= radius * radius
+}
+
+fn emblem(shape: u32, x: f64, y: f64) -> bool {
+    let (dx, dy) = (x - 0.5, y - 0.5);
+    match shape {
+        // Shield: straight top and sides, a curved point below.
+        0 => {
+            let body = (0.24..=0.76).contains(&x) && (0.22..=0.55).contains(&y);
+            let point = y > 0.55 && y < 0.82 && dx.abs() <= 0.26 * (1.0 - ((y - 0.55) / 0.27).powi(2)).max(0.0).sqrt();
+            let cut = dx.abs() < 0.05 && (0.32..=0.66).contains(&y);
+            (body || point) && !cut
+        }
+        // Hexagon with a hole.
+        1 => {
+            let hexagon = |r: f64| dy.abs() <= r * 0.866 && dy.abs() * 0.577 + dx.abs() <= r;
+            hexagon(0.3) && !hexagon(0.14)
+        }
+        // Ring with a dot.
+        2 => {
+            let distance = (dx * dx + dy * dy).sqrt();
+            (0.2..=0.3).contains(&distance) || distance <= 0.08
+        }
+        // Diamond around a square.
+        3 => {
+            let diamond = dx.abs() + dy.abs() <= 0.32 && dx.abs() + dy.abs() >= 0.2;
+            diamond || (dx.abs() <= 0.07 && dy.abs() <= 0.07)
+        }
+        // Tower with battlements.
+        _ => {
+            let body = (0.3..=0.7).contains(&x) && (0.34..=0.78).contains(&y);
+            let merlon =
+                (0.24..=0.34).contains(&y) && ((x - 0.3) / 0.1).floor() as i32 % 2 == 0 && (0.3..=0.7).contains(&x);
+            let gate = dx.abs() < 0.07 && y > 0.6;
+            (body || merlon) && !gate
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_logo_comes_in_every_size_as_png() {
+        let logo = Logo::from_square(&demo_emblem("kiber-qalxan")).unwrap();
+        assert_eq!(logo.images.iter().map(|image| image.size).collect::<Vec<_>>(), SIZES);
+        for image in &logo.images {
+            assert!(image.bytes.starts_with(b"\x89PNG"), "PNG signature");
+            let decoded = image::load_from_memory(&image.bytes).unwrap();
+            assert_eq!((decoded.width(), decoded.height()), (image.size, image.size));
+        }
+        assert_eq!(logo.version.len(), 12);
+        let other = Logo::from_square(&demo_emblem("data-siper")).unwrap();
+        assert_ne!(logo.version, other.version, "different emblems, different versions");
+    }
+}
