@@ -68,6 +68,12 @@ fn AlternateLanguages() -> impl IntoView {
             view! {
                 {links}
                 <Link rel="alternate" hreflang="x-default" href=format!("{origin}/") />
+                <Link
+                    rel="alternate"
+                    type_="application/atom+xml"
+                    title="Qala"
+                    href=format!("{origin}/feed.atom?lang={}", lang_of_path(&path).unwrap_or_default())
+                />
             }
         })
     }
@@ -226,8 +232,18 @@ fn SiteFooter() -> impl IntoView {
                     <p>{t!(i18n, site.footer_about)}</p>
                     <p class="site-footer__forum">{t!(i18n, site.footer_forum)}</p>
                 </div>
-                <nav class="site-footer__links" aria-label=move || t_string!(i18n, site.footer_navigation)>
+                <nav class="site-footer__links" aria-labelledby="footer-sections">
+                    <h2 id="footer-sections" class="site-footer__heading">{t!(i18n, site.footer_navigation)}</h2>
                     <SectionLinks />
+                </nav>
+                <nav class="site-footer__links" aria-labelledby="footer-open-data">
+                    <h2 id="footer-open-data" class="site-footer__heading">{t!(i18n, site.footer_open_data)}</h2>
+                    <ul>
+                        <li><a href="/api/v1/openapi.json">{t!(i18n, site.footer_api)}</a></li>
+                        <li><a href=move || format!("/api/v1/organizations.csv?lang={}", lang())>{t!(i18n, site.footer_csv)}</a></li>
+                        <li><a href=move || format!("/feed.atom?lang={}", lang())>{t!(i18n, site.footer_feed)}</a></li>
+                        <li><a href="/sitemap.xml">{t!(i18n, site.footer_sitemap)}</a></li>
+                    </ul>
                 </nav>
             </div>
         </footer>

@@ -121,6 +121,9 @@ pub struct Organization {
     pub featured_position: Option<i64>,
     /// Changes whenever the logo does, so logo URLs can be cached forever; `None` without a logo.
     pub logo_version: Option<String>,
+    /// When it was first published; `None` while it never has been.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub published_at: Option<OffsetDateTime>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]

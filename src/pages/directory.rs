@@ -80,7 +80,10 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
         let link = link.clone();
         move |number: u32| link(&query.on_page(number))
     };
-    let csv = format!("/api/v1/organizations.csv?{}", query.on_page(1).to_query_string());
+    let csv = match query.on_page(1).to_query_string() {
+        filters if filters.is_empty() => format!("/api/v1/organizations.csv?lang={lang}"),
+        filters => format!("/api/v1/organizations.csv?{filters}&lang={lang}"),
+    };
     let searched = query.text.trim().to_owned();
     let facets = view! {
         <FacetGroup legend=td_string!(locale, directory.facet_kind).to_owned() name="kind" options=kinds />

@@ -24,6 +24,7 @@ use time::{OffsetDateTime, format_description::well_known::Rfc3339};
 use crate::error::AppError;
 
 pub use logos::StoredLogo;
+pub use organizations::PublicPage;
 pub use sql::{SqlBuilder, Value};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");

@@ -85,6 +85,8 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(choose_language))
         .route("/healthz", get(healthz))
         .route("/logos/{slug}/{size}", get(serve_logo))
+        .merge(super::open_data::routes())
+        .merge(super::syndication::routes())
         .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
         .layer(middleware::from_fn(remember_language))

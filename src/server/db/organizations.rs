@@ -25,7 +25,15 @@ use crate::{
 
 const ORGANIZATION_COLUMNS: &str = "id, slug, kind, website, email, phone, address, city, country, founded_year, \
      employee_range, certifications, social_links, status, verified_at, featured_position, logo_version, \
-     created_at, updated_at";
+     published_at, created_at, updated_at";
+
+/// A public page about one listing or solution: `/{lang}/{path}/{slug}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicPage {
+    pub path: &'static str,
+    pub slug: Slug,
+    pub updated_at: OffsetDateTime,
+}
 
 impl Database {
     /// Creates listings with everything they carry, all or nothing, in as few statements as the engines
@@ -67,6 +75,7 @@ impl Database {
                 organization.status.as_str().into(),
                 organization.verified_at.map(encode_time).into(),
                 organization.featured_position.into(),
+                organization.status.is_public().then(|| now.clone()).into(),
                 now.clone().into(),
                 now.clone().into(),
             ]
@@ -90,6 +99,7 @@ impl Database {
                 "status",
                 "verified_at",
                 "featured_position",
+                "published_at",
                 "created_at",
                 "updated_at",
             ],
@@ -169,6 +179,57 @@ impl Database {
         self.organizations_from_rows(rows).await
     }
 
+    /// Listings by id, in the order asked; unknown ids are skipped. For exports of search results.
+    pub async fn organizations_by_ids(&self, ids: &[i64]) -> Result<Vec<Organization>, AppError> {
+        let mut found: HashMap<i64, Organization> = HashMap::with_capacity(ids.len());
+        // Well below SQLite's 999 parameters per statement.
+        for chunk in ids.chunks(900) {
+            let mut sql = SqlBuilder::new(&format!("SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE id IN "));
+            sql.bind_list(chunk.iter().copied());
+            let rows = sql.query().fetch_all(self.pool()).await?;
+            found.extend(self.organizations_from_rows(rows).await?.into_iter().map(|org| (org.id, org)));
+        }
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
+    /// The most recently published listings, newest first: what the Atom feed announces.
+    pub async fn newest_published(&self, limit: i64) -> Result<Vec<Organization>, AppError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE status = 'published' \
+             ORDER BY published_at DESC, id DESC LIMIT $1"
+        ))
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        self.organizations_from_rows(rows).await
+    }
+
+    /// The slug and last change of every public page about one listing or solution, for sitemaps.
+    pub async fn public_pages(&self) -> Result<Vec<PublicPage>, AppError> {
+        let rows = sqlx::query(
+            "SELECT 'organization' AS section, slug, updated_at FROM organizations WHERE status = 'published' \
+             UNION ALL \
+             SELECT 'solution' AS section, s.slug, s.updated_at FROM solutions s \
+             JOIN organizations o ON o.id = s.organization_id WHERE o.status = 'published' \
+             ORDER BY section, slug",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(PublicPage {
+                    path: match row.try_get::<String, _>("section")?.as_str() {
+                        "organization" => "organizations",
+                        _ => "solutions",
+                    },
+                    slug: decode_slug(row)?,
+                    updated_at: decode_time(&row.try_get::<String, _>("updated_at")?)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(AppError::from)
+    }
+
     /// Every listing whatever its status.
     pub async fn count_organizations(&self) -> Result<i64, AppError> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organizations").fetch_one(self.pool()).await?)
@@ -217,6 +278,7 @@ impl Database {
                     verified_at: decode_optional_time(row.try_get("verified_at")?)?,
                     featured_position: row.try_get("featured_position")?,
                     logo_version: row.try_get("logo_version")?,
+                    published_at: decode_optional_time(row.try_get("published_at")?)?,
                     created_at: decode_time(&row.try_get::<String, _>("created_at")?)?,
                     updated_at: decode_time(&row.try_get::<String, _>("updated_at")?)?,
                 })

@@ -27,8 +27,8 @@ pub struct Dimension {
 #[derive(Clone, Debug)]
 pub struct DocumentInput<P> {
     pub id: i64,
-    /// Seconds since the Unix epoch.
-    pub created_at: i64,
+    /// When it was listed (published), in seconds since the Unix epoch; what "newest" orders by.
+    pub listed_at: i64,
     /// Folded names for ordering by name, one per language (`Lang::ALL` order).
     pub sort_names: [String; 3],
     /// Place among featured documents, first first.
@@ -43,7 +43,7 @@ pub struct DocumentInput<P> {
 pub struct Doc<P> {
     pub id: i64,
     pub payload: P,
-    created_at: i64,
+    listed_at: i64,
     name_rank: [u32; 3],
     featured: Option<i64>,
 }
@@ -185,7 +185,7 @@ impl<P> IndexBuilder<P> {
             docs.push(Doc {
                 id: document.id,
                 payload: document.payload,
-                created_at: document.created_at,
+                listed_at: document.listed_at,
                 name_rank: name_ranks[*position],
                 featured: document.featured,
             });
@@ -354,7 +354,7 @@ impl<P> SearchIndex<P> {
     /// The most recently created documents, newest first.
     pub fn newest(&self, count: usize) -> Vec<&Doc<P>> {
         let mut docs: Vec<&Doc<P>> = self.docs.iter().collect();
-        docs.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+        docs.sort_by(|a, b| b.listed_at.cmp(&a.listed_at).then(b.id.cmp(&a.id)));
         docs.truncate(count);
         docs
     }
@@ -433,7 +433,7 @@ impl<P> SearchIndex<P> {
             Order::Name => by_name(a, b),
             Order::Newest => {
                 let (a, b) = (&self.docs[a.doc as usize], &self.docs[b.doc as usize]);
-                b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id))
+                b.listed_at.cmp(&a.listed_at).then(b.id.cmp(&a.id))
             }
             Order::Featured => {
                 let (first, second) = (self.docs[a.doc as usize].featured, self.docs[b.doc as usize].featured);
@@ -550,7 +550,7 @@ mod tests {
     fn document(id: i64, name: &str, colour: &str, sizes: &[&str]) -> DocumentInput<&'static str> {
         DocumentInput {
             id,
-            created_at: id,
+            listed_at: id,
             sort_names: [name.to_owned(), name.to_owned(), name.to_owned()],
             featured: (id == 3).then_some(1),
             values: vec![

@@ -266,6 +266,21 @@ impl Database {
         self.cards(&directory, &docs, lang, &[]).await
     }
 
+    /// The ids of the published listings a directory question finds, in its order, and how many there
+    /// are: one page of them, or all of them (for downloads) when `page_size` is `None`.
+    pub async fn directory_ids(
+        &self,
+        query: &DirectoryQuery,
+        lang: Lang,
+        page_size: Option<u32>,
+    ) -> Result<(Vec<i64>, u64), AppError> {
+        let directory = self.directory().await?;
+        let question = DirectoryQuery { page: if page_size.is_some() { query.page } else { 1 }, ..query.clone() };
+        let request = directory.organization_request(&question, lang, page_size.unwrap_or(u32::MAX));
+        let outcome = directory.organizations.search(&request);
+        Ok((outcome.page.iter().map(|doc| doc.id).collect(), outcome.total))
+    }
+
     /// Cards of published listings by id, in the order asked; unknown or unpublished ids are skipped.
     pub async fn organization_cards(&self, ids: &[i64], lang: Lang) -> Result<Vec<OrganizationCard>, AppError> {
         let directory = self.directory().await?;
@@ -421,7 +436,7 @@ pub(super) async fn load(connection: &mut AnyConnection) -> Result<IndexBuilder<
     let mut builder = IndexBuilder::new(ORGANIZATION_DIMENSIONS);
     {
         let mut rows = sqlx::query(
-            "SELECT id, slug, kind, country, city, verified_at, created_at, logo_version, featured_position \
+            "SELECT id, slug, kind, country, city, verified_at, COALESCE(published_at, created_at) AS listed_at, logo_version, featured_position \
              FROM organizations WHERE status = 'published'",
         )
         .fetch(&mut *connection);
@@ -441,7 +456,7 @@ pub(super) async fn load(connection: &mut AnyConnection) -> Result<IndexBuilder<
             let featured: Option<i64> = row.try_get("featured_position")?;
             builder.add_document(DocumentInput {
                 id,
-                created_at: decode_time(&row.try_get::<String, _>("created_at")?)?.unix_timestamp(),
+                listed_at: decode_time(&row.try_get::<String, _>("listed_at")?)?.unix_timestamp(),
                 sort_names: Default::default(),
                 featured,
                 values,

@@ -174,7 +174,7 @@ pub(super) async fn load(connection: &mut AnyConnection) -> Result<IndexBuilder<
             values[dim::COUNTRY].push(country.to_string());
             builder.add_document(DocumentInput {
                 id: row.try_get("id")?,
-                created_at: decode_time(&row.try_get::<String, _>("created_at")?)?.unix_timestamp(),
+                listed_at: decode_time(&row.try_get::<String, _>("created_at")?)?.unix_timestamp(),
                 sort_names: Default::default(),
                 featured: None,
                 values,

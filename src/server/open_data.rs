@@ -1,0 +1,272 @@
+//! The open-data API under `/api/v1`: the directory as JSON (the same questions the pages answer),
+//! the taxonomy, an OpenAPI description, and a CSV download of any directory result.
+//!
+//! Unlike the pages, which quietly leave out a parameter they do not understand, the API refuses it
+//! with a 400, so a program learns about its mistake instead of getting results it did not ask for.
+mod records;
+
+use axum::{
+    Json, Router,
+    extract::{Path, RawQuery, State},
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use serde::Serialize;
+
+use super::AppState;
+use crate::{
+    domain::{
+        directory::{DirectoryQuery, IgnoredParameter, PAGE_SIZE, SearchQuery, SolutionQuery},
+        lang::Lang,
+    },
+    error::AppError,
+};
+use records::{CategoryTree, OrganizationRecord, SolutionRecord, SolutionSummary, TermRecord, Vocabulary};
+
+/// The OpenAPI 3.1 description of this API.
+const OPENAPI: &str = include_str!("open_data/openapi.json");
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/organizations", get(list_organizations))
+        .route("/api/v1/organizations.csv", get(organizations_csv))
+        .route("/api/v1/organizations/{slug}", get(organization))
+        .route("/api/v1/solutions", get(list_solutions))
+        .route("/api/v1/categories", get(categories))
+        .route("/api/v1/sectors", get(sectors))
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1", get(|| async { ApiError::not_found("See /api/v1/openapi.json for what this API offers.") }))
+        .route("/api/v1/{*rest}", get(|| async { ApiError::not_found("No such endpoint; see /api/v1/openapi.json.") }))
+}
+
+/// An API failure: the status that fits and a message for the developer, as JSON.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError { status, message: message.into() }
+    }
+
+    fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, message)
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(error: AppError) -> Self {
+        let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        ApiError::new(status, error.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        #[derive(Serialize)]
+        struct Body {
+            error: Detail,
+        }
+        #[derive(Serialize)]
+        struct Detail {
+            status: u16,
+            message: String,
+        }
+        let body = Body { error: Detail { status: self.status.as_u16(), message: self.message } };
+        (self.status, Json(body)).into_response()
+    }
+}
+
+/// One page of results, with the links a client follows to walk through them.
+#[derive(Serialize)]
+struct ResultPage<T> {
+    results: Vec<T>,
+    total: u64,
+    page: u32,
+    page_count: u32,
+    page_size: u32,
+    next: Option<String>,
+    previous: Option<String>,
+}
+
+impl<T> ResultPage<T> {
+    fn new(results: Vec<T>, total: u64, page: u32, address: impl Fn(u32) -> String) -> ResultPage<T> {
+        let page_count = u32::try_from(total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1);
+        ResultPage {
+            results,
+            total,
+            page,
+            page_count,
+            page_size: PAGE_SIZE,
+            next: (page < page_count).then(|| address(page + 1)),
+            previous: (page > 1).then(|| address(page - 1)),
+        }
+    }
+}
+
+/// A question from a query string, and the language to answer in (`lang`, English by default).
+fn read_question<Q: SearchQuery>(raw: Option<&str>) -> Result<(Q, Lang), ApiError> {
+    let raw = raw.unwrap_or_default();
+    let lang = match form_urlencoded::parse(raw.as_bytes()).find(|(name, _)| name == "lang") {
+        Some((_, value)) => value.parse().map_err(|_| {
+            ApiError::new(StatusCode::BAD_REQUEST, format!("Unknown language `{value}`: use az, en or ru."))
+        })?,
+        None => Lang::En,
+    };
+    let (query, ignored) = Q::from_query_string(raw);
+    if !ignored.is_empty() {
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, describe_ignored(&ignored)));
+    }
+    Ok((query, lang))
+}
+
+fn describe_ignored(ignored: &[IgnoredParameter]) -> String {
+    let values: Vec<String> = ignored.iter().map(|parameter| format!("{}={}", parameter.name, parameter.value)).collect();
+    format!("These parameters have values this API does not know: {}.", values.join(", "))
+}
+
+/// The same question's address on another page.
+fn page_address<Q: SearchQuery>(public_url: &str, path: &str, query: &Q, lang: Lang) -> String {
+    let address = query.href(&format!("{public_url}{path}"));
+    let separator = if address.contains('?') { '&' } else { '?' };
+    format!("{address}{separator}lang={lang}")
+}
+
+/// Short caching: the directory changes when listings are edited, and clients poll.
+fn cached<T: IntoResponse>(body: T) -> Response {
+    let mut response = body.into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
+    response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    response
+}
+
+async fn vocabulary(state: &AppState) -> Result<Vocabulary, AppError> {
+    Ok(Vocabulary::new(state.db.categories().await?, state.db.sectors().await?, state.db.tags().await?))
+}
+
+async fn list_organizations(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
+    let (query, lang): (DirectoryQuery, Lang) = read_question(raw.as_deref())?;
+    let (ids, total) = state.db.directory_ids(&query, lang, Some(PAGE_SIZE)).await?;
+    let vocabulary = vocabulary(&state).await?;
+    let results = state.db.organizations_by_ids(&ids).await?;
+    let results = results.into_iter().map(|org| OrganizationRecord::new(org, &vocabulary, &state.public_url)).collect();
+    let page = ResultPage::new(results, total, query.page, |number| {
+        page_address(&state.public_url, "/api/v1/organizations", &query.on_page(number), lang)
+    });
+    Ok(cached(Json(page)))
+}
+
+async fn organization(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
+    let not_found = || ApiError::not_found(format!("No published organization has the slug `{slug}`."));
+    let organization = state.db.organization_by_slug(&slug).await?.ok_or_else(not_found)?;
+    if !organization.status.is_public() {
+        return Err(not_found());
+    }
+    let vocabulary = vocabulary(&state).await?;
+    let solutions = state.db.solutions_of(organization.id).await?;
+    let mut record = OrganizationRecord::new(organization, &vocabulary, &state.public_url);
+    record.solutions = Some(
+        solutions.into_iter().map(|solution| SolutionRecord::new(solution, &vocabulary, &state.public_url)).collect(),
+    );
+    Ok(cached(Json(record)))
+}
+
+async fn list_solutions(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
+    let (query, lang): (SolutionQuery, Lang) = read_question(raw.as_deref())?;
+    let found = state.db.search_solutions(&query, lang).await?;
+    let results = found.results.into_iter().map(|card| SolutionSummary::new(card, lang, &state.public_url)).collect();
+    let page = ResultPage::new(results, found.total, query.page, |number| {
+        page_address(&state.public_url, "/api/v1/solutions", &query.on_page(number), lang)
+    });
+    Ok(cached(Json(page)))
+}
+
+async fn categories(State(state): State<AppState>) -> Result<Response, ApiError> {
+    Ok(cached(Json(CategoryTree::from_categories(&state.db.categories().await?))))
+}
+
+async fn sectors(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let sectors: Vec<TermRecord> = state
+        .db
+        .sectors()
+        .await?
+        .into_iter()
+        .map(|sector| TermRecord { slug: sector.slug, names: sector.names, nist_function: None })
+        .collect();
+    Ok(cached(Json(sectors)))
+}
+
+async fn openapi() -> Response {
+    cached(([(header::CONTENT_TYPE, "application/json")], OPENAPI))
+}
+
+/// Every result of a directory question (not only one page) as CSV, with a byte-order mark so
+/// spreadsheet programs read Azerbaijani and Russian letters right.
+async fn organizations_csv(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
+    let (query, lang): (DirectoryQuery, Lang) = read_question(raw.as_deref())?;
+    let (ids, _) = state.db.directory_ids(&query, lang, None).await?;
+    let vocabulary = vocabulary(&state).await?;
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let csv_failed = |error: csv::Error| {
+        tracing::error!(%error, "writing CSV failed");
+        ApiError::from(AppError::Internal)
+    };
+    writer
+        .write_record([
+            "slug",
+            "name",
+            "kind",
+            "country",
+            "city",
+            "website",
+            "email",
+            "phone",
+            "founded_year",
+            "employee_range",
+            "verified_at",
+            "categories",
+            "sectors",
+            "startup_stage",
+            "profile_url",
+        ])
+        .map_err(csv_failed)?;
+    // In batches, so a download of the whole directory never holds every listing at once.
+    for batch in ids.chunks(500) {
+        for organization in state.db.organizations_by_ids(batch).await? {
+            let record = OrganizationRecord::new(organization, &vocabulary, &state.public_url);
+            let names = |terms: &[TermRecord]| terms.iter().map(|term| term.name(lang)).collect::<Vec<_>>().join("; ");
+            writer
+                .write_record([
+                    record.slug.to_string(),
+                    record.name(lang),
+                    record.kind.to_string(),
+                    record.country.to_string(),
+                    record.city.clone().unwrap_or_default(),
+                    record.website.clone().unwrap_or_default(),
+                    record.email.clone().unwrap_or_default(),
+                    record.phone.clone().unwrap_or_default(),
+                    record.founded_year.map(|year| year.to_string()).unwrap_or_default(),
+                    record.employee_range.map(|range| range.to_string()).unwrap_or_default(),
+                    record.verified_at.map(|date| date.date().to_string()).unwrap_or_default(),
+                    names(&record.categories),
+                    names(&record.sectors),
+                    record.startup.as_ref().map(|facts| facts.stage.to_string()).unwrap_or_default(),
+                    record.profile_urls.get(&lang).cloned().unwrap_or_default(),
+                ])
+                .map_err(csv_failed)?;
+        }
+    }
+    let bytes = writer.into_inner().map_err(|error| csv_failed(error.into_error().into()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"qala-organizations.csv\""),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        bytes,
+    )
+        .into_response())
+}
