@@ -19,7 +19,8 @@ step "clippy: server build"
 cargo clippy --features ssr --all-targets -- -D warnings
 
 step "clippy: browser build"
-cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
+# The same target directory as cargo-leptos's WebAssembly build, so its dependencies are built once.
+cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown --target-dir target/front -- -D warnings
 
 step "building the site (server and WebAssembly)"
 cargo leptos build

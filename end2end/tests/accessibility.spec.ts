@@ -17,7 +17,27 @@ async function seriousViolations(page: Page) {
   return found;
 }
 
-for (const path of ["/az", "/en", "/ru", "/az/no-such-page"]) {
+const pages = [
+  "/az",
+  "/en",
+  "/ru",
+  "/az/no-such-page",
+  "/en/organizations",
+  "/az/organizations?q=kiber&kind=cert",
+  "/ru/organizations?q=zzzz",
+  "/en/organizations/abseron-kiber-muhafize-sirketi",
+  "/az/organizations/qarmaq-ai",
+  "/en/startups",
+  "/ru/startups?stage=mvp",
+  "/en/solutions",
+  "/az/solutions?nist=detect",
+  "/en/solutions/compare",
+  "/ru/solutions/iec-62443-uzre-qiymetlendirme",
+  "/en/landscape",
+  "/az/landscape?kind=startup",
+];
+
+for (const path of pages) {
   test(`${path} has no serious accessibility violations`, async ({ browser, page }, testInfo) => {
     if (hydrated(testInfo)) {
       await open(page, path, testInfo);

@@ -29,7 +29,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         }
       });
       page.on("requestfailed", (request) => {
-        if (!declined(request.url())) errors.push(`${request.failure()?.errorText} ${request.url()}`);
+        // Leaving a page cancels what it was still loading (lazy logos, say): not a failure either.
+        const cancelled = request.failure()?.errorText === "net::ERR_ABORTED";
+        if (!declined(request.url()) && !cancelled) errors.push(`${request.failure()?.errorText} ${request.url()}`);
       });
       await use(errors);
       expect(errors, "browser console errors").toEqual([]);

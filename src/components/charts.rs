@@ -1,5 +1,6 @@
 //! Bar charts drawn on the server as SVG. Each bar is a link to the directory filtered by its value,
-//! so the chart is read out and reached by keyboard like a list of links, and seen at a glance.
+//! named by its label and count ("Startups 26"), so the chart is read out and reached by keyboard like
+//! a list of links, and seen at a glance.
 use leptos::prelude::*;
 
 use crate::domain::showcase::Bar;
@@ -16,8 +17,6 @@ pub fn BarChart(
     id: &'static str,
     title: String,
     bars: Vec<Bar>,
-    /// Says one bar in words ("Companies: 17"), for screen readers.
-    describe: Callback<Bar, String>,
 ) -> impl IntoView {
     let largest = bars.iter().map(|bar| bar.count).max().unwrap_or(1).max(1);
     let height = ROW * u32::try_from(bars.len()).unwrap_or(0).max(1);
@@ -30,14 +29,18 @@ pub fn BarChart(
             let top = ROW * u32::try_from(index).unwrap_or(0);
             // Lengths are percentages and text sizes pixels, so labels stay readable at any width.
             let length = (LONGEST_BAR_PERCENT * bar.count as f64 / largest as f64).max(0.5);
-            let label = describe.run(bar.clone());
             view! {
                 <g class="chart__row">
-                    <a href=bar.href aria-label=label>
+                    <a href=bar.href>
                         <rect class="chart__hit" x="0" y=top width="100%" height=ROW />
-                        <text class="chart__label" x="0" y=top + LABEL_SIZE + 2 font-size=LABEL_SIZE>{bar.label}</text>
                         <rect class="chart__bar" x="0" y=top + 22 width=format!("{length:.2}%") height="14" rx="3" />
-                        <text class="chart__count" x=format!("{length:.2}%") dx="8" y=top + 34 font-size="13">{bar.count}</text>
+                        // One text element, so the link's name reads "label count".
+                        <text font-size=LABEL_SIZE>
+                            <tspan class="chart__label" x="0" y=top + LABEL_SIZE + 2>{bar.label}</tspan>
+                            <tspan class="chart__count" x=format!("{length:.2}%") dx="8" y=top + 34 font-size="13">
+                                " "{bar.count}
+                            </tspan>
+                        </text>
                     </a>
                 </g>
             }

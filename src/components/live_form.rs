@@ -23,6 +23,11 @@ pub fn LiveSearchForm(
     let location = use_location();
     let navigate = use_navigate();
     let pending_typing = StoredValue::new(None::<TimeoutHandle>);
+    let cancel_pending_typing = move || {
+        if let Some(handle) = pending_typing.get_value() {
+            handle.clear();
+        }
+    };
     let follow_form = move |replace: bool| {
         let Some(form) = form.get_untracked() else { return };
         let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
@@ -45,6 +50,8 @@ pub fn LiveSearchForm(
         let follow_form = follow_form.clone();
         move |event: ev::SubmitEvent| {
             event.prevent_default();
+            // The submitted state replaces any pending follow of the typing.
+            cancel_pending_typing();
             follow_form(false);
         }
     };
@@ -60,9 +67,7 @@ pub fn LiveSearchForm(
         if own_field(&event) != (true, true) {
             return;
         }
-        if let Some(handle) = pending_typing.get_value() {
-            handle.clear();
-        }
+        cancel_pending_typing();
         let follow_form = follow_form.clone();
         let pause = std::time::Duration::from_millis(TYPING_PAUSE_MS);
         pending_typing.set_value(set_timeout_with_handle(move || follow_form(true), pause).ok());
@@ -102,6 +107,9 @@ pub fn SearchField(
                     type="search"
                     name="q"
                     autocomplete="off"
+                    // The attribute fills the field in the server's HTML; the property keeps it in step
+                    // after the visitor has typed, which an attribute alone no longer does.
+                    value=value
                     prop:value=value
                     placeholder=placeholder
                 />

@@ -85,9 +85,6 @@ fn OverviewSections(overview: Overview) -> impl IntoView {
             count,
         })
         .collect();
-    let describe = Callback::new(move |bar: Bar| {
-        td_display!(locale, overview.chart_value, label = bar.label, count = bar.count).to_string()
-    });
     view! {
         {(!featured.is_empty()).then(|| view! {
             <section class="section container" aria-labelledby="featured-heading">
@@ -106,10 +103,10 @@ fn OverviewSections(overview: Overview) -> impl IntoView {
                     <h2 id="charts-heading">{t!(i18n, overview.charts_heading)}</h2>
                 </div>
                 <div class="chart-grid">
-                    <BarChart id="chart-kind" title=td_string!(locale, overview.by_kind).to_owned() bars=by_kind describe />
-                    <BarChart id="chart-category" title=td_string!(locale, overview.by_category).to_owned() bars=by_category describe />
-                    <BarChart id="chart-sector" title=td_string!(locale, overview.by_sector).to_owned() bars=by_sector describe />
-                    <BarChart id="chart-country" title=td_string!(locale, overview.by_country).to_owned() bars=by_country describe />
+                    <BarChart id="chart-kind" title=td_string!(locale, overview.by_kind).to_owned() bars=by_kind />
+                    <BarChart id="chart-category" title=td_string!(locale, overview.by_category).to_owned() bars=by_category />
+                    <BarChart id="chart-sector" title=td_string!(locale, overview.by_sector).to_owned() bars=by_sector />
+                    <BarChart id="chart-country" title=td_string!(locale, overview.by_country).to_owned() bars=by_country />
                 </div>
             </div>
         </section>

@@ -199,13 +199,14 @@ async fn cache_static_assets(request: Request, next: Next) -> Response {
 /// are cached for a year; others are revalidated against the ETag after five minutes.
 async fn serve_logo(
     State(state): State<AppState>,
-    axum::extract::Path((slug, size)): axum::extract::Path<(String, u32)>,
+    axum::extract::Path((slug, size)): axum::extract::Path<(String, String)>,
     axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    if !super::logos::SIZES.contains(&size) {
+    // Any size but the served ones names no logo: a 404, whether it is a number or not.
+    let Some(size) = size.parse::<u32>().ok().filter(|size| super::logos::SIZES.contains(size)) else {
         return StatusCode::NOT_FOUND.into_response();
-    }
+    };
     let logo = match state.db.logo(&slug, size).await {
         Ok(Some(logo)) => logo,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),

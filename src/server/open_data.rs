@@ -124,7 +124,8 @@ fn read_question<Q: SearchQuery>(raw: Option<&str>) -> Result<(Q, Lang), ApiErro
 }
 
 fn describe_ignored(ignored: &[IgnoredParameter]) -> String {
-    let values: Vec<String> = ignored.iter().map(|parameter| format!("{}={}", parameter.name, parameter.value)).collect();
+    let values: Vec<String> =
+        ignored.iter().map(|parameter| format!("{}={}", parameter.name, parameter.value)).collect();
     format!("These parameters have values this API does not know: {}.", values.join(", "))
 }
 

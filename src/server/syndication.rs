@@ -169,10 +169,7 @@ fn url_set(public: &str, pages: &[SitemapPage]) -> Response {
                 format!("<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{public}/{lang}{}\"/>", page.path)
             })
             .collect();
-        let lastmod = page
-            .updated_at
-            .map(|time| format!("<lastmod>{}</lastmod>", time.date()))
-            .unwrap_or_default();
+        let lastmod = page.updated_at.map(|time| format!("<lastmod>{}</lastmod>", time.date())).unwrap_or_default();
         for lang in Lang::ALL {
             body.push_str(&format!("<url><loc>{public}/{lang}{}</loc>{lastmod}{alternates}</url>\n", page.path));
         }

@@ -21,14 +21,39 @@ pub fn app(db: &Database) -> Router {
 }
 
 pub async fn get(app: &Router, path: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, HeaderMap, String) {
+    let (status, headers, bytes) = get_bytes(app, path, headers).await;
+    (status, headers, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A GET whose body is not text (an image, say).
+pub async fn get_bytes(
+    app: &Router,
+    path: &str,
+    headers: &[(header::HeaderName, &str)],
+) -> (StatusCode, HeaderMap, Vec<u8>) {
     let mut request = Request::get(path);
     for (name, value) in headers {
         request = request.header(name, *value);
     }
-    let response = app.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    send(app, request.body(Body::empty()).unwrap()).await
+}
+
+/// A POST of a JSON body, as the pages call their server functions.
+pub async fn post_json(app: &Router, path: &str, body: &serde_json::Value) -> (StatusCode, HeaderMap, String) {
+    let request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let (status, headers, bytes) = send(app, request).await;
+    (status, headers, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+async fn send(app: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
+    let response = app.clone().oneshot(request).await.unwrap();
     let (parts, body) = response.into_parts();
     let bytes = body.collect().await.unwrap().to_bytes();
-    (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
+    (parts.status, parts.headers, bytes.to_vec())
 }
 
 /// Whether the page has `<link rel="alternate" hreflang=… href=…>`, whatever the attribute order.

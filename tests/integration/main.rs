@@ -8,5 +8,8 @@ mod support;
 mod cli;
 mod directory;
 mod http;
+mod open_data;
 mod repository;
 mod seed;
+mod showcase;
+mod solutions;

@@ -118,8 +118,9 @@ fn page_urls(public_url: &str, path: &str) -> BTreeMap<Lang, String> {
 
 impl OrganizationRecord {
     pub fn new(organization: Organization, vocabulary: &Vocabulary, public_url: &str) -> OrganizationRecord {
-        let Organization { slug, profile, verified_at, featured_position, logo_version, published_at, updated_at, .. } =
-            organization;
+        let Organization {
+            slug, profile, verified_at, featured_position, logo_version, published_at, updated_at, ..
+        } = organization;
         OrganizationRecord {
             kind: profile.kind,
             texts: profile.texts,

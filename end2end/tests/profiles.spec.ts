@@ -1,0 +1,55 @@
+import { expect, open, strings, test } from "./support";
+
+const en = strings("en");
+
+test("a profile shows everything a visitor needs, with metadata for search engines and link previews", async ({ page }, testInfo) => {
+  await open(page, "/en/organizations?q=absheron", testInfo);
+  await page.getByRole("link", { name: "Absheron Cyber Protection Company" }).click();
+  await expect(page).toHaveURL(/\/en\/organizations\/abseron-kiber-muhafize-sirketi$/);
+  await expect(page).toHaveTitle(en.profile.title.replace("{{ name }}", "Absheron Cyber Protection Company"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Absheron Cyber Protection Company");
+  await expect(page.locator(".profile__verified")).toContainText(en.card.verified);
+  await expect(page.locator(".profile__place")).toContainText("Sumqayıt");
+  const facts = page.locator(".profile__facts");
+  for (const fact of ["Sənaye zonası", "2013", "51-200", "ISO/IEC 27001", "IEC 62443", "Oil and gas"]) {
+    await expect(facts).toContainText(fact);
+  }
+  await expect(page.getByRole("link", { name: /absheron-kiber\.example/ }).first()).toBeVisible();
+  // The description is Markdown, rendered.
+  await expect(page.locator(".prose").first()).not.toContainText("**");
+  await expect(page.getByRole("heading", { name: en.profile.solutions })).toBeVisible();
+  await expect(page.locator(".solution-item")).toHaveCount(2);
+  await expect(page.getByRole("heading", { name: en.profile.related })).toBeVisible();
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Absheron Cyber Protection Company");
+  const structured = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(structured["@type"]).toBe("Organization");
+  expect(structured.name).toBe("Absheron Cyber Protection Company");
+  expect(structured.url).toMatch(/\/en\/organizations\/abseron-kiber-muhafize-sirketi$/);
+  expect(structured.sameAs).toContain("https://absheron-kiber.example");
+});
+
+test("a startup's profile carries its showcase facts", async ({ page }, testInfo) => {
+  await open(page, "/en/organizations/qarmaq-ai", testInfo);
+  const block = page.getByRole("region", { name: en.profile.startup_heading });
+  await expect(block).toContainText("AI that spots phishing written in Azerbaijani at first glance.");
+  await expect(block).toContainText(en.stage.early_traction);
+  await expect(block).toContainText(en.need.investment);
+  await expect(block).toContainText(en.need.partners);
+  await expect(block).toContainText("600");
+  await expect(block.getByRole("link", { name: en.profile.demo })).toHaveAttribute("href", "https://video.example/qarmaq-demo");
+});
+
+test("a profile reads in every language, and falls back when a text is missing", async ({ page }, testInfo) => {
+  await open(page, "/ru/organizations/abseron-kiber-muhafize-sirketi", testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Апшеронская компания киберзащиты");
+  // The second solution has no Russian name: the English one stands in, marked as English.
+  const fallback = page.locator(".solution-item__name [lang=en]");
+  await expect(fallback).toHaveText("IEC 62443 assessment");
+});
+
+test("an unknown profile is a real 404 page with a search box", async ({ page }, testInfo) => {
+  const response = await open(page, "/en/organizations/no-such-organization", testInfo);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.not_found.heading);
+  await expect(page.locator("main").getByRole("search")).toBeVisible();
+});
