@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 FOR_TESTS=0
+FOR_BENCHMARKS=0
 [ "${1:-}" = "--tests" ] && FOR_TESTS=1
+[ "${1:-}" = "--benchmarks" ] && FOR_BENCHMARKS=1
 
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*" >&2; }
 SUDO=""
@@ -56,4 +58,8 @@ if [ "$FOR_TESTS" -eq 1 ]; then
     step "installing the end2end npm packages (no browser download: Debian's Chromium is used)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-fund --no-audit)
   fi
+fi
+
+if [ "$FOR_BENCHMARKS" -eq 1 ]; then
+  apt_install wrk
 fi

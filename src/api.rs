@@ -1,6 +1,8 @@
 //! Server functions: the thin typed calls pages make. Each checks what it must and calls the
 //! repository; nothing here speaks SQL.
+pub mod accounts;
 pub mod directory;
+pub mod forms;
 pub mod organizations;
 pub mod showcase;
 pub mod site;

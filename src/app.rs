@@ -11,6 +11,7 @@ use crate::{
     components::layout::SiteFrame,
     domain::lang::Lang,
     pages::{
+        account::{AccountPage, ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage},
         directory::DirectoryPage,
         home::HomePage,
         landscape::LandscapePage,
@@ -71,6 +72,32 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("organizations"), ParamSegment("slug"))
                             view=OrganizationProfilePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("sign-up"))
+                            view=SignUpPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("sign-in"))
+                            view=SignInPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("forgot-password"))
+                            view=ForgotPasswordPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("reset"))
+                            view=ResetPasswordPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("verify"))
+                            view=VerifyEmailPage
                             ssr=SsrMode::Async
                         />
                     </ParentRoute>

@@ -1,6 +1,7 @@
 //! Views shared by several pages.
 pub mod charts;
 pub mod facets;
+pub mod form;
 pub mod icons;
 pub mod layout;
 pub mod live_form;

@@ -53,6 +53,7 @@ macro_rules! text_enum {
     };
 }
 
+pub mod account;
 pub mod country;
 pub mod directory;
 pub mod lang;

@@ -1,4 +1,5 @@
 //! Route components, grouped by feature.
+pub mod account;
 pub mod directory;
 pub mod home;
 pub mod landscape;

@@ -1,9 +1,14 @@
 //! Everything that runs only on the server: configuration, the database, HTTP, the command line.
 //! Compiled with the `ssr` feature only; the browser bundle never sees it.
+pub mod accounts;
+pub mod auth;
+pub mod background;
 pub mod cli;
 pub mod db;
+pub mod forms;
 pub mod http;
 pub mod logos;
+pub mod mail;
 pub mod markdown;
 pub mod open_data;
 pub mod profiles;
@@ -25,6 +30,8 @@ pub struct AppState {
     pub db: Database,
     /// The address the public reaches the site at, for absolute links (hreflang, feeds, sitemaps).
     pub public_url: String,
+    /// Proxies whose `X-Forwarded-For` is believed, for throttling by the visitor's address.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

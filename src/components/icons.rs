@@ -20,11 +20,13 @@ pub enum IconName {
     ArrowRight,
     Info,
     Star,
+    User,
 }
 
 impl IconName {
     fn path(self) -> &'static str {
         match self {
+            IconName::User => "M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zM3.5 21a8.5 8.5 0 0 1 17 0",
             IconName::Landmark => "M3 21h18M5 21v-10M19 21v-10M9.5 21v-10M14.5 21v-10M2.5 10 12 4l9.5 6z",
             IconName::Scales => "M12 3v18M6 21h12M4 7h16M6.5 7 3.5 14a3 3 0 0 0 6 0zM17.5 7l-3 7a3 3 0 0 0 6 0z",
             IconName::ShieldCheck => "M12 3 20 6v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM8.5 12l2.5 2.5 4.5-5",

@@ -8,7 +8,7 @@ use super::{
     search_box::SearchBox,
 };
 use crate::{
-    api::site::get_site_info,
+    api::{accounts::get_viewer, site::get_site_info},
     domain::lang::{Lang, lang_of_path, path_in_lang},
     i18n::*,
 };
@@ -123,7 +123,10 @@ fn SiteHeader() -> impl IntoView {
                         <span class="brand__tagline">{t!(i18n, site.tagline)}</span>
                     </span>
                 </a>
-                <LanguageSwitcher />
+                <div class="site-header__tools">
+                    <AccountLink />
+                    <LanguageSwitcher />
+                </div>
             </div>
             <div class="site-header__bar">
                 <div class="container site-header__bar-inner">
@@ -136,6 +139,36 @@ fn SiteHeader() -> impl IntoView {
                 </div>
             </div>
         </header>
+    }
+}
+
+/// "Sign in", or "Account" for whoever is signed in.
+#[component]
+fn AccountLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let viewer = Resource::new(|| (), |_| get_viewer());
+    let lang = move || Lang::from(i18n.get_locale());
+    view! {
+        <Suspense>
+            {move || {
+                viewer.get().map(|viewer| match viewer.ok().flatten() {
+                    Some(_) => view! {
+                        <a class="account-link" href=move || format!("/{}/account", lang())>
+                            <Icon name=IconName::User />
+                            <span>{t!(i18n, site.nav_account)}</span>
+                        </a>
+                    }
+                        .into_any(),
+                    None => view! {
+                        <a class="account-link" href=move || format!("/{}/account/sign-in", lang())>
+                            <Icon name=IconName::User />
+                            <span>{t!(i18n, site.nav_sign_in)}</span>
+                        </a>
+                    }
+                        .into_any(),
+                })
+            }}
+        </Suspense>
     }
 }
 

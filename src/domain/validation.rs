@@ -23,6 +23,14 @@ pub enum Problem {
     Taken,
     /// A password on the lists attackers try first.
     CommonPassword,
+    /// The email address and password do not belong together (which of them is wrong is not said).
+    WrongCredentials,
+    /// The account was disabled by forum staff.
+    AccountDisabled,
+    /// An authenticator code that is not the current one.
+    WrongCode,
+    /// An emailed link that was already used, has expired, or never existed.
+    LinkExpired,
 }
 
 /// A refused value: which field, and why.

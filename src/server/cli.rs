@@ -71,6 +71,15 @@ struct ServeArgs {
     /// Load the demo data first when the database has no organizations
     #[arg(long, env = "QALA_DEMO_IF_EMPTY")]
     demo_if_empty: bool,
+    /// SMTP server for outgoing mail, as smtps://USER:PASSWORD@HOST:465 [default: mail goes to the log]
+    #[arg(long, env = "QALA_SMTP_URL", value_name = "QALA_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Sender of outgoing mail [default: Qala <no-reply@HOST of the public URL>]
+    #[arg(long, env = "QALA_MAIL_FROM", value_name = "QALA_MAIL_FROM")]
+    mail_from: Option<String>,
+    /// Reverse proxies whose X-Forwarded-For is believed, comma-separated IP addresses
+    #[arg(long, env = "QALA_TRUSTED_PROXIES", value_name = "QALA_TRUSTED_PROXIES", value_delimiter = ',')]
+    trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Subcommand)]
@@ -181,7 +190,26 @@ async fn serve(db: Database, args: ServeArgs) -> Result<(), String> {
     if args.demo_if_empty && db.ecosystem_stats().await.map_err(describe)?.organizations == 0 {
         seed_demo(&db).await?;
     }
-    http::serve(db, args.addr, args.public_url).await
+    let mail = match &args.smtp_url {
+        Some(url) => {
+            let host = args
+                .public_url
+                .as_deref()
+                .and_then(|url| url.split("://").nth(1))
+                .map(|rest| rest.split([':', '/']).next().unwrap_or(rest).to_owned())
+                .unwrap_or_else(|| "localhost".to_owned());
+            let from = args.mail_from.clone().unwrap_or_else(|| format!("Qala <no-reply@{host}>"));
+            crate::server::mail::Delivery::smtp(url, &from)?
+        }
+        None => crate::server::mail::Delivery::Log,
+    };
+    let settings = http::ServeSettings {
+        addr: args.addr,
+        public_url: args.public_url,
+        trusted_proxies: args.trusted_proxies,
+        mail,
+    };
+    http::serve(db, settings).await
 }
 
 async fn seed_demo(db: &Database) -> Result<(), String> {

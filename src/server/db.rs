@@ -3,6 +3,7 @@
 //! One implementation serves SQLite and PostgreSQL through sqlx's `Any` driver. Query texts use
 //! `$1`-style parameters, which both engines accept, and only the column types both decode the same
 //! way (BIGINT, TEXT, BLOB/BYTEA; flags are 0/1 integers). Each engine has its own migrations folder.
+mod accounts;
 mod directory;
 mod logos;
 mod organizations;
@@ -21,8 +22,10 @@ use sqlx::{
 };
 use time::{OffsetDateTime, format_description::well_known::Rfc3339};
 
+use super::auth::DatabaseSessionStore;
 use crate::error::AppError;
 
+pub use accounts::{AttemptAction, AttemptCount, Credentials, QueuedMail, TokenPurpose};
 pub use logos::StoredLogo;
 pub use organizations::PublicPage;
 pub use sql::{SqlBuilder, Value};
@@ -105,11 +108,14 @@ impl DatabaseUrl {
     }
 }
 
-/// A connection pool, the engine behind it and this instance's directory index. Cheap to clone.
+/// A connection pool, the engine behind it, the session store on the same database, and this
+/// instance's directory index. Cheap to clone.
 #[derive(Clone)]
 pub struct Database {
     pool: AnyPool,
+    url: DatabaseUrl,
     engine: Engine,
+    sessions: DatabaseSessionStore,
     directory: std::sync::Arc<directory::DirectoryCache>,
 }
 
@@ -137,7 +143,18 @@ impl Database {
             Engine::Postgres => AnyPoolOptions::new().max_connections(16),
         };
         let pool = pool_options.acquire_timeout(Duration::from_secs(10)).connect_with(options).await?;
-        Ok(Database { pool, engine, directory: Default::default() })
+        let sessions = DatabaseSessionStore::lazy(url)?;
+        Ok(Database { pool, url: url.clone(), engine, sessions, directory: Default::default() })
+    }
+
+    /// A second, independent handle on the same database: what another app instance would have.
+    pub async fn reopen(&self) -> Result<Database, sqlx::Error> {
+        Database::connect(&self.url).await
+    }
+
+    /// Where sign-in sessions are kept: the same database, through tower-sessions' store.
+    pub fn session_store(&self) -> DatabaseSessionStore {
+        self.sessions.clone()
     }
 
     pub fn engine(&self) -> Engine {

@@ -35,14 +35,22 @@ pub const LANGUAGE_COOKIE: &str = "qala_lang";
 /// Largest request body accepted anywhere: a 2 MiB logo plus the rest of its form.
 const BODY_LIMIT: usize = 3 * 1024 * 1024;
 
-pub async fn serve(db: Database, addr: Option<SocketAddr>, public_url: Option<String>) -> Result<(), String> {
+/// How the server is set up, from the command line and environment.
+pub struct ServeSettings {
+    pub addr: Option<SocketAddr>,
+    pub public_url: Option<String>,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub mail: super::mail::Delivery,
+}
+
+pub async fn serve(db: Database, settings: ServeSettings) -> Result<(), String> {
     let mut leptos_options =
         get_configuration(None).map_err(|error| format!("bad Leptos configuration: {error}"))?.leptos_options;
-    if let Some(addr) = addr {
+    if let Some(addr) = settings.addr {
         leptos_options.site_addr = addr;
     }
     let addr = leptos_options.site_addr;
-    let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
+    let public_url = settings.public_url.unwrap_or_else(|| format!("http://{addr}"));
     // Build the directory index before the first visitor asks (seconds at a hundred thousand listings).
     let warm = db.clone();
     tokio::spawn(async move {
@@ -50,7 +58,9 @@ pub async fn serve(db: Database, addr: Option<SocketAddr>, public_url: Option<St
             tracing::error!(%error, "building the directory index failed");
         }
     });
-    let state = AppState { leptos_options, db, public_url: public_url.clone() };
+    super::background::spawn(db.clone(), db.session_store(), settings.mail);
+    let state =
+        AppState { leptos_options, db, public_url: public_url.clone(), trusted_proxies: settings.trusted_proxies };
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|error| format!("cannot listen on {addr}: {error}"))?
@@ -62,7 +72,8 @@ pub async fn serve(db: Database, addr: Option<SocketAddr>, public_url: Option<St
         });
     tracing::info!(%addr, %public_url, "serving");
     println!("Qala is running at {public_url}/");
-    axum::serve(listener, router(state))
+    // The peer's address is what throttling counts by (or, behind a trusted proxy, what it forwards).
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|error| format!("server error: {error}"))?;
@@ -89,6 +100,8 @@ pub fn router(state: AppState) -> Router {
         .merge(super::syndication::routes())
         .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
+        .layer(super::auth::session_layer(state.db.session_store(), state.public_url.starts_with("https://")))
+        .layer(middleware::from_fn_with_state(state.clone(), super::auth::origin::same_origin_writes))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(cache_static_assets))
         .layer(default_header("x-content-type-options", "nosniff"))

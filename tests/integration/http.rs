@@ -17,7 +17,12 @@ use crate::on_both_engines;
 
 pub fn app(db: &Database) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("qala").site_root("target/site").build();
-    qala::server::http::router(AppState { leptos_options, db: db.clone(), public_url: "https://qala.example".into() })
+    qala::server::http::router(AppState {
+        leptos_options,
+        db: db.clone(),
+        public_url: "https://qala.example".into(),
+        trusted_proxies: Vec::new(),
+    })
 }
 
 pub async fn get(app: &Router, path: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, HeaderMap, String) {
@@ -43,6 +48,7 @@ pub async fn post_json(app: &Router, path: &str, body: &serde_json::Value) -> (S
     let request = Request::post(path)
         .header(header::CONTENT_TYPE, "application/json")
         .header(header::ACCEPT, "application/json")
+        .header(header::ORIGIN, "https://qala.example")
         .body(Body::from(body.to_string()))
         .unwrap();
     let (status, headers, bytes) = send(app, request).await;

@@ -5,6 +5,7 @@
 //! are skipped with a message, unless `QALA_REQUIRE_POSTGRES=1`, as in CI, makes that a failure.
 mod support;
 
+mod accounts;
 mod cli;
 mod directory;
 mod http;

@@ -100,7 +100,7 @@ impl Database {
     }
 }
 
-fn user_from_row(row: &AnyRow) -> Result<User, sqlx::Error> {
+pub(super) fn user_from_row(row: &AnyRow) -> Result<User, sqlx::Error> {
     Ok(User {
         id: row.try_get("id")?,
         email: EmailAddress::parse(&row.try_get::<String, _>("email")?)

@@ -1,0 +1,119 @@
+//! Accounts: signing up, in and out, confirming an address, resetting a password, two-factor codes.
+//! Every one is a POST from this site's own forms (checked by the same-origin rule), works as a
+//! plain form without JavaScript, and leaves the logic to `server::accounts`.
+use leptos::prelude::*;
+
+use crate::{
+    domain::{
+        account::{SignInOutcome, Viewer},
+        lang::Lang,
+    },
+    error::AppError,
+};
+
+#[cfg(feature = "ssr")]
+fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc()
+}
+
+/// Who is signed in on this browser, if anyone.
+#[server(endpoint = "account/viewer")]
+pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
+    let state = crate::server::app_state()?;
+    let session = crate::server::auth::request_session().await?;
+    crate::server::accounts::viewer(&state, &session, now()).await
+}
+
+#[server(endpoint = "account/sign-up")]
+pub async fn sign_up(lang: Lang, email: String, password: String) -> Result<(), AppError> {
+    use crate::server::{accounts, auth, forms};
+    let state = crate::server::app_state()?;
+    let session = auth::request_session().await?;
+    let ip = auth::request_ip().await?;
+    let outcome = accounts::sign_up(&state, &session, &ip, lang, &email, &password, now()).await;
+    forms::finish::<SignUp, _>(outcome, &[("email", &email)], Some(&format!("/{lang}/account"))).await
+}
+
+#[server(endpoint = "account/sign-in")]
+pub async fn sign_in(lang: Lang, email: String, password: String) -> Result<SignInOutcome, AppError> {
+    use crate::server::{accounts, auth, forms};
+    let state = crate::server::app_state()?;
+    let session = auth::request_session().await?;
+    let ip = auth::request_ip().await?;
+    let outcome = accounts::sign_in(&state, &session, &ip, &email, &password, now()).await;
+    let next = match outcome {
+        Ok(SignInOutcome::SignedIn) => format!("/{lang}/account"),
+        _ => format!("/{lang}/account/sign-in"),
+    };
+    forms::finish::<SignIn, _>(outcome, &[("email", &email)], Some(&next)).await
+}
+
+#[server(endpoint = "account/confirm-code")]
+pub async fn confirm_code(lang: Lang, code: String) -> Result<(), AppError> {
+    use crate::server::{accounts, auth, forms};
+    let state = crate::server::app_state()?;
+    let session = auth::request_session().await?;
+    let outcome = accounts::confirm_code(&state, &session, &code, now()).await;
+    forms::finish::<ConfirmCode, _>(outcome, &[], Some(&format!("/{lang}/account"))).await
+}
+
+/// Whether this browser entered a right password and is asked for its authenticator code.
+#[server(endpoint = "account/awaiting-code")]
+pub async fn get_awaiting_code() -> Result<bool, AppError> {
+    let state = crate::server::app_state()?;
+    let session = crate::server::auth::request_session().await?;
+    Ok(crate::server::auth::awaiting_code(&state.db, &session, now()).await?.is_some())
+}
+
+#[server(endpoint = "account/sign-out")]
+pub async fn sign_out(lang: Lang, everywhere: Option<String>) -> Result<(), AppError> {
+    use crate::server::{accounts, auth, forms};
+    let state = crate::server::app_state()?;
+    let session = auth::request_session().await?;
+    let outcome = accounts::sign_out(&state, &session, everywhere.is_some(), now()).await;
+    forms::finish::<SignOut, _>(outcome, &[], Some(&format!("/{lang}"))).await
+}
+
+#[server(endpoint = "account/confirm-email")]
+pub async fn confirm_email(lang: Lang, token: String) -> Result<(), AppError> {
+    use crate::server::{accounts, forms};
+    let state = crate::server::app_state()?;
+    let outcome = accounts::confirm_email(&state, &token, now()).await;
+    forms::finish::<ConfirmEmail, _>(outcome, &[], Some(&format!("/{lang}/account?confirmed=1"))).await
+}
+
+/// Sends the signed-in account a new link to confirm its address.
+#[server(endpoint = "account/resend-confirmation")]
+pub async fn resend_confirmation(lang: Lang) -> Result<(), AppError> {
+    use crate::server::{accounts, auth, forms};
+    let state = crate::server::app_state()?;
+    let user = auth::require_user().await?;
+    let outcome = accounts::send_verification_link(&state, &user, lang, now()).await;
+    forms::finish::<ResendConfirmation, _>(outcome, &[], Some(&format!("/{lang}/account?sent=1"))).await
+}
+
+#[server(endpoint = "account/forgot-password")]
+pub async fn request_password_reset(lang: Lang, email: String) -> Result<(), AppError> {
+    use crate::server::{accounts, auth, forms};
+    let state = crate::server::app_state()?;
+    let ip = auth::request_ip().await?;
+    let outcome = accounts::request_password_reset(&state, &ip, lang, &email, now()).await;
+    let next = format!("/{lang}/account/forgot-password?sent=1");
+    forms::finish::<RequestPasswordReset, _>(outcome, &[("email", &email)], Some(&next)).await
+}
+
+/// Whether a password-reset link still works, for the page it opens.
+#[server(endpoint = "account/reset-link")]
+pub async fn check_reset_link(token: String) -> Result<bool, AppError> {
+    let state = crate::server::app_state()?;
+    crate::server::accounts::reset_link_is_valid(&state, &token, now()).await
+}
+
+#[server(endpoint = "account/reset-password")]
+pub async fn reset_password(lang: Lang, token: String, password: String) -> Result<(), AppError> {
+    use crate::server::{accounts, auth, forms};
+    let state = crate::server::app_state()?;
+    let session = auth::request_session().await?;
+    let outcome = accounts::reset_password(&state, &session, &token, &password, now()).await;
+    forms::finish::<ResetPassword, _>(outcome, &[], Some(&format!("/{lang}/account?password=1"))).await
+}

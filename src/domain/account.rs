@@ -1,0 +1,22 @@
+//! Signing in, as pages and server functions talk about it.
+use serde::{Deserialize, Serialize};
+
+use super::user::StaffRole;
+
+/// Who is signed in, as every page's frame shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub email: String,
+    pub email_verified: bool,
+    pub staff_role: Option<StaffRole>,
+    /// Whether the account asks for an authenticator code at sign-in.
+    pub two_factor: bool,
+}
+
+/// Where a correct password leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignInOutcome {
+    SignedIn,
+    /// The account uses two-factor authentication: the code is asked next.
+    CodeNeeded,
+}

@@ -1,0 +1,239 @@
+//! What signing up, in and out, confirming an address and resetting a password do. The server
+//! functions in `api::accounts` are thin wrappers around these, which tests call directly too.
+use time::{Duration, OffsetDateTime};
+use tower_sessions::Session;
+
+use super::{
+    AppState,
+    auth::{self, throttle},
+    db::{AttemptAction, Credentials, TokenPurpose},
+    mail,
+};
+use crate::{
+    domain::{
+        account::{SignInOutcome, Viewer},
+        lang::Lang,
+        user::{EmailAddress, User, check_new_password},
+        validation::{FieldError, Problem},
+    },
+    error::AppError,
+};
+
+/// How long an emailed link to confirm an address works.
+const VERIFY_LINK_LIFETIME: Duration = Duration::days(2);
+/// How long an emailed password-reset link works.
+const RESET_LINK_LIFETIME: Duration = Duration::hours(1);
+
+/// Checks a new password: the length rule, then the lists of passwords attackers try first.
+pub fn check_password(password: &str, email: &str) -> Result<(), FieldError> {
+    check_new_password(password)?;
+    let user_inputs: Vec<&str> = email.split(['@', '.']).filter(|part| !part.is_empty()).collect();
+    match zxcvbn::zxcvbn(password, &user_inputs).score() {
+        zxcvbn::Score::Zero | zxcvbn::Score::One => Err(FieldError::new("password", Problem::CommonPassword)),
+        _ => Ok(()),
+    }
+}
+
+/// Creates an account, signs it in and mails a link to confirm the address.
+pub async fn sign_up(
+    state: &AppState,
+    session: &Session,
+    ip: &str,
+    lang: Lang,
+    email: &str,
+    password: &str,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let email = EmailAddress::parse(email);
+    let password_check = check_password(password, email.as_ref().map(EmailAddress::as_str).unwrap_or_default());
+    let problems: Vec<FieldError> =
+        [email.as_ref().err(), password_check.as_ref().err()].into_iter().flatten().cloned().collect();
+    let email = match email {
+        Ok(email) if problems.is_empty() => email,
+        _ => return Err(AppError::Invalid(problems)),
+    };
+    let ip_scope = throttle::ip_scope(ip);
+    throttle::check(&state.db, &[(throttle::SIGNUP_PER_IP, &ip_scope)], now).await?;
+    throttle::record(&state.db, AttemptAction::Signup, &[&ip_scope], true, now).await?;
+    let hash = auth::hash_password(password.to_owned()).await?;
+    let user = state.db.create_user(&email, Some(&hash), None, false, now).await?;
+    send_verification_link(state, &user, lang, now).await?;
+    let credentials = state.db.credentials_by_id(user.id).await?.ok_or(AppError::NotFound)?;
+    auth::start_session(session, &credentials, now).await
+}
+
+/// Mails a fresh link that confirms the account's address.
+pub async fn send_verification_link(
+    state: &AppState,
+    user: &User,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let (token, hash) = auth::new_token()?;
+    state.db.store_email_token(TokenPurpose::VerifyEmail, user.id, &hash, now + VERIFY_LINK_LIFETIME, now).await?;
+    let link = format!("{}/{lang}/account/verify?token={token}", state.public_url);
+    mail::queue(&state.db, user.email.as_str(), mail::Message::VerifyEmail { link: &link }, lang, now).await
+}
+
+/// Confirms the address a link was sent to. The link works once.
+pub async fn confirm_email(state: &AppState, token: &str, now: OffsetDateTime) -> Result<(), AppError> {
+    let user_id = state
+        .db
+        .use_email_token(TokenPurpose::VerifyEmail, &auth::token_hash(token), now)
+        .await?
+        .ok_or_else(|| FieldError::new("token", Problem::LinkExpired))?;
+    state.db.mark_email_verified(user_id, now).await
+}
+
+/// Checks an email address and password. An account with two-factor authentication then waits for
+/// its code; any other is signed in at once.
+pub async fn sign_in(
+    state: &AppState,
+    session: &Session,
+    ip: &str,
+    email: &str,
+    password: &str,
+    now: OffsetDateTime,
+) -> Result<SignInOutcome, AppError> {
+    let email = email.trim().to_lowercase();
+    let (account_scope, ip_scope) = (throttle::account_scope(&email), throttle::ip_scope(ip));
+    throttle::check(
+        &state.db,
+        &[(throttle::LOGIN_PER_ACCOUNT, &account_scope), (throttle::LOGIN_PER_IP, &ip_scope)],
+        now,
+    )
+    .await?;
+    let credentials = state.db.credentials_by_email(&email).await?;
+    let hash = credentials.as_ref().and_then(|credentials| credentials.password_hash.clone());
+    let matches = auth::password_matches(password.to_owned(), hash).await;
+    throttle::record(&state.db, AttemptAction::Login, &[&account_scope, &ip_scope], matches, now).await?;
+    let credentials = match credentials {
+        Some(credentials) if matches => credentials,
+        _ => return Err(FieldError::new("password", Problem::WrongCredentials).into()),
+    };
+    if credentials.user.disabled_at.is_some() {
+        return Err(FieldError::new("email", Problem::AccountDisabled).into());
+    }
+    if credentials.totp_secret.is_some() {
+        auth::await_code(session, &credentials, now).await?;
+        return Ok(SignInOutcome::CodeNeeded);
+    }
+    auth::start_session(session, &credentials, now).await?;
+    Ok(SignInOutcome::SignedIn)
+}
+
+/// Finishes signing in with the code from the account's authenticator app.
+pub async fn confirm_code(
+    state: &AppState,
+    session: &Session,
+    code: &str,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let credentials = auth::awaiting_code(&state.db, session, now).await?.ok_or(AppError::Unauthorized)?;
+    let account_scope = throttle::account_scope(credentials.user.email.as_str());
+    throttle::check(&state.db, &[(throttle::LOGIN_PER_ACCOUNT, &account_scope)], now).await?;
+    let step = credentials.totp_secret.as_deref().and_then(|secret| auth::totp::matching_step(secret, code, now));
+    let valid = match step {
+        Some(step) => state.db.use_totp_step(credentials.user.id, step).await?,
+        None => false,
+    };
+    throttle::record(&state.db, AttemptAction::Login, &[&account_scope], valid, now).await?;
+    if !valid {
+        return Err(FieldError::new("code", Problem::WrongCode).into());
+    }
+    auth::start_session(session, &credentials, now).await
+}
+
+/// Mails a link to choose a new password, when the address has an account. The answer is the same
+/// either way, so the form does not tell strangers which addresses have accounts.
+pub async fn request_password_reset(
+    state: &AppState,
+    ip: &str,
+    lang: Lang,
+    email: &str,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let email = EmailAddress::parse(email)?;
+    let (account_scope, ip_scope) = (throttle::account_scope(email.as_str()), throttle::ip_scope(ip));
+    throttle::check(
+        &state.db,
+        &[(throttle::RESET_PER_ACCOUNT, &account_scope), (throttle::RESET_PER_IP, &ip_scope)],
+        now,
+    )
+    .await?;
+    throttle::record(&state.db, AttemptAction::Reset, &[&account_scope, &ip_scope], true, now).await?;
+    let Some(credentials) = state.db.credentials_by_email(email.as_str()).await? else {
+        return Ok(());
+    };
+    if credentials.user.disabled_at.is_some() {
+        return Ok(());
+    }
+    let (token, hash) = auth::new_token()?;
+    state
+        .db
+        .store_email_token(TokenPurpose::ResetPassword, credentials.user.id, &hash, now + RESET_LINK_LIFETIME, now)
+        .await?;
+    let link = format!("{}/{lang}/account/reset?token={token}", state.public_url);
+    mail::queue(&state.db, email.as_str(), mail::Message::ResetPassword { link: &link }, lang, now).await
+}
+
+/// Whether a reset link can still be used, for the page it opens.
+pub async fn reset_link_is_valid(state: &AppState, token: &str, now: OffsetDateTime) -> Result<bool, AppError> {
+    Ok(state.db.peek_email_token(TokenPurpose::ResetPassword, &auth::token_hash(token), now).await?.is_some())
+}
+
+/// Sets a new password from an emailed link. Every other session of the account ends; this browser
+/// is signed in, since it just proved it reads the account's mail.
+pub async fn reset_password(
+    state: &AppState,
+    session: &Session,
+    token: &str,
+    password: &str,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let token_hash = auth::token_hash(token);
+    let user_id = state
+        .db
+        .peek_email_token(TokenPurpose::ResetPassword, &token_hash, now)
+        .await?
+        .ok_or_else(|| FieldError::new("token", Problem::LinkExpired))?;
+    let account = state.db.credentials_by_id(user_id).await?.ok_or(AppError::NotFound)?;
+    check_password(password, account.user.email.as_str())?;
+    let hash = auth::hash_password(password.to_owned()).await?;
+    // Used only now that the password is acceptable, so a refused password leaves the link working.
+    state
+        .db
+        .use_email_token(TokenPurpose::ResetPassword, &token_hash, now)
+        .await?
+        .ok_or_else(|| FieldError::new("token", Problem::LinkExpired))?;
+    state.db.set_password(user_id, &hash, now).await?;
+    state.db.mark_email_verified(user_id, now).await?;
+    let credentials: Credentials = state.db.credentials_by_id(user_id).await?.ok_or(AppError::NotFound)?;
+    auth::start_session(session, &credentials, now).await
+}
+
+/// Ends this session, or with `everywhere` every session of the account.
+pub async fn sign_out(
+    state: &AppState,
+    session: &Session,
+    everywhere: bool,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    if everywhere && let Some(credentials) = auth::signed_in(&state.db, session, now).await? {
+        state.db.end_sessions(credentials.user.id, now).await?;
+    }
+    session.flush().await.map_err(auth::session_error)
+}
+
+/// Who is signed in on a session, as the pages show it.
+pub async fn viewer(state: &AppState, session: &Session, now: OffsetDateTime) -> Result<Option<Viewer>, AppError> {
+    let Some(credentials) = auth::signed_in(&state.db, session, now).await? else {
+        return Ok(None);
+    };
+    Ok(Some(Viewer {
+        email: credentials.user.email.to_string(),
+        email_verified: credentials.user.email_verified_at.is_some(),
+        staff_role: credentials.user.staff_role,
+        two_factor: credentials.totp_secret.is_some(),
+    }))
+}

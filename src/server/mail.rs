@@ -1,0 +1,103 @@
+//! Outgoing mail. Whatever needs a mail puts it in the outbox table; a loop on every app instance
+//! sends what is due, over SMTP when `QALA_SMTP_URL` is set, and otherwise writes it to the log (admins
+//! also see the outbox in the app). A mail server that is down delays mail; it never loses an edit.
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message as Email, Tokio1Executor, message::Mailbox};
+use time::{Duration, OffsetDateTime};
+
+use super::db::{Database, QueuedMail};
+use crate::{
+    domain::lang::Lang,
+    error::AppError,
+    i18n::{Locale, td_string},
+};
+
+/// The mails Qala sends, each in the reader's language.
+#[derive(Clone, Copy, Debug)]
+pub enum Message<'a> {
+    VerifyEmail { link: &'a str },
+    ResetPassword { link: &'a str },
+}
+
+impl Message<'_> {
+    fn compose(self, lang: Lang) -> (String, String) {
+        let locale = Locale::from(lang);
+        match self {
+            Message::VerifyEmail { link } => (
+                td_string!(locale, mail.verify_subject).to_string(),
+                td_string!(locale, mail.verify_body, link = link).to_string(),
+            ),
+            Message::ResetPassword { link } => (
+                td_string!(locale, mail.reset_subject).to_string(),
+                td_string!(locale, mail.reset_body, link = link).to_string(),
+            ),
+        }
+    }
+}
+
+/// Puts a mail in the outbox.
+pub async fn queue(
+    db: &Database,
+    recipient: &str,
+    message: Message<'_>,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let (subject, body) = message.compose(lang);
+    db.enqueue_mail(recipient, &subject, &body, now).await
+}
+
+/// Where mail goes: an SMTP server, or the log.
+#[derive(Clone)]
+pub enum Delivery {
+    Smtp { transport: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox },
+    Log,
+}
+
+impl Delivery {
+    /// SMTP from a URL such as `smtps://user:password@mail.example:465` (lettre's format), sending as `from`.
+    pub fn smtp(url: &str, from: &str) -> Result<Delivery, String> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|error| format!("QALA_SMTP_URL is not a usable SMTP address: {error}"))?
+            .build();
+        let from = from.parse().map_err(|error| format!("QALA_MAIL_FROM is not a mail address: {error}"))?;
+        Ok(Delivery::Smtp { transport, from })
+    }
+
+    async fn deliver(&self, mail: &QueuedMail) -> Result<(), String> {
+        match self {
+            Delivery::Log => {
+                tracing::info!(to = %mail.recipient, subject = %mail.subject, body = %mail.body, "mail (no SMTP server configured)");
+                Ok(())
+            }
+            Delivery::Smtp { transport, from } => {
+                let to: Mailbox = mail.recipient.parse().map_err(|error| format!("bad recipient: {error}"))?;
+                let email = Email::builder()
+                    .from(from.clone())
+                    .to(to)
+                    .subject(&mail.subject)
+                    .body(mail.body.clone())
+                    .map_err(|error| error.to_string())?;
+                transport.send(email).await.map(|_| ()).map_err(|error| error.to_string())
+            }
+        }
+    }
+}
+
+/// How long a claimed mail is reserved for the instance sending it.
+const LEASE: Duration = Duration::minutes(2);
+
+/// Sends what is due in the outbox, retrying failures with a growing delay (up to six hours).
+pub async fn send_due(db: &Database, delivery: &Delivery, now: OffsetDateTime) -> Result<usize, AppError> {
+    let due = db.claim_due_mail(now, LEASE, 20).await?;
+    for mail in &due {
+        match delivery.deliver(mail).await {
+            Ok(()) => db.mark_mail_sent(mail.id, OffsetDateTime::now_utc()).await?,
+            Err(error) => {
+                let delay = Duration::minutes(1 << mail.attempts.clamp(0, 8)).min(Duration::hours(6));
+                tracing::warn!(id = mail.id, attempts = mail.attempts, %error, "mail not sent; will retry");
+                db.mark_mail_failed(mail.id, &error, now + delay).await?;
+            }
+        }
+    }
+    Ok(due.len())
+}

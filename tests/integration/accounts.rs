@@ -1,0 +1,383 @@
+//! Accounts over HTTP, as a browser uses them: signing up, confirming the address from the emailed
+//! link, signing in and out, throttling, password resets, two-factor codes, and the same-origin rule.
+use std::net::SocketAddr;
+
+use axum::{
+    Router,
+    body::Body,
+    extract::ConnectInfo,
+    http::{HeaderMap, Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use qala::server::db::Database;
+use time::OffsetDateTime;
+use tower::ServiceExt;
+
+use crate::{http::app, on_both_engines};
+
+const PASSWORD: &str = "amber harbour lantern 42";
+
+/// A browser: its own cookie, its own address, and how it posts forms.
+struct Browser {
+    app: Router,
+    cookie: Option<String>,
+    peer: SocketAddr,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Browser {
+    fn new(app: &Router, peer: &str) -> Browser {
+        Browser { app: app.clone(), cookie: None, peer: peer.parse().unwrap() }
+    }
+
+    async fn send(&mut self, mut request: Request<Body>) -> Reply {
+        request.extensions_mut().insert(ConnectInfo(self.peer));
+        if let Some(cookie) = &self.cookie {
+            request.headers_mut().insert(header::COOKIE, cookie.parse().unwrap());
+        }
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let (parts, body) = response.into_parts();
+        for value in parts.headers.get_all(header::SET_COOKIE) {
+            let pair = value.to_str().unwrap().split(';').next().unwrap().to_owned();
+            let removed = value.to_str().unwrap().contains("Max-Age=0");
+            self.cookie = if removed { None } else { Some(pair) };
+        }
+        let body = String::from_utf8_lossy(&body.collect().await.unwrap().to_bytes()).into_owned();
+        Reply { status: parts.status, headers: parts.headers, body }
+    }
+
+    /// A server function called by a hydrated page (fetch, from this site).
+    async fn call(&mut self, endpoint: &str, fields: &[(&str, &str)]) -> Reply {
+        self.post(endpoint, fields, "application/json", Some("https://qala.example")).await
+    }
+
+    /// A plain form post from a page without JavaScript.
+    async fn submit(&mut self, endpoint: &str, fields: &[(&str, &str)], page: &str) -> Reply {
+        let request = form_request(endpoint, "text/html,application/xhtml+xml", Some("https://qala.example"))
+            .header(header::REFERER, format!("https://qala.example{page}"));
+        self.send(request.body(body(fields)).unwrap()).await
+    }
+
+    async fn post(&mut self, endpoint: &str, fields: &[(&str, &str)], accept: &str, origin: Option<&str>) -> Reply {
+        let request = form_request(endpoint, accept, origin).body(body(fields)).unwrap();
+        self.send(request).await
+    }
+
+    async fn get(&mut self, path: &str) -> Reply {
+        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+    }
+
+    /// The signed-in account's email, as every page's frame asks for it.
+    async fn viewer(&mut self) -> Option<String> {
+        let reply = self.call("/api/account/viewer", &[]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let viewer: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        viewer["email"].as_str().map(str::to_owned)
+    }
+}
+
+fn form_request(endpoint: &str, accept: &str, origin: Option<&str>) -> axum::http::request::Builder {
+    let mut request = Request::post(endpoint)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, accept);
+    if let Some(origin) = origin {
+        request = request.header(header::ORIGIN, origin);
+    }
+    request
+}
+
+fn body(fields: &[(&str, &str)]) -> Body {
+    Body::from(form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish())
+}
+
+async fn sign_up(browser: &mut Browser, email: &str) -> Reply {
+    browser.call("/api/account/sign-up", &[("lang", "en"), ("email", email), ("password", PASSWORD)]).await
+}
+
+/// The one-time token in the newest mail to `recipient`.
+async fn emailed_token(db: &Database, recipient: &str) -> String {
+    let mail = db.recent_mail(Some(recipient), 1).await.unwrap().into_iter().next().expect("a mail");
+    let start = mail.body.find("token=").expect("a link with a token") + "token=".len();
+    mail.body[start..].chars().take_while(char::is_ascii_hexdigit).collect()
+}
+
+fn field_problem(reply: &Reply, field: &str) -> String {
+    let error: serde_json::Value = serde_json::from_str(&reply.body).unwrap_or_default();
+    error["Invalid"]
+        .as_array()
+        .and_then(|errors| errors.iter().find(|error| error["field"] == field))
+        .map(|error| error["problem"].to_string())
+        .unwrap_or_default()
+}
+
+async fn an_account_is_created_confirmed_and_signed_in_and_out(db: Database) {
+    let app = app(&db);
+    let mut browser = Browser::new(&app, "192.0.2.10:4000");
+    assert_eq!(browser.viewer().await, None);
+    let reply = sign_up(&mut browser, "Aysel@Qarmaq.Example").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let cookie = reply.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("__Host-qala_session="), "{cookie}");
+    for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+        assert!(cookie.contains(attribute), "{attribute} missing from {cookie}");
+    }
+    assert_eq!(browser.viewer().await.as_deref(), Some("aysel@qarmaq.example"));
+    let user = db.credentials_by_email("aysel@qarmaq.example").await.unwrap().unwrap();
+    assert!(user.user.email_verified_at.is_none());
+    assert_ne!(user.password_hash.as_deref(), Some(PASSWORD), "only a hash is stored");
+
+    // The emailed link opens a page with a button; the page alone changes nothing.
+    let token = emailed_token(&db, "aysel@qarmaq.example").await;
+    let page = browser.get(&format!("/en/account/verify?token={token}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(db.credentials_by_email("aysel@qarmaq.example").await.unwrap().unwrap().user.email_verified_at.is_none());
+    let confirmed = browser.call("/api/account/confirm-email", &[("lang", "en"), ("token", &token)]).await;
+    assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
+    assert!(db.credentials_by_email("aysel@qarmaq.example").await.unwrap().unwrap().user.email_verified_at.is_some());
+    let again = browser.call("/api/account/confirm-email", &[("lang", "en"), ("token", &token)]).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(field_problem(&again, "token").contains("LinkExpired"));
+
+    let signed_in_cookie = browser.cookie.clone();
+    browser.call("/api/account/sign-out", &[("lang", "en")]).await;
+    assert_eq!(browser.viewer().await, None);
+    // The old cookie is worthless once signed out: the session is gone from the database.
+    let mut replay = Browser { cookie: signed_in_cookie, ..Browser::new(&app, "192.0.2.10:4001") };
+    assert_eq!(replay.viewer().await, None);
+
+    let wrong = browser
+        .call(
+            "/api/account/sign-in",
+            &[("lang", "en"), ("email", "aysel@qarmaq.example"), ("password", "not it at all")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(field_problem(&wrong, "password").contains("WrongCredentials"));
+    let before = browser.cookie.clone();
+    let right = browser
+        .call("/api/account/sign-in", &[("lang", "en"), ("email", " AYSEL@qarmaq.example "), ("password", PASSWORD)])
+        .await;
+    assert_eq!(right.status, StatusCode::OK, "{}", right.body);
+    assert_ne!(browser.cookie, before, "signing in starts a new session id");
+    assert_eq!(browser.viewer().await.as_deref(), Some("aysel@qarmaq.example"));
+}
+
+async fn sign_up_refuses_bad_input_field_by_field(db: Database) {
+    let app = app(&db);
+    let mut browser = Browser::new(&app, "192.0.2.11:4000");
+    let reply =
+        browser.call("/api/account/sign-up", &[("lang", "en"), ("email", "aysel"), ("password", "short")]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(field_problem(&reply, "email").contains("InvalidEmail"));
+    assert!(field_problem(&reply, "password").contains("TooShort"));
+    let common = browser
+        .call("/api/account/sign-up", &[("lang", "en"), ("email", "a@b.example"), ("password", "password123")])
+        .await;
+    assert!(field_problem(&common, "password").contains("CommonPassword"), "{}", common.body);
+    assert!(sign_up(&mut browser, "taken@b.example").await.status.is_success());
+    let mut other = Browser::new(&app, "192.0.2.12:4000");
+    let taken = sign_up(&mut other, "taken@b.example").await;
+    assert!(field_problem(&taken, "email").contains("Taken"));
+    assert_eq!(other.viewer().await, None);
+}
+
+async fn a_plain_form_post_comes_back_with_its_errors_and_what_was_typed(db: Database) {
+    let app = app(&db);
+    let mut browser = Browser::new(&app, "192.0.2.13:4000");
+    let fields = [("lang", "en"), ("email", "nobody@qala.example"), ("password", "wrong password here")];
+    let reply = browser.submit("/api/account/sign-in", &fields, "/en/account/sign-in").await;
+    assert_eq!(reply.status, StatusCode::FOUND);
+    let location = reply.headers.get(header::LOCATION).unwrap().to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("https://qala.example/en/account/sign-in?") && location.contains("__err="),
+        "{location}"
+    );
+    let path = location.trim_start_matches("https://qala.example");
+    let page = browser.get(path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("That email address and password do not match an account."), "the error is on the page");
+    assert!(page.body.contains(r#"value="nobody@qala.example""#), "the email typed is filled in again");
+    assert!(!page.body.contains("wrong password here"), "a password is never kept");
+}
+
+async fn guessing_a_password_is_throttled_per_account_and_per_address(db: Database) {
+    let app = app(&db);
+    let mut owner = Browser::new(&app, "192.0.2.20:4000");
+    sign_up(&mut owner, "target@qala.example").await;
+    let mut attacker = Browser::new(&app, "198.51.100.7:4000");
+    for _ in 0..5 {
+        let reply = attacker
+            .call(
+                "/api/account/sign-in",
+                &[("lang", "en"), ("email", "target@qala.example"), ("password", "guess guess guess")],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let throttled = attacker
+        .call("/api/account/sign-in", &[("lang", "en"), ("email", "target@qala.example"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(throttled.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
+    let retry: u64 = throttled.headers.get(header::RETRY_AFTER).unwrap().to_str().unwrap().parse().unwrap();
+    assert!((1..=15 * 60).contains(&retry), "{retry}");
+    assert!(throttled.body.contains("RateLimited"));
+    assert_eq!(attacker.viewer().await, None);
+
+    // Other accounts from the same address are still open until the address's own limit.
+    let mut colleague = Browser::new(&app, "198.51.100.7:4001");
+    sign_up(&mut colleague, "colleague@qala.example").await;
+    for attempt in 0..30 {
+        let reply = attacker
+            .call(
+                "/api/account/sign-in",
+                &[("lang", "en"), ("email", &format!("someone{attempt}@qala.example")), ("password", "guess guess")],
+            )
+            .await;
+        assert_ne!(reply.status, StatusCode::OK);
+    }
+    let from_same_address = colleague
+        .call("/api/account/sign-in", &[("lang", "en"), ("email", "colleague@qala.example"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(from_same_address.status, StatusCode::TOO_MANY_REQUESTS);
+    let mut elsewhere = Browser::new(&app, "203.0.113.5:4000");
+    let reply = elsewhere
+        .call("/api/account/sign-in", &[("lang", "en"), ("email", "colleague@qala.example"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+}
+
+async fn a_forgotten_password_is_reset_by_an_emailed_link_that_works_once(db: Database) {
+    let app = app(&db);
+    let mut laptop = Browser::new(&app, "192.0.2.30:4000");
+    sign_up(&mut laptop, "leyla@qala.example").await;
+    let mut phone = Browser::new(&app, "192.0.2.31:4000");
+    let unknown = phone.call("/api/account/forgot-password", &[("lang", "az"), ("email", "nobody@qala.example")]).await;
+    assert_eq!(unknown.status, StatusCode::OK, "the answer does not say whether the address has an account");
+    assert!(db.recent_mail(Some("nobody@qala.example"), 1).await.unwrap().is_empty());
+    let reply = phone.call("/api/account/forgot-password", &[("lang", "az"), ("email", "leyla@qala.example")]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let mail = db.recent_mail(Some("leyla@qala.example"), 1).await.unwrap().remove(0);
+    assert!(mail.subject.contains("şifrə"), "the mail is in the language asked in: {}", mail.subject);
+    let token = emailed_token(&db, "leyla@qala.example").await;
+
+    let weak =
+        phone.call("/api/account/reset-password", &[("lang", "az"), ("token", &token), ("password", "123")]).await;
+    assert!(field_problem(&weak, "password").contains("TooShort"));
+    let new_password = "copper meadow violin 7";
+    let reset = phone
+        .call("/api/account/reset-password", &[("lang", "az"), ("token", &token), ("password", new_password)])
+        .await;
+    assert_eq!(reset.status, StatusCode::OK, "{}", reset.body);
+    assert_eq!(phone.viewer().await.as_deref(), Some("leyla@qala.example"));
+    assert_eq!(laptop.viewer().await, None, "a new password ends every other session");
+    let reused = phone
+        .call("/api/account/reset-password", &[("lang", "az"), ("token", &token), ("password", "another one 12345")])
+        .await;
+    assert!(field_problem(&reused, "token").contains("LinkExpired"));
+
+    let old = laptop
+        .call("/api/account/sign-in", &[("lang", "az"), ("email", "leyla@qala.example"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(old.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let new = laptop
+        .call("/api/account/sign-in", &[("lang", "az"), ("email", "leyla@qala.example"), ("password", new_password)])
+        .await;
+    assert_eq!(new.status, StatusCode::OK);
+}
+
+async fn signing_out_everywhere_ends_every_session_of_the_account(db: Database) {
+    let app = app(&db);
+    let mut laptop = Browser::new(&app, "192.0.2.40:4000");
+    sign_up(&mut laptop, "farid@qala.example").await;
+    let mut phone = Browser::new(&app, "192.0.2.41:4000");
+    phone
+        .call("/api/account/sign-in", &[("lang", "en"), ("email", "farid@qala.example"), ("password", PASSWORD)])
+        .await;
+    assert!(phone.viewer().await.is_some());
+    laptop.call("/api/account/sign-out", &[("lang", "en"), ("everywhere", "1")]).await;
+    assert_eq!(laptop.viewer().await, None);
+    assert_eq!(phone.viewer().await, None);
+}
+
+async fn an_account_with_two_factor_needs_its_current_code_once(db: Database) {
+    let app = app(&db);
+    let mut browser = Browser::new(&app, "192.0.2.50:4000");
+    sign_up(&mut browser, "staff@qala.example").await;
+    browser.call("/api/account/sign-out", &[("lang", "en")]).await;
+    let user = db.credentials_by_email("staff@qala.example").await.unwrap().unwrap().user;
+    let secret = qala::server::auth::totp::new_secret();
+    db.set_totp_secret(user.id, Some(&secret), OffsetDateTime::now_utc()).await.unwrap();
+
+    let reply = browser
+        .call("/api/account/sign-in", &[("lang", "en"), ("email", "staff@qala.example"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(reply.body, "\"CodeNeeded\"");
+    assert_eq!(browser.viewer().await, None, "a password alone does not sign in");
+    let wrong = browser.call("/api/account/confirm-code", &[("lang", "en"), ("code", "000000")]).await;
+    let code = qala::server::auth::totp::current_code(&secret, OffsetDateTime::now_utc());
+    if code != "000000" {
+        assert!(field_problem(&wrong, "code").contains("WrongCode"));
+    }
+    let right = browser.call("/api/account/confirm-code", &[("lang", "en"), ("code", &code)]).await;
+    assert_eq!(right.status, StatusCode::OK, "{}", right.body);
+    assert_eq!(browser.viewer().await.as_deref(), Some("staff@qala.example"));
+
+    let mut replay = Browser::new(&app, "192.0.2.51:4000");
+    replay
+        .call("/api/account/sign-in", &[("lang", "en"), ("email", "staff@qala.example"), ("password", PASSWORD)])
+        .await;
+    let reused = replay.call("/api/account/confirm-code", &[("lang", "en"), ("code", &code)]).await;
+    assert!(field_problem(&reused, "code").contains("WrongCode"), "a code works once: {}", reused.body);
+}
+
+async fn writes_from_other_sites_are_refused_and_change_nothing(db: Database) {
+    let app = app(&db);
+    let mut browser = Browser::new(&app, "192.0.2.60:4000");
+    let fields = [("lang", "en"), ("email", "csrf@qala.example"), ("password", PASSWORD)];
+    for origin in [Some("https://evil.example"), Some("null"), None] {
+        let reply = browser.post("/api/account/sign-up", &fields, "application/json", origin).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{origin:?}");
+    }
+    assert!(db.credentials_by_email("csrf@qala.example").await.unwrap().is_none());
+    let mut same_site = Request::post("/api/account/sign-up")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(body(&fields))
+        .unwrap();
+    same_site.extensions_mut().insert(ConnectInfo("192.0.2.60:4000".parse::<SocketAddr>().unwrap()));
+    let response = app.clone().oneshot(same_site).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(db.credentials_by_email("csrf@qala.example").await.unwrap().is_some());
+}
+
+async fn a_session_started_on_one_instance_holds_on_another(db: Database) {
+    let first = app(&db);
+    // A second instance: its own router, state and connection pools, on the same database.
+    let second_db = db.reopen().await.unwrap();
+    let second = app(&second_db);
+    let mut browser = Browser::new(&first, "192.0.2.70:4000");
+    sign_up(&mut browser, "twice@qala.example").await;
+    browser.app = second;
+    assert_eq!(browser.viewer().await.as_deref(), Some("twice@qala.example"));
+    browser.call("/api/account/sign-out", &[("lang", "en")]).await;
+    browser.app = first;
+    assert_eq!(browser.viewer().await, None);
+    second_db.close().await;
+}
+
+on_both_engines!(
+    an_account_is_created_confirmed_and_signed_in_and_out,
+    sign_up_refuses_bad_input_field_by_field,
+    a_plain_form_post_comes_back_with_its_errors_and_what_was_typed,
+    guessing_a_password_is_throttled_per_account_and_per_address,
+    a_forgotten_password_is_reset_by_an_emailed_link_that_works_once,
+    signing_out_everywhere_ends_every_session_of_the_account,
+    an_account_with_two_factor_needs_its_current_code_once,
+    writes_from_other_sites_are_refused_and_change_nothing,
+    a_session_started_on_one_instance_holds_on_another,
+);
