@@ -8,4 +8,7 @@ export DATABASE_URL="sqlite://$DATA_DIR/qala.db"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 export LEPTOS_SITE_ADDR="127.0.0.1:$PORT"
 export QALA_LOG="${QALA_LOG:-warn}"
+# Mail lands here as text files; the specs read the links in them.
+export QALA_MAIL_DIR="${QALA_MAIL_DIR:-/tmp/qala-e2e-mail-$PORT}"
+rm -rf "$QALA_MAIL_DIR"
 exec "${QALA_BIN:-target/debug/qala}" serve --demo-if-empty

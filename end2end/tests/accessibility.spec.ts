@@ -35,6 +35,10 @@ const pages = [
   "/ru/solutions/iec-62443-uzre-qiymetlendirme",
   "/en/landscape",
   "/az/landscape?kind=startup",
+  "/en/account/sign-up",
+  "/az/account/sign-in",
+  "/ru/account/forgot-password",
+  "/en/account/reset?token=expired",
 ];
 
 for (const path of pages) {

@@ -1,5 +1,5 @@
 import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -24,7 +24,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       // Name the address of a failed subresource (the console message alone does not).
       page.on("requestfinished", async (request) => {
         const response = await request.response();
-        if (response && response.status() >= 400 && request.resourceType() !== "document") {
+        // A form's server function answering 422 (a field to fix) is the form working, not an error.
+        const formAnswer = response?.status() === 422 && new URL(request.url()).pathname.startsWith("/api/");
+        if (response && response.status() >= 400 && request.resourceType() !== "document" && !formAnswer) {
           errors.push(`${response.status()} ${request.url()}`);
         }
       });
@@ -44,6 +46,26 @@ export { expect };
 export const languages = ["az", "en", "ru"] as const;
 export type Language = (typeof languages)[number];
 
+
+/** The newest mail to an address whose text has `containing` (the e2e server writes mail as files), once it is there. */
+export async function mailTo(address: string, containing: string): Promise<string> {
+  const port = Number(process.env.QALA_E2E_PORT ?? 3100);
+  const directory = `/tmp/qala-e2e-mail-${port}`;
+  for (let waited = 0; waited < 15_000; waited += 250) {
+    const files = existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith(`-${address}.txt`)).sort() : [];
+    const mails = files.map((name) => readFileSync(join(directory, name), "utf8")).filter((mail) => mail.includes(containing));
+    if (mails.length) return mails[mails.length - 1];
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no mail to ${address} with ${containing}`);
+}
+
+/** The path and query of the first link to this site in a mail. */
+export function linkIn(mail: string): string {
+  const match = mail.match(/https?:\/\/[^\s/]+(\/[^\s]+)/);
+  if (!match) throw new Error(`no link in ${mail}`);
+  return match[1];
+}
 
 /** Opens a page and, in the hydrated project, waits until it is interactive. */
 export async function open(page: Page, path: string, testInfo: TestInfo) {

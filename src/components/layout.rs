@@ -146,7 +146,9 @@ fn SiteHeader() -> impl IntoView {
 #[component]
 fn AccountLink() -> impl IntoView {
     let i18n = use_i18n();
-    let viewer = Resource::new(|| (), |_| get_viewer());
+    let location = use_location();
+    // Asked again after each navigation, since signing in or out ends with one.
+    let viewer = Resource::new(move || location.pathname.get(), |_| get_viewer());
     let lang = move || Lang::from(i18n.get_locale());
     view! {
         <Suspense>

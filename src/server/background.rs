@@ -7,9 +7,9 @@ use time::OffsetDateTime;
 
 use super::{auth::DatabaseSessionStore, db::Database, mail};
 
-const MAIL_INTERVAL: Duration = Duration::from_secs(5);
+const MAIL_INTERVAL: Duration = Duration::from_secs(2);
 /// Tidying runs once per this many mail rounds (about an hour).
-const TIDY_EVERY: u32 = 720;
+const TIDY_EVERY: u32 = 1800;
 
 pub fn spawn(db: Database, sessions: DatabaseSessionStore, delivery: mail::Delivery) {
     tokio::spawn(async move {

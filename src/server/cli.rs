@@ -77,6 +77,9 @@ struct ServeArgs {
     /// Sender of outgoing mail [default: Qala <no-reply@HOST of the public URL>]
     #[arg(long, env = "QALA_MAIL_FROM", value_name = "QALA_MAIL_FROM")]
     mail_from: Option<String>,
+    /// Write outgoing mail as text files into this directory instead (development and tests)
+    #[arg(long, env = "QALA_MAIL_DIR", value_name = "QALA_MAIL_DIR", conflicts_with = "smtp_url")]
+    mail_dir: Option<std::path::PathBuf>,
     /// Reverse proxies whose X-Forwarded-For is believed, comma-separated IP addresses
     #[arg(long, env = "QALA_TRUSTED_PROXIES", value_name = "QALA_TRUSTED_PROXIES", value_delimiter = ',')]
     trusted_proxies: Vec<std::net::IpAddr>,
@@ -201,7 +204,14 @@ async fn serve(db: Database, args: ServeArgs) -> Result<(), String> {
             let from = args.mail_from.clone().unwrap_or_else(|| format!("Qala <no-reply@{host}>"));
             crate::server::mail::Delivery::smtp(url, &from)?
         }
-        None => crate::server::mail::Delivery::Log,
+        None => match args.mail_dir.clone() {
+            Some(directory) => {
+                std::fs::create_dir_all(&directory)
+                    .map_err(|error| format!("cannot create QALA_MAIL_DIR {}: {error}", directory.display()))?;
+                crate::server::mail::Delivery::Directory(directory)
+            }
+            None => crate::server::mail::Delivery::Log,
+        },
     };
     let settings = http::ServeSettings {
         addr: args.addr,

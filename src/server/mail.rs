@@ -46,10 +46,12 @@ pub async fn queue(
     db.enqueue_mail(recipient, &subject, &body, now).await
 }
 
-/// Where mail goes: an SMTP server, or the log.
+/// Where mail goes: an SMTP server, a directory of text files (for development and browser tests,
+/// which read the links in them), or the log.
 #[derive(Clone)]
 pub enum Delivery {
     Smtp { transport: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox },
+    Directory(std::path::PathBuf),
     Log,
 }
 
@@ -68,6 +70,11 @@ impl Delivery {
             Delivery::Log => {
                 tracing::info!(to = %mail.recipient, subject = %mail.subject, body = %mail.body, "mail (no SMTP server configured)");
                 Ok(())
+            }
+            Delivery::Directory(directory) => {
+                let file = directory.join(format!("{:06}-{}.txt", mail.id, mail.recipient));
+                let text = format!("To: {}\nSubject: {}\n\n{}\n", mail.recipient, mail.subject, mail.body);
+                tokio::fs::write(&file, text).await.map_err(|error| format!("cannot write {}: {error}", file.display()))
             }
             Delivery::Smtp { transport, from } => {
                 let to: Mailbox = mail.recipient.parse().map_err(|error| format!("bad recipient: {error}"))?;
