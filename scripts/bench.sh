@@ -3,6 +3,7 @@
 # (default 100,000): directory search at the repository level, the directory page of a release build under
 # wrk, and the gzipped size of the release WebAssembly. Run it on an otherwise idle machine.
 set -euo pipefail
+unset RUSTFLAGS # the build flags are in .cargo/config.toml
 cd "$(dirname "$0")/.."
 scripts/setup.sh --benchmarks
 
@@ -28,6 +29,8 @@ workdir="$(mktemp -d)"
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  # Whatever the server complained about during the load (errors behind non-2xx answers).
+  [ -s "$workdir/server.log" ] && { echo "server log:"; tail -n 20 "$workdir/server.log"; } >&2
   rm -rf "$workdir"
 }
 trap cleanup EXIT

@@ -2,6 +2,7 @@
 # Sets up what is missing, builds Qala (release) and runs it on SQLite, with the fictional demo data
 # loaded into an empty database. DATABASE_URL and LEPTOS_SITE_ADDR override the defaults.
 set -euo pipefail
+unset RUSTFLAGS # the build flags are in .cargo/config.toml
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 cargo leptos build --release

@@ -8,9 +8,9 @@ scripts/setup.sh --tests
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*" >&2; }
 started=$SECONDS
 
-# The same flags cargo-leptos uses for debug builds, so tests reuse its build instead of starting over.
-export RUSTFLAGS="--cfg erase_components"
-export LEPTOS_OUTPUT_NAME=qala
+# Build flags live in .cargo/config.toml, so every cargo command here shares one build; a RUSTFLAGS
+# from the environment would replace them.
+unset RUSTFLAGS
 
 step "formatting"
 cargo fmt --all -- --check

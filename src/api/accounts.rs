@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::{
     domain::{
-        account::{SignInOutcome, Viewer},
+        account::{SignInOutcome, TotpSetup, Viewer},
         lang::Lang,
     },
     error::AppError,
@@ -116,4 +116,39 @@ pub async fn reset_password(lang: Lang, token: String, password: String) -> Resu
     let session = auth::request_session().await?;
     let outcome = accounts::reset_password(&state, &session, &token, &password, now()).await;
     forms::finish::<ResetPassword, _>(outcome, &[], Some(&format!("/{lang}/account?password=1"))).await
+}
+
+#[server(endpoint = "account/two-factor/begin")]
+pub async fn begin_totp_setup(lang: Lang) -> Result<(), AppError> {
+    use crate::server::{accounts, auth, forms};
+    let state = crate::server::app_state()?;
+    let session = auth::request_session().await?;
+    let outcome = accounts::begin_totp_setup(&state, &session, now()).await;
+    forms::finish::<BeginTotpSetup, _>(outcome, &[], Some(&format!("/{lang}/account#two-factor"))).await
+}
+
+/// The authenticator secret on offer to this browser, if a setup was begun.
+#[server(endpoint = "account/two-factor/setup")]
+pub async fn get_totp_setup() -> Result<Option<TotpSetup>, AppError> {
+    let state = crate::server::app_state()?;
+    let session = crate::server::auth::request_session().await?;
+    crate::server::accounts::totp_setup(&state, &session, now()).await
+}
+
+#[server(endpoint = "account/two-factor/confirm")]
+pub async fn confirm_totp_setup(lang: Lang, code: String) -> Result<(), AppError> {
+    use crate::server::{accounts, auth, forms};
+    let state = crate::server::app_state()?;
+    let session = auth::request_session().await?;
+    let outcome = accounts::confirm_totp_setup(&state, &session, &code, now()).await;
+    forms::finish::<ConfirmTotpSetup, _>(outcome, &[], Some(&format!("/{lang}/account?two_factor=on"))).await
+}
+
+#[server(endpoint = "account/two-factor/off")]
+pub async fn turn_off_totp(lang: Lang, code: String) -> Result<(), AppError> {
+    use crate::server::{accounts, auth, forms};
+    let state = crate::server::app_state()?;
+    let session = auth::request_session().await?;
+    let outcome = accounts::turn_off_totp(&state, &session, &code, now()).await;
+    forms::finish::<TurnOffTotp, _>(outcome, &[], Some(&format!("/{lang}/account?two_factor=off"))).await
 }

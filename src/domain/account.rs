@@ -20,3 +20,12 @@ pub enum SignInOutcome {
     /// The account uses two-factor authentication: the code is asked next.
     CodeNeeded,
 }
+
+/// Setting up an authenticator app: the secret as a QR code and as text to type in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotpSetup {
+    pub secret: String,
+    /// A `data:` URL of the QR code's PNG.
+    pub qr_code: String,
+    pub otpauth_url: String,
+}

@@ -7,11 +7,15 @@ use leptos_router::{components::Redirect, hooks::use_query_map};
 
 use crate::{
     api::accounts::{
-        ConfirmCode, ConfirmEmail, RequestPasswordReset, ResendConfirmation, ResetPassword, SignIn, SignOut, SignUp,
-        check_reset_link, get_awaiting_code, get_viewer,
+        BeginTotpSetup, ConfirmCode, ConfirmEmail, ConfirmTotpSetup, RequestPasswordReset, ResendConfirmation,
+        ResetPassword, SignIn, SignOut, SignUp, TurnOffTotp, check_reset_link, get_awaiting_code, get_totp_setup,
+        get_viewer,
     },
     components::form::{FormAlert, FormState, TextField},
-    domain::{account::SignInOutcome, lang::Lang},
+    domain::{
+        account::{SignInOutcome, Viewer},
+        lang::Lang,
+    },
     i18n::*,
 };
 
@@ -285,7 +289,8 @@ pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = current_lang();
     let query = use_query_map();
-    let viewer = Resource::new(|| (), |_| get_viewer());
+    // Asked again whenever the address changes (each form here ends by going back to this page).
+    let viewer = Resource::new(move || query.read().to_query_string(), |_| get_viewer());
     let resend = ServerAction::<ResendConfirmation>::new();
     let sign_out = ServerAction::<SignOut>::new();
     let flag = move |name: &str| query.read().get(name).is_some();
@@ -325,6 +330,7 @@ pub fn AccountPage() -> impl IntoView {
                                         }.into_any()
                                     }}
                                 </div>
+                                <TwoFactorSection viewer=viewer.clone() />
                                 <div class="account-actions">
                                     <ActionForm action=sign_out attr:class="form form--inline">
                                         <LangInput />
@@ -346,6 +352,86 @@ pub fn AccountPage() -> impl IntoView {
                     })
                 }}
             </Suspense>
+        </section>
+    }
+}
+
+/// Two-factor authentication: set up an authenticator app (scan, then confirm a code), or turn it off.
+#[component]
+fn TwoFactorSection(viewer: Viewer) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let begin = ServerAction::<BeginTotpSetup>::new();
+    let setup = Resource::new(move || (begin.version().get(), query.read().to_query_string()), |_| get_totp_setup());
+    let confirm = FormState::<ConfirmTotpSetup>::new();
+    let turn_off = FormState::<TurnOffTotp>::new();
+    let staff = viewer.staff_role.is_some();
+    view! {
+        <section class="account-section" id="two-factor" aria-labelledby="two-factor-title">
+            <h2 id="two-factor-title">{t!(i18n, account.two_factor_title)}</h2>
+            {if viewer.two_factor {
+                view! {
+                    <p>{t!(i18n, account.two_factor_on)}</p>
+                    <FormAlert error=turn_off.error() />
+                    <ActionForm action=turn_off.action attr:class="form form--narrow">
+                        <LangInput />
+                        <TextField
+                            name="code"
+                            autocomplete="one-time-code"
+                            required=true
+                            label=Signal::derive(move || t_string!(i18n, account.code).to_string())
+                            errors=turn_off.field_errors()
+                        />
+                        <button class="button" type="submit">{t!(i18n, account.two_factor_turn_off_button)}</button>
+                    </ActionForm>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p>{t!(i18n, account.two_factor_off)}</p>
+                    {staff.then(|| view! { <p class="notice notice--warning">{t!(i18n, account.two_factor_staff_required)}</p> })}
+                    <Suspense>
+                        {move || {
+                            setup.get().and_then(Result::ok).map(|offered| match offered {
+                                Some(offered) => view! {
+                                    <div class="totp-setup">
+                                        <img class="totp-setup__qr" src=offered.qr_code alt=move || t_string!(i18n, account.two_factor_qr_alt) width="200" height="200" />
+                                        <div>
+                                            <p>{t!(i18n, account.two_factor_scan)}</p>
+                                            <p class="totp-setup__secret"><code>{offered.secret.clone()}</code></p>
+                                            <FormAlert error=confirm.error() />
+                                            <ActionForm action=confirm.action attr:class="form form--narrow">
+                                                <LangInput />
+                                                <TextField
+                                                    name="code"
+                                                    autocomplete="one-time-code"
+                                                    required=true
+                                                    label=Signal::derive(move || t_string!(i18n, account.code).to_string())
+                                                    errors=confirm.field_errors()
+                                                />
+                                                <button class="button button--primary" type="submit">
+                                                    {t!(i18n, account.two_factor_confirm_button)}
+                                                </button>
+                                            </ActionForm>
+                                        </div>
+                                    </div>
+                                }
+                                    .into_any(),
+                                None => view! {
+                                    <ActionForm action=begin attr:class="form form--inline">
+                                        <LangInput />
+                                        <button class="button button--primary" type="submit">
+                                            {t!(i18n, account.two_factor_setup_button)}
+                                        </button>
+                                    </ActionForm>
+                                }
+                                    .into_any(),
+                            })
+                        }}
+                    </Suspense>
+                }
+                    .into_any()
+            }}
         </section>
     }
 }

@@ -24,6 +24,7 @@ pub const ABSOLUTE_TIMEOUT: time::Duration = time::Duration::days(7);
 
 const SIGNED_IN: &str = "signed_in";
 const AWAITING_CODE: &str = "awaiting_code";
+const TOTP_SETUP: &str = "totp_setup";
 
 /// What a session remembers about the account signed in on it.
 #[derive(Serialize, Deserialize)]
@@ -124,6 +125,18 @@ pub async fn awaiting_code(
         .credentials_by_id(pending.user_id)
         .await?
         .filter(|credentials| credentials.session_epoch == pending.epoch && credentials.user.disabled_at.is_none()))
+}
+
+/// The authenticator secret offered to this session and not yet confirmed with a code.
+pub async fn pending_totp_secret(session: &Session) -> Result<Option<String>, AppError> {
+    session.get::<String>(TOTP_SETUP).await.map_err(session_error)
+}
+
+pub async fn offer_totp_secret(session: &Session, secret: Option<String>) -> Result<(), AppError> {
+    match secret {
+        Some(secret) => session.insert(TOTP_SETUP, secret).await.map_err(session_error),
+        None => session.remove_value(TOTP_SETUP).await.map(|_| ()).map_err(session_error),
+    }
 }
 
 /// Hashes with Argon2id on a blocking thread: a hash takes tens of milliseconds of CPU.

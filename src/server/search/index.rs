@@ -242,6 +242,27 @@ impl<P> IndexBuilder<P> {
             }
         }
         let position = docs.iter().enumerate().map(|(at, doc)| (doc.id, at)).collect();
+        let all_docs = || (0..u32::try_from(docs.len()).expect("fewer than 4 billion documents")).collect::<Vec<u32>>();
+        let name_orders = (0..Lang::ALL.len())
+            .map(|language| {
+                let mut order = all_docs();
+                order.sort_unstable_by_key(|doc| docs[*doc as usize].name_rank[language]);
+                order
+            })
+            .collect();
+        let mut newest_order = all_docs();
+        newest_order.sort_unstable_by(|a, b| {
+            let (a, b) = (&docs[*a as usize], &docs[*b as usize]);
+            b.listed_at.cmp(&a.listed_at).then(b.id.cmp(&a.id))
+        });
+        let mut all_counts: Vec<Vec<u64>> = values.iter().map(|found| vec![0; found.len()]).collect();
+        for (dimension, described) in dimensions.iter().enumerate() {
+            if described.group.is_some() {
+                for value in &columns[dimension].values {
+                    all_counts[dimension][usize::from(*value)] += 1;
+                }
+            }
+        }
         SearchIndex {
             version,
             dimensions,
@@ -254,6 +275,9 @@ impl<P> IndexBuilder<P> {
             postings,
             word_targets,
             near,
+            name_orders,
+            newest_order,
+            all_counts,
         }
     }
 }
@@ -274,6 +298,13 @@ pub struct SearchIndex<P> {
     word_targets: Vec<Vec<(u8, u16)>>,
     /// Typo variants of vocabulary words (see `variants`), to the words.
     near: HashMap<String, Vec<u32>>,
+    /// Per language, every document in name order; and every document newest first. With no search
+    /// words these are the result orders, so a page is a slice rather than a sort.
+    name_orders: Vec<Vec<u32>>,
+    newest_order: Vec<u32>,
+    /// The facet counts of the whole index: the answer to the question with no words and no filters,
+    /// which is the most asked (every directory visit starts there).
+    all_counts: Vec<Vec<u64>>,
 }
 
 /// The order of results.
@@ -353,10 +384,7 @@ impl<P> SearchIndex<P> {
 
     /// The most recently created documents, newest first.
     pub fn newest(&self, count: usize) -> Vec<&Doc<P>> {
-        let mut docs: Vec<&Doc<P>> = self.docs.iter().collect();
-        docs.sort_by(|a, b| b.listed_at.cmp(&a.listed_at).then(b.id.cmp(&a.id)));
-        docs.truncate(count);
-        docs
+        self.newest_order.iter().take(count).map(|doc| &self.docs[*doc as usize]).collect()
     }
 
     pub fn search(&self, request: &Request<'_>) -> Outcome<'_, P> {
@@ -385,6 +413,24 @@ impl<P> SearchIndex<P> {
             .enumerate()
             .filter_map(|(dimension, described)| described.group.map(|group| (dimension, 1 << group)))
             .collect();
+        let order = match request.order {
+            Order::Relevance if words.is_empty() => Order::Name,
+            order => order,
+        };
+        let language = Lang::ALL.iter().position(|known| *known == request.lang).unwrap_or(0);
+        let page_size = request.page_size as usize;
+        let start = usize::try_from(request.page.saturating_sub(1)).unwrap_or(usize::MAX).saturating_mul(page_size);
+        let end = start.saturating_add(page_size);
+        // No words and no filters: everything, in an order kept ready, with the counts kept ready.
+        let ready_order = match order {
+            Order::Name => Some(&self.name_orders[language]),
+            Order::Newest => Some(&self.newest_order),
+            Order::Relevance | Order::Featured => None,
+        };
+        if let Some(ready_order) = ready_order.filter(|_| words.is_empty() && filters.is_empty()) {
+            let page = ready_order.iter().skip(start).take(end - start).map(|doc| &self.docs[*doc as usize]).collect();
+            return Outcome { total: self.docs.len() as u64, page, counts: self.all_counts.clone(), words };
+        }
         let mut counts: Vec<Vec<u64>> = self.values.iter().map(|found| vec![0; found.len()]).collect();
         let mut selected: Vec<Ranked> = Vec::new();
         let mut visit = |ranked: Ranked| {
@@ -410,19 +456,15 @@ impl<P> SearchIndex<P> {
             }
         };
         if words.is_empty() {
-            for doc in 0..self.docs.len() {
-                visit(Ranked { doc: u32::try_from(doc).unwrap_or(u32::MAX), score: 0, name_hits: 0 });
+            // In the reader's name order, so that a name-ordered page needs no sorting.
+            for doc in &self.name_orders[language] {
+                visit(Ranked { doc: *doc, score: 0, name_hits: 0 });
             }
         } else {
             for ranked in self.matching(&mut words) {
                 visit(ranked);
             }
         }
-        let order = match request.order {
-            Order::Relevance if words.is_empty() => Order::Name,
-            order => order,
-        };
-        let language = Lang::ALL.iter().position(|known| *known == request.lang).unwrap_or(0);
         let by_name = |a: &Ranked, b: &Ranked| {
             self.docs[a.doc as usize].name_rank[language].cmp(&self.docs[b.doc as usize].name_rank[language])
         };
@@ -447,14 +489,11 @@ impl<P> SearchIndex<P> {
             }
         };
         let total = selected.len() as u64;
-        let page_size = request.page_size as usize;
-        let start = usize::try_from(request.page.saturating_sub(1)).unwrap_or(usize::MAX).saturating_mul(page_size);
-        let end = start.saturating_add(page_size);
-        // Without words, documents were visited in Azerbaijani name order already. Otherwise only the
+        // Without words, documents were visited in the reader's name order already. Otherwise only the
         // documents up to the asked-for page need to be put in order; none when only counts were asked for.
         if end == 0 {
             selected.clear();
-        } else if !(order == Order::Name && words.is_empty() && language == 0) {
+        } else if !(order == Order::Name && words.is_empty()) {
             if selected.len() > end {
                 selected.select_nth_unstable_by(end - 1, compare);
                 selected.truncate(end);
@@ -618,5 +657,25 @@ mod tests {
         assert!(outcome.page.is_empty());
         assert_eq!(outcome.total, 3);
         assert_eq!(outcome.counts[0].iter().sum::<u64>(), 3);
+    }
+
+    #[test]
+    fn the_question_without_words_or_filters_answers_like_any_other() {
+        let index = index();
+        let every_colour: Vec<u16> = (0..index.values(0).len()).map(|at| u16::try_from(at).unwrap()).collect();
+        for order in [Order::Name, Order::Newest, Order::Relevance] {
+            for page in [1, 2] {
+                let ready = index.search(&Request { order, page, page_size: 2, ..request("", vec![None, None, None]) });
+                let computed = index.search(&Request {
+                    order,
+                    page,
+                    page_size: 2,
+                    ..request("", vec![Some(every_colour.clone()), None, None])
+                });
+                let ids = |outcome: &Outcome<'_, &str>| outcome.page.iter().map(|doc| doc.id).collect::<Vec<_>>();
+                assert_eq!(ids(&ready), ids(&computed), "{order:?} page {page}");
+                assert_eq!((ready.total, &ready.counts), (computed.total, &computed.counts), "{order:?}");
+            }
+        }
     }
 }
