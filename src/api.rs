@@ -2,6 +2,7 @@
 //! repository; nothing here speaks SQL.
 pub mod accounts;
 pub mod directory;
+pub mod editing;
 pub mod forms;
 pub mod organizations;
 pub mod showcase;

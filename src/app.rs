@@ -13,6 +13,7 @@ use crate::{
     pages::{
         account::{AccountPage, ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage},
         directory::DirectoryPage,
+        editor::{EditorPage, NewListingPage},
         home::HomePage,
         landscape::LandscapePage,
         not_found::NotFound,
@@ -93,6 +94,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("account"), StaticSegment("reset"))
                             view=ResetPasswordPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("organizations"), StaticSegment("new"))
+                            view=NewListingPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("organizations"), ParamSegment("slug"))
+                            view=EditorPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -56,6 +56,7 @@ macro_rules! text_enum {
 pub mod account;
 pub mod country;
 pub mod directory;
+pub mod editing;
 pub mod lang;
 pub mod organization;
 pub mod profile;

@@ -1,6 +1,7 @@
 //! Route components, grouped by feature.
 pub mod account;
 pub mod directory;
+pub mod editor;
 pub mod home;
 pub mod landscape;
 pub mod not_found;

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod background;
 pub mod cli;
 pub mod db;
+pub mod editor;
 pub mod forms;
 pub mod http;
 pub mod logos;

@@ -1,22 +1,11 @@
-import type { Page, TestInfo } from "@playwright/test";
-import { expect, linkIn, mailTo, open, strings, test } from "./support";
+import type { TestInfo } from "@playwright/test";
+import { expect, field, linkIn, mailTo, open, password, signUp, strings, test, totpCode } from "./support";
 
 const en = strings("en");
-const password = "amber harbour lantern 42";
 
 /** An address no other spec (or earlier run against the same server) has used. */
 const freshAddress = (testInfo: TestInfo, what: string) =>
   `${what}-${testInfo.project.name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.example`;
-
-const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
-
-async function signUp(page: Page, testInfo: TestInfo, email: string) {
-  await open(page, "/en/account/sign-up", testInfo);
-  await field(page, en.account.email).fill(email);
-  await field(page, en.account.password).fill(password);
-  await page.getByRole("button", { name: en.account.sign_up_button }).click();
-  await expect(page).toHaveURL(/\/en\/account$/);
-}
 
 test("sign up, confirm the address from the emailed link, sign out and back in", async ({ page }, testInfo) => {
   const email = freshAddress(testInfo, "aysel");
@@ -97,4 +86,31 @@ test("the account page sends visitors who are not signed in to sign in", async (
   await open(page, "/en/account", testInfo);
   await expect(page).toHaveURL(/\/en\/account\/sign-in$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.account.sign_in_title);
+});
+
+test("an authenticator app is set up, then asked for at sign-in", async ({ page }, testInfo) => {
+  const email = freshAddress(testInfo, "totp");
+  await signUp(page, testInfo, email);
+  await page.getByRole("button", { name: en.account.two_factor_setup_button }).click();
+  await expect(page.getByRole("img", { name: en.account.two_factor_qr_alt })).toBeVisible();
+  const secret = (await page.locator(".totp-setup__secret code").textContent()) ?? "";
+  await field(page, en.account.code).fill("000000" === totpCode(secret) ? "111111" : "000000");
+  await page.getByRole("button", { name: en.account.two_factor_confirm_button }).click();
+  await expect(page.locator("#field-code-error")).toHaveText(en.problem.wrong_code);
+  await field(page, en.account.code).fill(totpCode(secret));
+  await page.getByRole("button", { name: en.account.two_factor_confirm_button }).click();
+  await expect(page.getByText(en.account.two_factor_on)).toBeVisible();
+
+  await page.getByRole("button", { name: en.account.sign_out_button, exact: true }).click();
+  await expect(page).toHaveURL(/\/en$/);
+  await open(page, "/en/account/sign-in", testInfo);
+  await field(page, en.account.email).fill(email);
+  await field(page, en.account.password).fill(password);
+  await page.getByRole("button", { name: en.account.sign_in_button }).click();
+  await expect(page.getByText(en.account.code_lead)).toBeVisible();
+  // The code of the step the setup used is spent; the next step's code is already accepted.
+  await field(page, en.account.code).fill(totpCode(secret, 1));
+  await page.getByRole("button", { name: en.account.code_button }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+  await expect(page.getByText(email)).toBeVisible();
 });

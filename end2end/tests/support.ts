@@ -1,4 +1,5 @@
 import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import { createHmac } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -92,3 +93,41 @@ export function demo(): DemoOrganization[] {
 }
 
 export const published = () => demo().filter((organization) => organization.status === "published");
+
+/** The code an authenticator app shows for a base32 secret (RFC 6238: SHA-1, 6 digits, 30 s), `stepsAhead` steps from now. */
+export function totpCode(secret: string, stepsAhead = 0): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const char of secret.replace(/=+$/, "").toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, "0");
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30) + stepsAhead));
+  const digest = createHmac("sha1", key).update(counter).digest();
+  const offset = digest[digest.length - 1] & 0x0f;
+  const value = (digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, "0");
+}
+
+/** A password every spec's accounts use. */
+export const password = "amber harbour lantern 42";
+
+/** A form field by its exact label. */
+export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+/** Creates an account in English and lands on its page, signed in. */
+export async function signUp(page: Page, testInfo: TestInfo, email: string) {
+  const en = strings("en");
+  await open(page, "/en/account/sign-up", testInfo);
+  await field(page, en.account.email).fill(email);
+  await field(page, en.account.password).fill(password);
+  await page.getByRole("button", { name: en.account.sign_up_button }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+}
+
+/** Confirms the signed-in account's address from the link mailed to it. */
+export async function confirmEmail(page: Page, testInfo: TestInfo, email: string) {
+  const en = strings("en");
+  await open(page, linkIn(await mailTo(email, en.mail.verify_subject)), testInfo);
+  await page.getByRole("button", { name: en.account.verify_button }).click();
+  await expect(page).toHaveURL(/confirmed=1$/);
+}

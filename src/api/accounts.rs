@@ -41,11 +41,10 @@ pub async fn sign_in(lang: Lang, email: String, password: String) -> Result<Sign
     let session = auth::request_session().await?;
     let ip = auth::request_ip().await?;
     let outcome = accounts::sign_in(&state, &session, &ip, &email, &password, now()).await;
-    let next = match outcome {
-        Ok(SignInOutcome::SignedIn) => format!("/{lang}/account"),
-        _ => format!("/{lang}/account/sign-in"),
-    };
-    forms::finish::<SignIn, _>(outcome, &[("email", &email)], Some(&next)).await
+    // Asked for a code, the page stays: hydrated it shows the code form at once, and a plain post
+    // returns to it (its Referer), where the session says a code is awaited.
+    let next = matches!(outcome, Ok(SignInOutcome::SignedIn)).then(|| format!("/{lang}/account"));
+    forms::finish::<SignIn, _>(outcome, &[("email", &email)], next.as_deref()).await
 }
 
 #[server(endpoint = "account/confirm-code")]

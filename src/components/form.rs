@@ -28,6 +28,12 @@ pub fn problem_text(locale: Locale, problem: &Problem) -> String {
         Problem::AccountDisabled => td_string!(locale, problem.account_disabled).to_string(),
         Problem::WrongCode => td_string!(locale, problem.wrong_code).to_string(),
         Problem::LinkExpired => td_string!(locale, problem.link_expired).to_string(),
+        Problem::EmailNotConfirmed => td_string!(locale, problem.email_not_confirmed).to_string(),
+        Problem::AlreadyOwned => td_string!(locale, problem.already_owned).to_string(),
+        Problem::FileTooLarge { max_mib } => td_string!(locale, problem.file_too_large, max = *max_mib).to_string(),
+        Problem::UnsupportedImage => td_string!(locale, problem.unsupported_image).to_string(),
+        Problem::ImageTooLarge { max_px } => td_string!(locale, problem.image_too_large, max = *max_px).to_string(),
+        Problem::UnreadableImage => td_string!(locale, problem.unreadable_image).to_string(),
     }
 }
 
@@ -71,6 +77,16 @@ where
     F: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     F::Output: Clone + Send + Sync + 'static,
 {
+}
+
+impl<F> Default for FormState<F>
+where
+    F: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    F::Output: Clone + Send + Sync + 'static,
+{
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl<F> FormState<F>
@@ -133,10 +149,70 @@ where
     }
 }
 
+/// The messages for one field, and the `aria-describedby` that ties its hint and errors to it.
+struct FieldWiring {
+    id: String,
+    hint_id: String,
+    error_id: String,
+    messages: Memo<Vec<String>>,
+    has_hint: bool,
+}
+
+impl FieldWiring {
+    fn new(name: &str, errors: Signal<Vec<FieldError>>, has_hint: bool) -> FieldWiring {
+        let i18n = use_i18n();
+        let id = format!("field-{}", name.replace('.', "-"));
+        let name = name.to_owned();
+        let messages = Memo::new(move |_| {
+            let locale = i18n.get_locale();
+            errors
+                .read()
+                .iter()
+                .filter(|error| error.field == name)
+                .map(|error| problem_text(locale, &error.problem))
+                .collect::<Vec<_>>()
+        });
+        FieldWiring { hint_id: format!("{id}-hint"), error_id: format!("{id}-error"), id, messages, has_hint }
+    }
+
+    fn invalid(&self) -> impl Fn() -> bool + Copy + Send + Sync + use<> {
+        let messages = self.messages;
+        move || !messages.read().is_empty()
+    }
+
+    fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + use<> {
+        let (hint_id, error_id, has_hint, invalid) =
+            (self.hint_id.clone(), self.error_id.clone(), self.has_hint, self.invalid());
+        move || {
+            let ids: Vec<&str> = [has_hint.then_some(hint_id.as_str()), invalid().then_some(error_id.as_str())]
+                .into_iter()
+                .flatten()
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    }
+
+    fn hint(&self, hint: Option<Signal<String>>) -> impl IntoView + use<> {
+        let hint_id = self.hint_id.clone();
+        hint.map(|hint| view! { <p class="field__hint" id=hint_id>{hint}</p> })
+    }
+
+    fn errors(&self) -> impl IntoView + use<> {
+        let (error_id, messages, invalid) = (self.error_id.clone(), self.messages, self.invalid());
+        view! {
+            <Show when=invalid>
+                <p class="field__error" id=error_id.clone()>
+                    {move || messages.get().join(" ")}
+                </p>
+            </Show>
+        }
+    }
+}
+
 /// A labelled input, its hint, and its errors, tied together for screen readers.
 #[component]
 pub fn TextField(
-    name: &'static str,
+    #[prop(into)] name: String,
     #[prop(into)] label: Signal<String>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
@@ -145,42 +221,16 @@ pub fn TextField(
     #[prop(into)] errors: Signal<Vec<FieldError>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let messages = Memo::new(move |_| {
-        let locale = i18n.get_locale();
-        errors
-            .read()
-            .iter()
-            .filter(|error| error.field == name)
-            .map(|error| problem_text(locale, &error.problem))
-            .collect::<Vec<_>>()
-    });
-    let invalid = move || !messages.read().is_empty();
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if invalid() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let wiring = FieldWiring::new(&name, errors, hint.is_some());
+    let invalid = wiring.invalid();
     view! {
         <div class="field" class:field--invalid=invalid>
-            <label class="field__label" for=id.clone()>
+            <label class="field__label" for=wiring.id.clone()>
                 {label}
             </label>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            {wiring.hint(hint)}
             <input
-                id=id
+                id=wiring.id.clone()
                 class="field__input"
                 type=kind
                 name=name
@@ -189,14 +239,146 @@ pub fn TextField(
                 prop:value=value
                 required=required
                 aria-invalid=move || invalid().then_some("true")
-                aria-describedby=described_by
+                aria-describedby=wiring.described_by()
             />
-            <Show when=invalid>
-                <p class="field__error" id=error_id.clone()>
-                    {move || messages.get().join(" ")}
-                </p>
-            </Show>
+            {wiring.errors()}
         </div>
+    }
+}
+
+/// A labelled multi-line text, with its hint and errors.
+#[component]
+pub fn TextArea(
+    #[prop(into)] name: String,
+    #[prop(into)] label: Signal<String>,
+    value: String,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    #[prop(default = 4)] rows: u32,
+) -> impl IntoView {
+    let wiring = FieldWiring::new(&name, errors, hint.is_some());
+    let invalid = wiring.invalid();
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label class="field__label" for=wiring.id.clone()>
+                {label}
+            </label>
+            {wiring.hint(hint)}
+            <textarea
+                id=wiring.id.clone()
+                class="field__input field__input--area"
+                name=name
+                rows=rows
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=wiring.described_by()
+            >
+                {value}
+            </textarea>
+            {wiring.errors()}
+        </div>
+    }
+}
+
+/// A labelled choice of one value. `options` are (value, label) pairs; `blank` adds an empty first choice.
+#[component]
+pub fn SelectField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: Signal<String>,
+    options: Vec<(String, String)>,
+    selected: String,
+    #[prop(optional, into)] blank: Option<Signal<String>>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let wiring = FieldWiring::new(&name, errors, false);
+    let invalid = wiring.invalid();
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label class="field__label" for=wiring.id.clone()>
+                {label}
+            </label>
+            <select
+                id=wiring.id.clone()
+                class="field__input"
+                name=name
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=wiring.described_by()
+            >
+                {blank.map(|blank| view! { <option value="">{blank}</option> })}
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let chosen = value == selected;
+                        view! { <option value=value selected=chosen>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            {wiring.errors()}
+        </div>
+    }
+}
+
+/// One choice in a checkbox group: its value, its label, and the heading it sits under.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckboxOption {
+    pub value: String,
+    pub label: String,
+    pub group: Option<String>,
+}
+
+/// A fieldset of checkboxes sharing a name, under their group headings.
+#[component]
+pub fn CheckboxGroup(
+    #[prop(into)] name: String,
+    #[prop(into)] legend: Signal<String>,
+    options: Vec<CheckboxOption>,
+    checked: Vec<String>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let wiring = FieldWiring::new(&name, errors, false);
+    let invalid = wiring.invalid();
+    let mut groups: Vec<(Option<String>, Vec<CheckboxOption>)> = Vec::new();
+    for option in options {
+        match groups.last_mut() {
+            Some((group, members)) if *group == option.group => members.push(option),
+            _ => groups.push((option.group.clone(), vec![option])),
+        }
+    }
+    let id = wiring.id.clone();
+    view! {
+        <fieldset class="field checkbox-group" class:field--invalid=invalid aria-describedby=wiring.described_by()>
+            <legend class="field__label">{legend}</legend>
+            {groups
+                .into_iter()
+                .enumerate()
+                .map(|(index, (group, members))| {
+                    let checked = checked.clone();
+                    let id = id.clone();
+                    let name = name.clone();
+                    view! {
+                        <div class="checkbox-group__group">
+                            {group.map(|group| view! { <p class="checkbox-group__heading">{group}</p> })}
+                            <ul class="checkbox-group__options">
+                                {members
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(at, option)| {
+                                        let input_id = format!("{id}-{index}-{at}");
+                                        let on = checked.contains(&option.value);
+                                        view! {
+                                            <li>
+                                                <input type="checkbox" id=input_id.clone() name=name.clone() value=option.value checked=on />
+                                                <label for=input_id>{option.label}</label>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            {wiring.errors()}
+        </fieldset>
     }
 }
 

@@ -1,6 +1,6 @@
 //! The frame around every page: language, header, footer, the demo-data notice.
 use leptos::prelude::*;
-use leptos_meta::{Html, Link};
+use leptos_meta::{Html, Link, Title};
 use leptos_router::hooks::use_location;
 
 use super::{
@@ -283,4 +283,13 @@ fn SiteFooter() -> impl IntoView {
             </div>
         </footer>
     }
+}
+
+/// The document title. leptos_meta reads a title's text when it writes the page head, which on the
+/// server can happen after the page's reactive state is gone (a panic, under load). So the title gets
+/// plain text, read while the page renders; the closure around it renders a new title when the text
+/// changes (a language switch in the browser).
+#[component]
+pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    move || view! { <Title text=text.get() /> }
 }

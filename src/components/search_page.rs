@@ -3,12 +3,13 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::use_query_map;
 use serde::{Serialize, de::DeserializeOwned};
 
 use super::live_form::{LiveSearchForm, SearchField};
 use crate::{
+    components::layout::PageTitle,
     domain::{
         directory::{IgnoredParameter, SearchQuery},
         lang::Lang,
@@ -59,7 +60,7 @@ where
     let canonical = move || parsed.get().0.href(&format!("/{}/{section}", lang()));
     let raw_text = move || query_map.read().get("q").unwrap_or_default();
     view! {
-        <Title text=move || text().title.to_owned() />
+        <PageTitle text=Signal::derive(move || text().title.to_owned()) />
         <Meta name="description" content=move || text().meta_description.to_owned() />
         {move || view! { <Link rel="canonical" href=canonical() /> }}
         <div class="container page">

@@ -31,6 +31,22 @@ pub enum Problem {
     WrongCode,
     /// An emailed link that was already used, has expired, or never existed.
     LinkExpired,
+    /// The account's email address is not confirmed yet, and this needs it.
+    EmailNotConfirmed,
+    /// The listing already has an owner.
+    AlreadyOwned,
+    /// An upload larger than the limit, in MiB.
+    FileTooLarge {
+        max_mib: u32,
+    },
+    /// An upload that is not a PNG, JPEG or WebP image (SVG included: it can carry scripts).
+    UnsupportedImage,
+    /// An image wider or taller than the limit, in pixels.
+    ImageTooLarge {
+        max_px: u32,
+    },
+    /// An image that cannot be read.
+    UnreadableImage,
 }
 
 /// A refused value: which field, and why.

@@ -2,7 +2,7 @@
 //! they set one up), reset a forgotten password, and see their account. Every form here is a plain
 //! POST form that hydration only makes smoother.
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::{components::Redirect, hooks::use_query_map};
 
 use crate::{
@@ -12,11 +12,13 @@ use crate::{
         get_viewer,
     },
     components::form::{FormAlert, FormState, TextField},
+    components::layout::PageTitle,
     domain::{
         account::{SignInOutcome, Viewer},
         lang::Lang,
     },
     i18n::*,
+    pages::editor::MyOrganizations,
 };
 
 fn current_lang() -> impl Fn() -> Lang + Copy {
@@ -28,7 +30,7 @@ fn current_lang() -> impl Fn() -> Lang + Copy {
 #[component]
 fn AccountCard(#[prop(into)] title: Signal<String>, children: Children) -> impl IntoView {
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <Meta name="robots" content="noindex" />
         <section class="container account-page">
             <div class="account-card">
@@ -295,7 +297,7 @@ pub fn AccountPage() -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     let flag = move |name: &str| query.read().get(name).is_some();
     view! {
-        <Title text=move || t_string!(i18n, account.account_title).to_string() />
+        <PageTitle text=Signal::derive(move || t_string!(i18n, account.account_title).to_string()) />
         <Meta name="robots" content="noindex" />
         <section class="container account-page account-page--wide">
             <Suspense>
@@ -330,6 +332,7 @@ pub fn AccountPage() -> impl IntoView {
                                         }.into_any()
                                     }}
                                 </div>
+                                <MyOrganizations />
                                 <TwoFactorSection viewer=viewer.clone() />
                                 <div class="account-actions">
                                     <ActionForm action=sign_out attr:class="form form--inline">

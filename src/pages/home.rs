@@ -1,9 +1,10 @@
 //! The home page: search first, then the ecosystem at a glance.
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 use crate::{
     api::{showcase::get_overview, site::get_ecosystem_stats},
+    components::layout::PageTitle,
     components::{
         charts::BarChart,
         icons::{Icon, IconName},
@@ -26,7 +27,7 @@ pub fn HomePage() -> impl IntoView {
     let stats = Resource::new(|| (), |_| get_ecosystem_stats());
     let overview = Resource::new(move || Lang::from(i18n.get_locale()), get_overview);
     view! {
-        <Title text=move || t_string!(i18n, home.title).to_owned() />
+        <PageTitle text=Signal::derive(move || t_string!(i18n, home.title).to_owned()) />
         <Meta name="description" content=move || t_string!(i18n, home.meta_description).to_owned() />
         <section class="hero">
             <div class="container hero__inner">

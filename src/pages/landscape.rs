@@ -1,11 +1,12 @@
 //! `/{lang}/landscape`: every published organization as a logo tile, grouped by market category the
 //! way the CNCF landscape does it. Kind and country narrow the map; arrow keys move between tiles.
 use leptos::{ev, prelude::*};
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::showcase::get_landscape,
+    components::layout::PageTitle,
     components::{live_form::LiveSearchForm, organization_card::Logo},
     domain::{
         country::Country,
@@ -38,7 +39,7 @@ pub fn LandscapePage() -> impl IntoView {
     let kind = move || question.read().kinds.first().map(|kind| kind.as_str());
     let country = move || question.read().countries.first().map(|country| country.as_str());
     view! {
-        <Title text=move || t_string!(i18n, landscape.title).to_owned() />
+        <PageTitle text=Signal::derive(move || t_string!(i18n, landscape.title).to_owned()) />
         <Meta name="description" content=move || t_string!(i18n, landscape.meta_description).to_owned() />
         {move || view! { <Link rel="canonical" href=question.get().href(&format!("/{}/landscape", lang())) /> }}
         <div class="container page landscape">

@@ -1,8 +1,8 @@
 //! The page for an address that leads nowhere: a real 404 with a way forward.
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
-use crate::{components::search_box::SearchBox, domain::lang::Lang, i18n::*};
+use crate::{components::layout::PageTitle, components::search_box::SearchBox, domain::lang::Lang, i18n::*};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
     }
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, not_found.title).to_owned() />
+        <PageTitle text=Signal::derive(move || t_string!(i18n, not_found.title).to_owned()) />
         <Meta name="robots" content="noindex" />
         <section class="container page-message">
             <p class="page-message__code" aria-hidden="true">

@@ -1,11 +1,12 @@
 //! `/{lang}/organizations/{slug}`: a listing's profile, laid out for people and described for machines
 //! (meta description, OpenGraph, schema.org JSON-LD).
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::organizations::get_organization_page,
+    components::layout::PageTitle,
     components::{
         icons::{Icon, IconName},
         organization_card::{Logo, OrganizationCardView, VerifiedBadge},
@@ -17,6 +18,7 @@ use crate::{
     },
     i18n::*,
     labels::{country_name, deployment_name, format_date, kind_label, need_name, solution_kind_name, stage_name},
+    pages::editor::ClaimPanel,
     pages::not_found::NotFound,
 };
 
@@ -124,7 +126,7 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
     };
 
     view! {
-        <Title text=title.clone() />
+        <PageTitle text=title.clone() />
         <Meta name="description" content=description.clone() />
         <Meta property="og:type" content="profile" />
         <Meta property="og:title" content=name.value.clone() />
@@ -164,6 +166,7 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
                             <a class="button" href=format!("mailto:{address}")>{t!(i18n, profile.send_email)}</a>
                         })}
                     </p>
+                    <ClaimPanel slug=slug.to_string() />
                 </div>
             </header>
             <div class="profile__layout">

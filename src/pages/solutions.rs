@@ -1,11 +1,12 @@
 //! `/{lang}/solutions`, `/{lang}/solutions/{slug}` and `/{lang}/solutions/compare`: the products,
 //! services and training of the ecosystem, searchable, one by one, and side by side.
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     api::solutions::{compare_solutions, get_solution_page, search_solutions},
+    components::layout::PageTitle,
     components::{
         facets::{FacetGroup, FacetOption, FacetTree},
         organization_card::{Highlighted, OrganizationCardView},
@@ -227,7 +228,7 @@ fn SolutionDetail(page: SolutionPage) -> impl IntoView {
         ..
     } = page;
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <Meta name="description" content=summary />
         <Meta property="og:title" content=name.value.clone() />
         <Meta property="og:url" content=url.clone() />
@@ -303,7 +304,7 @@ pub fn ComparePage() -> impl IntoView {
     let chosen = Memo::new(move |_| query_map.read().get_all("s").unwrap_or_default());
     let compared = Resource::new(move || (chosen.get(), lang()), |(slugs, lang)| compare_solutions(slugs, lang));
     view! {
-        <Title text=move || t_string!(i18n, solutions.compare_title).to_owned() />
+        <PageTitle text=Signal::derive(move || t_string!(i18n, solutions.compare_title).to_owned()) />
         <Meta name="robots" content="noindex" />
         <div class="container page">
             <nav class="breadcrumbs" aria-label="breadcrumb">

@@ -245,7 +245,11 @@ pub async fn begin_totp_setup(state: &AppState, session: &Session, now: OffsetDa
 }
 
 /// The secret on offer to this session, as a QR code and text.
-pub async fn totp_setup(state: &AppState, session: &Session, now: OffsetDateTime) -> Result<Option<TotpSetup>, AppError> {
+pub async fn totp_setup(
+    state: &AppState,
+    session: &Session,
+    now: OffsetDateTime,
+) -> Result<Option<TotpSetup>, AppError> {
     let Some(credentials) = auth::signed_in(&state.db, session, now).await? else {
         return Ok(None);
     };
@@ -261,20 +265,32 @@ pub async fn totp_setup(state: &AppState, session: &Session, now: OffsetDateTime
 }
 
 /// Turns two-factor authentication on, once a code shows the app has the offered secret.
-pub async fn confirm_totp_setup(state: &AppState, session: &Session, code: &str, now: OffsetDateTime) -> Result<(), AppError> {
+pub async fn confirm_totp_setup(
+    state: &AppState,
+    session: &Session,
+    code: &str,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
     let credentials = auth::signed_in(&state.db, session, now).await?.ok_or(AppError::Unauthorized)?;
     let secret = auth::pending_totp_secret(session).await?.ok_or(AppError::NotFound)?;
-    let step = auth::totp::matching_step(&secret, code, now).ok_or_else(|| FieldError::new("code", Problem::WrongCode))?;
+    let step =
+        auth::totp::matching_step(&secret, code, now).ok_or_else(|| FieldError::new("code", Problem::WrongCode))?;
     state.db.set_totp_secret(credentials.user.id, Some(&secret), now).await?;
     state.db.use_totp_step(credentials.user.id, step).await?;
     auth::offer_totp_secret(session, None).await
 }
 
 /// Turns two-factor authentication off, with a current code as proof that the app is at hand.
-pub async fn turn_off_totp(state: &AppState, session: &Session, code: &str, now: OffsetDateTime) -> Result<(), AppError> {
+pub async fn turn_off_totp(
+    state: &AppState,
+    session: &Session,
+    code: &str,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
     let credentials = auth::signed_in(&state.db, session, now).await?.ok_or(AppError::Unauthorized)?;
     let secret = credentials.totp_secret.as_deref().ok_or(AppError::NotFound)?;
-    let step = auth::totp::matching_step(secret, code, now).ok_or_else(|| FieldError::new("code", Problem::WrongCode))?;
+    let step =
+        auth::totp::matching_step(secret, code, now).ok_or_else(|| FieldError::new("code", Problem::WrongCode))?;
     if !state.db.use_totp_step(credentials.user.id, step).await? {
         return Err(FieldError::new("code", Problem::WrongCode).into());
     }

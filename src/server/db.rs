@@ -5,6 +5,7 @@
 //! way (BIGINT, TEXT, BLOB/BYTEA; flags are 0/1 integers). Each engine has its own migrations folder.
 mod accounts;
 mod directory;
+mod editing;
 mod logos;
 mod organizations;
 mod solutions;
@@ -26,6 +27,7 @@ use super::auth::DatabaseSessionStore;
 use crate::error::AppError;
 
 pub use accounts::{AttemptAction, AttemptCount, Credentials, QueuedMail, TokenPurpose};
+pub use editing::Revision;
 pub use logos::StoredLogo;
 pub use organizations::PublicPage;
 pub use sql::{SqlBuilder, Value};

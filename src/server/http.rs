@@ -98,6 +98,7 @@ pub fn router(state: AppState) -> Router {
         .route("/logos/{slug}/{size}", get(serve_logo))
         .merge(super::open_data::routes())
         .merge(super::syndication::routes())
+        .merge(super::editor::routes())
         .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
         .layer(super::auth::session_layer(state.db.session_store(), state.public_url.starts_with("https://")))

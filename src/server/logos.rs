@@ -38,6 +38,46 @@ impl Logo {
     }
 }
 
+/// The largest logo file accepted.
+pub const MAX_UPLOAD_BYTES: usize = 2 * 1024 * 1024;
+/// The largest side accepted, in pixels: enough for any logo, small enough to decode quickly.
+pub const MAX_SIDE: u32 = 4096;
+
+/// Reads an uploaded logo: PNG, JPEG or WebP by its bytes (whatever its name or declared type says),
+/// at most 2 MiB and 4096 pixels a side, decoded under a memory limit so that a small file declaring a
+/// huge image is refused before any pixel is allocated. The result is padded to a transparent square;
+/// re-encoding it (see [`Logo::from_square`]) drops all metadata.
+pub fn decode_upload(bytes: &[u8]) -> Result<RgbaImage, crate::domain::validation::Problem> {
+    use crate::domain::validation::Problem;
+    if bytes.len() > MAX_UPLOAD_BYTES {
+        return Err(Problem::FileTooLarge { max_mib: 2 });
+    }
+    let format = match image::guess_format(bytes) {
+        Ok(format @ (ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP)) => format,
+        _ => return Err(Problem::UnsupportedImage),
+    };
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(u64::from(MAX_SIDE) * u64::from(MAX_SIDE) * 4);
+    reader.limits(limits);
+    let image = reader.decode().map_err(|error| match error {
+        image::ImageError::Limits(_) => Problem::ImageTooLarge { max_px: MAX_SIDE },
+        _ => Problem::UnreadableImage,
+    })?;
+    let image = image.to_rgba8();
+    let side = image.width().max(image.height()).max(1);
+    let mut square = RgbaImage::new(side, side);
+    image::imageops::overlay(
+        &mut square,
+        &image,
+        i64::from((side - image.width()) / 2),
+        i64::from((side - image.height()) / 2),
+    );
+    Ok(square)
+}
+
 /// Background colours of demo emblems (the same family as the site's monograms).
 const PALETTE: [[u8; 3]; 8] = [
     [0x0b, 0x4f, 0x8a],
@@ -138,5 +178,56 @@ mod tests {
         assert_eq!(logo.version.len(), 12);
         let other = Logo::from_square(&demo_emblem("data-siper")).unwrap();
         assert_ne!(logo.version, other.version, "different emblems, different versions");
+    }
+
+    fn encoded(image: &RgbaImage, format: ImageFormat) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        image::DynamicImage::ImageRgba8(image.clone())
+            .to_rgb8()
+            .write_to(&mut std::io::Cursor::new(&mut bytes), format)
+            .unwrap();
+        bytes
+    }
+
+    #[test]
+    fn uploads_are_checked_by_their_bytes_and_padded_to_a_square() {
+        use crate::domain::validation::Problem;
+        let wide = RgbaImage::from_pixel(300, 100, Rgba([200, 10, 10, 255]));
+        for format in [ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::WebP] {
+            let square = decode_upload(&encoded(&wide, format)).unwrap();
+            assert_eq!((square.width(), square.height()), (300, 300), "{format:?}");
+            assert_eq!(square.get_pixel(0, 0)[3], 0, "the padding is transparent");
+        }
+        let svg = br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#;
+        assert_eq!(decode_upload(svg), Err(Problem::UnsupportedImage));
+        assert_eq!(decode_upload(b"GIF89a........"), Err(Problem::UnsupportedImage));
+        assert_eq!(decode_upload(&vec![0; MAX_UPLOAD_BYTES + 1]), Err(Problem::FileTooLarge { max_mib: 2 }));
+        let mut truncated = encoded(&wide, ImageFormat::Png);
+        truncated.truncate(60);
+        assert_eq!(decode_upload(&truncated), Err(Problem::UnreadableImage));
+    }
+
+    #[test]
+    fn a_small_file_declaring_a_huge_image_is_refused_before_decoding() {
+        // A valid PNG header claiming 100,000 x 100,000 pixels, and nothing else.
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend(100_000u32.to_be_bytes());
+        png.extend(100_000u32.to_be_bytes());
+        png.extend([8, 6, 0, 0, 0]);
+        let crc = crc32(&png[12..]);
+        png.extend(crc.to_be_bytes());
+        assert_eq!(decode_upload(&png), Err(crate::domain::validation::Problem::ImageTooLarge { max_px: MAX_SIDE }));
+    }
+
+    /// The CRC-32 PNG chunks carry (so the forged header is otherwise valid).
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xffff_ffffu32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
     }
 }

@@ -50,7 +50,7 @@ pub async fn queue(
 /// which read the links in them), or the log.
 #[derive(Clone)]
 pub enum Delivery {
-    Smtp { transport: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox },
+    Smtp { transport: Box<AsyncSmtpTransport<Tokio1Executor>>, from: Mailbox },
     Directory(std::path::PathBuf),
     Log,
 }
@@ -62,7 +62,7 @@ impl Delivery {
             .map_err(|error| format!("QALA_SMTP_URL is not a usable SMTP address: {error}"))?
             .build();
         let from = from.parse().map_err(|error| format!("QALA_MAIL_FROM is not a mail address: {error}"))?;
-        Ok(Delivery::Smtp { transport, from })
+        Ok(Delivery::Smtp { transport: Box::new(transport), from })
     }
 
     async fn deliver(&self, mail: &QueuedMail) -> Result<(), String> {

@@ -6,8 +6,10 @@
 mod support;
 
 mod accounts;
+mod browser;
 mod cli;
 mod directory;
+mod editing;
 mod http;
 mod open_data;
 mod repository;

@@ -20,14 +20,18 @@ impl Database {
             .bind(organization_id)
             .execute(&mut *transaction)
             .await?;
-        let rows = logo.images.iter().map(|image| {
-            vec![
-                Value::from(organization_id),
-                i64::from(image.size).into(),
-                image.content_type.into(),
-                Value::Blob(image.bytes.clone()),
-            ]
-        });
+        let rows: Vec<Vec<Value>> = logo
+            .images
+            .iter()
+            .map(|image| {
+                vec![
+                    Value::from(organization_id),
+                    i64::from(image.size).into(),
+                    image.content_type.into(),
+                    Value::Blob(image.bytes.clone()),
+                ]
+            })
+            .collect();
         insert_rows(
             &mut transaction,
             "organization_logos",

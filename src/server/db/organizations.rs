@@ -57,29 +57,34 @@ impl Database {
         let now_time = now;
         let now = encode_time(now);
 
-        let rows = organizations.iter().zip(&slugs).map(|(organization, slug)| {
-            let profile = &organization.profile;
-            vec![
-                Value::from(slug.as_str()),
-                profile.kind.as_str().into(),
-                profile.website.as_deref().into(),
-                profile.email.as_deref().into(),
-                profile.phone.as_deref().into(),
-                profile.address.as_deref().into(),
-                profile.city.as_deref().into(),
-                profile.country.as_str().into(),
-                profile.founded_year.map(i64::from).into(),
-                profile.employee_range.map(|range| range.as_str()).into(),
-                encode_json(&profile.certifications).into(),
-                encode_json(&profile.social_links).into(),
-                organization.status.as_str().into(),
-                organization.verified_at.map(encode_time).into(),
-                organization.featured_position.into(),
-                organization.status.is_public().then(|| now.clone()).into(),
-                now.clone().into(),
-                now.clone().into(),
-            ]
-        });
+        // Rows are collected before each await, so the future holds no borrowing iterators (it must be Send).
+        let rows: Vec<Vec<Value>> = organizations
+            .iter()
+            .zip(&slugs)
+            .map(|(organization, slug)| {
+                let profile = &organization.profile;
+                vec![
+                    Value::from(slug.as_str()),
+                    profile.kind.as_str().into(),
+                    profile.website.as_deref().into(),
+                    profile.email.as_deref().into(),
+                    profile.phone.as_deref().into(),
+                    profile.address.as_deref().into(),
+                    profile.city.as_deref().into(),
+                    profile.country.as_str().into(),
+                    profile.founded_year.map(i64::from).into(),
+                    profile.employee_range.map(|range| range.as_str()).into(),
+                    encode_json(&profile.certifications).into(),
+                    encode_json(&profile.social_links).into(),
+                    organization.status.as_str().into(),
+                    organization.verified_at.map(encode_time).into(),
+                    organization.featured_position.into(),
+                    organization.status.is_public().then(|| now.clone()).into(),
+                    now.clone().into(),
+                    now.clone().into(),
+                ]
+            })
+            .collect();
         let ids = insert_with_slugs(
             connection,
             "organizations",
@@ -110,17 +115,21 @@ impl Database {
 
         let profiles: Vec<&OrganizationProfile> =
             organizations.iter().map(|organization| &organization.profile).collect();
-        let texts = profiles.iter().zip(&ids).flat_map(|(profile, id)| {
-            profile.texts.iter().map(move |(lang, text)| {
-                vec![
-                    Value::from(*id),
-                    lang.as_str().into(),
-                    text.name.as_str().into(),
-                    text.short_description.as_deref().into(),
-                    text.description.as_deref().into(),
-                ]
+        let texts: Vec<Vec<Value>> = profiles
+            .iter()
+            .zip(&ids)
+            .flat_map(|(profile, id)| {
+                profile.texts.iter().map(move |(lang, text)| {
+                    vec![
+                        Value::from(*id),
+                        lang.as_str().into(),
+                        text.name.as_str().into(),
+                        text.short_description.as_deref().into(),
+                        text.description.as_deref().into(),
+                    ]
+                })
             })
-        });
+            .collect();
         insert_rows(
             connection,
             "organization_texts",
@@ -129,12 +138,12 @@ impl Database {
             "",
         )
         .await?;
-        let categories = profiles.iter().map(|profile| &profile.category_ids);
+        let categories: Vec<&Vec<i64>> = profiles.iter().map(|profile| &profile.category_ids).collect();
         insert_links(connection, "organization_categories", ["organization_id", "category_id"], &ids, categories)
             .await?;
-        let sectors = profiles.iter().map(|profile| &profile.sector_ids);
+        let sectors: Vec<&Vec<i64>> = profiles.iter().map(|profile| &profile.sector_ids).collect();
         insert_links(connection, "organization_sectors", ["organization_id", "sector_id"], &ids, sectors).await?;
-        let tags = profiles.iter().map(|profile| &profile.tag_ids);
+        let tags: Vec<&Vec<i64>> = profiles.iter().map(|profile| &profile.tag_ids).collect();
         insert_links(connection, "organization_tags", ["organization_id", "tag_id"], &ids, tags).await?;
 
         let startups: Vec<(i64, &StartupFacts)> = profiles
@@ -362,20 +371,125 @@ impl Database {
     }
 }
 
+/// Makes a profile the listing's public one: its row, texts, taxonomy links and startup facts, inside
+/// the caller's transaction.
+pub(super) async fn apply_profile(
+    connection: &mut AnyConnection,
+    organization_id: i64,
+    profile: &OrganizationProfile,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE organizations SET kind = $1, website = $2, email = $3, phone = $4, address = $5, city = $6, \
+         country = $7, founded_year = $8, employee_range = $9, certifications = $10, social_links = $11, \
+         updated_at = $12 WHERE id = $13",
+    )
+    .bind(profile.kind.as_str())
+    .bind(profile.website.as_deref())
+    .bind(profile.email.as_deref())
+    .bind(profile.phone.as_deref())
+    .bind(profile.address.as_deref())
+    .bind(profile.city.as_deref())
+    .bind(profile.country.as_str())
+    .bind(profile.founded_year.map(i64::from))
+    .bind(profile.employee_range.map(|range| range.as_str()))
+    .bind(encode_json(&profile.certifications))
+    .bind(encode_json(&profile.social_links))
+    .bind(encode_time(now))
+    .bind(organization_id)
+    .execute(&mut *connection)
+    .await?;
+    for table in [
+        "organization_texts",
+        "organization_categories",
+        "organization_sectors",
+        "organization_tags",
+        "startup_needs",
+        "startup_pitches",
+        "startup_profiles",
+    ] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE organization_id = $1"))
+            .bind(organization_id)
+            .execute(&mut *connection)
+            .await?;
+    }
+    // Rows are built before any await, so the future holds no borrowing iterators (it must be Send).
+    let texts: Vec<Vec<Value>> = profile
+        .texts
+        .iter()
+        .map(|(lang, text)| {
+            vec![
+                Value::from(organization_id),
+                lang.as_str().into(),
+                text.name.as_str().into(),
+                text.short_description.as_deref().into(),
+                text.description.as_deref().into(),
+            ]
+        })
+        .collect();
+    insert_rows(
+        connection,
+        "organization_texts",
+        &["organization_id", "lang", "name", "short_description", "description"],
+        texts,
+        "",
+    )
+    .await?;
+    for (table, column, targets) in [
+        ("organization_categories", "category_id", &profile.category_ids),
+        ("organization_sectors", "sector_id", &profile.sector_ids),
+        ("organization_tags", "tag_id", &profile.tag_ids),
+    ] {
+        let links: Vec<Vec<Value>> =
+            targets.iter().map(|target| vec![Value::from(organization_id), Value::from(*target)]).collect();
+        insert_rows(connection, table, &["organization_id", column], links, "").await?;
+    }
+    if profile.kind == OrganizationKind::Startup
+        && let Some(facts) = &profile.startup
+    {
+        insert_startup_facts(connection, &[(organization_id, facts)]).await?;
+    }
+    directory_changed(connection).await
+}
+
 async fn insert_startup_facts(
     connection: &mut AnyConnection,
     startups: &[(i64, &StartupFacts)],
 ) -> Result<(), sqlx::Error> {
-    let profiles = startups.iter().map(|(id, facts)| {
-        vec![
-            Value::from(*id),
-            facts.stage.as_str().into(),
-            facts.funding_raised.as_ref().map(|money| money.amount).into(),
-            facts.funding_raised.as_ref().map(|money| money.currency.as_str()).into(),
-            facts.demo_video_url.as_deref().into(),
-            facts.technology_readiness.map(|level| i64::from(level.get())).into(),
-        ]
-    });
+    // Rows are collected before any await, so the future holds no borrowing iterators (it must be Send).
+    let profiles: Vec<Vec<Value>> = startups
+        .iter()
+        .map(|(id, facts)| {
+            vec![
+                Value::from(*id),
+                facts.stage.as_str().into(),
+                facts.funding_raised.as_ref().map(|money| money.amount).into(),
+                facts.funding_raised.as_ref().map(|money| money.currency.as_str()).into(),
+                facts.demo_video_url.as_deref().into(),
+                facts.technology_readiness.map(|level| i64::from(level.get())).into(),
+            ]
+        })
+        .collect();
+    let pitches: Vec<Vec<Value>> = startups
+        .iter()
+        .flat_map(|(id, facts)| {
+            facts
+                .pitch
+                .iter()
+                .map(move |(lang, pitch)| vec![Value::from(*id), lang.as_str().into(), pitch.as_str().into()])
+        })
+        .collect();
+    let needs: Vec<Vec<Value>> = startups
+        .iter()
+        .flat_map(|(id, facts)| {
+            facts
+                .looking_for
+                .iter()
+                .collect::<HashSet<_>>()
+                .into_iter()
+                .map(move |need| vec![Value::from(*id), need.as_str().into()])
+        })
+        .collect();
     insert_rows(
         connection,
         "startup_profiles",
@@ -384,18 +498,7 @@ async fn insert_startup_facts(
         "",
     )
     .await?;
-    let pitches = startups.iter().flat_map(|(id, facts)| {
-        facts.pitch.iter().map(move |(lang, pitch)| vec![Value::from(*id), lang.as_str().into(), pitch.as_str().into()])
-    });
     insert_rows(connection, "startup_pitches", &["organization_id", "lang", "pitch"], pitches, "").await?;
-    let needs = startups.iter().flat_map(|(id, facts)| {
-        facts
-            .looking_for
-            .iter()
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .map(move |need| vec![Value::from(*id), need.as_str().into()])
-    });
     insert_rows(connection, "startup_needs", &["organization_id", "need"], needs, "").await?;
     Ok(())
 }

@@ -145,31 +145,45 @@ pub(super) async fn insert_solution_rows(
         .collect();
     let slugs = unique_slugs(connection, "solutions", wanted).await?;
     let now = encode_time(now);
-    let rows = solutions.iter().zip(&slugs).map(|(solution, slug)| {
-        let details = &solution.details;
-        vec![
-            Value::from(solution.organization_id),
-            slug.as_str().into(),
-            details.kind.as_str().into(),
-            details.deployment.map(|deployment| deployment.as_str()).into(),
-            encode_json(&details.certifications).into(),
-            details.url.as_deref().into(),
-            now.clone().into(),
-            now.clone().into(),
-        ]
-    });
+    // Rows are collected before each await, so the future holds no borrowing iterators (it must be Send).
+    let rows: Vec<Vec<Value>> = solutions
+        .iter()
+        .zip(&slugs)
+        .map(|(solution, slug)| {
+            let details = &solution.details;
+            vec![
+                Value::from(solution.organization_id),
+                slug.as_str().into(),
+                details.kind.as_str().into(),
+                details.deployment.map(|deployment| deployment.as_str()).into(),
+                encode_json(&details.certifications).into(),
+                details.url.as_deref().into(),
+                now.clone().into(),
+                now.clone().into(),
+            ]
+        })
+        .collect();
     let columns =
         ["organization_id", "slug", "kind", "deployment", "certifications", "url", "created_at", "updated_at"];
     let ids = insert_with_slugs(connection, "solutions", &columns, rows, &slugs).await?;
-    let texts = solutions.iter().zip(&ids).flat_map(|(solution, id)| {
-        solution.details.texts.iter().map(move |(lang, text)| {
-            vec![Value::from(*id), lang.as_str().into(), text.name.as_str().into(), text.description.as_deref().into()]
+    let texts: Vec<Vec<Value>> = solutions
+        .iter()
+        .zip(&ids)
+        .flat_map(|(solution, id)| {
+            solution.details.texts.iter().map(move |(lang, text)| {
+                vec![
+                    Value::from(*id),
+                    lang.as_str().into(),
+                    text.name.as_str().into(),
+                    text.description.as_deref().into(),
+                ]
+            })
         })
-    });
+        .collect();
     insert_rows(connection, "solution_texts", &["solution_id", "lang", "name", "description"], texts, "").await?;
-    let categories = solutions.iter().map(|solution| &solution.details.category_ids);
+    let categories: Vec<&Vec<i64>> = solutions.iter().map(|solution| &solution.details.category_ids).collect();
     insert_links(connection, "solution_categories", ["solution_id", "category_id"], &ids, categories).await?;
-    let sectors = solutions.iter().map(|solution| &solution.details.sector_ids);
+    let sectors: Vec<&Vec<i64>> = solutions.iter().map(|solution| &solution.details.sector_ids).collect();
     insert_links(connection, "solution_sectors", ["solution_id", "sector_id"], &ids, sectors).await?;
     Ok(ids)
 }

@@ -144,7 +144,7 @@ pub async fn unique_slugs(
     while !attempt.is_empty() {
         for chunk in attempt.chunks(rows_per_insert(1)) {
             let mut sql = SqlBuilder::new(&format!("SELECT slug FROM {table} WHERE slug IN "));
-            sql.bind_list(chunk.iter().map(|(_, slug)| slug.as_str()));
+            sql.bind_list(chunk.iter().map(|(_, slug)| slug.as_str()).collect::<Vec<_>>());
             for row in sql.query().fetch_all(&mut *connection).await? {
                 taken.insert(row.try_get("slug")?);
             }
@@ -215,9 +215,14 @@ pub async fn insert_links<'a>(
     owners: &[i64],
     targets: impl IntoIterator<Item = &'a Vec<i64>>,
 ) -> Result<(), sqlx::Error> {
-    let links = owners.iter().zip(targets).flat_map(|(owner, targets)| {
-        targets.iter().collect::<HashSet<_>>().into_iter().map(|target| vec![Value::from(*owner), (*target).into()])
-    });
+    // Collected before the await, so the future holds no borrowing iterators (it must be Send).
+    let links: Vec<Vec<Value>> = owners
+        .iter()
+        .zip(targets)
+        .flat_map(|(owner, targets)| {
+            targets.iter().collect::<HashSet<_>>().into_iter().map(|target| vec![Value::from(*owner), (*target).into()])
+        })
+        .collect();
     insert_rows(connection, table, &[owner_column, target_column], links, "").await?;
     Ok(())
 }

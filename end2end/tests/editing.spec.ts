@@ -1,0 +1,56 @@
+import { confirmEmail, expect, field, open, signUp, strings, test } from "./support";
+
+const en = strings("en");
+
+/** Unverified demo listings without owners, one per project, with their website's domain. */
+const listings: Record<string, { slug: string; domain: string }> = {
+  hydrated: { slug: "korfez-uygulama-guvenligi-a-s", domain: "korfez-appsec.example" },
+  "no-js": { slug: "nusay-informasiya-tehlukesizliyi", domain: "nusay-infosec.example" },
+};
+
+/** A 1x1 PNG. */
+const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+
+test("an organization claims its listing, edits it in two languages, uploads a logo and sees the change pending", async ({ page }, testInfo) => {
+  const { slug, domain } = listings[testInfo.project.name];
+  const email = `editor-${Date.now()}@${domain}`;
+  await signUp(page, testInfo, email);
+  await confirmEmail(page, testInfo, email);
+
+  // The address is at the listing's own domain, so the claim is approved at once.
+  await open(page, `/en/organizations/${slug}`, testInfo);
+  const publicSummary = (await page.locator(".profile__summary").textContent()) ?? "";
+  await page.getByRole("button", { name: en.editor.claim_button }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/account/organizations/${slug}$`));
+
+  await page.locator("#field-en-short_description").fill("Application security, from code review to WAF.");
+  await page.locator("#field-az-short_description").fill("Tətbiq təhlükəsizliyi: kod təhlilindən WAF-a qədər.");
+  await page.getByRole("button", { name: en.editor.save }).click();
+  await expect(page).toHaveURL(/saved=pending$/);
+  await expect(page.getByText(en.editor.saved_pending)).toBeVisible();
+  await expect(page.locator("#field-en-short_description")).toHaveValue("Application security, from code review to WAF.");
+  // The public keeps seeing the approved version until staff review the change.
+  await open(page, `/en/organizations/${slug}`, testInfo);
+  await expect(page.locator(".profile__summary")).toHaveText(publicSummary);
+
+  await open(page, `/en/account/organizations/${slug}`, testInfo);
+  await field(page, en.editor.website).fill("not a website");
+  await field(page, en.editor.city).fill("Aşqabat");
+  await page.getByRole("button", { name: en.editor.save }).click();
+  await expect(page.locator("#field-website-error")).toHaveText(en.problem.invalid_url);
+  await expect(field(page, en.editor.website)).toHaveValue("not a website");
+  await expect(field(page, en.editor.city)).toHaveValue("Aşqabat");
+
+  await page.locator("#field-logo").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>") });
+  await page.getByRole("button", { name: en.editor.upload_logo }).click();
+  await expect(page.locator("#field-logo-error")).toHaveText(en.problem.unsupported_image);
+  await page.locator("#field-logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
+  await page.getByRole("button", { name: en.editor.upload_logo }).click();
+  await expect(page).toHaveURL(/logo=pending$/);
+  await expect(page.getByText(en.editor.saved_pending)).toBeVisible();
+
+  await open(page, "/en/account", testInfo);
+  const mine = page.locator(".my-organization");
+  await expect(mine).toHaveCount(1);
+  await expect(mine.getByText(en.editor.change_pending)).toBeVisible();
+});

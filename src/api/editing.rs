@@ -1,0 +1,106 @@
+//! What organizations' editors read and ask: their organizations, a listing's editor, claims.
+//! Saving a profile or a logo goes through the plain form routes of `server::editor`.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    domain::{
+        editing::{ClaimStatus, MyOrganization, ProfileForm, RevisionSummary},
+        lang::Lang,
+        organization::ListingStatus,
+        user::MembershipRole,
+        validation::FieldError,
+    },
+    error::AppError,
+};
+
+/// One choice of a checkbox group: its id, its name in the reader's language, and its group heading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: i64,
+    pub name: String,
+    pub group: Option<String>,
+}
+
+/// Everything the profile editor shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditorData {
+    pub slug: String,
+    pub name: String,
+    pub status: ListingStatus,
+    pub verified: bool,
+    /// `None` for staff editing a listing they are not a member of.
+    pub role: Option<MembershipRole>,
+    /// The values to show: what was typed into a refused form, else the change waiting for review,
+    /// else the listing as published.
+    pub form: ProfileForm,
+    pub errors: Vec<FieldError>,
+    pub logo_errors: Vec<FieldError>,
+    pub logo_url: Option<String>,
+    pub latest_revision: Option<RevisionSummary>,
+    pub categories: Vec<Choice>,
+    pub sectors: Vec<Choice>,
+}
+
+/// What a new listing's form needs: what a refused attempt left, and the choices.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewListingData {
+    pub form: ProfileForm,
+    pub errors: Vec<FieldError>,
+}
+
+/// Where the signed-in person stands with a listing, for the claim button on its profile.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClaimState {
+    /// Signed in, not a member, no owner yet: may claim.
+    Open,
+    Claimed(ClaimStatus),
+    Member,
+    /// Has an owner, or the visitor is not signed in: nothing to offer.
+    Closed,
+}
+
+#[server(endpoint = "editing/mine")]
+pub async fn get_my_organizations(lang: Lang) -> Result<Vec<MyOrganization>, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    crate::server::editor::my_organizations(&state, &user, lang).await
+}
+
+#[server(endpoint = "editing/editor")]
+pub async fn get_editor(slug: String, lang: Lang) -> Result<EditorData, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    let session = crate::server::auth::request_session().await?;
+    crate::server::editor::editor_data(&state, &session, &user, &slug, lang).await
+}
+
+#[server(endpoint = "editing/new-listing")]
+pub async fn get_new_listing() -> Result<NewListingData, AppError> {
+    crate::server::auth::require_user().await?;
+    let session = crate::server::auth::request_session().await?;
+    let flash = crate::server::editor::take_flash(&session, "new-listing").await?.unwrap_or_default();
+    Ok(NewListingData { form: flash.values, errors: flash.errors })
+}
+
+#[server(endpoint = "editing/claim-state")]
+pub async fn get_claim_state(slug: String) -> Result<ClaimState, AppError> {
+    let state = crate::server::app_state()?;
+    match crate::server::auth::current_user().await? {
+        Some(user) => crate::server::editor::claim_state(&state, &user, &slug).await,
+        None => Ok(ClaimState::Closed),
+    }
+}
+
+#[server(endpoint = "editing/claim")]
+pub async fn claim_listing(lang: Lang, slug: String) -> Result<ClaimStatus, AppError> {
+    use crate::server::{auth, editor, forms};
+    let state = crate::server::app_state()?;
+    let user = auth::require_user().await?;
+    let outcome = editor::claim(&state, &user, &slug, time::OffsetDateTime::now_utc()).await;
+    let next = match outcome {
+        Ok(ClaimStatus::Approved) => Some(format!("/{lang}/account/organizations/{slug}")),
+        _ => None,
+    };
+    forms::finish::<ClaimListing, _>(outcome, &[], next.as_deref()).await
+}

@@ -1,0 +1,518 @@
+//! Organizations keep their listings: the dashboard list, a new listing, the profile editor with a tab
+//! per language and the logo upload, and the claim button on public profiles. The forms are plain
+//! POST forms (the logo's is multipart), so they work without JavaScript.
+use leptos::prelude::*;
+use leptos_meta::Meta;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::{
+    api::editing::{
+        ClaimListing, ClaimState, EditorData, get_claim_state, get_editor, get_my_organizations, get_new_listing,
+    },
+    components::form::{CheckboxGroup, CheckboxOption, FormAlert, FormState, SelectField, TextArea, TextField},
+    components::layout::PageTitle,
+    domain::{
+        country::Country,
+        editing::{ClaimStatus, MyOrganization, ProfileForm, RevisionStatus},
+        lang::Lang,
+        organization::{EmployeeRange, ListingStatus, OrganizationKind},
+        startup::{StartupNeed, StartupStage},
+        validation::FieldError,
+    },
+    i18n::*,
+    labels::{country_name, kind_label, need_name, stage_name},
+};
+
+fn lang_now() -> impl Fn() -> Lang + Copy {
+    let i18n = use_i18n();
+    move || Lang::from(i18n.get_locale())
+}
+
+/// The name of a profile field in the reader's language, for completeness hints.
+fn field_name(locale: Locale, field: &str) -> &'static str {
+    match field {
+        "logo" => td_string!(locale, editor.logo),
+        "short_description" => td_string!(locale, editor.short_description),
+        "description" => td_string!(locale, editor.description),
+        "translations" => td_string!(locale, editor.translations),
+        "website" => td_string!(locale, editor.website),
+        "email" => td_string!(locale, editor.email),
+        "city" => td_string!(locale, editor.city),
+        "category" => td_string!(locale, editor.categories),
+        "sector" => td_string!(locale, editor.sectors),
+        _ => td_string!(locale, editor.founded_year),
+    }
+}
+
+fn status_name(locale: Locale, status: ListingStatus) -> &'static str {
+    match status {
+        ListingStatus::Draft => td_string!(locale, editor.status_draft),
+        ListingStatus::Pending => td_string!(locale, editor.status_pending),
+        ListingStatus::Published => td_string!(locale, editor.status_published),
+        ListingStatus::Hidden => td_string!(locale, editor.status_hidden),
+        ListingStatus::Archived => td_string!(locale, editor.status_archived),
+    }
+}
+
+/// The dashboard's list of the person's organizations, with how complete each is.
+#[component]
+pub fn MyOrganizations() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let mine = Resource::new(lang, get_my_organizations);
+    view! {
+        <section class="account-section" aria-labelledby="my-organizations">
+            <h2 id="my-organizations">{t!(i18n, editor.my_organizations)}</h2>
+            <Suspense>
+                {move || {
+                    mine.get().and_then(Result::ok).map(|mine| {
+                        if mine.is_empty() {
+                            view! { <p>{t!(i18n, editor.no_organizations)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="my-organizations">
+                                    {mine.into_iter().map(|organization| view! { <MyOrganizationItem organization /> }).collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                    })
+                }}
+            </Suspense>
+            <p class="account-section__actions">
+                <a class="button" href=move || format!("/{}/account/organizations/new", lang())>
+                    {t!(i18n, editor.new_listing_link)}
+                </a>
+            </p>
+            <p class="field__hint">{t!(i18n, editor.claim_hint)}</p>
+        </section>
+    }
+}
+
+#[component]
+fn MyOrganizationItem(organization: MyOrganization) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let MyOrganization { slug, name, status, verified, latest_revision, completeness, .. } = organization;
+    let percent = completeness.percent;
+    let missing = completeness.missing.clone();
+    view! {
+        <li class="my-organization">
+            <div class="my-organization__head">
+                <a class="my-organization__name" href=move || format!("/{}/account/organizations/{slug}", lang())>{name}</a>
+                <span class="badge">{move || status_name(i18n.get_locale(), status)}</span>
+                {verified.then(|| view! { <span class="badge badge--verified">{t!(i18n, editor.verified)}</span> })}
+            </div>
+            {latest_revision
+                .filter(|revision| revision.status == RevisionStatus::Pending)
+                .map(|_| view! { <p class="my-organization__note">{t!(i18n, editor.change_pending)}</p> })}
+            <div class="completeness">
+                <label class="completeness__label">
+                    {t!(i18n, editor.completeness)} " " {percent} "%"
+                    <progress max="100" value=percent></progress>
+                </label>
+                {(!missing.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="completeness__hint">
+                                {t!(i18n, editor.add_next)} " "
+                                {move || {
+                                    missing.iter().take(3).map(|field| field_name(i18n.get_locale(), field)).collect::<Vec<_>>().join(", ")
+                                }}
+                            </p>
+                        }
+                    })}
+            </div>
+        </li>
+    }
+}
+
+/// The profile editor of one listing.
+#[component]
+pub fn EditorPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let editor = Resource::new(
+        move || (slug(), lang(), query.read().to_query_string()),
+        |(slug, lang, _)| get_editor(slug, lang),
+    );
+    view! {
+        <Meta name="robots" content="noindex" />
+        <section class="container account-page account-page--wide editor">
+            <Suspense>
+                {move || {
+                    editor.get().map(|editor| match editor {
+                        Ok(data) => view! { <Editor data /> }.into_any(),
+                        Err(error) => view! {
+                            <PageTitle text=Signal::derive(move || t_string!(i18n, editor.title).to_string()) />
+                            <FormAlert error=Signal::stored(Some(error)) />
+                            <p><a href=move || format!("/{}/account", lang())>{t!(i18n, account.account_title)}</a></p>
+                        }
+                            .into_any(),
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Editor(data: EditorData) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let query = use_query_map();
+    let EditorData {
+        slug,
+        name,
+        status,
+        verified,
+        form,
+        errors,
+        logo_errors,
+        logo_url,
+        latest_revision,
+        categories,
+        sectors,
+        ..
+    } = data;
+    let errors = Signal::stored(errors);
+    let logo_errors = Signal::stored(logo_errors);
+    let saved = move |key: &str| query.read().get(key);
+    let profile_action = {
+        let slug = slug.clone();
+        move || format!("/{}/account/organizations/{slug}/profile", lang())
+    };
+    let logo_action = {
+        let slug = slug.clone();
+        move || format!("/{}/account/organizations/{slug}/logo", lang())
+    };
+    let title = name.clone();
+    let rejected = latest_revision.clone().filter(|revision| revision.status == RevisionStatus::Rejected);
+    let waiting = latest_revision.as_ref().is_some_and(|revision| revision.status == RevisionStatus::Pending);
+    let has_errors = Signal::derive(move || !errors.read().is_empty());
+    view! {
+        <PageTitle text=title />
+        <h1>{name}</h1>
+        <p class="editor__status">
+            <span class="badge">{move || status_name(i18n.get_locale(), status)}</span>
+            {verified.then(|| view! { <span class="badge badge--verified">{t!(i18n, editor.verified)}</span> })}
+            {(status == ListingStatus::Published)
+                .then(|| {
+                    let slug = slug.clone();
+                    view! { <a href=move || format!("/{}/organizations/{slug}", lang())>{t!(i18n, editor.view_public)}</a> }
+                })}
+        </p>
+        <div role="status">
+            {move || match saved("saved").or_else(|| saved("logo")).as_deref() {
+                Some("published") => Some(view! { <p class="notice notice--success">{t!(i18n, editor.saved_published)}</p> }.into_any()),
+                Some("pending") => Some(view! { <p class="notice notice--success">{t!(i18n, editor.saved_pending)}</p> }.into_any()),
+                _ => None,
+            }}
+        </div>
+        {(waiting && saved("saved").is_none() && saved("logo").is_none())
+            .then(|| view! { <p class="notice notice--warning">{t!(i18n, editor.change_pending)}</p> })}
+        {rejected.map(|revision| {
+            view! {
+                <div class="notice notice--warning">
+                    <p>{t!(i18n, editor.change_rejected)}</p>
+                    {revision.staff_comment.map(|comment| view! { <blockquote>{comment}</blockquote> })}
+                </div>
+            }
+        })}
+        <Show when=move || has_errors.get()>
+            <p class="form-alert" role="alert">{t!(i18n, problem.invalid)}</p>
+        </Show>
+
+        <section class="account-section" id="logo" aria-labelledby="logo-title">
+            <h2 id="logo-title">{t!(i18n, editor.logo)}</h2>
+            <div class="logo-editor">
+                {logo_url.map(|url| view! { <img class="logo-editor__current" src=url alt="" width="96" height="96" /> })}
+                <form class="form form--narrow" method="post" enctype="multipart/form-data" action=logo_action>
+                    <LogoInput errors=logo_errors />
+                    <button class="button" type="submit">{t!(i18n, editor.upload_logo)}</button>
+                </form>
+            </div>
+        </section>
+
+        <form class="form editor__form" method="post" action=profile_action novalidate=true>
+            <ProfileFields form errors categories sectors />
+            <div class="editor__actions">
+                <button class="button button--primary" type="submit">{t!(i18n, editor.save)}</button>
+                <p class="field__hint">
+                    {if verified { t!(i18n, editor.save_hint_verified).into_any() } else { t!(i18n, editor.save_hint_review).into_any() }}
+                </p>
+            </div>
+        </form>
+    }
+}
+
+/// The logo file input: PNG, JPEG or WebP, up to 2 MiB.
+#[component]
+fn LogoInput(errors: Signal<Vec<FieldError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = move || {
+        errors
+            .read()
+            .iter()
+            .find(|error| error.field == "logo")
+            .map(|error| crate::components::form::problem_text(i18n.get_locale(), &error.problem))
+    };
+    view! {
+        <div class="field" class:field--invalid=move || message().is_some()>
+            <label class="field__label" for="field-logo">{t!(i18n, editor.logo_file)}</label>
+            <p class="field__hint" id="field-logo-hint">{t!(i18n, editor.logo_hint)}</p>
+            <input
+                id="field-logo"
+                class="field__input"
+                type="file"
+                name="logo"
+                accept="image/png,image/jpeg,image/webp"
+                required=true
+                aria-invalid=move || message().map(|_| "true")
+                aria-describedby=move || if message().is_some() { "field-logo-hint field-logo-error" } else { "field-logo-hint" }
+            />
+            {move || message().map(|text| view! { <p class="field__error" id="field-logo-error">{text}</p> })}
+        </div>
+    }
+}
+
+/// Every field of a profile: a tab per language, then what does not depend on language.
+#[component]
+fn ProfileFields(
+    form: ProfileForm,
+    errors: Signal<Vec<FieldError>>,
+    #[prop(optional)] categories: Vec<crate::api::editing::Choice>,
+    #[prop(optional)] sectors: Vec<crate::api::editing::Choice>,
+    /// A new listing asks only for the essentials.
+    #[prop(optional)]
+    essentials_only: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = move |text: fn(Locale) -> &'static str| Signal::derive(move || text(i18n.get_locale()).to_owned());
+    let value = |name: &str| form.value(name).to_owned();
+    let kinds = move || {
+        OrganizationKind::ALL
+            .iter()
+            .map(|kind| (kind.as_str().to_owned(), kind_label(i18n.get_locale_untracked(), *kind).to_owned()))
+            .collect::<Vec<_>>()
+    };
+    let countries = move || {
+        Country::ALL
+            .iter()
+            .map(|country| {
+                (country.as_str().to_owned(), country_name(i18n.get_locale_untracked(), *country).to_owned())
+            })
+            .collect::<Vec<_>>()
+    };
+    let language_tabs = Lang::ALL
+        .iter()
+        .map(|lang| {
+            let field = |name: &str| format!("{lang}.{name}");
+            view! {
+                <fieldset class="language-panel" id=format!("language-{lang}") lang=lang.as_str()>
+                    <legend>{lang.native_name()}</legend>
+                    <TextField name=field("name") label=label(|locale| td_string!(locale, editor.name)) value=value(&field("name")) errors />
+                    <TextField
+                        name=field("short_description")
+                        label=label(|locale| td_string!(locale, editor.short_description))
+                        value=value(&field("short_description"))
+                        errors
+                    />
+                    {(!essentials_only)
+                        .then(|| {
+                            view! {
+                                <TextArea
+                                    name=field("description")
+                                    label=label(|locale| td_string!(locale, editor.description))
+                                    hint=label(|locale| td_string!(locale, editor.description_hint))
+                                    value=value(&field("description"))
+                                    rows=8
+                                    errors
+                                />
+                                <TextField
+                                    name=field("pitch")
+                                    label=label(|locale| td_string!(locale, editor.pitch))
+                                    hint=label(|locale| td_string!(locale, editor.startup_only))
+                                    value=value(&field("pitch"))
+                                    errors
+                                />
+                            }
+                        })}
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let checked = |name: &str| form.values(name).into_iter().map(str::to_owned).collect::<Vec<_>>();
+    let category_options: Vec<CheckboxOption> = categories
+        .into_iter()
+        .map(|choice| CheckboxOption { value: choice.id.to_string(), label: choice.name, group: choice.group })
+        .collect();
+    let sector_options: Vec<CheckboxOption> = sectors
+        .into_iter()
+        .map(|choice| CheckboxOption { value: choice.id.to_string(), label: choice.name, group: None })
+        .collect();
+    let stages = move || {
+        StartupStage::ALL
+            .iter()
+            .map(|stage| (stage.as_str().to_owned(), stage_name(i18n.get_locale_untracked(), *stage).to_owned()))
+            .collect::<Vec<_>>()
+    };
+    let needs: Vec<CheckboxOption> = StartupNeed::ALL
+        .iter()
+        .map(|need| CheckboxOption {
+            value: need.as_str().to_owned(),
+            label: need_name(i18n.get_locale_untracked(), *need).to_owned(),
+            group: None,
+        })
+        .collect();
+    let ranges = EmployeeRange::ALL
+        .iter()
+        .map(|range| (range.as_str().to_owned(), range.as_str().to_owned()))
+        .collect::<Vec<_>>();
+    view! {
+        <nav class="language-tabs" aria-label=move || t_string!(i18n, editor.languages)>
+            <ul>
+                {Lang::ALL
+                    .iter()
+                    .map(|lang| view! { <li><a href=format!("#language-{lang}")>{lang.native_name()}</a></li> })
+                    .collect_view()}
+            </ul>
+        </nav>
+        <p class="field__hint">{t!(i18n, editor.languages_hint)}</p>
+        <div class="language-panels">{language_tabs}</div>
+        <fieldset class="editor__group">
+            <legend>{t!(i18n, editor.basics)}</legend>
+            <div class="editor__grid">
+                <SelectField name="kind" label=label(|locale| td_string!(locale, editor.kind)) options=kinds() selected=value("kind") errors />
+                <SelectField name="country" label=label(|locale| td_string!(locale, editor.country)) options=countries() selected=value("country") errors />
+                <TextField name="city" label=label(|locale| td_string!(locale, editor.city)) value=value("city") errors />
+                <TextField name="website" kind="url" label=label(|locale| td_string!(locale, editor.website)) value=value("website") errors />
+                {(!essentials_only)
+                    .then(|| {
+                        view! {
+                            <TextField name="email" kind="email" label=label(|locale| td_string!(locale, editor.email)) value=value("email") errors />
+                            <TextField name="phone" kind="tel" label=label(|locale| td_string!(locale, editor.phone)) value=value("phone") errors />
+                            <TextField name="address" label=label(|locale| td_string!(locale, editor.address)) value=value("address") errors />
+                            <TextField name="founded_year" kind="number" label=label(|locale| td_string!(locale, editor.founded_year)) value=value("founded_year") errors />
+                            <SelectField
+                                name="employee_range"
+                                label=label(|locale| td_string!(locale, editor.employees))
+                                options=ranges.clone()
+                                selected=value("employee_range")
+                                blank=label(|locale| td_string!(locale, editor.not_said))
+                                errors
+                            />
+                        }
+                    })}
+            </div>
+        </fieldset>
+        {(!essentials_only)
+            .then(|| {
+                view! {
+                    <CheckboxGroup name="category" legend=label(|locale| td_string!(locale, editor.categories)) options=category_options checked=checked("category") errors />
+                    <CheckboxGroup name="sector" legend=label(|locale| td_string!(locale, editor.sectors)) options=sector_options checked=checked("sector") errors />
+                    <fieldset class="editor__group">
+                        <legend>{t!(i18n, editor.more)}</legend>
+                        <TextArea name="certifications" label=label(|locale| td_string!(locale, editor.certifications)) hint=label(|locale| td_string!(locale, editor.one_per_line)) value=value("certifications") errors />
+                        <TextArea name="social_links" label=label(|locale| td_string!(locale, editor.social_links)) hint=label(|locale| td_string!(locale, editor.social_links_hint)) value=value("social_links") errors />
+                    </fieldset>
+                    <fieldset class="editor__group">
+                        <legend>{t!(i18n, editor.startup_facts)}</legend>
+                        <p class="field__hint">{t!(i18n, editor.startup_only)}</p>
+                        <div class="editor__grid">
+                            <SelectField name="stage" label=label(|locale| td_string!(locale, editor.stage)) options=stages() selected=value("stage") blank=label(|locale| td_string!(locale, editor.not_said)) errors />
+                            <TextField name="funding_amount" kind="number" label=label(|locale| td_string!(locale, editor.funding)) value=value("funding_amount") errors />
+                            <TextField name="funding_currency" label=label(|locale| td_string!(locale, editor.currency)) value=value("funding_currency") errors />
+                            <TextField name="readiness" kind="number" label=label(|locale| td_string!(locale, editor.readiness)) value=value("readiness") errors />
+                            <TextField name="demo_video_url" kind="url" label=label(|locale| td_string!(locale, editor.demo_video)) value=value("demo_video_url") errors />
+                        </div>
+                        <CheckboxGroup name="need" legend=label(|locale| td_string!(locale, editor.looking_for)) options=needs checked=checked("need") errors />
+                    </fieldset>
+                }
+            })}
+    }
+}
+
+/// Asking for a new listing: the essentials; the rest is edited once it exists.
+#[component]
+pub fn NewListingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let data = Resource::new(|| (), |_| get_new_listing());
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, editor.new_listing_title).to_string()) />
+        <Meta name="robots" content="noindex" />
+        <section class="container account-page account-page--wide editor">
+            <h1>{t!(i18n, editor.new_listing_title)}</h1>
+            <p class="account-card__lead">{t!(i18n, editor.new_listing_lead)}</p>
+            <Suspense>
+                {move || {
+                    data.get().map(|data| match data {
+                        Ok(data) => {
+                            let errors = Signal::stored(data.errors.clone());
+                            let has_errors = !data.errors.is_empty();
+                            view! {
+                                {has_errors.then(|| view! { <p class="form-alert" role="alert">{t!(i18n, problem.invalid)}</p> })}
+                                <form class="form editor__form" method="post" action=move || format!("/{}/account/organizations/new", lang()) novalidate=true>
+                                    <ProfileFields form=data.form errors essentials_only=true />
+                                    <button class="button button--primary" type="submit">{t!(i18n, editor.new_listing_button)}</button>
+                                </form>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => view! { <FormAlert error=Signal::stored(Some(error)) /> }.into_any(),
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+/// On a public profile: "This is my organization" for a signed-in person, while it has no owner.
+#[component]
+pub fn ClaimPanel(slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let form = FormState::<ClaimListing>::new();
+    let state = {
+        let slug = slug.clone();
+        Resource::new(move || form.action.version().get(), move |_| get_claim_state(slug.clone()))
+    };
+    let editor_link = {
+        let slug = slug.clone();
+        move || format!("/{}/account/organizations/{slug}", lang())
+    };
+    view! {
+        <Suspense>
+            {move || {
+                let slug = slug.clone();
+                let editor_link = editor_link.clone();
+                state.get().and_then(Result::ok).map(move |state| match state {
+                    ClaimState::Open => view! {
+                        <div class="claim-panel">
+                            <p>{t!(i18n, editor.claim_lead)}</p>
+                            <FormAlert error=Signal::derive(move || form.error().get().filter(|error| !matches!(error, crate::error::AppError::Invalid(_)))) />
+                            {move || form.field_errors().get().first().map(|error| view! { <p class="field__error">{crate::components::form::problem_text(i18n.get_locale(), &error.problem)}</p> })}
+                            <ActionForm action=form.action attr:class="form form--inline">
+                                <input type="hidden" name="lang" value=move || lang().as_str() />
+                                <input type="hidden" name="slug" value=slug.clone() />
+                                <button class="button" type="submit">{t!(i18n, editor.claim_button)}</button>
+                            </ActionForm>
+                        </div>
+                    }
+                        .into_any(),
+                    ClaimState::Claimed(ClaimStatus::Pending) => view! { <p class="claim-panel notice">{t!(i18n, editor.claim_pending)}</p> }.into_any(),
+                    ClaimState::Claimed(ClaimStatus::Rejected) => view! { <p class="claim-panel notice">{t!(i18n, editor.claim_rejected)}</p> }.into_any(),
+                    ClaimState::Member | ClaimState::Claimed(ClaimStatus::Approved) => view! {
+                        <p class="claim-panel"><a class="button" href=editor_link.clone()>{t!(i18n, editor.edit_listing)}</a></p>
+                    }
+                        .into_any(),
+                    ClaimState::Closed => ().into_any(),
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,187 @@
+//! Organizations editing their listings: memberships, new listings, claims, and revisions.
+use sqlx::Row;
+use time::OffsetDateTime;
+
+use super::{Database, decode_json, decode_time, decode_word, encode_json, encode_time, organizations::apply_profile};
+use crate::{
+    domain::{
+        editing::{ClaimStatus, RevisionStatus, RevisionSummary},
+        organization::{ListingStatus, NewOrganization, OrganizationProfile},
+        user::MembershipRole,
+    },
+    error::AppError,
+};
+
+/// A saved change with what it proposes.
+#[derive(Clone, Debug)]
+pub struct Revision {
+    pub summary: RevisionSummary,
+    pub organization_id: i64,
+    pub profile: OrganizationProfile,
+    /// A new logo (square PNG), when the change brings one.
+    pub logo: Option<Vec<u8>>,
+}
+
+impl Database {
+    /// A person's organizations, by id, with their role in each.
+    pub async fn memberships_with_roles(&self, user_id: i64) -> Result<Vec<(i64, MembershipRole)>, AppError> {
+        let rows =
+            sqlx::query("SELECT organization_id, role FROM memberships WHERE user_id = $1 ORDER BY organization_id")
+                .bind(user_id)
+                .fetch_all(self.pool())
+                .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("organization_id")?, decode_word(&row.try_get::<String, _>("role")?)?)))
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(AppError::from)
+    }
+
+    /// A person's role in one organization, if any.
+    pub async fn membership_role(
+        &self,
+        user_id: i64,
+        organization_id: i64,
+    ) -> Result<Option<MembershipRole>, AppError> {
+        let row = sqlx::query("SELECT role FROM memberships WHERE user_id = $1 AND organization_id = $2")
+            .bind(user_id)
+            .bind(organization_id)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.map(|row| decode_word(&row.try_get::<String, _>("role")?)).transpose()?)
+    }
+
+    pub async fn has_owner(&self, organization_id: i64) -> Result<bool, AppError> {
+        let row =
+            sqlx::query("SELECT COUNT(*) AS owners FROM memberships WHERE organization_id = $1 AND role = 'owner'")
+                .bind(organization_id)
+                .fetch_one(self.pool())
+                .await?;
+        Ok(row.try_get::<i64, _>("owners")? > 0)
+    }
+
+    /// Creates a draft listing owned by the person who asked for it; staff publish it after review.
+    pub async fn create_draft_listing(
+        &self,
+        owner_id: i64,
+        profile: OrganizationProfile,
+        now: OffsetDateTime,
+    ) -> Result<i64, AppError> {
+        let listing = NewOrganization {
+            slug: None,
+            profile: profile.clone(),
+            status: ListingStatus::Pending,
+            verified_at: None,
+            featured_position: None,
+            solutions: Vec::new(),
+        };
+        let id = self.insert_organizations(&[listing], now).await?.remove(0);
+        self.set_membership(owner_id, id, MembershipRole::Owner, now).await?;
+        self.save_revision(id, owner_id, &profile, None, RevisionStatus::Pending, now).await?;
+        Ok(id)
+    }
+
+    /// Records a change. A published one becomes the public profile in the same transaction; any
+    /// change still pending before it is superseded.
+    pub async fn save_revision(
+        &self,
+        organization_id: i64,
+        author_id: i64,
+        profile: &OrganizationProfile,
+        logo: Option<&[u8]>,
+        status: RevisionStatus,
+        now: OffsetDateTime,
+    ) -> Result<i64, AppError> {
+        let mut transaction = self.pool().begin().await?;
+        sqlx::query("UPDATE revisions SET status = 'superseded' WHERE organization_id = $1 AND status = 'pending'")
+            .bind(organization_id)
+            .execute(&mut *transaction)
+            .await?;
+        let row = sqlx::query(
+            "INSERT INTO revisions (organization_id, author_id, profile, logo, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(organization_id)
+        .bind(author_id)
+        .bind(encode_json(profile))
+        .bind(logo.map(<[u8]>::to_vec))
+        .bind(status.as_str())
+        .bind(encode_time(now))
+        .fetch_one(&mut *transaction)
+        .await?;
+        if status == RevisionStatus::Published {
+            apply_profile(&mut transaction, organization_id, profile, now).await?;
+        }
+        transaction.commit().await?;
+        Ok(row.try_get("id")?)
+    }
+
+    /// The newest change to a listing, whatever its status.
+    pub async fn latest_revision(&self, organization_id: i64) -> Result<Option<Revision>, AppError> {
+        let row = sqlx::query(
+            "SELECT id, organization_id, profile, logo, status, staff_comment, created_at FROM revisions \
+             WHERE organization_id = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(organization_id)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let revision = Revision {
+            summary: RevisionSummary {
+                id: row.try_get("id")?,
+                status: decode_word(&row.try_get::<String, _>("status")?)?,
+                staff_comment: row.try_get("staff_comment")?,
+                created_at: decode_time(&row.try_get::<String, _>("created_at")?)?,
+            },
+            organization_id: row.try_get("organization_id")?,
+            profile: decode_json(&row.try_get::<String, _>("profile")?)?,
+            logo: row.try_get("logo")?,
+        };
+        Ok(Some(revision))
+    }
+
+    /// Asks to own a listing. An approved claim makes the claimant its owner at once.
+    pub async fn create_claim(
+        &self,
+        organization_id: i64,
+        user_id: i64,
+        status: ClaimStatus,
+        now: OffsetDateTime,
+    ) -> Result<ClaimStatus, AppError> {
+        let existing =
+            sqlx::query("SELECT status FROM claims WHERE organization_id = $1 AND user_id = $2 AND status = 'pending'")
+                .bind(organization_id)
+                .bind(user_id)
+                .fetch_optional(self.pool())
+                .await?;
+        if existing.is_some() {
+            return Ok(ClaimStatus::Pending);
+        }
+        let now_text = encode_time(now);
+        sqlx::query(
+            "INSERT INTO claims (organization_id, user_id, status, decided_at, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(organization_id)
+        .bind(user_id)
+        .bind(status.as_str())
+        .bind((status != ClaimStatus::Pending).then_some(now_text.as_str()))
+        .bind(&now_text)
+        .execute(self.pool())
+        .await?;
+        if status == ClaimStatus::Approved {
+            self.set_membership(user_id, organization_id, MembershipRole::Owner, now).await?;
+        }
+        Ok(status)
+    }
+
+    /// The state of a person's latest claim on a listing.
+    pub async fn claim_status(&self, organization_id: i64, user_id: i64) -> Result<Option<ClaimStatus>, AppError> {
+        let row = sqlx::query(
+            "SELECT status FROM claims WHERE organization_id = $1 AND user_id = $2 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(organization_id)
+        .bind(user_id)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|row| decode_word(&row.try_get::<String, _>("status")?)).transpose()?)
+    }
+}

@@ -1,0 +1,438 @@
+//! Organizations editing their own listings, and nobody else's: who may change what, new listings,
+//! claims, profile changes and logos. Changes to a verified published listing publish at once; every
+//! other change waits for staff, while the public keeps seeing the last approved version.
+//!
+//! The profile and logo forms are plain POST routes (the logo form is multipart, which server
+//! functions cannot take without JavaScript). A refused form goes back to its page with what was typed
+//! and a message per field, kept in the session until the page shows them.
+use axum::{
+    Router,
+    extract::{Multipart, Path, State},
+    response::{IntoResponse, Redirect, Response},
+    routing::post,
+};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use tower_sessions::Session;
+
+use super::{
+    AppState,
+    auth::{self, session_error},
+    db::Credentials,
+    logos::{self, Logo},
+};
+use crate::{
+    api::editing::{Choice, ClaimState, EditorData},
+    domain::{
+        editing::{ClaimStatus, Completeness, MyOrganization, ProfileForm, RevisionStatus},
+        lang::Lang,
+        organization::{ListingStatus, Organization},
+        user::{MembershipRole, User},
+        validation::{FieldError, Problem},
+    },
+    error::AppError,
+};
+
+/// What a refused form left for its page: the values typed and what was wrong with them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormFlash {
+    pub values: ProfileForm,
+    pub errors: Vec<FieldError>,
+}
+
+fn flash_key(form: &str) -> String {
+    format!("flash:{form}")
+}
+
+/// Takes (and forgets) what a refused form left for its page.
+pub async fn take_flash(session: &Session, form: &str) -> Result<Option<FormFlash>, AppError> {
+    session.remove::<FormFlash>(&flash_key(form)).await.map_err(session_error)
+}
+
+async fn keep_flash(session: &Session, form: &str, flash: FormFlash) -> Result<(), AppError> {
+    session.insert(&flash_key(form), flash).await.map_err(session_error)
+}
+
+/// How someone may change a listing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditRight {
+    Member(MembershipRole),
+    Staff,
+}
+
+/// Whether a person may change a listing: its members may, and forum staff who sign in with two
+/// factors; anyone else is refused.
+pub async fn edit_right(state: &AppState, user: &User, organization: &Organization) -> Result<EditRight, AppError> {
+    if user.staff_role.is_some() && staff_has_two_factors(state, user).await? {
+        return Ok(EditRight::Staff);
+    }
+    match state.db.membership_role(user.id, organization.id).await? {
+        Some(role) => Ok(EditRight::Member(role)),
+        None => Err(AppError::Forbidden),
+    }
+}
+
+/// Staff powers need two-factor authentication; without it a staff account is an ordinary one.
+async fn staff_has_two_factors(state: &AppState, user: &User) -> Result<bool, AppError> {
+    Ok(state.db.credentials_by_id(user.id).await?.is_some_and(|credentials| credentials.totp_secret.is_some()))
+}
+
+/// A listing by slug for someone who wants to change it; an unknown slug is a 404 for everyone.
+pub async fn listing_to_edit(state: &AppState, user: &User, slug: &str) -> Result<(Organization, EditRight), AppError> {
+    let organization = state.db.organization_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let right = edit_right(state, user, &organization).await?;
+    Ok((organization, right))
+}
+
+/// The status a change gets: verified, published listings trust their members; everything else waits.
+fn status_for_change(organization: &Organization, right: EditRight) -> RevisionStatus {
+    let trusted = organization.is_verified() && organization.status == ListingStatus::Published;
+    if trusted || right == EditRight::Staff { RevisionStatus::Published } else { RevisionStatus::Pending }
+}
+
+/// The profile its editors work on: the change waiting for review if there is one, else the listing.
+pub async fn working_profile(state: &AppState, organization: &Organization) -> Result<ProfileForm, AppError> {
+    let pending = state
+        .db
+        .latest_revision(organization.id)
+        .await?
+        .filter(|revision| revision.summary.status == RevisionStatus::Pending);
+    Ok(ProfileForm::of(pending.as_ref().map_or(&organization.profile, |revision| &revision.profile)))
+}
+
+/// Saves a profile change from the form. Tags stay as staff set them.
+pub async fn save_profile(
+    state: &AppState,
+    user: &User,
+    slug: &str,
+    form: &ProfileForm,
+    now: OffsetDateTime,
+) -> Result<RevisionStatus, AppError> {
+    let (organization, right) = listing_to_edit(state, user, slug).await?;
+    let profile = form.parse(organization.profile.tag_ids.clone(), now.year()).map_err(AppError::Invalid)?;
+    let status = status_for_change(&organization, right);
+    let logo = pending_logo(state, &organization).await?;
+    state.db.save_revision(organization.id, user.id, &profile, logo.as_deref(), status, now).await?;
+    Ok(status)
+}
+
+/// A logo still waiting for review travels on with later changes, so a new edit does not drop it.
+async fn pending_logo(state: &AppState, organization: &Organization) -> Result<Option<Vec<u8>>, AppError> {
+    Ok(state
+        .db
+        .latest_revision(organization.id)
+        .await?
+        .filter(|revision| revision.summary.status == RevisionStatus::Pending)
+        .and_then(|revision| revision.logo))
+}
+
+/// Replaces a listing's logo: at once when changes publish at once, else as a change for review.
+pub async fn save_logo(
+    state: &AppState,
+    user: &User,
+    slug: &str,
+    bytes: &[u8],
+    now: OffsetDateTime,
+) -> Result<RevisionStatus, AppError> {
+    let (organization, right) = listing_to_edit(state, user, slug).await?;
+    let square = logos::decode_upload(bytes).map_err(|problem| FieldError::new("logo", problem))?;
+    let logo = Logo::from_square(&square).map_err(|error| {
+        tracing::error!(%error, "encoding a logo failed");
+        AppError::Internal
+    })?;
+    let largest = logo.images.last().map(|image| image.bytes.clone()).unwrap_or_default();
+    let status = status_for_change(&organization, right);
+    let pending = state
+        .db
+        .latest_revision(organization.id)
+        .await?
+        .filter(|revision| revision.summary.status == RevisionStatus::Pending);
+    let profile = pending.map_or(organization.profile.clone(), |revision| revision.profile);
+    state.db.save_revision(organization.id, user.id, &profile, Some(&largest), status, now).await?;
+    if status == RevisionStatus::Published {
+        state.db.set_logo(organization.id, &logo, now).await?;
+    }
+    Ok(status)
+}
+
+/// Creates a listing for a signed-in person with a confirmed address; it waits for staff review.
+pub async fn request_listing(
+    state: &AppState,
+    user: &User,
+    form: &ProfileForm,
+    now: OffsetDateTime,
+) -> Result<String, AppError> {
+    if user.email_verified_at.is_none() {
+        return Err(FieldError::new("az.name", Problem::EmailNotConfirmed).into());
+    }
+    let profile = form.parse(Vec::new(), now.year()).map_err(AppError::Invalid)?;
+    let id = state.db.create_draft_listing(user.id, profile, now).await?;
+    let listing = state.db.organizations_by_ids(&[id]).await?.pop().ok_or(AppError::NotFound)?;
+    Ok(listing.slug.to_string())
+}
+
+/// Asks to own a published listing without an owner. Approved at once when the person's confirmed
+/// address is at the listing's own website domain; otherwise staff decide.
+pub async fn claim(state: &AppState, user: &User, slug: &str, now: OffsetDateTime) -> Result<ClaimStatus, AppError> {
+    let organization = state
+        .db
+        .organization_by_slug(slug)
+        .await?
+        .filter(|found| found.status.is_public())
+        .ok_or(AppError::NotFound)?;
+    if user.email_verified_at.is_none() {
+        return Err(FieldError::new("claim", Problem::EmailNotConfirmed).into());
+    }
+    if state.db.has_owner(organization.id).await? {
+        return Err(FieldError::new("claim", Problem::AlreadyOwned).into());
+    }
+    let matches_website = organization.profile.website.as_deref().and_then(website_domain).is_some_and(|domain| {
+        let email_domain = user.email.domain();
+        email_domain == domain || email_domain.ends_with(&format!(".{domain}"))
+    });
+    let status = if matches_website { ClaimStatus::Approved } else { ClaimStatus::Pending };
+    state.db.create_claim(organization.id, user.id, status, now).await
+}
+
+/// The domain of a website address, without `www.`.
+fn website_domain(url: &str) -> Option<String> {
+    let host = url.split("://").nth(1)?.split(['/', '?', '#', ':']).next()?.to_lowercase();
+    let domain = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    domain.contains('.').then_some(domain)
+}
+
+/// The person's organizations, with their role, where their latest change stands, and what to add.
+pub async fn my_organizations(state: &AppState, user: &User, lang: Lang) -> Result<Vec<MyOrganization>, AppError> {
+    let roles = state.db.memberships_with_roles(user.id).await?;
+    let ids: Vec<i64> = roles.iter().map(|(id, _)| *id).collect();
+    let mut mine = Vec::new();
+    for organization in state.db.organizations_by_ids(&ids).await? {
+        let role = roles
+            .iter()
+            .find(|(id, _)| *id == organization.id)
+            .map(|(_, role)| *role)
+            .unwrap_or(MembershipRole::Editor);
+        let latest = state.db.latest_revision(organization.id).await?;
+        let working = latest.as_ref().filter(|revision| revision.summary.status == RevisionStatus::Pending);
+        let profile = working.map_or(&organization.profile, |revision| &revision.profile);
+        let has_logo = organization.logo_version.is_some() || working.is_some_and(|revision| revision.logo.is_some());
+        let completeness = Completeness::of(profile, has_logo);
+        mine.push(MyOrganization {
+            slug: organization.slug.to_string(),
+            name: display_name(&organization, lang),
+            role,
+            status: organization.status,
+            verified: organization.is_verified(),
+            completeness,
+            latest_revision: latest.map(|revision| revision.summary),
+        });
+    }
+    Ok(mine)
+}
+
+fn display_name(organization: &Organization, lang: Lang) -> String {
+    organization
+        .profile
+        .texts
+        .pick(lang)
+        .map(|text| text.value.name.clone())
+        .unwrap_or_else(|| organization.slug.to_string())
+}
+
+/// The profile editor of a listing the person may change.
+pub async fn editor_data(
+    state: &AppState,
+    session: &Session,
+    user: &User,
+    slug: &str,
+    lang: Lang,
+) -> Result<EditorData, AppError> {
+    let (organization, right) = listing_to_edit(state, user, slug).await?;
+    let (form, errors) = match take_flash(session, &format!("profile:{slug}")).await? {
+        Some(flash) => (flash.values, flash.errors),
+        None => (working_profile(state, &organization).await?, Vec::new()),
+    };
+    let logo_errors = take_flash(session, &format!("logo:{slug}")).await?.map(|flash| flash.errors).unwrap_or_default();
+    let categories = state.db.categories().await?;
+    let name_of = |names: &crate::domain::lang::Translations<String>| {
+        names.pick(lang).map(|name| name.value.clone()).unwrap_or_default()
+    };
+    let category_choices = categories
+        .iter()
+        .filter(|category| category.parent_id.is_some())
+        .map(|category| Choice {
+            id: category.id,
+            name: name_of(&category.names),
+            group: categories
+                .iter()
+                .find(|parent| Some(parent.id) == category.parent_id)
+                .map(|parent| name_of(&parent.names)),
+        })
+        .collect();
+    let sectors = state
+        .db
+        .sectors()
+        .await?
+        .iter()
+        .map(|sector| Choice { id: sector.id, name: name_of(&sector.names), group: None })
+        .collect();
+    let latest_revision = state.db.latest_revision(organization.id).await?.map(|revision| revision.summary);
+    Ok(EditorData {
+        slug: organization.slug.to_string(),
+        name: display_name(&organization, lang),
+        status: organization.status,
+        verified: organization.is_verified(),
+        role: match right {
+            EditRight::Member(role) => Some(role),
+            EditRight::Staff => None,
+        },
+        form,
+        errors,
+        logo_errors,
+        logo_url: organization
+            .logo_version
+            .as_ref()
+            .map(|version| format!("/logos/{}/128?v={version}", organization.slug)),
+        latest_revision,
+        categories: category_choices,
+        sectors,
+    })
+}
+
+/// Where a signed-in person stands with a listing's ownership.
+pub async fn claim_state(state: &AppState, user: &User, slug: &str) -> Result<ClaimState, AppError> {
+    let Some(organization) = state.db.organization_by_slug(slug).await? else {
+        return Ok(ClaimState::Closed);
+    };
+    if state.db.membership_role(user.id, organization.id).await?.is_some() {
+        return Ok(ClaimState::Member);
+    }
+    if let Some(status) = state.db.claim_status(organization.id, user.id).await? {
+        return Ok(ClaimState::Claimed(status));
+    }
+    Ok(if state.db.has_owner(organization.id).await? { ClaimState::Closed } else { ClaimState::Open })
+}
+
+/// The routes the editor's plain forms post to.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/account/organizations/{slug}/profile", post(post_profile))
+        .route("/{lang}/account/organizations/{slug}/logo", post(post_logo))
+        .route("/{lang}/account/organizations/new", post(post_new_listing))
+}
+
+/// The signed-in account of a plain route, or the answer that sends the visitor to sign in.
+async fn signed_in_user(state: &AppState, session: &Session, lang: Lang) -> Result<Credentials, Response> {
+    match auth::signed_in(&state.db, session, OffsetDateTime::now_utc()).await {
+        Ok(Some(credentials)) => Ok(credentials),
+        Ok(None) => {
+            Err((axum::http::StatusCode::UNAUTHORIZED, Redirect::to(&format!("/{lang}/account/sign-in")))
+                .into_response())
+        }
+        Err(error) => Err(error_response(&error)),
+    }
+}
+
+fn error_response(error: &AppError) -> Response {
+    let status =
+        axum::http::StatusCode::from_u16(error.status_code()).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+    (status, error.to_string()).into_response()
+}
+
+/// After a form: back to `page` (303, so a reload does not post again), keeping a refusal's details.
+async fn after_form(
+    session: &Session,
+    form: &str,
+    page: String,
+    outcome: Result<String, (AppError, ProfileForm)>,
+) -> Response {
+    match outcome {
+        Ok(next) => Redirect::to(&next).into_response(),
+        Err((AppError::Invalid(errors), values)) => match keep_flash(session, form, FormFlash { values, errors }).await
+        {
+            Ok(()) => Redirect::to(&page).into_response(),
+            Err(error) => error_response(&error),
+        },
+        Err((error, _)) => error_response(&error),
+    }
+}
+
+async fn post_profile(
+    State(state): State<AppState>,
+    session: Session,
+    Path((lang, slug)): Path<(Lang, String)>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> Response {
+    let credentials = match signed_in_user(&state, &session, lang).await {
+        Ok(credentials) => credentials,
+        Err(response) => return response,
+    };
+    let form = ProfileForm(pairs);
+    let page = format!("/{lang}/account/organizations/{slug}");
+    let outcome = save_profile(&state, &credentials.user, &slug, &form, OffsetDateTime::now_utc())
+        .await
+        .map(|status| format!("{page}?saved={status}"))
+        .map_err(|error| (error, form));
+    after_form(&session, &format!("profile:{slug}"), page, outcome).await
+}
+
+async fn post_logo(
+    State(state): State<AppState>,
+    session: Session,
+    Path((lang, slug)): Path<(Lang, String)>,
+    mut multipart: Multipart,
+) -> Response {
+    let credentials = match signed_in_user(&state, &session, lang).await {
+        Ok(credentials) => credentials,
+        Err(response) => return response,
+    };
+    let mut bytes = Vec::new();
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("logo") {
+            match field.bytes().await {
+                Ok(data) => bytes = data.to_vec(),
+                Err(_) => return error_response(&FieldError::new("logo", Problem::FileTooLarge { max_mib: 2 }).into()),
+            }
+        }
+    }
+    let page = format!("/{lang}/account/organizations/{slug}");
+    let outcome = if bytes.is_empty() {
+        Err((FieldError::new("logo", Problem::Required).into(), ProfileForm::default()))
+    } else {
+        save_logo(&state, &credentials.user, &slug, &bytes, OffsetDateTime::now_utc())
+            .await
+            .map(|status| format!("{page}?logo={status}"))
+            .map_err(|error| (error, ProfileForm::default()))
+    };
+    after_form(&session, &format!("logo:{slug}"), format!("{page}#logo"), outcome).await
+}
+
+async fn post_new_listing(
+    State(state): State<AppState>,
+    session: Session,
+    Path(lang): Path<Lang>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> Response {
+    let credentials = match signed_in_user(&state, &session, lang).await {
+        Ok(credentials) => credentials,
+        Err(response) => return response,
+    };
+    let form = ProfileForm(pairs);
+    let outcome = request_listing(&state, &credentials.user, &form, OffsetDateTime::now_utc())
+        .await
+        .map(|slug| format!("/{lang}/account/organizations/{slug}?saved=pending"))
+        .map_err(|error| (error, form));
+    after_form(&session, "new-listing", format!("/{lang}/account/organizations/new"), outcome).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn website_domains_drop_www_and_paths() {
+        assert_eq!(website_domain("https://www.cert.gov.az/en").as_deref(), Some("cert.gov.az"));
+        assert_eq!(website_domain("http://qalxan.example:8080").as_deref(), Some("qalxan.example"));
+        assert_eq!(website_domain("https://localhost"), None);
+    }
+}

@@ -1,0 +1,100 @@
+//! A browser for tests: its own cookie and address, posting forms the way pages do.
+use std::net::SocketAddr;
+
+use axum::{
+    Router,
+    body::Body,
+    extract::ConnectInfo,
+    http::{HeaderMap, Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = "amber harbour lantern 42";
+
+/// A browser: its own cookie, its own address, and how it posts forms.
+pub struct Browser {
+    pub app: Router,
+    pub cookie: Option<String>,
+    pub peer: SocketAddr,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Browser {
+    pub fn new(app: &Router, peer: &str) -> Browser {
+        Browser { app: app.clone(), cookie: None, peer: peer.parse().unwrap() }
+    }
+
+    pub async fn send(&mut self, mut request: Request<Body>) -> Reply {
+        request.extensions_mut().insert(ConnectInfo(self.peer));
+        if let Some(cookie) = &self.cookie {
+            request.headers_mut().insert(header::COOKIE, cookie.parse().unwrap());
+        }
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let (parts, body) = response.into_parts();
+        for value in parts.headers.get_all(header::SET_COOKIE) {
+            let pair = value.to_str().unwrap().split(';').next().unwrap().to_owned();
+            let removed = value.to_str().unwrap().contains("Max-Age=0");
+            self.cookie = if removed { None } else { Some(pair) };
+        }
+        let body = String::from_utf8_lossy(&body.collect().await.unwrap().to_bytes()).into_owned();
+        Reply { status: parts.status, headers: parts.headers, body }
+    }
+
+    /// A server function called by a hydrated page (fetch, from this site).
+    pub async fn call(&mut self, endpoint: &str, fields: &[(&str, &str)]) -> Reply {
+        self.post(endpoint, fields, "application/json", Some("https://qala.example")).await
+    }
+
+    /// A plain form post from a page without JavaScript.
+    pub async fn submit(&mut self, endpoint: &str, fields: &[(&str, &str)], page: &str) -> Reply {
+        let request = form_request(endpoint, "text/html,application/xhtml+xml", Some("https://qala.example"))
+            .header(header::REFERER, format!("https://qala.example{page}"));
+        self.send(request.body(body(fields)).unwrap()).await
+    }
+
+    pub async fn post(&mut self, endpoint: &str, fields: &[(&str, &str)], accept: &str, origin: Option<&str>) -> Reply {
+        let request = form_request(endpoint, accept, origin).body(body(fields)).unwrap();
+        self.send(request).await
+    }
+
+    pub async fn get(&mut self, path: &str) -> Reply {
+        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+    }
+
+    /// The signed-in account's email, as every page's frame asks for it.
+    pub async fn viewer(&mut self) -> Option<String> {
+        let reply = self.call("/api/account/viewer", &[]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let viewer: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        viewer["email"].as_str().map(str::to_owned)
+    }
+}
+
+pub fn form_request(endpoint: &str, accept: &str, origin: Option<&str>) -> axum::http::request::Builder {
+    let mut request = Request::post(endpoint)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, accept);
+    if let Some(origin) = origin {
+        request = request.header(header::ORIGIN, origin);
+    }
+    request
+}
+
+pub fn body(fields: &[(&str, &str)]) -> Body {
+    Body::from(form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish())
+}
+
+pub fn field_problem(reply: &Reply, field: &str) -> String {
+    let error: serde_json::Value = serde_json::from_str(&reply.body).unwrap_or_default();
+    error["Invalid"]
+        .as_array()
+        .and_then(|errors| errors.iter().find(|error| error["field"] == field))
+        .map(|error| error["problem"].to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,360 @@
+//! Organizations editing their listings over HTTP: profile changes that publish or wait for review,
+//! logos, claims, new listings, and an authorization matrix showing that nobody changes what is not theirs.
+use axum::http::{StatusCode, header};
+use qala::{
+    domain::{
+        editing::RevisionStatus,
+        organization::OrganizationKind,
+        user::{EmailAddress, MembershipRole, StaffRole},
+    },
+    server::db::Database,
+};
+use time::OffsetDateTime;
+
+use crate::{
+    browser::{Browser, PASSWORD, Reply},
+    http::app,
+    on_both_engines,
+    repository::organization,
+};
+
+/// Two published listings: A (verified) and B (not), with their ids and slugs.
+async fn two_listings(db: &Database) -> [(i64, String); 2] {
+    let mut verified = organization("Alfa Kiber", OrganizationKind::Company);
+    verified.verified_at = Some(OffsetDateTime::now_utc());
+    let ids = db
+        .insert_organizations(
+            &[verified, organization("Bravo Təhlükəsizlik", OrganizationKind::Company)],
+            OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+    let listings = db.organizations_by_ids(&ids).await.unwrap();
+    [(ids[0], listings[0].slug.to_string()), (ids[1], listings[1].slug.to_string())]
+}
+
+/// A confirmed account, signed in on a browser of its own; staff also sign in with their second factor.
+async fn person(
+    app: &axum::Router,
+    db: &Database,
+    email: &str,
+    staff: Option<StaffRole>,
+    membership: Option<(i64, MembershipRole)>,
+) -> Browser {
+    let hash = qala::server::auth::hash_password(PASSWORD.to_owned()).await.unwrap();
+    let now = OffsetDateTime::now_utc();
+    let user = db.create_user(&EmailAddress::parse(email).unwrap(), Some(&hash), staff, true, now).await.unwrap();
+    if let Some((organization_id, role)) = membership {
+        db.set_membership(user.id, organization_id, role, now).await.unwrap();
+    }
+    let secret = qala::server::auth::totp::new_secret();
+    if staff.is_some() {
+        db.set_totp_secret(user.id, Some(&secret), now).await.unwrap();
+    }
+    let mut browser = Browser::new(app, &format!("198.51.100.{}:5000", user.id % 250));
+    let reply = browser.call("/api/account/sign-in", &[("lang", "en"), ("email", email), ("password", PASSWORD)]).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    if staff.is_some() {
+        let code = qala::server::auth::totp::current_code(&secret, OffsetDateTime::now_utc());
+        let reply = browser.call("/api/account/confirm-code", &[("lang", "en"), ("code", &code)]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+    browser
+}
+
+/// A profile form as the editor page posts it, with the English name changed.
+fn profile_form(name_en: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("az.name", "Bravo Təhlükəsizlik".to_owned()),
+        ("en.name", name_en.to_owned()),
+        ("en.description", "We **audit** networks.".to_owned()),
+        ("kind", "company".to_owned()),
+        ("country", "AZ".to_owned()),
+        ("city", "Gəncə".to_owned()),
+        ("website", "https://bravo.example".to_owned()),
+    ]
+}
+
+async fn post_profile(browser: &mut Browser, slug: &str, fields: &[(&str, String)]) -> Reply {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    let path = format!("/en/account/organizations/{slug}/profile");
+    browser.submit(&path, &pairs, &format!("/en/account/organizations/{slug}")).await
+}
+
+fn location(reply: &Reply) -> String {
+    reply.headers.get(header::LOCATION).map(|value| value.to_str().unwrap().to_owned()).unwrap_or_default()
+}
+
+async fn public_name(db: &Database, slug: &str) -> String {
+    let listing = db.organization_by_slug(slug).await.unwrap().unwrap();
+    listing.profile.texts.get(qala::domain::lang::Lang::En).unwrap().name.clone()
+}
+
+async fn an_unverified_listings_change_waits_for_review_while_the_public_sees_the_old_one(db: Database) {
+    let app = app(&db);
+    let [_, (b_id, b_slug)] = two_listings(&db).await;
+    let mut owner = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    let reply = post_profile(&mut owner, &b_slug, &profile_form("Bravo Security")).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(location(&reply), format!("/en/account/organizations/{b_slug}?saved=pending"));
+    assert_eq!(
+        public_name(&db, &b_slug).await,
+        "Bravo Təhlükəsizlik (en)",
+        "the public still sees the approved version"
+    );
+    let revision = db.latest_revision(b_id).await.unwrap().unwrap();
+    assert_eq!(revision.summary.status, RevisionStatus::Pending);
+    assert_eq!(revision.profile.city.as_deref(), Some("Gəncə"));
+    // The editor shows the change waiting, not the published version.
+    let page = owner.get(&format!("/en/account/organizations/{b_slug}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(r#"value="Bravo Security""#), "the pending change is what the editor edits");
+    assert!(page.body.contains("waiting for staff review"));
+}
+
+async fn a_verified_listings_change_is_published_at_once(db: Database) {
+    let app = app(&db);
+    let [(a_id, a_slug), _] = two_listings(&db).await;
+    let mut editor = person(&app, &db, "editor@alfa.example", None, Some((a_id, MembershipRole::Editor))).await;
+    let reply = post_profile(&mut editor, &a_slug, &profile_form("Alfa Cyber")).await;
+    assert_eq!(location(&reply), format!("/en/account/organizations/{a_slug}?saved=published"));
+    assert_eq!(public_name(&db, &a_slug).await, "Alfa Cyber");
+    let listing = db.organization_by_slug(&a_slug).await.unwrap().unwrap();
+    assert_eq!(
+        listing.profile.texts.get(qala::domain::lang::Lang::En).unwrap().description.as_deref(),
+        Some("We **audit** networks.")
+    );
+    let search = app_search(&db, "Alfa Cyber").await;
+    assert!(search.contains(&a_slug), "the directory index follows the change");
+}
+
+async fn app_search(db: &Database, text: &str) -> Vec<String> {
+    let query = qala::domain::directory::DirectoryQuery { text: text.to_owned(), ..Default::default() };
+    let (ids, _) = db.directory_ids(&query, qala::domain::lang::Lang::En, Some(20)).await.unwrap();
+    db.organizations_by_ids(&ids).await.unwrap().into_iter().map(|listing| listing.slug.to_string()).collect()
+}
+
+async fn a_refused_profile_comes_back_with_messages_and_everything_typed(db: Database) {
+    let app = app(&db);
+    let [_, (b_id, b_slug)] = two_listings(&db).await;
+    let mut owner = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    let mut fields = profile_form("Bravo Security");
+    fields.push(("website", "not a website".to_owned()));
+    fields.retain(|(name, value)| *name != "website" || value == "not a website");
+    fields.push(("founded_year", "3000".to_owned()));
+    let before = db.latest_revision(b_id).await.unwrap().map(|revision| revision.summary.id);
+    let reply = post_profile(&mut owner, &b_slug, &fields).await;
+    assert_eq!(location(&reply), format!("/en/account/organizations/{b_slug}"));
+    assert_eq!(db.latest_revision(b_id).await.unwrap().map(|revision| revision.summary.id), before, "nothing saved");
+    let page = owner.get(&format!("/en/account/organizations/{b_slug}")).await;
+    assert!(page.body.contains("Enter a web address starting with https://."), "the website's message");
+    assert!(page.body.contains(r#"value="not a website""#), "what was typed is kept");
+    assert!(page.body.contains(r#"value="Bravo Security""#));
+    assert!(page.body.contains(r#"aria-invalid="true""#));
+    // Shown once: a reload shows the saved profile again.
+    let again = owner.get(&format!("/en/account/organizations/{b_slug}")).await;
+    assert!(!again.body.contains("not a website"));
+}
+
+/// A multipart body with one file field called `logo`.
+fn multipart(bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "qala-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"logo.png\"\r\nContent-Type: image/png\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn upload_logo(browser: &mut Browser, slug: &str, bytes: &[u8]) -> Reply {
+    let (content_type, body) = multipart(bytes);
+    let request = axum::http::Request::post(format!("/en/account/organizations/{slug}/logo"))
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::ACCEPT, "text/html")
+        .header(header::ORIGIN, "https://qala.example")
+        .body(axum::body::Body::from(body))
+        .unwrap();
+    browser.send(request).await
+}
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbaImage::from_pixel(width, height, image::Rgba([20, 90, 160, 255]));
+    let mut bytes = Vec::new();
+    image.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).unwrap();
+    bytes
+}
+
+async fn logos_are_checked_resized_and_published_or_held_for_review(db: Database) {
+    let app = app(&db);
+    let [(a_id, a_slug), (b_id, b_slug)] = two_listings(&db).await;
+    let mut alfa = person(&app, &db, "owner@alfa.example", None, Some((a_id, MembershipRole::Owner))).await;
+    let reply = upload_logo(&mut alfa, &a_slug, &png(400, 200)).await;
+    assert_eq!(location(&reply), format!("/en/account/organizations/{a_slug}?logo=published"));
+    let listing = db.organization_by_slug(&a_slug).await.unwrap().unwrap();
+    let version = listing.logo_version.expect("a verified listing's logo is live at once");
+    let served = alfa.get(&format!("/logos/{a_slug}/64?v={version}")).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.headers.get(header::CONTENT_TYPE).unwrap(), "image/png");
+
+    let mut bravo = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    let reply = upload_logo(&mut bravo, &b_slug, &png(128, 128)).await;
+    assert_eq!(location(&reply), format!("/en/account/organizations/{b_slug}?logo=pending"));
+    assert!(db.organization_by_slug(&b_slug).await.unwrap().unwrap().logo_version.is_none(), "held for review");
+    let revision = db.latest_revision(b_id).await.unwrap().unwrap();
+    assert!(revision.logo.is_some_and(|logo| logo.starts_with(b"\x89PNG")));
+
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#;
+    let reply = upload_logo(&mut bravo, &b_slug, svg).await;
+    assert_eq!(location(&reply), format!("/en/account/organizations/{b_slug}#logo"));
+    let page = bravo.get(&format!("/en/account/organizations/{b_slug}")).await;
+    assert!(page.body.contains("Upload a PNG, JPEG or WebP image (SVG is not accepted)."));
+}
+
+async fn claims_are_approved_by_website_domain_or_wait_for_staff(db: Database) {
+    let app = app(&db);
+    let [(a_id, a_slug), (_, b_slug)] = two_listings(&db).await;
+    // Both test listings' website is https://example.example.
+    let mut insider = person(&app, &db, "aysel@example.example", None, None).await;
+    let reply = insider.call("/api/editing/claim", &[("lang", "en"), ("slug", &a_slug)]).await;
+    assert_eq!(reply.body, "\"approved\"");
+    assert_eq!(
+        db.membership_role(insider_id(&db, "aysel@example.example").await, a_id).await.unwrap(),
+        Some(MembershipRole::Owner)
+    );
+
+    let mut outsider = person(&app, &db, "farid@elsewhere.example", None, None).await;
+    let reply = outsider.call("/api/editing/claim", &[("lang", "en"), ("slug", &b_slug)]).await;
+    assert_eq!(reply.body, "\"pending\"");
+    let reply = outsider.call("/api/editing/claim", &[("lang", "en"), ("slug", &a_slug)]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("AlreadyOwned"));
+}
+
+async fn insider_id(db: &Database, email: &str) -> i64 {
+    db.credentials_by_email(email).await.unwrap().unwrap().user.id
+}
+
+async fn a_new_listing_waits_unpublished_and_belongs_to_who_asked(db: Database) {
+    let app = app(&db);
+    let mut founder = person(&app, &db, "founder@new.example", None, None).await;
+    let fields = [("az.name", "Yeni Qalxan"), ("kind", "startup"), ("country", "AZ"), ("city", "Bakı")];
+    let reply = founder.submit("/en/account/organizations/new", &fields, "/en/account/organizations/new").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert!(location(&reply).starts_with("/en/account/organizations/yeni-qalxan"), "{}", location(&reply));
+    let listing = db.organization_by_slug("yeni-qalxan").await.unwrap().unwrap();
+    assert!(!listing.status.is_public());
+    let public = founder.get("/en/organizations/yeni-qalxan").await;
+    assert_eq!(public.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        db.membership_role(insider_id(&db, "founder@new.example").await, listing.id).await.unwrap(),
+        Some(MembershipRole::Owner)
+    );
+}
+
+/// What a listing looks like in the database, to compare before and after a refused write.
+async fn snapshot(db: &Database, id: i64, slug: &str) -> String {
+    let listing = db.organization_by_slug(slug).await.unwrap();
+    let revision = db.latest_revision(id).await.unwrap().map(|revision| (revision.summary.id, revision.summary.status));
+    let owned = db.has_owner(id).await.unwrap();
+    format!("{listing:?} {revision:?} {owned}")
+}
+
+async fn nobody_changes_a_listing_that_is_not_theirs(db: Database) {
+    let app = app(&db);
+    let [(a_id, _), (b_id, b_slug)] = two_listings(&db).await;
+    let mut anonymous = Browser::new(&app, "203.0.113.1:6000");
+    let mut editor_of_a = person(&app, &db, "editor@a.example", None, Some((a_id, MembershipRole::Editor))).await;
+    let mut owner_of_a = person(&app, &db, "owner@a.example", None, Some((a_id, MembershipRole::Owner))).await;
+    let mut editor_of_b = person(&app, &db, "editor@b.example", None, Some((b_id, MembershipRole::Editor))).await;
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let mut admin = person(&app, &db, "admin@forum.example", Some(StaffRole::Admin), None).await;
+    // Staff without a second factor have no staff powers.
+    let mut bare_curator = {
+        let hash = qala::server::auth::hash_password(PASSWORD.to_owned()).await.unwrap();
+        let email = EmailAddress::parse("bare@forum.example").unwrap();
+        db.create_user(&email, Some(&hash), Some(StaffRole::Curator), true, OffsetDateTime::now_utc()).await.unwrap();
+        let mut browser = Browser::new(&app, "203.0.113.9:6000");
+        browser
+            .call("/api/account/sign-in", &[("lang", "en"), ("email", "bare@forum.example"), ("password", PASSWORD)])
+            .await;
+        browser
+    };
+    let actors: [(&str, &mut Browser, bool); 7] = [
+        ("anonymous", &mut anonymous, false),
+        ("editor of A", &mut editor_of_a, false),
+        ("owner of A", &mut owner_of_a, false),
+        ("curator without a second factor", &mut bare_curator, false),
+        ("editor of B", &mut editor_of_b, true),
+        ("curator", &mut curator, true),
+        ("admin", &mut admin, true),
+    ];
+    for (who, browser, allowed) in actors {
+        for write in ["profile", "logo"] {
+            let before = snapshot(&db, b_id, &b_slug).await;
+            let reply = match write {
+                "profile" => post_profile(browser, &b_slug, &profile_form(&format!("Changed by {who}"))).await,
+                _ => upload_logo(browser, &b_slug, &png(64, 64)).await,
+            };
+            let after = snapshot(&db, b_id, &b_slug).await;
+            if allowed {
+                assert_eq!(reply.status, StatusCode::SEE_OTHER, "{who} may change B's {write}: {}", reply.body);
+                assert!(
+                    location(&reply).contains("=published") || location(&reply).contains("=pending"),
+                    "{who} {write}"
+                );
+                assert_ne!(before, after, "{who}'s {write} change is recorded");
+            } else {
+                assert!(
+                    [StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&reply.status),
+                    "{who} must not change B's {write}: {} {}",
+                    reply.status,
+                    reply.body
+                );
+                assert_eq!(before, after, "{who}'s refused {write} changed nothing");
+            }
+        }
+        // Reading B's editor follows the same rule.
+        let page = browser.call("/api/editing/editor", &[("slug", &b_slug), ("lang", "en")]).await;
+        assert_eq!(page.status.is_success(), allowed, "{who} reading B's editor: {}", page.status);
+    }
+    // A cross-site post is refused before any of this, even from B's own editor.
+    let before = snapshot(&db, b_id, &b_slug).await;
+    let pairs: Vec<(&str, String)> = profile_form("Cross-site");
+    let fields: Vec<(&str, &str)> = pairs.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    let reply = editor_of_b
+        .post(
+            &format!("/en/account/organizations/{b_slug}/profile"),
+            &fields,
+            "text/html",
+            Some("https://evil.example"),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(before, snapshot(&db, b_id, &b_slug).await);
+}
+
+async fn signed_in_on_one_instance_an_edit_goes_through_another(db: Database) {
+    let first = app(&db);
+    let second_db = db.reopen().await.unwrap();
+    let second = app(&second_db);
+    let [(a_id, a_slug), _] = two_listings(&db).await;
+    let mut browser = person(&first, &db, "owner@alfa.example", None, Some((a_id, MembershipRole::Owner))).await;
+    browser.app = second;
+    let reply = post_profile(&mut browser, &a_slug, &profile_form("Alfa via the second instance")).await;
+    assert_eq!(location(&reply), format!("/en/account/organizations/{a_slug}?saved=published"));
+    assert_eq!(public_name(&db, &a_slug).await, "Alfa via the second instance");
+    second_db.close().await;
+}
+
+on_both_engines!(
+    an_unverified_listings_change_waits_for_review_while_the_public_sees_the_old_one,
+    a_verified_listings_change_is_published_at_once,
+    a_refused_profile_comes_back_with_messages_and_everything_typed,
+    logos_are_checked_resized_and_published_or_held_for_review,
+    claims_are_approved_by_website_domain_or_wait_for_staff,
+    a_new_listing_waits_unpublished_and_belongs_to_who_asked,
+    nobody_changes_a_listing_that_is_not_theirs,
+    signed_in_on_one_instance_an_edit_goes_through_another,
+);
