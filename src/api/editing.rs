@@ -49,6 +49,24 @@ pub struct NewListingData {
     pub errors: Vec<FieldError>,
 }
 
+/// A member of a listing, as its people section shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub user_id: i64,
+    pub email: String,
+    pub role: MembershipRole,
+    /// The signed-in person themself.
+    pub is_you: bool,
+}
+
+/// A listing's people: members, open invitations, and whether the viewer may manage them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MembersData {
+    pub members: Vec<MemberView>,
+    pub invited: Vec<String>,
+    pub can_manage: bool,
+}
+
 /// Where the signed-in person stands with a listing, for the claim button on its profile.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ClaimState {
@@ -103,4 +121,41 @@ pub async fn claim_listing(lang: Lang, slug: String) -> Result<ClaimStatus, AppE
         _ => None,
     };
     forms::finish::<ClaimListing, _>(outcome, &[], next.as_deref()).await
+}
+
+#[server(endpoint = "editing/members")]
+pub async fn get_members(slug: String) -> Result<MembersData, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    crate::server::editor::members(&state, &user, &slug).await
+}
+
+#[server(endpoint = "editing/invite")]
+pub async fn invite_editor(lang: Lang, slug: String, email: String) -> Result<(), AppError> {
+    use crate::server::{auth, editor, forms};
+    let state = crate::server::app_state()?;
+    let user = auth::require_user().await?;
+    let outcome = editor::invite_editor(&state, &user, &slug, &email, lang, time::OffsetDateTime::now_utc()).await;
+    let next = format!("/{lang}/account/organizations/{slug}?people=invited#people");
+    forms::finish::<InviteEditor, _>(outcome, &[("email", &email)], Some(&next)).await
+}
+
+#[server(endpoint = "editing/remove-member")]
+pub async fn remove_member(lang: Lang, slug: String, user_id: i64) -> Result<(), AppError> {
+    use crate::server::{auth, editor, forms};
+    let state = crate::server::app_state()?;
+    let user = auth::require_user().await?;
+    let outcome = editor::remove_member(&state, &user, &slug, user_id).await;
+    let next = format!("/{lang}/account/organizations/{slug}?people=removed#people");
+    forms::finish::<RemoveMember, _>(outcome, &[], Some(&next)).await
+}
+
+#[server(endpoint = "editing/hand-over")]
+pub async fn hand_over_ownership(lang: Lang, slug: String, user_id: i64) -> Result<(), AppError> {
+    use crate::server::{auth, editor, forms};
+    let state = crate::server::app_state()?;
+    let user = auth::require_user().await?;
+    let outcome = editor::hand_over(&state, &user, &slug, user_id).await;
+    let next = format!("/{lang}/account/organizations/{slug}?people=handed-over#people");
+    forms::finish::<HandOverOwnership, _>(outcome, &[], Some(&next)).await
 }

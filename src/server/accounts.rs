@@ -82,7 +82,10 @@ pub async fn confirm_email(state: &AppState, token: &str, now: OffsetDateTime) -
         .use_email_token(TokenPurpose::VerifyEmail, &auth::token_hash(token), now)
         .await?
         .ok_or_else(|| FieldError::new("token", Problem::LinkExpired))?;
-    state.db.mark_email_verified(user_id, now).await
+    state.db.mark_email_verified(user_id, now).await?;
+    // A confirmed address joins the listings that invited it.
+    let credentials = state.db.credentials_by_id(user_id).await?.ok_or(AppError::NotFound)?;
+    state.db.accept_invitations(user_id, credentials.user.email.as_str(), now).await
 }
 
 /// Checks an email address and password. An account with two-factor authentication then waits for

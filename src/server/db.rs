@@ -27,7 +27,7 @@ use super::auth::DatabaseSessionStore;
 use crate::error::AppError;
 
 pub use accounts::{AttemptAction, AttemptCount, Credentials, QueuedMail, TokenPurpose};
-pub use editing::Revision;
+pub use editing::{Member, Revision};
 pub use logos::StoredLogo;
 pub use organizations::PublicPage;
 pub use sql::{SqlBuilder, Value};

@@ -20,9 +20,10 @@ use super::{
     auth::{self, session_error},
     db::Credentials,
     logos::{self, Logo},
+    mail,
 };
 use crate::{
-    api::editing::{Choice, ClaimState, EditorData},
+    api::editing::{Choice, ClaimState, EditorData, MemberView, MembersData},
     domain::{
         editing::{ClaimStatus, Completeness, MyOrganization, ProfileForm, RevisionStatus},
         lang::Lang,
@@ -311,6 +312,103 @@ pub async fn claim_state(state: &AppState, user: &User, slug: &str) -> Result<Cl
         return Ok(ClaimState::Claimed(status));
     }
     Ok(if state.db.has_owner(organization.id).await? { ClaimState::Closed } else { ClaimState::Open })
+}
+
+/// Who may manage a listing's people: its owner, and staff.
+async fn may_manage_members(state: &AppState, user: &User, slug: &str) -> Result<Organization, AppError> {
+    match listing_to_edit(state, user, slug).await? {
+        (organization, EditRight::Member(MembershipRole::Owner) | EditRight::Staff) => Ok(organization),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// A listing's people, for its owner (and staff); editors see the list but manage nothing.
+pub async fn members(state: &AppState, user: &User, slug: &str) -> Result<MembersData, AppError> {
+    let (organization, right) = listing_to_edit(state, user, slug).await?;
+    let members = state
+        .db
+        .members_of(organization.id)
+        .await?
+        .into_iter()
+        .map(|member| MemberView {
+            user_id: member.user_id,
+            email: member.email,
+            role: member.role,
+            is_you: member.user_id == user.id,
+        })
+        .collect();
+    Ok(MembersData {
+        members,
+        invited: state.db.open_invitations(organization.id).await?,
+        can_manage: matches!(right, EditRight::Member(MembershipRole::Owner) | EditRight::Staff),
+    })
+}
+
+/// Invites an address to edit a listing: a confirmed account joins at once, any other address is
+/// mailed a link to sign up and joins once it confirms. Either way the address gets a mail.
+pub async fn invite_editor(
+    state: &AppState,
+    user: &User,
+    slug: &str,
+    email: &str,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let organization = may_manage_members(state, user, slug).await?;
+    let email = crate::domain::user::EmailAddress::parse(email)?;
+    let existing = state.db.credentials_by_email(email.as_str()).await?;
+    if let Some(existing) = &existing
+        && state.db.membership_role(existing.user.id, organization.id).await?.is_some()
+    {
+        return Err(FieldError::new("email", Problem::Taken).into());
+    }
+    let name = display_name(&organization, lang);
+    match existing.filter(|existing| existing.user.email_verified_at.is_some()) {
+        Some(existing) => {
+            state.db.set_membership(existing.user.id, organization.id, MembershipRole::Editor, now).await?;
+            let link = format!("{}/{lang}/account/organizations/{slug}", state.public_url);
+            mail::queue(
+                &state.db,
+                email.as_str(),
+                mail::Message::AddedAsEditor { organization: &name, link: &link },
+                lang,
+                now,
+            )
+            .await
+        }
+        None => {
+            state.db.invite(organization.id, email.as_str(), user.id, now).await?;
+            let link = format!("{}/{lang}/account/sign-up", state.public_url);
+            mail::queue(
+                &state.db,
+                email.as_str(),
+                mail::Message::Invitation { organization: &name, link: &link },
+                lang,
+                now,
+            )
+            .await
+        }
+    }
+}
+
+/// Removes an editor from a listing. The owner is not removed: ownership is handed over instead.
+pub async fn remove_member(state: &AppState, user: &User, slug: &str, member_id: i64) -> Result<(), AppError> {
+    let organization = may_manage_members(state, user, slug).await?;
+    match state.db.membership_role(member_id, organization.id).await? {
+        Some(MembershipRole::Editor) => state.db.remove_member(organization.id, member_id).await,
+        Some(MembershipRole::Owner) => Err(AppError::Forbidden),
+        None => Err(AppError::NotFound),
+    }
+}
+
+/// Hands a listing's ownership to one of its editors; the old owner stays on as an editor.
+pub async fn hand_over(state: &AppState, user: &User, slug: &str, member_id: i64) -> Result<(), AppError> {
+    let organization = may_manage_members(state, user, slug).await?;
+    match state.db.membership_role(member_id, organization.id).await? {
+        Some(MembershipRole::Editor) => state.db.transfer_ownership(organization.id, member_id).await,
+        Some(MembershipRole::Owner) => Ok(()),
+        None => Err(AppError::NotFound),
+    }
 }
 
 /// The routes the editor's plain forms post to.

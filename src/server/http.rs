@@ -101,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .merge(super::editor::routes())
         .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
+        .layer(middleware::from_fn(server_function_status))
         .layer(super::auth::session_layer(state.db.session_store(), state.public_url.starts_with("https://")))
         .layer(middleware::from_fn_with_state(state.clone(), super::auth::origin::same_origin_writes))
         .layer(middleware::from_fn(remember_language))
@@ -134,6 +135,25 @@ fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router
         }
     }
     router
+}
+
+/// A server function's error answers 500 whatever went wrong; this gives each error its own status
+/// (401, 403, 404, 422, 429), read back from the error its body carries.
+async fn server_function_status(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let is_server_function = path.starts_with("/api/") && !path.starts_with("/api/v1/");
+    let response = next.run(request).await;
+    if !is_server_function || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<crate::error::AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// A header every response carries unless its handler set one.

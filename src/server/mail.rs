@@ -14,8 +14,22 @@ use crate::{
 /// The mails Qala sends, each in the reader's language.
 #[derive(Clone, Copy, Debug)]
 pub enum Message<'a> {
-    VerifyEmail { link: &'a str },
-    ResetPassword { link: &'a str },
+    VerifyEmail {
+        link: &'a str,
+    },
+    ResetPassword {
+        link: &'a str,
+    },
+    /// An existing account was made an editor of a listing.
+    AddedAsEditor {
+        organization: &'a str,
+        link: &'a str,
+    },
+    /// An address without an account was invited to edit a listing.
+    Invitation {
+        organization: &'a str,
+        link: &'a str,
+    },
 }
 
 impl Message<'_> {
@@ -29,6 +43,14 @@ impl Message<'_> {
             Message::ResetPassword { link } => (
                 td_string!(locale, mail.reset_subject).to_string(),
                 td_string!(locale, mail.reset_body, link = link).to_string(),
+            ),
+            Message::AddedAsEditor { organization, link } => (
+                td_string!(locale, mail.added_subject, organization = organization).to_string(),
+                td_string!(locale, mail.added_body, organization = organization, link = link).to_string(),
+            ),
+            Message::Invitation { organization, link } => (
+                td_string!(locale, mail.invitation_subject, organization = organization).to_string(),
+                td_string!(locale, mail.invitation_body, organization = organization, link = link).to_string(),
             ),
         }
     }

@@ -11,20 +11,13 @@ use time::OffsetDateTime;
 use tower::ServiceExt;
 
 use crate::{
-    browser::{Browser, PASSWORD, Reply, body, field_problem},
+    browser::{Browser, PASSWORD, Reply, body, emailed_token, field_problem},
     http::app,
     on_both_engines,
 };
 
 async fn sign_up(browser: &mut Browser, email: &str) -> Reply {
     browser.call("/api/account/sign-up", &[("lang", "en"), ("email", email), ("password", PASSWORD)]).await
-}
-
-/// The one-time token in the newest mail to `recipient`.
-async fn emailed_token(db: &Database, recipient: &str) -> String {
-    let mail = db.recent_mail(Some(recipient), 1).await.unwrap().into_iter().next().expect("a mail");
-    let start = mail.body.find("token=").expect("a link with a token") + "token=".len();
-    mail.body[start..].chars().take_while(char::is_ascii_hexdigit).collect()
 }
 
 async fn an_account_is_created_confirmed_and_signed_in_and_out(db: Database) {

@@ -98,3 +98,10 @@ pub fn field_problem(reply: &Reply, field: &str) -> String {
         .map(|error| error["problem"].to_string())
         .unwrap_or_default()
 }
+
+/// The one-time token in the newest mail to `recipient`.
+pub async fn emailed_token(db: &qala::server::db::Database, recipient: &str) -> String {
+    let mail = db.recent_mail(Some(recipient), 1).await.unwrap().into_iter().next().expect("a mail");
+    let start = mail.body.find("token=").expect("a link with a token") + "token=".len();
+    mail.body[start..].chars().take_while(char::is_ascii_hexdigit).collect()
+}

@@ -185,3 +185,114 @@ impl Database {
         Ok(row.map(|row| decode_word(&row.try_get::<String, _>("status")?)).transpose()?)
     }
 }
+
+/// A member of an organization, as its owner manages them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Member {
+    pub user_id: i64,
+    pub email: String,
+    pub role: MembershipRole,
+}
+
+impl Database {
+    /// An organization's members, the owner first.
+    pub async fn members_of(&self, organization_id: i64) -> Result<Vec<Member>, AppError> {
+        let rows = sqlx::query(
+            "SELECT m.user_id, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
+             WHERE m.organization_id = $1 ORDER BY CASE m.role WHEN 'owner' THEN 0 ELSE 1 END, u.email",
+        )
+        .bind(organization_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Member {
+                    user_id: row.try_get("user_id")?,
+                    email: row.try_get("email")?,
+                    role: decode_word(&row.try_get::<String, _>("role")?)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(AppError::from)
+    }
+
+    /// Invites an address to edit a listing; inviting it again while the first is open changes nothing.
+    pub async fn invite(
+        &self,
+        organization_id: i64,
+        email: &str,
+        invited_by: i64,
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        sqlx::query(
+            "INSERT INTO invitations (organization_id, email, invited_by, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (organization_id, email) WHERE accepted_at IS NULL DO NOTHING",
+        )
+        .bind(organization_id)
+        .bind(email)
+        .bind(invited_by)
+        .bind(encode_time(now))
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// The addresses invited to a listing that have not joined yet.
+    pub async fn open_invitations(&self, organization_id: i64) -> Result<Vec<String>, AppError> {
+        let rows = sqlx::query(
+            "SELECT email FROM invitations WHERE organization_id = $1 AND accepted_at IS NULL ORDER BY email",
+        )
+        .bind(organization_id)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.iter().map(|row| row.try_get("email")).collect::<Result<_, _>>()?)
+    }
+
+    /// Makes a person with a confirmed address an editor of every listing that invited the address.
+    pub async fn accept_invitations(&self, user_id: i64, email: &str, now: OffsetDateTime) -> Result<(), AppError> {
+        let rows = sqlx::query("SELECT id, organization_id FROM invitations WHERE email = $1 AND accepted_at IS NULL")
+            .bind(email)
+            .fetch_all(self.pool())
+            .await?;
+        for row in rows {
+            let organization_id: i64 = row.try_get("organization_id")?;
+            if self.membership_role(user_id, organization_id).await?.is_none() {
+                self.set_membership(user_id, organization_id, MembershipRole::Editor, now).await?;
+            }
+            sqlx::query("UPDATE invitations SET accepted_at = $1 WHERE id = $2")
+                .bind(encode_time(now))
+                .bind(row.try_get::<i64, _>("id")?)
+                .execute(self.pool())
+                .await?;
+        }
+        Ok(())
+    }
+
+    pub async fn remove_member(&self, organization_id: i64, user_id: i64) -> Result<(), AppError> {
+        sqlx::query("DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2")
+            .bind(organization_id)
+            .bind(user_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Hands a listing's ownership to one of its editors; the old owner stays on as an editor.
+    pub async fn transfer_ownership(&self, organization_id: i64, to_user_id: i64) -> Result<(), AppError> {
+        let mut transaction = self.pool().begin().await?;
+        sqlx::query("UPDATE memberships SET role = 'editor' WHERE organization_id = $1 AND role = 'owner'")
+            .bind(organization_id)
+            .execute(&mut *transaction)
+            .await?;
+        let promoted = sqlx::query("UPDATE memberships SET role = 'owner' WHERE organization_id = $1 AND user_id = $2")
+            .bind(organization_id)
+            .bind(to_user_id)
+            .execute(&mut *transaction)
+            .await?;
+        if promoted.rows_affected() != 1 {
+            return Err(AppError::NotFound);
+        }
+        transaction.commit().await?;
+        Ok(())
+    }
+}
