@@ -12,6 +12,8 @@ const listings: Record<string, { slug: string; domain: string }> = {
 const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
 test("an organization claims its listing, edits it in two languages, uploads a logo and sees the change pending", async ({ page }, testInfo) => {
+  // A whole journey, from signing up to a pending change: longer than one page's budget.
+  test.slow();
   const { slug, domain } = listings[testInfo.project.name];
   const email = `editor-${Date.now()}@${domain}`;
   await signUp(page, testInfo, email);
