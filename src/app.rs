@@ -11,7 +11,9 @@ use crate::{
     components::layout::SiteFrame,
     domain::lang::Lang,
     pages::{
-        account::{AccountPage, ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage},
+        account::{
+            AccountPage, ForgotPasswordPage, OutboxPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
+        },
         directory::DirectoryPage,
         editor::{EditorPage, NewListingPage},
         home::HomePage,
@@ -104,6 +106,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("account"), StaticSegment("organizations"), ParamSegment("slug"))
                             view=EditorPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("outbox"))
+                            view=OutboxPage
                             ssr=SsrMode::Async
                         />
                         <Route

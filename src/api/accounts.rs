@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::{
     domain::{
-        account::{SignInOutcome, TotpSetup, Viewer},
+        account::{OutboxMail, SignInOutcome, TotpSetup, Viewer},
         lang::Lang,
     },
     error::AppError,
@@ -150,4 +150,25 @@ pub async fn turn_off_totp(lang: Lang, code: String) -> Result<(), AppError> {
     let session = auth::request_session().await?;
     let outcome = accounts::turn_off_totp(&state, &session, &code, now()).await;
     forms::finish::<TurnOffTotp, _>(outcome, &[], Some(&format!("/{lang}/account?two_factor=off"))).await
+}
+
+/// The newest outgoing mail, sent or not: for admins, since without SMTP mail only reaches the log.
+#[server(endpoint = "account/outbox")]
+pub async fn get_outbox() -> Result<Vec<OutboxMail>, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    crate::server::editor::require_admin(&state, &user).await?;
+    let mails = state.db.recent_mail(None, 100).await?;
+    Ok(mails
+        .into_iter()
+        .map(|mail| OutboxMail {
+            recipient: mail.recipient,
+            subject: mail.subject,
+            body: mail.body,
+            created_at: mail.created_at,
+            sent_at: mail.sent_at,
+            attempts: mail.attempts,
+            last_error: mail.last_error,
+        })
+        .collect())
 }

@@ -1,5 +1,6 @@
 //! Signing in, as pages and server functions talk about it.
 use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 
 use super::user::StaffRole;
 
@@ -28,4 +29,18 @@ pub struct TotpSetup {
     /// A `data:` URL of the QR code's PNG.
     pub qr_code: String,
     pub otpauth_url: String,
+}
+
+/// A mail in the outbox, as admins see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxMail {
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub sent_at: Option<OffsetDateTime>,
+    pub attempts: i64,
+    pub last_error: Option<String>,
 }

@@ -8,8 +8,8 @@ use leptos_router::{components::Redirect, hooks::use_query_map};
 use crate::{
     api::accounts::{
         BeginTotpSetup, ConfirmCode, ConfirmEmail, ConfirmTotpSetup, RequestPasswordReset, ResendConfirmation,
-        ResetPassword, SignIn, SignOut, SignUp, TurnOffTotp, check_reset_link, get_awaiting_code, get_totp_setup,
-        get_viewer,
+        ResetPassword, SignIn, SignOut, SignUp, TurnOffTotp, check_reset_link, get_awaiting_code, get_outbox,
+        get_totp_setup, get_viewer,
     },
     components::form::{FormAlert, FormState, TextField},
     components::layout::PageTitle,
@@ -333,6 +333,10 @@ pub fn AccountPage() -> impl IntoView {
                                     }}
                                 </div>
                                 <MyOrganizations />
+                                {(viewer.staff_role == Some(crate::domain::user::StaffRole::Admin))
+                                    .then(|| view! {
+                                        <p><a href=move || format!("/{}/account/outbox", lang())>{t!(i18n, account.outbox_title)}</a></p>
+                                    })}
                                 <TwoFactorSection viewer=viewer.clone() />
                                 <div class="account-actions">
                                     <ActionForm action=sign_out attr:class="form form--inline">
@@ -435,6 +439,56 @@ fn TwoFactorSection(viewer: Viewer) -> impl IntoView {
                 }
                     .into_any()
             }}
+        </section>
+    }
+}
+
+/// For admins: the newest outgoing mail, sent or waiting, with any sending error.
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let mails = Resource::new(|| (), |_| get_outbox());
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, account.outbox_title).to_string()) />
+        <Meta name="robots" content="noindex" />
+        <section class="container account-page account-page--wide">
+            <h1>{t!(i18n, account.outbox_title)}</h1>
+            <p class="account-card__lead">{t!(i18n, account.outbox_lead)}</p>
+            <Suspense>
+                {move || {
+                    mails.get().map(|mails| match mails {
+                        Ok(mails) => view! {
+                            <ul class="outbox">
+                                {mails
+                                    .into_iter()
+                                    .map(|mail| {
+                                        let sent = mail.sent_at.is_some();
+                                        view! {
+                                            <li class="outbox__mail">
+                                                <details>
+                                                    <summary>
+                                                        <span class="outbox__subject">{mail.subject}</span>
+                                                        " · " {mail.recipient} " · "
+                                                        <time datetime=mail.created_at.to_string()>{mail.created_at.date().to_string()}</time>
+                                                        " "
+                                                        <span class="badge">
+                                                            {move || if sent { t_string!(i18n, account.outbox_sent) } else { t_string!(i18n, account.outbox_waiting) }}
+                                                        </span>
+                                                    </summary>
+                                                    {mail.last_error.map(|error| view! { <p class="field__error">{error} " (" {mail.attempts} ")"</p> })}
+                                                    <pre class="outbox__body">{mail.body}</pre>
+                                                </details>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any(),
+                        Err(error) => view! { <FormAlert error=Signal::stored(Some(error)) /> }.into_any(),
+                    })
+                }}
+            </Suspense>
         </section>
     }
 }

@@ -73,6 +73,15 @@ pub async fn edit_right(state: &AppState, user: &User, organization: &Organizati
     }
 }
 
+/// An admin who signed in with two factors; anyone else is refused.
+pub async fn require_admin(state: &AppState, user: &User) -> Result<(), AppError> {
+    if user.staff_role == Some(crate::domain::user::StaffRole::Admin) && staff_has_two_factors(state, user).await? {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// Staff powers need two-factor authentication; without it a staff account is an ordinary one.
 async fn staff_has_two_factors(state: &AppState, user: &User) -> Result<bool, AppError> {
     Ok(state.db.credentials_by_id(user.id).await?.is_some_and(|credentials| credentials.totp_secret.is_some()))

@@ -415,7 +415,32 @@ async fn an_owner_invites_removes_and_hands_over_ownership(db: Database) {
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
 }
 
+async fn only_admins_read_the_outbox(db: Database) {
+    let app = app(&db);
+    let mut newcomer = Browser::new(&app, "192.0.2.95:7000");
+    newcomer
+        .call("/api/account/sign-up", &[("lang", "en"), ("email", "newcomer@qala.example"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(
+        Browser::new(&app, "192.0.2.96:7000").call("/api/account/outbox", &[]).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(newcomer.call("/api/account/outbox", &[]).await.status, StatusCode::FORBIDDEN);
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    assert_eq!(curator.call("/api/account/outbox", &[]).await.status, StatusCode::FORBIDDEN);
+    let mut admin = person(&app, &db, "admin@forum.example", Some(StaffRole::Admin), None).await;
+    let reply = admin.call("/api/account/outbox", &[]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let mails: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    assert!(
+        mails.as_array().unwrap().iter().any(|mail| mail["recipient"] == "newcomer@qala.example"),
+        "the confirmation mail is listed: {}",
+        reply.body
+    );
+}
+
 on_both_engines!(
+    only_admins_read_the_outbox,
     an_owner_invites_removes_and_hands_over_ownership,
     an_unverified_listings_change_waits_for_review_while_the_public_sees_the_old_one,
     a_verified_listings_change_is_published_at_once,
