@@ -1,21 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { expect, hydrated, open, test } from "./support";
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page, in both colour schemes. */
-async function seriousViolations(page: Page) {
-  const found: string[] = [];
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    for (const violation of results.violations) {
-      if (violation.impact === "serious" || violation.impact === "critical") {
-        found.push(`${scheme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-      }
-    }
-  }
-  return found;
-}
+import { expect, hydrated, open, seriousViolations, test } from "./support";
 
 const pages = [
   "/az",

@@ -1,4 +1,4 @@
-import { confirmEmail, expect, field, open, signUp, strings, test } from "./support";
+import { confirmEmail, expect, field, hydrated, open, seriousViolations, signUp, strings, test } from "./support";
 
 const en = strings("en");
 
@@ -24,6 +24,8 @@ test("an organization claims its listing, edits it in two languages, uploads a l
   const publicSummary = (await page.locator(".profile__summary").textContent()) ?? "";
   await page.getByRole("button", { name: en.editor.claim_button }).click();
   await expect(page).toHaveURL(new RegExp(`/en/account/organizations/${slug}$`));
+  // The editor is a page people work in for a while: it must be as accessible as the public ones.
+  if (hydrated(testInfo)) expect(await seriousViolations(page)).toEqual([]);
 
   await page.locator("#field-en-short_description").fill("Application security, from code review to WAF.");
   await page.locator("#field-az-short_description").fill("Tətbiq təhlükəsizliyi: kod təhlilindən WAF-a qədər.");
@@ -55,4 +57,5 @@ test("an organization claims its listing, edits it in two languages, uploads a l
   const mine = page.locator(".my-organization");
   await expect(mine).toHaveCount(1);
   await expect(mine.getByText(en.editor.change_pending)).toBeVisible();
+  if (hydrated(testInfo)) expect(await seriousViolations(page)).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
 import { createHmac } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -131,3 +132,19 @@ export async function confirmEmail(page: Page, testInfo: TestInfo, email: string
   await page.getByRole("button", { name: en.account.verify_button }).click();
   await expect(page).toHaveURL(/confirmed=1$/);
 }
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page, in both colour schemes. */
+export async function seriousViolations(page: Page) {
+  const found: string[] = [];
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    for (const violation of results.violations) {
+      if (violation.impact === "serious" || violation.impact === "critical") {
+        found.push(`${scheme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+      }
+    }
+  }
+  return found;
+}
+

@@ -197,6 +197,25 @@ impl FieldWiring {
         hint.map(|hint| view! { <p class="field__hint" id=hint_id>{hint}</p> })
     }
 
+    /// The field around its control: label, hint, the control, and its errors.
+    fn frame<C: IntoView>(
+        &self,
+        label: Signal<String>,
+        hint: Option<Signal<String>>,
+        control: C,
+    ) -> impl IntoView + use<C> {
+        view! {
+            <div class="field" class:field--invalid=self.invalid()>
+                <label class="field__label" for=self.id.clone()>
+                    {label}
+                </label>
+                {self.hint(hint)}
+                {control}
+                {self.errors()}
+            </div>
+        }
+    }
+
     fn errors(&self) -> impl IntoView + use<> {
         let (error_id, messages, invalid) = (self.error_id.clone(), self.messages, self.invalid());
         view! {
@@ -217,33 +236,27 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional, into)] value: Signal<String>,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(default = None, into)] hint: Option<Signal<String>>,
     #[prop(into)] errors: Signal<Vec<FieldError>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let wiring = FieldWiring::new(&name, errors, hint.is_some());
     let invalid = wiring.invalid();
-    view! {
-        <div class="field" class:field--invalid=invalid>
-            <label class="field__label" for=wiring.id.clone()>
-                {label}
-            </label>
-            {wiring.hint(hint)}
-            <input
-                id=wiring.id.clone()
-                class="field__input"
-                type=kind
-                name=name
-                autocomplete=autocomplete
-                value=value
-                prop:value=value
-                required=required
-                aria-invalid=move || invalid().then_some("true")
-                aria-describedby=wiring.described_by()
-            />
-            {wiring.errors()}
-        </div>
-    }
+    let control = view! {
+        <input
+            id=wiring.id.clone()
+            class="field__input"
+            type=kind
+            name=name
+            autocomplete=autocomplete
+            value=value
+            prop:value=value
+            required=required
+            aria-invalid=move || invalid().then_some("true")
+            aria-describedby=wiring.described_by()
+        />
+    };
+    wiring.frame(label, hint, control)
 }
 
 /// A labelled multi-line text, with its hint and errors.
@@ -252,31 +265,25 @@ pub fn TextArea(
     #[prop(into)] name: String,
     #[prop(into)] label: Signal<String>,
     value: String,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(default = None, into)] hint: Option<Signal<String>>,
     #[prop(into)] errors: Signal<Vec<FieldError>>,
     #[prop(default = 4)] rows: u32,
 ) -> impl IntoView {
     let wiring = FieldWiring::new(&name, errors, hint.is_some());
     let invalid = wiring.invalid();
-    view! {
-        <div class="field" class:field--invalid=invalid>
-            <label class="field__label" for=wiring.id.clone()>
-                {label}
-            </label>
-            {wiring.hint(hint)}
-            <textarea
-                id=wiring.id.clone()
-                class="field__input field__input--area"
-                name=name
-                rows=rows
-                aria-invalid=move || invalid().then_some("true")
-                aria-describedby=wiring.described_by()
-            >
-                {value}
-            </textarea>
-            {wiring.errors()}
-        </div>
-    }
+    let control = view! {
+        <textarea
+            id=wiring.id.clone()
+            class="field__input field__input--area"
+            name=name
+            rows=rows
+            aria-invalid=move || invalid().then_some("true")
+            aria-describedby=wiring.described_by()
+        >
+            {value}
+        </textarea>
+    };
+    wiring.frame(label, hint, control)
 }
 
 /// A labelled choice of one value. `options` are (value, label) pairs; `blank` adds an empty first choice.
@@ -291,30 +298,25 @@ pub fn SelectField(
 ) -> impl IntoView {
     let wiring = FieldWiring::new(&name, errors, false);
     let invalid = wiring.invalid();
-    view! {
-        <div class="field" class:field--invalid=invalid>
-            <label class="field__label" for=wiring.id.clone()>
-                {label}
-            </label>
-            <select
-                id=wiring.id.clone()
-                class="field__input"
-                name=name
-                aria-invalid=move || invalid().then_some("true")
-                aria-describedby=wiring.described_by()
-            >
-                {blank.map(|blank| view! { <option value="">{blank}</option> })}
-                {options
-                    .into_iter()
-                    .map(|(value, text)| {
-                        let chosen = value == selected;
-                        view! { <option value=value selected=chosen>{text}</option> }
-                    })
-                    .collect_view()}
-            </select>
-            {wiring.errors()}
-        </div>
-    }
+    let control = view! {
+        <select
+            id=wiring.id.clone()
+            class="field__input"
+            name=name
+            aria-invalid=move || invalid().then_some("true")
+            aria-describedby=wiring.described_by()
+        >
+            {blank.map(|blank| view! { <option value="">{blank}</option> })}
+            {options
+                .into_iter()
+                .map(|(value, text)| {
+                    let chosen = value == selected;
+                    view! { <option value=value selected=chosen>{text}</option> }
+                })
+                .collect_view()}
+        </select>
+    };
+    wiring.frame(label, None, control)
 }
 
 /// One choice in a checkbox group: its value, its label, and the heading it sits under.

@@ -16,6 +16,7 @@ use crate::{
     domain::{
         account::{SignInOutcome, Viewer},
         lang::Lang,
+        validation::FieldError,
     },
     i18n::*,
     pages::editor::MyOrganizations,
@@ -48,6 +49,32 @@ fn LangInput() -> impl IntoView {
     view! { <input type="hidden" name="lang" value=move || lang().as_str() /> }
 }
 
+/// An email address and a password; a new account's password says what makes a good one.
+#[component]
+fn CredentialFields(email: Signal<String>, errors: Signal<Vec<FieldError>>, new_account: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <TextField
+            name="email"
+            kind="email"
+            autocomplete=if new_account { "email" } else { "username" }
+            required=true
+            label=Signal::derive(move || t_string!(i18n, account.email).to_string())
+            value=email
+            errors
+        />
+        <TextField
+            name="password"
+            kind="password"
+            autocomplete=if new_account { "new-password" } else { "current-password" }
+            required=true
+            label=Signal::derive(move || t_string!(i18n, account.password).to_string())
+            hint=new_account.then(|| Signal::derive(move || t_string!(i18n, account.password_hint).to_string()))
+            errors
+        />
+    }
+}
+
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -61,24 +88,7 @@ pub fn SignUpPage() -> impl IntoView {
             <Suspense>
                 <ActionForm action=form.action attr:class="form">
                     <LangInput />
-                    <TextField
-                        name="email"
-                        kind="email"
-                        autocomplete="email"
-                        required=true
-                        label=Signal::derive(move || t_string!(i18n, account.email).to_string())
-                        value=form.typed("email", String::new())
-                        errors
-                    />
-                    <TextField
-                        name="password"
-                        kind="password"
-                        autocomplete="new-password"
-                        required=true
-                        label=Signal::derive(move || t_string!(i18n, account.password).to_string())
-                        hint=Signal::derive(move || t_string!(i18n, account.password_hint).to_string())
-                        errors
-                    />
+                    <CredentialFields email=form.typed("email", String::new()) errors new_account=true />
                     <button class="button button--primary form__submit" type="submit">
                         {t!(i18n, account.sign_up_button)}
                     </button>
@@ -110,23 +120,7 @@ pub fn SignInPage() -> impl IntoView {
                     <FormAlert error=form.error() />
                     <ActionForm action=form.action attr:class="form">
                         <LangInput />
-                        <TextField
-                            name="email"
-                            kind="email"
-                            autocomplete="username"
-                            required=true
-                            label=Signal::derive(move || t_string!(i18n, account.email).to_string())
-                            value=form.typed("email", String::new())
-                            errors
-                        />
-                        <TextField
-                            name="password"
-                            kind="password"
-                            autocomplete="current-password"
-                            required=true
-                            label=Signal::derive(move || t_string!(i18n, account.password).to_string())
-                            errors
-                        />
+                        <CredentialFields email=form.typed("email", String::new()) errors new_account=false />
                         <button class="button button--primary form__submit" type="submit">
                             {t!(i18n, account.sign_in_button)}
                         </button>
@@ -146,6 +140,21 @@ pub fn SignInPage() -> impl IntoView {
     }
 }
 
+/// The six digits from an authenticator app.
+#[component]
+fn CodeField(errors: Signal<Vec<FieldError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <TextField
+            name="code"
+            autocomplete="one-time-code"
+            required=true
+            label=Signal::derive(move || t_string!(i18n, account.code).to_string())
+            errors
+        />
+    }
+}
+
 /// The second step of signing in, for accounts with an authenticator app.
 #[component]
 fn CodeForm() -> impl IntoView {
@@ -157,14 +166,7 @@ fn CodeForm() -> impl IntoView {
         <FormAlert error=form.error() />
         <ActionForm action=form.action attr:class="form">
             <LangInput />
-            <TextField
-                name="code"
-                kind="text"
-                autocomplete="one-time-code"
-                required=true
-                label=Signal::derive(move || t_string!(i18n, account.code).to_string())
-                errors
-            />
+            <CodeField errors />
             <button class="button button--primary form__submit" type="submit">
                 {t!(i18n, account.code_button)}
             </button>
@@ -382,13 +384,7 @@ fn TwoFactorSection(viewer: Viewer) -> impl IntoView {
                     <FormAlert error=turn_off.error() />
                     <ActionForm action=turn_off.action attr:class="form form--narrow">
                         <LangInput />
-                        <TextField
-                            name="code"
-                            autocomplete="one-time-code"
-                            required=true
-                            label=Signal::derive(move || t_string!(i18n, account.code).to_string())
-                            errors=turn_off.field_errors()
-                        />
+                        <CodeField errors=turn_off.field_errors() />
                         <button class="button" type="submit">{t!(i18n, account.two_factor_turn_off_button)}</button>
                     </ActionForm>
                 }
@@ -409,13 +405,7 @@ fn TwoFactorSection(viewer: Viewer) -> impl IntoView {
                                             <FormAlert error=confirm.error() />
                                             <ActionForm action=confirm.action attr:class="form form--narrow">
                                                 <LangInput />
-                                                <TextField
-                                                    name="code"
-                                                    autocomplete="one-time-code"
-                                                    required=true
-                                                    label=Signal::derive(move || t_string!(i18n, account.code).to_string())
-                                                    errors=confirm.field_errors()
-                                                />
+                                                <CodeField errors=confirm.field_errors() />
                                                 <button class="button button--primary" type="submit">
                                                     {t!(i18n, account.two_factor_confirm_button)}
                                                 </button>

@@ -469,18 +469,15 @@ async fn post_profile(
     session: Session,
     Path((lang, slug)): Path<(Lang, String)>,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Response {
-    let credentials = match signed_in_user(&state, &session, lang).await {
-        Ok(credentials) => credentials,
-        Err(response) => return response,
-    };
+) -> Result<Response, Response> {
+    let credentials = signed_in_user(&state, &session, lang).await?;
     let form = ProfileForm(pairs);
     let page = format!("/{lang}/account/organizations/{slug}");
     let outcome = save_profile(&state, &credentials.user, &slug, &form, OffsetDateTime::now_utc())
         .await
         .map(|status| format!("{page}?saved={status}"))
         .map_err(|error| (error, form));
-    after_form(&session, &format!("profile:{slug}"), page, outcome).await
+    Ok(after_form(&session, &format!("profile:{slug}"), page, outcome).await)
 }
 
 async fn post_logo(
@@ -488,17 +485,16 @@ async fn post_logo(
     session: Session,
     Path((lang, slug)): Path<(Lang, String)>,
     mut multipart: Multipart,
-) -> Response {
-    let credentials = match signed_in_user(&state, &session, lang).await {
-        Ok(credentials) => credentials,
-        Err(response) => return response,
-    };
+) -> Result<Response, Response> {
+    let credentials = signed_in_user(&state, &session, lang).await?;
     let mut bytes = Vec::new();
     while let Ok(Some(field)) = multipart.next_field().await {
         if field.name() == Some("logo") {
             match field.bytes().await {
                 Ok(data) => bytes = data.to_vec(),
-                Err(_) => return error_response(&FieldError::new("logo", Problem::FileTooLarge { max_mib: 2 }).into()),
+                Err(_) => {
+                    return Err(error_response(&FieldError::new("logo", Problem::FileTooLarge { max_mib: 2 }).into()));
+                }
             }
         }
     }
@@ -511,7 +507,7 @@ async fn post_logo(
             .map(|status| format!("{page}?logo={status}"))
             .map_err(|error| (error, ProfileForm::default()))
     };
-    after_form(&session, &format!("logo:{slug}"), format!("{page}#logo"), outcome).await
+    Ok(after_form(&session, &format!("logo:{slug}"), format!("{page}#logo"), outcome).await)
 }
 
 async fn post_new_listing(
@@ -519,17 +515,14 @@ async fn post_new_listing(
     session: Session,
     Path(lang): Path<Lang>,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Response {
-    let credentials = match signed_in_user(&state, &session, lang).await {
-        Ok(credentials) => credentials,
-        Err(response) => return response,
-    };
+) -> Result<Response, Response> {
+    let credentials = signed_in_user(&state, &session, lang).await?;
     let form = ProfileForm(pairs);
     let outcome = request_listing(&state, &credentials.user, &form, OffsetDateTime::now_utc())
         .await
         .map(|slug| format!("/{lang}/account/organizations/{slug}?saved=pending"))
         .map_err(|error| (error, form));
-    after_form(&session, "new-listing", format!("/{lang}/account/organizations/new"), outcome).await
+    Ok(after_form(&session, "new-listing", format!("/{lang}/account/organizations/new"), outcome).await)
 }
 
 #[cfg(test)]

@@ -115,29 +115,9 @@ impl Database {
 
         let profiles: Vec<&OrganizationProfile> =
             organizations.iter().map(|organization| &organization.profile).collect();
-        let texts: Vec<Vec<Value>> = profiles
-            .iter()
-            .zip(&ids)
-            .flat_map(|(profile, id)| {
-                profile.texts.iter().map(move |(lang, text)| {
-                    vec![
-                        Value::from(*id),
-                        lang.as_str().into(),
-                        text.name.as_str().into(),
-                        text.short_description.as_deref().into(),
-                        text.description.as_deref().into(),
-                    ]
-                })
-            })
-            .collect();
-        insert_rows(
-            connection,
-            "organization_texts",
-            &["organization_id", "lang", "name", "short_description", "description"],
-            texts,
-            "",
-        )
-        .await?;
+        let texts: Vec<Vec<Value>> =
+            profiles.iter().zip(&ids).flat_map(|(profile, id)| text_rows(*id, profile)).collect();
+        insert_rows(connection, "organization_texts", &TEXT_COLUMNS, texts, "").await?;
         let categories: Vec<&Vec<i64>> = profiles.iter().map(|profile| &profile.category_ids).collect();
         insert_links(connection, "organization_categories", ["organization_id", "category_id"], &ids, categories)
             .await?;
@@ -371,6 +351,25 @@ impl Database {
     }
 }
 
+const TEXT_COLUMNS: [&str; 5] = ["organization_id", "lang", "name", "short_description", "description"];
+
+/// A profile's rows of `organization_texts`, one per language.
+fn text_rows(organization_id: i64, profile: &OrganizationProfile) -> Vec<Vec<Value>> {
+    profile
+        .texts
+        .iter()
+        .map(|(lang, text)| {
+            vec![
+                Value::from(organization_id),
+                lang.as_str().into(),
+                text.name.as_str().into(),
+                text.short_description.as_deref().into(),
+                text.description.as_deref().into(),
+            ]
+        })
+        .collect()
+}
+
 /// Makes a profile the listing's public one: its row, texts, taxonomy links and startup facts, inside
 /// the caller's transaction.
 pub(super) async fn apply_profile(
@@ -414,27 +413,7 @@ pub(super) async fn apply_profile(
             .await?;
     }
     // Rows are built before any await, so the future holds no borrowing iterators (it must be Send).
-    let texts: Vec<Vec<Value>> = profile
-        .texts
-        .iter()
-        .map(|(lang, text)| {
-            vec![
-                Value::from(organization_id),
-                lang.as_str().into(),
-                text.name.as_str().into(),
-                text.short_description.as_deref().into(),
-                text.description.as_deref().into(),
-            ]
-        })
-        .collect();
-    insert_rows(
-        connection,
-        "organization_texts",
-        &["organization_id", "lang", "name", "short_description", "description"],
-        texts,
-        "",
-    )
-    .await?;
+    insert_rows(connection, "organization_texts", &TEXT_COLUMNS, text_rows(organization_id, profile), "").await?;
     for (table, column, targets) in [
         ("organization_categories", "category_id", &profile.category_ids),
         ("organization_sectors", "sector_id", &profile.sector_ids),
