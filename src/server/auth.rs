@@ -46,9 +46,13 @@ pub fn session_layer(store: DatabaseSessionStore, https: bool) -> SessionManager
         .with_same_site(SameSite::Lax)
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(IDLE_TIMEOUT))
-        // Saving on every request is what moves the idle deadline forward.
-        .with_always_save(true)
 }
+
+/// How often a signed-in session's idle deadline is moved forward. Only then is the session written:
+/// a request that merely reads it must never write it back, or a request still in flight when its
+/// visitor signs out would bring the deleted session back.
+const TOUCH_INTERVAL: i64 = 10 * 60;
+const TOUCHED: &str = "touched";
 
 /// The request's session, from inside a server function or a page rendered on the server.
 pub async fn request_session() -> Result<Session, AppError> {
@@ -75,6 +79,11 @@ pub async fn signed_in(db: &Database, session: &Session, now: OffsetDateTime) ->
     });
     if credentials.is_none() {
         session.flush().await.map_err(session_error)?;
+        return Ok(None);
+    }
+    let touched = session.get::<i64>(TOUCHED).await.map_err(session_error)?.unwrap_or(signed_in.since);
+    if now.unix_timestamp() - touched >= TOUCH_INTERVAL {
+        session.insert(TOUCHED, now.unix_timestamp()).await.map_err(session_error)?;
     }
     Ok(credentials)
 }

@@ -195,6 +195,23 @@ async fn a_forgotten_password_is_reset_by_an_emailed_link_that_works_once(db: Da
     assert_eq!(new.status, StatusCode::OK);
 }
 
+async fn requests_in_flight_do_not_bring_a_signed_out_session_back(db: Database) {
+    let app = app(&db);
+    let mut browser = Browser::new(&app, "192.0.2.45:4000");
+    sign_up(&mut browser, "racing@qala.example").await;
+    let cookie = browser.cookie.clone();
+    let tab = |peer: &str| Browser { cookie: cookie.clone(), ..Browser::new(&app, peer) };
+    // Pages of the same browser keep asking who is signed in while it signs out.
+    let readers: Vec<Browser> = (0..12).map(|at| tab(&format!("192.0.2.45:{}", 5000 + at))).collect();
+    let reads =
+        futures_util::future::join_all(readers.into_iter().map(|mut reader| async move { reader.viewer().await }));
+    let mut signer = tab("192.0.2.45:4999");
+    let sign_out = async move { signer.call("/api/account/sign-out", &[("lang", "en")]).await };
+    let (_, signed_out) = tokio::join!(reads, sign_out);
+    assert_eq!(signed_out.status, StatusCode::OK);
+    assert_eq!(tab("192.0.2.45:6000").viewer().await, None, "the session stays gone");
+}
+
 async fn signing_out_everywhere_ends_every_session_of_the_account(db: Database) {
     let app = app(&db);
     let mut laptop = Browser::new(&app, "192.0.2.40:4000");
@@ -282,6 +299,7 @@ on_both_engines!(
     guessing_a_password_is_throttled_per_account_and_per_address,
     a_forgotten_password_is_reset_by_an_emailed_link_that_works_once,
     signing_out_everywhere_ends_every_session_of_the_account,
+    requests_in_flight_do_not_bring_a_signed_out_session_back,
     an_account_with_two_factor_needs_its_current_code_once,
     writes_from_other_sites_are_refused_and_change_nothing,
     a_session_started_on_one_instance_holds_on_another,
