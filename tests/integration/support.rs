@@ -60,6 +60,14 @@ async fn prepare(url: &DatabaseUrl) -> Database {
     db
 }
 
+/// Runs a test body, failing it (by name, in the test's own report) if it takes over two minutes: a test
+/// that hangs should fail where it hangs, not stall the whole run until CI gives up.
+pub async fn within_time_limit(test: impl std::future::Future<Output = ()>) {
+    tokio::time::timeout(std::time::Duration::from_secs(120), test)
+        .await
+        .expect("the test finished within two minutes");
+}
+
 /// Declares, for each named `async fn(Database)`, one test on SQLite and one on PostgreSQL.
 #[macro_export]
 macro_rules! on_both_engines {
@@ -69,14 +77,14 @@ macro_rules! on_both_engines {
                 #[tokio::test]
                 async fn sqlite() {
                     let test_db = $crate::support::TestDb::sqlite().await;
-                    super::$test(test_db.db.clone()).await;
+                    $crate::support::within_time_limit(super::$test(test_db.db.clone())).await;
                     test_db.finish().await;
                 }
 
                 #[tokio::test]
                 async fn postgres() {
                     if let Some(test_db) = $crate::support::TestDb::postgres().await {
-                        super::$test(test_db.db.clone()).await;
+                        $crate::support::within_time_limit(super::$test(test_db.db.clone())).await;
                         test_db.finish().await;
                     }
                 }
