@@ -82,3 +82,14 @@ pub fn ResultsLayout(
         </div>
     }
 }
+
+/// "N results", and «the words» when the question had any: the line above every page of results.
+pub fn results_summary(count: AnyView, searched: &str) -> AnyView {
+    let i18n = use_i18n();
+    let searched = searched.trim().to_owned();
+    view! {
+        <strong>{count}</strong>
+        {(!searched.is_empty()).then(|| view! { " " {t!(i18n, directory.results_for)} " «" {searched} "»" })}
+    }
+    .into_any()
+}

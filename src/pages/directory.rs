@@ -11,7 +11,7 @@ use crate::{
         facets::{FacetGroup, FacetOption, FacetTree},
         organization_card::OrganizationCardView,
         pagination::Pagination,
-        results::ResultsLayout,
+        results::{ResultsLayout, results_summary},
         search_page::{SearchPage, SearchPageTexts},
     },
     domain::{
@@ -84,7 +84,6 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
         filters if filters.is_empty() => format!("/api/v1/organizations.csv?lang={lang}"),
         filters => format!("/api/v1/organizations.csv?{filters}&lang={lang}"),
     };
-    let searched = query.text.trim().to_owned();
     let facets = view! {
         <FacetGroup legend=td_string!(locale, directory.facet_kind).to_owned() name="kind" options=kinds />
         <FacetTree
@@ -101,11 +100,7 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
         <FacetGroup legend=td_string!(locale, directory.facet_verified).to_owned() name="verified" options=verified />
     }
     .into_any();
-    let summary = view! {
-        <strong>{t!(i18n, directory.results, count = move || total)}</strong>
-        {has_text.then(|| view! { " " {t!(i18n, directory.results_for)} " «" {searched} "»" })}
-    }
-    .into_any();
+    let summary = results_summary(t!(i18n, directory.results, count = move || total).into_any(), &query.text);
     let results = (!results.is_empty()).then(|| {
         view! {
             <ol class="org-list">

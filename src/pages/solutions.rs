@@ -11,7 +11,7 @@ use crate::{
         facets::{FacetGroup, FacetOption, FacetTree},
         organization_card::{Highlighted, OrganizationCardView},
         pagination::Pagination,
-        results::ResultsLayout,
+        results::{ResultsLayout, results_summary},
         search_page::{SearchPage, SearchPageTexts},
     },
     domain::{
@@ -96,12 +96,7 @@ fn SolutionsAnswer(
     }
     .into_any();
     let has_text = !query.text.trim().is_empty();
-    let searched = query.text.trim().to_owned();
-    let summary = view! {
-        <strong>{t!(i18n, solutions.results, count = move || total)}</strong>
-        {has_text.then(|| view! { " " {t!(i18n, directory.results_for)} " «" {searched} "»" })}
-    }
-    .into_any();
+    let summary = results_summary(t!(i18n, solutions.results, count = move || total).into_any(), &query.text);
     let page_link = {
         let query = query.clone();
         let link = link.clone();
