@@ -18,7 +18,7 @@ use tower_sessions::Session;
 use super::{
     AppState,
     auth::{self, session_error},
-    db::Credentials,
+    db::{Credentials, Revision},
     logos::{self, Logo},
     mail,
 };
@@ -100,13 +100,15 @@ fn status_for_change(organization: &Organization, right: EditRight) -> RevisionS
     if trusted || right == EditRight::Staff { RevisionStatus::Published } else { RevisionStatus::Pending }
 }
 
+/// The change to a listing that waits for review, if any: what its editors keep working on.
+async fn pending_revision(state: &AppState, organization: &Organization) -> Result<Option<Revision>, AppError> {
+    let latest = state.db.latest_revision(organization.id).await?;
+    Ok(latest.filter(|revision| revision.summary.status == RevisionStatus::Pending))
+}
+
 /// The profile its editors work on: the change waiting for review if there is one, else the listing.
 pub async fn working_profile(state: &AppState, organization: &Organization) -> Result<ProfileForm, AppError> {
-    let pending = state
-        .db
-        .latest_revision(organization.id)
-        .await?
-        .filter(|revision| revision.summary.status == RevisionStatus::Pending);
+    let pending = pending_revision(state, organization).await?;
     Ok(ProfileForm::of(pending.as_ref().map_or(&organization.profile, |revision| &revision.profile)))
 }
 
@@ -121,19 +123,10 @@ pub async fn save_profile(
     let (organization, right) = listing_to_edit(state, user, slug).await?;
     let profile = form.parse(organization.profile.tag_ids.clone(), now.year()).map_err(AppError::Invalid)?;
     let status = status_for_change(&organization, right);
-    let logo = pending_logo(state, &organization).await?;
+    // A logo still waiting for review travels on with later changes, so a new edit does not drop it.
+    let logo = pending_revision(state, &organization).await?.and_then(|revision| revision.logo);
     state.db.save_revision(organization.id, user.id, &profile, logo.as_deref(), status, now).await?;
     Ok(status)
-}
-
-/// A logo still waiting for review travels on with later changes, so a new edit does not drop it.
-async fn pending_logo(state: &AppState, organization: &Organization) -> Result<Option<Vec<u8>>, AppError> {
-    Ok(state
-        .db
-        .latest_revision(organization.id)
-        .await?
-        .filter(|revision| revision.summary.status == RevisionStatus::Pending)
-        .and_then(|revision| revision.logo))
 }
 
 /// Replaces a listing's logo: at once when changes publish at once, else as a change for review.
@@ -152,11 +145,7 @@ pub async fn save_logo(
     })?;
     let largest = logo.images.last().map(|image| image.bytes.clone()).unwrap_or_default();
     let status = status_for_change(&organization, right);
-    let pending = state
-        .db
-        .latest_revision(organization.id)
-        .await?
-        .filter(|revision| revision.summary.status == RevisionStatus::Pending);
+    let pending = pending_revision(state, &organization).await?;
     let profile = pending.map_or(organization.profile.clone(), |revision| revision.profile);
     state.db.save_revision(organization.id, user.id, &profile, Some(&largest), status, now).await?;
     if status == RevisionStatus::Published {
