@@ -1,5 +1,5 @@
 //! The HTTP server: Leptos pages and server functions, plus the few plain routes around them.
-use std::net::SocketAddr;
+use std::{net::SocketAddr, sync::LazyLock};
 
 use axum::{
     Router,
@@ -12,7 +12,7 @@ use axum::{
     serve::ListenerExt,
 };
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list_with_exclusions_and_ssg_and_context};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list_with_exclusions_and_ssg};
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
@@ -81,13 +81,16 @@ pub async fn serve(db: Database, settings: ServeSettings) -> Result<(), String> 
     Ok(())
 }
 
+/// The page routes, listed once per process. Listing them renders the app with resource loading
+/// suppressed by a process-wide flag (leptos_server's `SuppressResourceLoad`), and a resource first
+/// polled while that flag is up stays pending for good: listing them again while another router
+/// renders pages (several routers in one process, as in the integration tests) hung that render.
+static ROUTES: LazyLock<Vec<AxumRouteListing>> =
+    LazyLock::new(|| generate_route_list_with_exclusions_and_ssg(App, None).0);
+
 /// The whole application as an axum router (also what the integration tests drive).
 pub fn router(state: AppState) -> Router {
-    // Listing the routes renders the frame around them, whose resources need the state.
-    let context_state = state.clone();
-    let (routes, _) = generate_route_list_with_exclusions_and_ssg_and_context(App, None, move || {
-        provide_context(context_state.clone());
-    });
+    let routes = ROUTES.clone();
     let shell_options = state.leptos_options.clone();
     let router = Lang::ALL
         .iter()

@@ -158,3 +158,32 @@ async fn health_reflects_the_database(db: Database) {
     let (status, _, _) = get(&app, "/healthz", &[]).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
 }
+
+/// Routers are built while others serve (two app instances in one process, every test here): building
+/// one must never leave a page that another is rendering waiting forever.
+#[tokio::test]
+async fn building_a_router_never_stalls_a_page_being_rendered() {
+    let test_db = crate::support::TestDb::sqlite().await;
+    let db = test_db.db.clone();
+    seed::demo::load(&db, OffsetDateTime::now_utc()).await.unwrap();
+    let serving = app(&db);
+    let building = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let builder = {
+        let (db, building) = (db.clone(), building.clone());
+        let runtime = tokio::runtime::Handle::current();
+        std::thread::spawn(move || {
+            let _entered = runtime.enter();
+            while building.load(std::sync::atomic::Ordering::Relaxed) {
+                drop(app(&db));
+            }
+        })
+    };
+    for path in ["/en", "/az/organizations", "/ru/startups", "/en/landscape", "/en/solutions"] {
+        let render = tokio::time::timeout(std::time::Duration::from_secs(20), get(&serving, path, &[])).await;
+        let (status, _, _) = render.unwrap_or_else(|_| panic!("{path} was still rendering after 20 s"));
+        assert_eq!(status, StatusCode::OK, "{path}");
+    }
+    building.store(false, std::sync::atomic::Ordering::Relaxed);
+    builder.join().unwrap();
+    test_db.finish().await;
+}
