@@ -1,6 +1,7 @@
 //! Server functions: the thin typed calls pages make. Each checks what it must and calls the
 //! repository; nothing here speaks SQL.
 pub mod accounts;
+pub mod curation;
 pub mod directory;
 pub mod editing;
 pub mod forms;

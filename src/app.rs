@@ -21,6 +21,7 @@ use crate::{
         not_found::NotFound,
         organization::OrganizationProfilePage,
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
+        staff::{AuditPage, PeoplePage, ReviewPage, StaffListingPage, StaffPage},
         startups::StartupsPage,
     },
 };
@@ -111,6 +112,27 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("account"), StaticSegment("outbox"))
                             view=OutboxPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=StaticSegment("staff") view=StaffPage ssr=SsrMode::Async />
+                        <Route
+                            path=(StaticSegment("staff"), StaticSegment("revisions"), ParamSegment("id"))
+                            view=ReviewPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("staff"), StaticSegment("listings"), ParamSegment("slug"))
+                            view=StaffListingPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("staff"), StaticSegment("people"))
+                            view=PeoplePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("staff"), StaticSegment("audit"))
+                            view=AuditPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -55,6 +55,7 @@ macro_rules! text_enum {
 
 pub mod account;
 pub mod country;
+pub mod curation;
 pub mod directory;
 pub mod editing;
 pub mod lang;

@@ -7,4 +7,5 @@ pub mod landscape;
 pub mod not_found;
 pub mod organization;
 pub mod solutions;
+pub mod staff;
 pub mod startups;

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod auth;
 pub mod background;
 pub mod cli;
+pub mod curation;
 pub mod db;
 pub mod editor;
 pub mod forms;

@@ -35,6 +35,8 @@ pub enum Problem {
     EmailNotConfirmed,
     /// The listing already has an owner.
     AlreadyOwned,
+    /// Someone else decided this first, or a newer change replaced it.
+    AlreadyDecided,
     /// An upload larger than the limit, in MiB.
     FileTooLarge {
         max_mib: u32,

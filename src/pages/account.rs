@@ -335,6 +335,9 @@ pub fn AccountPage() -> impl IntoView {
                                     }}
                                 </div>
                                 <MyOrganizations />
+                                {viewer.staff_role.is_some().then(|| view! {
+                                    <p><a href=move || format!("/{}/staff", lang())>{t!(i18n, staff.staff_link)}</a></p>
+                                })}
                                 {(viewer.staff_role == Some(crate::domain::user::StaffRole::Admin))
                                     .then(|| view! {
                                         <p><a href=move || format!("/{}/account/outbox", lang())>{t!(i18n, account.outbox_title)}</a></p>

@@ -30,23 +30,39 @@ fn lang_now() -> impl Fn() -> Lang + Copy {
     move || Lang::from(i18n.get_locale())
 }
 
-/// The name of a profile field in the reader's language, for completeness hints.
-fn field_name(locale: Locale, field: &str) -> &'static str {
+/// The name of a profile field in the reader's language (without its language), for completeness
+/// hints and staff reviews.
+pub(crate) fn field_name(locale: Locale, field: &str) -> &'static str {
     match field {
         "logo" => td_string!(locale, editor.logo),
+        "name" => td_string!(locale, editor.name),
         "short_description" => td_string!(locale, editor.short_description),
         "description" => td_string!(locale, editor.description),
         "translations" => td_string!(locale, editor.translations),
+        "kind" => td_string!(locale, editor.kind),
         "website" => td_string!(locale, editor.website),
         "email" => td_string!(locale, editor.email),
+        "phone" => td_string!(locale, editor.phone),
+        "address" => td_string!(locale, editor.address),
         "city" => td_string!(locale, editor.city),
+        "country" => td_string!(locale, editor.country),
+        "employee_range" => td_string!(locale, editor.employees),
+        "certifications" => td_string!(locale, editor.certifications),
+        "social_links" => td_string!(locale, editor.social_links),
         "category" => td_string!(locale, editor.categories),
         "sector" => td_string!(locale, editor.sectors),
+        "stage" => td_string!(locale, editor.stage),
+        "need" => td_string!(locale, editor.looking_for),
+        "pitch" => td_string!(locale, editor.pitch),
+        "funding_amount" => td_string!(locale, editor.funding),
+        "funding_currency" => td_string!(locale, editor.currency),
+        "demo_video_url" => td_string!(locale, editor.demo_video),
+        "readiness" => td_string!(locale, editor.readiness),
         _ => td_string!(locale, editor.founded_year),
     }
 }
 
-fn status_name(locale: Locale, status: ListingStatus) -> &'static str {
+pub(crate) fn status_name(locale: Locale, status: ListingStatus) -> &'static str {
     match status {
         ListingStatus::Draft => td_string!(locale, editor.status_draft),
         ListingStatus::Pending => td_string!(locale, editor.status_pending),

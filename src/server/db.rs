@@ -4,6 +4,8 @@
 //! `$1`-style parameters, which both engines accept, and only the column types both decode the same
 //! way (BIGINT, TEXT, BLOB/BYTEA; flags are 0/1 integers). Each engine has its own migrations folder.
 mod accounts;
+mod audit;
+mod curation;
 mod directory;
 mod editing;
 mod logos;
@@ -27,6 +29,8 @@ use super::auth::DatabaseSessionStore;
 use crate::error::AppError;
 
 pub use accounts::{AttemptAction, AttemptCount, Credentials, QueuedMail, TokenPurpose};
+pub use audit::{Actor, AuditRecord};
+pub use curation::{Decision, Waiting};
 pub use editing::{Member, Revision};
 pub use logos::StoredLogo;
 pub use organizations::PublicPage;

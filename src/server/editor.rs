@@ -18,7 +18,7 @@ use tower_sessions::Session;
 use super::{
     AppState,
     auth::{self, session_error},
-    db::{Credentials, Revision},
+    db::{Actor, AuditRecord, Credentials, Revision},
     logos::{self, Logo},
     mail,
 };
@@ -27,7 +27,7 @@ use crate::{
     domain::{
         editing::{ClaimStatus, Completeness, MyOrganization, ProfileForm, RevisionStatus},
         lang::Lang,
-        organization::{ListingStatus, Organization},
+        organization::{ListingStatus, Organization, OrganizationProfile},
         user::{MembershipRole, User},
         validation::{FieldError, Problem},
     },
@@ -50,7 +50,7 @@ pub async fn take_flash(session: &Session, form: &str) -> Result<Option<FormFlas
     session.remove::<FormFlash>(&flash_key(form)).await.map_err(session_error)
 }
 
-async fn keep_flash(session: &Session, form: &str, flash: FormFlash) -> Result<(), AppError> {
+pub(super) async fn keep_flash(session: &Session, form: &str, flash: FormFlash) -> Result<(), AppError> {
     session.insert(&flash_key(form), flash).await.map_err(session_error)
 }
 
@@ -83,7 +83,7 @@ pub async fn require_admin(state: &AppState, user: &User) -> Result<(), AppError
 }
 
 /// Staff powers need two-factor authentication; without it a staff account is an ordinary one.
-async fn staff_has_two_factors(state: &AppState, user: &User) -> Result<bool, AppError> {
+pub(super) async fn staff_has_two_factors(state: &AppState, user: &User) -> Result<bool, AppError> {
     Ok(state.db.credentials_by_id(user.id).await?.is_some_and(|credentials| credentials.totp_secret.is_some()))
 }
 
@@ -125,7 +125,9 @@ pub async fn save_profile(
     let status = status_for_change(&organization, right);
     // A logo still waiting for review travels on with later changes, so a new edit does not drop it.
     let logo = pending_revision(state, &organization).await?.and_then(|revision| revision.logo);
-    state.db.save_revision(organization.id, user.id, &profile, logo.as_deref(), status, now).await?;
+    let actor = Actor::person(user);
+    let record = change_record(&actor, &organization, status, &profile);
+    state.db.save_revision(&profile, logo.as_deref(), status, &record, now).await?;
     Ok(status)
 }
 
@@ -147,7 +149,10 @@ pub async fn save_logo(
     let status = status_for_change(&organization, right);
     let pending = pending_revision(state, &organization).await?;
     let profile = pending.map_or(organization.profile.clone(), |revision| revision.profile);
-    state.db.save_revision(organization.id, user.id, &profile, Some(&largest), status, now).await?;
+    let actor = Actor::person(user);
+    let action = if status == RevisionStatus::Published { "logo.publish" } else { "logo.submit" };
+    let record = AuditRecord::new(&actor, action, organization.slug.as_str()).of_listing(organization.id);
+    state.db.save_revision(&profile, Some(&largest), status, &record, now).await?;
     if status == RevisionStatus::Published {
         state.db.set_logo(organization.id, &logo, now).await?;
     }
@@ -165,7 +170,7 @@ pub async fn request_listing(
         return Err(FieldError::new("az.name", Problem::EmailNotConfirmed).into());
     }
     let profile = form.parse(Vec::new(), now.year()).map_err(AppError::Invalid)?;
-    let id = state.db.create_draft_listing(user.id, profile, now).await?;
+    let id = state.db.create_draft_listing(&Actor::person(user), profile, now).await?;
     let listing = state.db.organizations_by_ids(&[id]).await?.pop().ok_or(AppError::NotFound)?;
     Ok(listing.slug.to_string())
 }
@@ -190,7 +195,27 @@ pub async fn claim(state: &AppState, user: &User, slug: &str, now: OffsetDateTim
         email_domain == domain || email_domain.ends_with(&format!(".{domain}"))
     });
     let status = if matches_website { ClaimStatus::Approved } else { ClaimStatus::Pending };
-    state.db.create_claim(organization.id, user.id, status, now).await
+    let claimed = state.db.create_claim(organization.id, user.id, status, now).await?;
+    let action = if claimed == ClaimStatus::Approved { "claim.approve_by_domain" } else { "claim.request" };
+    let actor = Actor::person(user);
+    state
+        .db
+        .record(&AuditRecord::new(&actor, action, organization.slug.as_str()).of_listing(organization.id), now)
+        .await?;
+    Ok(claimed)
+}
+
+/// The audit record of a profile change: the listing before, and the profile proposed.
+fn change_record<'a>(
+    actor: &'a Actor,
+    organization: &'a Organization,
+    status: RevisionStatus,
+    profile: &OrganizationProfile,
+) -> AuditRecord<'a> {
+    let action = if status == RevisionStatus::Published { "profile.publish" } else { "profile.submit" };
+    AuditRecord::new(actor, action, organization.slug.as_str())
+        .of_listing(organization.id)
+        .change(Some(&organization.profile), Some(profile))
 }
 
 /// The domain of a website address, without `www.`.
@@ -229,7 +254,7 @@ pub async fn my_organizations(state: &AppState, user: &User, lang: Lang) -> Resu
     Ok(mine)
 }
 
-fn display_name(organization: &Organization, lang: Lang) -> String {
+pub(super) fn display_name(organization: &Organization, lang: Lang) -> String {
     organization
         .profile
         .texts
@@ -361,6 +386,7 @@ pub async fn invite_editor(
         return Err(FieldError::new("email", Problem::Taken).into());
     }
     let name = display_name(&organization, lang);
+    record_people_change(state, user, &organization, "member.invite", email.as_str()).await?;
     match existing.filter(|existing| existing.user.email_verified_at.is_some()) {
         Some(existing) => {
             state.db.set_membership(existing.user.id, organization.id, MembershipRole::Editor, now).await?;
@@ -393,17 +419,38 @@ pub async fn invite_editor(
 pub async fn remove_member(state: &AppState, user: &User, slug: &str, member_id: i64) -> Result<(), AppError> {
     let organization = may_manage_members(state, user, slug).await?;
     match state.db.membership_role(member_id, organization.id).await? {
-        Some(MembershipRole::Editor) => state.db.remove_member(organization.id, member_id).await,
+        Some(MembershipRole::Editor) => {
+            state.db.remove_member(organization.id, member_id).await?;
+            record_people_change(state, user, &organization, "member.remove", &member_id.to_string()).await
+        }
         Some(MembershipRole::Owner) => Err(AppError::Forbidden),
         None => Err(AppError::NotFound),
     }
+}
+
+/// Records a change to a listing's people, naming the person it concerns.
+async fn record_people_change(
+    state: &AppState,
+    user: &User,
+    organization: &Organization,
+    action: &str,
+    person: &str,
+) -> Result<(), AppError> {
+    let actor = Actor::person(user);
+    let record = AuditRecord::new(&actor, action, organization.slug.as_str())
+        .of_listing(organization.id)
+        .change(None, Some(&person));
+    state.db.record(&record, OffsetDateTime::now_utc()).await
 }
 
 /// Hands a listing's ownership to one of its editors; the old owner stays on as an editor.
 pub async fn hand_over(state: &AppState, user: &User, slug: &str, member_id: i64) -> Result<(), AppError> {
     let organization = may_manage_members(state, user, slug).await?;
     match state.db.membership_role(member_id, organization.id).await? {
-        Some(MembershipRole::Editor) => state.db.transfer_ownership(organization.id, member_id).await,
+        Some(MembershipRole::Editor) => {
+            state.db.transfer_ownership(organization.id, member_id).await?;
+            record_people_change(state, user, &organization, "member.hand_over", &member_id.to_string()).await
+        }
         Some(MembershipRole::Owner) => Ok(()),
         None => Err(AppError::NotFound),
     }
@@ -418,7 +465,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The signed-in account of a plain route, or the answer that sends the visitor to sign in.
-async fn signed_in_user(state: &AppState, session: &Session, lang: Lang) -> Result<Credentials, Response> {
+pub(super) async fn signed_in_user(state: &AppState, session: &Session, lang: Lang) -> Result<Credentials, Response> {
     match auth::signed_in(&state.db, session, OffsetDateTime::now_utc()).await {
         Ok(Some(credentials)) => Ok(credentials),
         Ok(None) => {
@@ -429,14 +476,14 @@ async fn signed_in_user(state: &AppState, session: &Session, lang: Lang) -> Resu
     }
 }
 
-fn error_response(error: &AppError) -> Response {
+pub(super) fn error_response(error: &AppError) -> Response {
     let status =
         axum::http::StatusCode::from_u16(error.status_code()).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
     (status, error.to_string()).into_response()
 }
 
 /// After a form: back to `page` (303, so a reload does not post again), keeping a refusal's details.
-async fn after_form(
+pub(super) async fn after_form(
     session: &Session,
     form: &str,
     page: String,

@@ -102,6 +102,7 @@ pub fn router(state: AppState) -> Router {
         .merge(super::open_data::routes())
         .merge(super::syndication::routes())
         .merge(super::editor::routes())
+        .merge(super::curation::routes())
         .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
         .layer(middleware::from_fn(server_function_status))

@@ -30,10 +30,30 @@ pub enum Message<'a> {
         organization: &'a str,
         link: &'a str,
     },
+    /// Staff published a listing's change (all of it, or part).
+    ChangeApproved {
+        organization: &'a str,
+        link: &'a str,
+    },
+    ChangeRejected {
+        organization: &'a str,
+        reason: &'a str,
+        link: &'a str,
+    },
+    ClaimApproved {
+        organization: &'a str,
+        link: &'a str,
+    },
+    ClaimRejected {
+        organization: &'a str,
+        reason: &'a str,
+        link: &'a str,
+    },
 }
 
 impl Message<'_> {
-    fn compose(self, lang: Lang) -> (String, String) {
+    /// The subject and body in a language.
+    pub fn compose(self, lang: Lang) -> (String, String) {
         let locale = Locale::from(lang);
         match self {
             Message::VerifyEmail { link } => (
@@ -51,6 +71,24 @@ impl Message<'_> {
             Message::Invitation { organization, link } => (
                 td_string!(locale, mail.invitation_subject, organization = organization).to_string(),
                 td_string!(locale, mail.invitation_body, organization = organization, link = link).to_string(),
+            ),
+            Message::ChangeApproved { organization, link } => (
+                td_string!(locale, mail.approved_subject, organization = organization).to_string(),
+                td_string!(locale, mail.approved_body, organization = organization, link = link).to_string(),
+            ),
+            Message::ChangeRejected { organization, reason, link } => (
+                td_string!(locale, mail.rejected_subject, organization = organization).to_string(),
+                td_string!(locale, mail.rejected_body, organization = organization, reason = reason, link = link)
+                    .to_string(),
+            ),
+            Message::ClaimApproved { organization, link } => (
+                td_string!(locale, mail.claim_approved_subject, organization = organization).to_string(),
+                td_string!(locale, mail.claim_approved_body, organization = organization, link = link).to_string(),
+            ),
+            Message::ClaimRejected { organization, reason, link } => (
+                td_string!(locale, mail.claim_rejected_subject, organization = organization).to_string(),
+                td_string!(locale, mail.claim_rejected_body, organization = organization, reason = reason, link = link)
+                    .to_string(),
             ),
         }
     }

@@ -271,16 +271,8 @@ impl Database {
         body: &str,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let now = encode_time(now);
-        sqlx::query(
-            "INSERT INTO outbox (recipient, subject, body, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $4)",
-        )
-        .bind(recipient)
-        .bind(subject)
-        .bind(body)
-        .bind(&now)
-        .execute(self.pool())
-        .await?;
+        let mut connection = self.pool().acquire().await?;
+        enqueue(&mut connection, &[(recipient.to_owned(), subject.to_owned(), body.to_owned())], now).await?;
         Ok(())
     }
 
@@ -374,4 +366,26 @@ fn credentials_from_row(row: &sqlx::any::AnyRow) -> Result<Credentials, sqlx::Er
         totp_secret: row.try_get("totp_secret")?,
         session_epoch: row.try_get("session_epoch")?,
     })
+}
+
+/// Queues mails (recipient, subject, body) on a connection, so they can join the transaction of the
+/// change that causes them.
+pub(super) async fn enqueue(
+    connection: &mut sqlx::AnyConnection,
+    mails: &[(String, String, String)],
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    let now = encode_time(now);
+    for (recipient, subject, body) in mails {
+        sqlx::query(
+            "INSERT INTO outbox (recipient, subject, body, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $4)",
+        )
+        .bind(recipient)
+        .bind(subject)
+        .bind(body)
+        .bind(&now)
+        .execute(&mut *connection)
+        .await?;
+    }
+    Ok(())
 }

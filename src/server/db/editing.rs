@@ -2,7 +2,12 @@
 use sqlx::Row;
 use time::OffsetDateTime;
 
-use super::{Database, decode_json, decode_time, decode_word, encode_json, encode_time, organizations::apply_profile};
+use super::{
+    Database,
+    audit::{Actor, AuditRecord, append},
+    decode_json, decode_time, decode_word, encode_json, encode_time,
+    organizations::apply_profile,
+};
 use crate::{
     domain::{
         editing::{ClaimStatus, RevisionStatus, RevisionSummary},
@@ -17,6 +22,7 @@ use crate::{
 pub struct Revision {
     pub summary: RevisionSummary,
     pub organization_id: i64,
+    pub author_id: Option<i64>,
     pub profile: OrganizationProfile,
     /// A new logo (square PNG), when the change brings one.
     pub logo: Option<Vec<u8>>,
@@ -62,10 +68,11 @@ impl Database {
     /// Creates a draft listing owned by the person who asked for it; staff publish it after review.
     pub async fn create_draft_listing(
         &self,
-        owner_id: i64,
+        owner: &Actor,
         profile: OrganizationProfile,
         now: OffsetDateTime,
     ) -> Result<i64, AppError> {
+        let owner_id = owner.user_id.ok_or(AppError::Unauthorized)?;
         let listing = NewOrganization {
             slug: None,
             profile: profile.clone(),
@@ -76,21 +83,24 @@ impl Database {
         };
         let id = self.insert_organizations(&[listing], now).await?.remove(0);
         self.set_membership(owner_id, id, MembershipRole::Owner, now).await?;
-        self.save_revision(id, owner_id, &profile, None, RevisionStatus::Pending, now).await?;
+        let name = profile.slug_source().unwrap_or_default().to_owned();
+        let record = AuditRecord::new(owner, "listing.request", &name).of_listing(id).change(None, Some(&profile));
+        self.save_revision(&profile, None, RevisionStatus::Pending, &record, now).await?;
         Ok(id)
     }
 
-    /// Records a change. A published one becomes the public profile in the same transaction; any
-    /// change still pending before it is superseded.
+    /// Records a change to the listing the audit record names, by its actor. A published one becomes
+    /// the public profile in the same transaction; any change still pending before it is superseded.
     pub async fn save_revision(
         &self,
-        organization_id: i64,
-        author_id: i64,
         profile: &OrganizationProfile,
         logo: Option<&[u8]>,
         status: RevisionStatus,
+        record: &AuditRecord<'_>,
         now: OffsetDateTime,
     ) -> Result<i64, AppError> {
+        let organization_id = record.organization_id.ok_or(AppError::NotFound)?;
+        let author_id = record.actor.user_id;
         let mut transaction = self.pool().begin().await?;
         sqlx::query("UPDATE revisions SET status = 'superseded' WHERE organization_id = $1 AND status = 'pending'")
             .bind(organization_id)
@@ -111,17 +121,27 @@ impl Database {
         if status == RevisionStatus::Published {
             apply_profile(&mut transaction, organization_id, profile, now).await?;
         }
+        append(&mut transaction, record, now).await?;
         transaction.commit().await?;
         Ok(row.try_get("id")?)
     }
 
     /// The newest change to a listing, whatever its status.
     pub async fn latest_revision(&self, organization_id: i64) -> Result<Option<Revision>, AppError> {
-        let row = sqlx::query(
-            "SELECT id, organization_id, profile, logo, status, staff_comment, created_at FROM revisions \
-             WHERE organization_id = $1 ORDER BY id DESC LIMIT 1",
-        )
-        .bind(organization_id)
+        self.revision_where("organization_id = $1 ORDER BY id DESC LIMIT 1", organization_id).await
+    }
+
+    /// A change by its id.
+    pub async fn revision_by_id(&self, revision_id: i64) -> Result<Option<Revision>, AppError> {
+        self.revision_where("id = $1", revision_id).await
+    }
+
+    async fn revision_where(&self, condition: &str, parameter: i64) -> Result<Option<Revision>, AppError> {
+        let row = sqlx::query(&format!(
+            "SELECT id, organization_id, author_id, profile, logo, status, staff_comment, created_at FROM revisions \
+             WHERE {condition}"
+        ))
+        .bind(parameter)
         .fetch_optional(self.pool())
         .await?;
         let Some(row) = row else { return Ok(None) };
@@ -133,6 +153,7 @@ impl Database {
                 created_at: decode_time(&row.try_get::<String, _>("created_at")?)?,
             },
             organization_id: row.try_get("organization_id")?,
+            author_id: row.try_get("author_id")?,
             profile: decode_json(&row.try_get::<String, _>("profile")?)?,
             logo: row.try_get("logo")?,
         };

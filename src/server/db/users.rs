@@ -61,17 +61,8 @@ impl Database {
         role: MembershipRole,
         now: OffsetDateTime,
     ) -> Result<Membership, AppError> {
-        sqlx::query(
-            "INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (user_id, organization_id) DO UPDATE SET role = excluded.role",
-        )
-        .bind(user_id)
-        .bind(organization_id)
-        .bind(role.as_str())
-        .bind(encode_time(now))
-        .execute(self.pool())
-        .await
-        .map_err(|error| match error {
+        let mut connection = self.pool().acquire().await?;
+        upsert_membership(&mut connection, user_id, organization_id, role, now).await.map_err(|error| match error {
             sqlx::Error::Database(database) if database.is_unique_violation() => {
                 AppError::from(FieldError::new("org_role", Problem::Taken))
             }
@@ -110,4 +101,25 @@ pub(super) fn user_from_row(row: &AnyRow) -> Result<User, sqlx::Error> {
         disabled_at: decode_optional_time(row.try_get("disabled_at")?)?,
         created_at: decode_time(&row.try_get::<String, _>("created_at")?)?,
     })
+}
+
+/// Gives a user a role in an organization on a connection, replacing any role they had there.
+pub(super) async fn upsert_membership(
+    connection: &mut sqlx::AnyConnection,
+    user_id: i64,
+    organization_id: i64,
+    role: MembershipRole,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id, organization_id) DO UPDATE SET role = excluded.role",
+    )
+    .bind(user_id)
+    .bind(organization_id)
+    .bind(role.as_str())
+    .bind(encode_time(now))
+    .execute(connection)
+    .await?;
+    Ok(())
 }

@@ -1,0 +1,66 @@
+//! What forum staff read: the queue, a change under review, a listing's state, people, the audit log.
+//! Their decisions are plain form posts to the routes of `server::curation`.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    domain::{
+        curation::{AuditEntry, AuditFilter, Person, Review, StaffDashboard, StaffListing},
+        lang::Lang,
+        validation::FieldError,
+    },
+    error::AppError,
+};
+
+/// A staff page's data, with the messages of a refused form and what was typed into it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WithForm<T> {
+    pub data: T,
+    pub typed: Vec<(String, String)>,
+    pub errors: Vec<FieldError>,
+}
+
+#[cfg(feature = "ssr")]
+async fn with_form<T>(data: T, form: &str) -> Result<WithForm<T>, AppError> {
+    let session = crate::server::auth::request_session().await?;
+    let flash = crate::server::editor::take_flash(&session, form).await?.unwrap_or_default();
+    Ok(WithForm { data, typed: flash.values.0, errors: flash.errors })
+}
+
+#[server(endpoint = "staff/dashboard")]
+pub async fn get_staff_dashboard(lang: Lang) -> Result<StaffDashboard, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    crate::server::curation::dashboard(&state, &user, lang, time::OffsetDateTime::now_utc()).await
+}
+
+#[server(endpoint = "staff/review")]
+pub async fn get_review(revision_id: i64, lang: Lang) -> Result<WithForm<Review>, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    let review = crate::server::curation::review(&state, &user, revision_id, lang).await?;
+    with_form(review, &format!("decision:{revision_id}")).await
+}
+
+#[server(endpoint = "staff/listing")]
+pub async fn get_staff_listing(slug: String, lang: Lang) -> Result<WithForm<StaffListing>, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    let listing = crate::server::curation::listing(&state, &user, &slug, lang).await?;
+    with_form(listing, &format!("listing:{slug}")).await
+}
+
+#[server(endpoint = "staff/people")]
+pub async fn get_people(search: String) -> Result<WithForm<Vec<Person>>, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    let people = crate::server::curation::people(&state, &user, &search).await?;
+    with_form(people, "people").await
+}
+
+#[server(endpoint = "staff/audit")]
+pub async fn get_audit(filter: AuditFilter, page: u32) -> Result<Vec<AuditEntry>, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    crate::server::curation::audit(&state, &user, &filter, page).await
+}

@@ -1,0 +1,215 @@
+//! Forum staff curating the directory: the review queue, field-by-field decisions, listing actions,
+//! people and the audit log.
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::{
+    editing::{ProfileForm, RevisionStatus},
+    organization::ListingStatus,
+    user::StaffRole,
+};
+
+/// A change waiting for staff, as the queue lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueueItem {
+    pub revision_id: i64,
+    pub slug: String,
+    pub name: String,
+    /// A listing never published yet, rather than an edit of a public one.
+    pub new_listing: bool,
+    pub author: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+/// A request to own a listing that staff must decide.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimItem {
+    pub claim_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub claimant: String,
+    pub website: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+/// What the staff dashboard shows: everything waiting, oldest first, and what needs a look.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffDashboard {
+    pub queue: Vec<QueueItem>,
+    pub claims: Vec<ClaimItem>,
+    /// Published listings not updated for a year.
+    pub stale: u64,
+    /// Listings published in the last seven days.
+    pub new_this_week: u64,
+}
+
+/// One field of a profile, as it is and as proposed. Repeated fields (categories, say) are joined
+/// one value per line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// The profile form's field name (`en.name`, `website`, `category`, …).
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// A change under review, with everything staff need to decide it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub revision_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub status: RevisionStatus,
+    pub listing_status: ListingStatus,
+    pub new_listing: bool,
+    pub author: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    pub changes: Vec<FieldChange>,
+    pub logo_before: Option<String>,
+    /// Where staff see the proposed logo, when the change brings one.
+    pub logo_after: Option<String>,
+}
+
+impl ProfileForm {
+    /// The fields whose values differ from `before`, in form order, with repeated values joined.
+    pub fn changes_from(&self, before: &ProfileForm) -> Vec<FieldChange> {
+        let mut fields: Vec<&str> = Vec::new();
+        for (field, _) in self.0.iter().chain(&before.0) {
+            if !fields.contains(&field.as_str()) {
+                fields.push(field);
+            }
+        }
+        fields
+            .into_iter()
+            .map(|field| FieldChange {
+                field: field.to_owned(),
+                before: before.values(field).join("\n"),
+                after: self.values(field).join("\n"),
+            })
+            .filter(|change| change.before.trim() != change.after.trim())
+            .collect()
+    }
+
+    /// This form with the chosen fields taken from `proposed`: what approving only those fields makes.
+    pub fn with_fields_from(&self, proposed: &ProfileForm, chosen: &[String]) -> ProfileForm {
+        let mut merged: Vec<(String, String)> =
+            self.0.iter().filter(|(field, _)| !chosen.contains(field)).cloned().collect();
+        merged.extend(proposed.0.iter().filter(|(field, _)| chosen.contains(field)).cloned());
+        ProfileForm(merged)
+    }
+}
+
+text_enum! {
+    /// What staff do to a listing.
+    pub enum ListingAction {
+        Verify = "verify",
+        Unverify = "unverify",
+        Feature = "feature",
+        Unfeature = "unfeature",
+        Hide = "hide",
+        Archive = "archive",
+        Restore = "restore",
+    }
+}
+
+impl ListingAction {
+    /// The status a listing ends in, for the actions that change it.
+    pub fn status(self) -> Option<ListingStatus> {
+        match self {
+            ListingAction::Hide => Some(ListingStatus::Hidden),
+            ListingAction::Archive => Some(ListingStatus::Archived),
+            ListingAction::Restore => Some(ListingStatus::Published),
+            _ => None,
+        }
+    }
+}
+
+/// A listing as staff manage it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffListing {
+    pub slug: String,
+    pub name: String,
+    pub status: ListingStatus,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub verified_at: Option<OffsetDateTime>,
+    pub featured_position: Option<i64>,
+    pub is_startup: bool,
+}
+
+/// An account, as staff manage people.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: i64,
+    pub email: String,
+    pub staff_role: Option<StaffRole>,
+    pub confirmed: bool,
+    pub disabled: bool,
+    pub organizations: Vec<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+/// One row of the audit log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub actor: String,
+    pub action: String,
+    pub organization_id: Option<i64>,
+    pub subject: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// Audit rows per page.
+pub const AUDIT_PAGE: i64 = 50;
+
+/// Which audit rows to show; every part is optional, and all of them must match.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    /// Part of the actor's address (or `cli`).
+    pub actor: String,
+    /// A listing's slug.
+    pub organization: String,
+    /// An action, or its start (`revision.` for every decision on changes).
+    pub action: String,
+    /// First and last day, `YYYY-MM-DD`, UTC.
+    pub from: String,
+    pub to: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> ProfileForm {
+        ProfileForm(pairs.iter().map(|(field, value)| ((*field).to_owned(), (*value).to_owned())).collect())
+    }
+
+    #[test]
+    fn changes_name_each_field_that_differs_with_repeated_values_together() {
+        let before = form(&[("en.name", "Old"), ("city", "Bakı"), ("category", "1"), ("category", "2")]);
+        let after =
+            form(&[("en.name", "New"), ("city", "Bakı"), ("category", "2"), ("category", "3"), ("az.name", "Yeni")]);
+        let changes = after.changes_from(&before);
+        let fields: Vec<&str> = changes.iter().map(|change| change.field.as_str()).collect();
+        assert_eq!(fields, ["en.name", "category", "az.name"]);
+        assert_eq!((changes[1].before.as_str(), changes[1].after.as_str()), ("1\n2", "2\n3"));
+        assert_eq!(changes[2].before, "", "a field that was not there before");
+    }
+
+    #[test]
+    fn approving_chosen_fields_takes_only_those_from_the_proposal() {
+        let current = form(&[("en.name", "Old"), ("city", "Bakı"), ("category", "1")]);
+        let proposed = form(&[("en.name", "New"), ("city", "Gəncə"), ("category", "2"), ("category", "3")]);
+        let merged = current.with_fields_from(&proposed, &["city".to_owned(), "category".to_owned()]);
+        assert_eq!(merged.value("en.name"), "Old");
+        assert_eq!(merged.value("city"), "Gəncə");
+        assert_eq!(merged.values("category"), ["2", "3"]);
+    }
+}

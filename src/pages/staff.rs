@@ -1,0 +1,531 @@
+//! Forum staff curate: the review queue and dashboard, a change field by field, a listing's state,
+//! people, and the audit log. Every decision is a plain POST form (server::curation's routes), so the
+//! pages work without JavaScript; the server refuses everyone who is not staff.
+use leptos::prelude::*;
+use leptos_meta::Meta;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::{
+    api::curation::{get_audit, get_people, get_review, get_staff_dashboard, get_staff_listing},
+    components::{
+        form::{FormAlert, problem_text},
+        layout::PageTitle,
+    },
+    domain::{
+        curation::{AuditFilter, ListingAction},
+        lang::Lang,
+        user::StaffRole,
+        validation::FieldError,
+    },
+    error::AppError,
+    i18n::*,
+    pages::editor::{field_name, status_name},
+};
+
+fn lang_now() -> impl Fn() -> Lang + Copy {
+    let i18n = use_i18n();
+    move || Lang::from(i18n.get_locale())
+}
+
+/// The frame of every staff page: title, no indexing, the staff navigation.
+#[component]
+fn StaffFrame(title: Signal<String>, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    view! {
+        <PageTitle text=title />
+        <Meta name="robots" content="noindex" />
+        <section class="container account-page account-page--wide staff">
+            <nav class="staff__nav" aria-label=move || t_string!(i18n, staff.nav_label)>
+                <a href=move || format!("/{}/staff", lang())>{t!(i18n, staff.queue_title)}</a>
+                <a href=move || format!("/{}/staff/people", lang())>{t!(i18n, staff.people_title)}</a>
+                <a href=move || format!("/{}/staff/audit", lang())>{t!(i18n, staff.audit_title)}</a>
+            </nav>
+            <h1>{move || title.get()}</h1>
+            {children()}
+        </section>
+    }
+}
+
+/// A refused form's messages: each next to nothing in particular, named by its field.
+#[component]
+fn FormErrors(errors: Vec<FieldError>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!errors.is_empty()).then(|| {
+        view! {
+            <div class="form-alert" role="alert">
+                <ul>
+                    {errors
+                        .into_iter()
+                        .map(|error| {
+                            let field = error.field.clone();
+                            view! {
+                                <li id=format!("error-{}", error.field)>
+                                    <strong>{move || field_label(i18n.get_locale(), &field)}</strong>
+                                    ": "
+                                    {move || problem_text(i18n.get_locale(), &error.problem)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
+/// A field's name for staff: profile fields as the editor names them, with their language.
+fn field_label(locale: Locale, field: &str) -> String {
+    match field {
+        "reason" => td_string!(locale, staff.reason).to_string(),
+        "fields" => td_string!(locale, staff.fields).to_string(),
+        "decision" => td_string!(locale, staff.decision).to_string(),
+        "position" => td_string!(locale, staff.position).to_string(),
+        _ => match field.split_once('.') {
+            Some((lang, name)) => format!("{} ({})", field_name(locale, name), lang.to_uppercase()),
+            None => field_name(locale, field).to_owned(),
+        },
+    }
+}
+
+fn when(moment: time::OffsetDateTime) -> String {
+    moment.format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC")).unwrap_or_default()
+}
+
+fn failed(error: AppError) -> AnyView {
+    view! { <FormAlert error=Signal::stored(Some(error)) /> }.into_any()
+}
+
+/// The staff dashboard: counts, the queue of changes, and claims to decide.
+#[component]
+pub fn StaffPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let dashboard = Resource::new(lang, get_staff_dashboard);
+    let query = use_query_map();
+    let title = Signal::derive(move || t_string!(i18n, staff.queue_title).to_string());
+    view! {
+        <StaffFrame title=title>
+            <Show when=move || query.read().get("claim").is_some()>
+                <p role="status" class="notice">{t!(i18n, staff.claim_decided)}</p>
+            </Show>
+            <Suspense>
+                {move || dashboard.get().map(|dashboard| match dashboard {
+                    Err(error) => failed(error),
+                    Ok(dashboard) => {
+                        let new_listings = dashboard.queue.iter().filter(|item| item.new_listing).count();
+                        let edits = dashboard.queue.len() - new_listings;
+                        let counts = [
+                            (t_string!(i18n, staff.count_new_listings), new_listings as u64),
+                            (t_string!(i18n, staff.count_edits), edits as u64),
+                            (t_string!(i18n, staff.count_claims), dashboard.claims.len() as u64),
+                            (t_string!(i18n, staff.count_stale), dashboard.stale),
+                            (t_string!(i18n, staff.count_new_this_week), dashboard.new_this_week),
+                        ];
+                        view! {
+                            <dl class="staff__counts">
+                                {counts.into_iter().map(|(label, count)| view! {
+                                    <div class="staff__count"><dt>{label}</dt><dd>{count}</dd></div>
+                                }).collect_view()}
+                            </dl>
+                            <h2>{t!(i18n, staff.changes_heading)}</h2>
+                            {if dashboard.queue.is_empty() {
+                                view! { <p>{t!(i18n, staff.queue_empty)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ol class="staff__queue">
+                                        {dashboard.queue.into_iter().map(|item| view! {
+                                            <li class="staff__item">
+                                                <a href=format!("/{}/staff/revisions/{}", lang(), item.revision_id)>{item.name}</a>
+                                                " "
+                                                <span class="badge">
+                                                    {if item.new_listing { t_string!(i18n, staff.kind_new_listing) } else { t_string!(i18n, staff.kind_edit) }}
+                                                </span>
+                                                <span class="staff__meta">
+                                                    {item.author.unwrap_or_default()} " · " <time datetime=item.created_at.to_string()>{when(item.created_at)}</time>
+                                                </span>
+                                            </li>
+                                        }).collect_view()}
+                                    </ol>
+                                }.into_any()
+                            }}
+                            <h2>{t!(i18n, staff.claims_heading)}</h2>
+                            {if dashboard.claims.is_empty() {
+                                view! { <p>{t!(i18n, staff.claims_empty)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ol class="staff__queue">
+                                        {dashboard.claims.into_iter().map(|claim| {
+                                            let reason_id = format!("claim-reason-{}", claim.claim_id);
+                                            view! {
+                                                <li class="staff__item" id=format!("claim-{}", claim.claim_id)>
+                                                    <a href=format!("/{}/organizations/{}", lang(), claim.slug)>{claim.name}</a>
+                                                    <span class="staff__meta">
+                                                        {claim.claimant} " · " {claim.website.unwrap_or_default()} " · "
+                                                        <time datetime=claim.created_at.to_string()>{when(claim.created_at)}</time>
+                                                    </span>
+                                                    <form method="post" action=format!("/{}/staff/claims/{}", lang(), claim.claim_id) class="form staff__decision">
+                                                        <label for=reason_id.clone()>{t!(i18n, staff.reason)}</label>
+                                                        <input id=reason_id type="text" name="reason" maxlength="500" />
+                                                        <button class="button button--primary" type="submit" name="decision" value="approve">{t!(i18n, staff.approve_claim)}</button>
+                                                        <button class="button" type="submit" name="decision" value="reject">{t!(i18n, staff.reject)}</button>
+                                                    </form>
+                                                </li>
+                                            }
+                                        }).collect_view()}
+                                    </ol>
+                                }.into_any()
+                            }}
+                        }.into_any()
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+/// One change, field by field, with the decision form.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or_default();
+    let review = Resource::new(move || (id(), lang()), |(id, lang)| get_review(id, lang));
+    let title = Signal::derive(move || t_string!(i18n, staff.review_title).to_string());
+    view! {
+        <StaffFrame title=title>
+            <Show when=move || query.read().get("decided").is_some()>
+                <p role="status" class="notice">{t!(i18n, staff.decided)}</p>
+            </Show>
+            <Suspense>
+                {move || review.get().map(|review| match review {
+                    Err(error) => failed(error),
+                    Ok(page) => {
+                        let review = page.data;
+                        let typed_reason = page.typed.iter().find(|(field, _)| field == "reason").map(|(_, value)| value.clone()).unwrap_or_default();
+                        let chosen: Vec<String> = page.typed.iter().filter(|(field, _)| field == "field").map(|(_, value)| value.clone()).collect();
+                        let pending = review.status == crate::domain::editing::RevisionStatus::Pending;
+                        view! {
+                            <p class="staff__meta">
+                                <strong>{review.name.clone()}</strong> " · "
+                                {if review.new_listing { t_string!(i18n, staff.kind_new_listing) } else { t_string!(i18n, staff.kind_edit) }} " · "
+                                {review.author.clone().unwrap_or_default()} " · " {when(review.created_at)} " · "
+                                {move || status_name(i18n.get_locale(), review.listing_status)}
+                            </p>
+                            <p>
+                                <a href=format!("/{}/organizations/{}", lang(), review.slug)>{t!(i18n, staff.public_page)}</a> " · "
+                                <a href=format!("/{}/staff/listings/{}", lang(), review.slug)>{t!(i18n, staff.manage_listing)}</a>
+                            </p>
+                            <FormErrors errors=page.errors />
+                            {(review.logo_before.is_some() || review.logo_after.is_some()).then(|| view! {
+                                <div class="staff__logos">
+                                    <figure>
+                                        {review.logo_before.clone().map(|src| view! { <img src=src alt="" width="96" height="96" /> })}
+                                        <figcaption>{t!(i18n, staff.logo_now)}</figcaption>
+                                    </figure>
+                                    <figure>
+                                        {review.logo_after.clone().map(|src| view! { <img src=src alt="" width="96" height="96" /> })}
+                                        <figcaption>{t!(i18n, staff.logo_proposed)}</figcaption>
+                                    </figure>
+                                </div>
+                            })}
+                            <form method="post" action=format!("/{}/staff/revisions/{}", lang(), review.revision_id) class="form">
+                                <table class="staff__diff">
+                                    <caption>{t!(i18n, staff.diff_caption)}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t!(i18n, staff.choose)}</th>
+                                            <th scope="col">{t!(i18n, staff.field)}</th>
+                                            <th scope="col">{t!(i18n, staff.before)}</th>
+                                            <th scope="col">{t!(i18n, staff.after)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {review.changes.into_iter().map(|change| {
+                                            let checkbox = format!("choose-{}", change.field);
+                                            let checked = chosen.contains(&change.field);
+                                            let field = change.field.clone();
+                                            view! {
+                                                <tr>
+                                                    <td><input type="checkbox" id=checkbox.clone() name="field" value=change.field.clone() checked=checked disabled=!pending /></td>
+                                                    <th scope="row"><label for=checkbox>{move || field_label(i18n.get_locale(), &field)}</label></th>
+                                                    <td class="staff__before">{change.before}</td>
+                                                    <td class="staff__after">{change.after}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                {pending.then(|| view! {
+                                    <div class="staff__decision">
+                                        <button class="button button--primary" type="submit" name="decision" value="approve">{t!(i18n, staff.approve_all)}</button>
+                                        <button class="button" type="submit" name="decision" value="approve_fields">{t!(i18n, staff.approve_chosen)}</button>
+                                    </div>
+                                    <div class="field">
+                                        <label for="reason">{t!(i18n, staff.reason)}</label>
+                                        <textarea id="reason" name="reason" rows="3" maxlength="2000">{typed_reason}</textarea>
+                                    </div>
+                                    <button class="button" type="submit" name="decision" value="reject">{t!(i18n, staff.reject)}</button>
+                                })}
+                            </form>
+                        }.into_any()
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+/// A listing's state, and the staff actions on it.
+#[component]
+pub fn StaffListingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let listing = Resource::new(move || (slug(), lang()), |(slug, lang)| get_staff_listing(slug, lang));
+    let title = Signal::derive(move || t_string!(i18n, staff.listing_title).to_string());
+    let button = move |action: ListingAction, label: String| {
+        view! { <button class="button" type="submit" name="action" value=action.as_str()>{label}</button> }
+    };
+    view! {
+        <StaffFrame title=title>
+            <Show when=move || query.read().get("done").is_some()>
+                <p role="status" class="notice">{t!(i18n, staff.done)}</p>
+            </Show>
+            <Suspense>
+                {move || listing.get().map(|listing| match listing {
+                    Err(error) => failed(error),
+                    Ok(page) => {
+                        let listing = page.data;
+                        let action = format!("/{}/staff/listings/{}", lang(), listing.slug);
+                        let typed_position = page.typed.iter().find(|(field, _)| field == "position").map(|(_, value)| value.clone())
+                            .or(listing.featured_position.map(|position| position.to_string())).unwrap_or_default();
+                        let locale = i18n.get_locale();
+                        view! {
+                            <p class="staff__meta">
+                                <a href=format!("/{}/organizations/{}", lang(), listing.slug)><strong>{listing.name.clone()}</strong></a>
+                                " · " {status_name(locale, listing.status)}
+                            </p>
+                            <FormErrors errors=page.errors />
+                            <dl class="staff__facts">
+                                <dt>{t!(i18n, staff.verified)}</dt>
+                                <dd>{listing.verified_at.map_or_else(|| t_string!(i18n, staff.no).to_string(), when)}</dd>
+                                <dt>{t!(i18n, staff.featured)}</dt>
+                                <dd>{listing.featured_position.map_or_else(|| t_string!(i18n, staff.no).to_string(), |position| position.to_string())}</dd>
+                            </dl>
+                            <form method="post" action=action.clone() class="form staff__decision">
+                                {if listing.verified_at.is_some() {
+                                    button(ListingAction::Unverify, td_string!(locale, staff.unverify).to_string())
+                                } else {
+                                    button(ListingAction::Verify, td_string!(locale, staff.verify).to_string())
+                                }}
+                            </form>
+                            {listing.is_startup.then(|| view! {
+                                <form method="post" action=action.clone() class="form staff__decision">
+                                    <label for="position">{t!(i18n, staff.position)}</label>
+                                    <input id="position" name="position" type="number" min="1" max="999" inputmode="numeric" value=typed_position />
+                                    {button(ListingAction::Feature, td_string!(locale, staff.feature).to_string())}
+                                    {listing.featured_position.is_some().then(|| button(ListingAction::Unfeature, td_string!(locale, staff.unfeature).to_string()))}
+                                </form>
+                            })}
+                            <form method="post" action=action class="form staff__decision">
+                                {button(ListingAction::Hide, td_string!(locale, staff.hide).to_string())}
+                                {button(ListingAction::Archive, td_string!(locale, staff.archive).to_string())}
+                                {button(ListingAction::Restore, td_string!(locale, staff.restore).to_string())}
+                            </form>
+                        }.into_any()
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+/// People: find accounts, change staff roles, disable accounts (admins only).
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let query = use_query_map();
+    let search = move || query.read().get("q").unwrap_or_default();
+    let people = Resource::new(search, get_people);
+    let title = Signal::derive(move || t_string!(i18n, staff.people_title).to_string());
+    view! {
+        <StaffFrame title=title>
+            <form method="get" class="form form--inline" role="search">
+                <label for="people-search">{t!(i18n, staff.search_people)}</label>
+                <input id="people-search" type="search" name="q" value=search />
+                <button class="button" type="submit">{t!(i18n, staff.search)}</button>
+            </form>
+            <Suspense>
+                {move || people.get().map(|people| match people {
+                    Err(error) => failed(error),
+                    Ok(page) => view! {
+                        <FormErrors errors=page.errors />
+                        <table class="staff__table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!(i18n, staff.email)}</th>
+                                    <th scope="col">{t!(i18n, staff.organizations)}</th>
+                                    <th scope="col">{t!(i18n, staff.role)}</th>
+                                    <th scope="col">{t!(i18n, staff.account)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {page.data.into_iter().map(|person| {
+                                    let action = format!("/{}/staff/people/{}", lang(), person.id);
+                                    let role_id = format!("role-{}", person.id);
+                                    let role = person.staff_role;
+                                    view! {
+                                        <tr>
+                                            <td>{person.email.clone()} {(!person.confirmed).then(|| view! { " " <span class="badge">{t!(i18n, staff.unconfirmed)}</span> })}</td>
+                                            <td>{person.organizations.join(", ")}</td>
+                                            <td>
+                                                <form method="post" action=action.clone() class="form form--inline">
+                                                    <input type="hidden" name="q" value=search() />
+                                                    <label class="visually-hidden" for=role_id.clone()>{t!(i18n, staff.role)} " " {person.email.clone()}</label>
+                                                    <select id=role_id name="role">
+                                                        <option value="none" selected=role.is_none()>{t!(i18n, staff.role_none)}</option>
+                                                        <option value="curator" selected=role == Some(StaffRole::Curator)>{t!(i18n, staff.role_curator)}</option>
+                                                        <option value="admin" selected=role == Some(StaffRole::Admin)>{t!(i18n, staff.role_admin)}</option>
+                                                    </select>
+                                                    <button class="button" type="submit" name="change" value="role">{t!(i18n, staff.save)}</button>
+                                                </form>
+                                            </td>
+                                            <td>
+                                                <form method="post" action=action class="form form--inline">
+                                                    <input type="hidden" name="q" value=search() />
+                                                    {if person.disabled {
+                                                        view! { <button class="button" type="submit" name="change" value="enable">{t!(i18n, staff.enable)}</button> }.into_any()
+                                                    } else {
+                                                        view! { <button class="button" type="submit" name="change" value="disable">{t!(i18n, staff.disable)}</button> }.into_any()
+                                                    }}
+                                                </form>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+/// The audit log, filtered, with its CSV download.
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let filter = move || {
+        let query = query.read();
+        let value = |name: &str| query.get(name).unwrap_or_default();
+        AuditFilter {
+            actor: value("actor"),
+            organization: value("organization"),
+            action: value("action"),
+            from: value("from"),
+            to: value("to"),
+        }
+    };
+    let page = move || query.read().get("page").and_then(|page| page.parse::<u32>().ok()).unwrap_or(1).max(1);
+    let entries = Resource::new(move || (filter(), page()), |(filter, page)| get_audit(filter, page));
+    let title = Signal::derive(move || t_string!(i18n, staff.audit_title).to_string());
+    let query_string = move || {
+        let filter = filter();
+        let mut serializer = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in [
+            ("actor", &filter.actor),
+            ("organization", &filter.organization),
+            ("action", &filter.action),
+            ("from", &filter.from),
+            ("to", &filter.to),
+        ] {
+            if !value.is_empty() {
+                serializer.append_pair(name, value);
+            }
+        }
+        serializer.finish()
+    };
+    let filter_field = move |name: &'static str, label: String, kind: &'static str| {
+        let id = format!("audit-{name}");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input id=id type=kind name=name value=move || query.read().get(name).unwrap_or_default() />
+            </div>
+        }
+    };
+    view! {
+        <StaffFrame title=title>
+            <form method="get" class="form staff__filters">
+                {move || {
+                    let locale = i18n.get_locale();
+                    view! {
+                        {filter_field("actor", td_string!(locale, staff.actor).to_string(), "text")}
+                        {filter_field("organization", td_string!(locale, staff.organization_slug).to_string(), "text")}
+                        {filter_field("action", td_string!(locale, staff.action).to_string(), "text")}
+                        {filter_field("from", td_string!(locale, staff.from).to_string(), "date")}
+                        {filter_field("to", td_string!(locale, staff.to).to_string(), "date")}
+                    }
+                }}
+                <button class="button button--primary" type="submit">{t!(i18n, staff.filter)}</button>
+                <a class="button" href=move || format!("/staff/audit.csv?{}", query_string())>{t!(i18n, staff.download_csv)}</a>
+            </form>
+            <Suspense>
+                {move || entries.get().map(|entries| match entries {
+                    Err(error) => failed(error),
+                    Ok(entries) => {
+                        let full = entries.len() as i64 == crate::domain::curation::AUDIT_PAGE;
+                        view! {
+                            <table class="staff__table staff__audit">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t!(i18n, staff.when)}</th>
+                                        <th scope="col">{t!(i18n, staff.actor)}</th>
+                                        <th scope="col">{t!(i18n, staff.action)}</th>
+                                        <th scope="col">{t!(i18n, staff.subject)}</th>
+                                        <th scope="col">{t!(i18n, staff.details)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {entries.into_iter().map(|entry| view! {
+                                        <tr>
+                                            <td><time datetime=entry.at.to_string()>{when(entry.at)}</time></td>
+                                            <td>{entry.actor}</td>
+                                            <td><code>{entry.action}</code></td>
+                                            <td>{entry.subject}</td>
+                                            <td>
+                                                {(entry.before.is_some() || entry.after.is_some()).then(|| view! {
+                                                    <details>
+                                                        <summary>{t!(i18n, staff.before_after)}</summary>
+                                                        <pre class="staff__json">{entry.before.unwrap_or_default()}</pre>
+                                                        <pre class="staff__json">{entry.after.unwrap_or_default()}</pre>
+                                                    </details>
+                                                })}
+                                            </td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <nav class="pagination" aria-label=move || t_string!(i18n, staff.pages)>
+                                {(page() > 1).then(|| view! {
+                                    <a href=move || format!("?{}&page={}", query_string(), page() - 1)>{t!(i18n, staff.newer)}</a>
+                                })}
+                                {full.then(|| view! {
+                                    <a href=move || format!("?{}&page={}", query_string(), page() + 1)>{t!(i18n, staff.older)}</a>
+                                })}
+                            </nav>
+                        }.into_any()
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}

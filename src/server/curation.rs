@@ -1,0 +1,580 @@
+//! Forum staff curating the directory: the review queue and its decisions, listing state, people and
+//! the audit log. Every function checks the caller first: staff (curator or admin) signed in with two
+//! factors; people need an admin. Every change is recorded in the audit log with the change itself.
+use axum::{
+    Router,
+    extract::{Path, Query, State},
+    http::header,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use time::{Duration, OffsetDateTime};
+use tower_sessions::Session;
+
+use super::{
+    AppState,
+    db::{Actor, AuditRecord, Decision, Revision, Waiting},
+    editor::{after_form, display_name, error_response, require_admin, signed_in_user, staff_has_two_factors},
+    mail::Message,
+};
+use crate::{
+    domain::{
+        curation::{
+            AUDIT_PAGE, AuditEntry, AuditFilter, ClaimItem, FieldChange, ListingAction, Person, QueueItem, Review,
+            StaffDashboard, StaffListing,
+        },
+        editing::{ProfileForm, RevisionStatus},
+        lang::Lang,
+        organization::{ListingStatus, Organization, OrganizationKind},
+        user::{StaffRole, User},
+        validation::{FieldError, Problem},
+    },
+    error::AppError,
+};
+
+/// Forum staff (curator or admin) signed in with two factors; anyone else is refused.
+pub async fn require_staff(state: &AppState, user: &User) -> Result<(), AppError> {
+    if user.staff_role.is_some() && staff_has_two_factors(state, user).await? {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// How staff decide a change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    ApproveAll,
+    /// Publish only these fields of the change (profile form field names).
+    ApproveFields(Vec<String>),
+    Reject {
+        reason: String,
+    },
+}
+
+/// The queue, oldest first, with what else needs a look.
+pub async fn dashboard(
+    state: &AppState,
+    user: &User,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> Result<StaffDashboard, AppError> {
+    require_staff(state, user).await?;
+    let revisions = state.db.pending_revisions().await?;
+    let claims = state.db.pending_claims().await?;
+    let ids: Vec<i64> = revisions.iter().chain(&claims).map(|waiting| waiting.organization_id).collect();
+    let listings = state.db.organizations_by_ids(&ids).await?;
+    let listing = |waiting: &Waiting| listings.iter().find(|listing| listing.id == waiting.organization_id);
+    let queue = revisions
+        .iter()
+        .filter_map(|waiting| {
+            let organization = listing(waiting)?;
+            Some(QueueItem {
+                revision_id: waiting.id,
+                slug: organization.slug.to_string(),
+                name: display_name(organization, lang),
+                new_listing: is_new(organization),
+                author: waiting.person.clone(),
+                created_at: waiting.created_at,
+            })
+        })
+        .collect();
+    let claims = claims
+        .iter()
+        .filter_map(|waiting| {
+            let organization = listing(waiting)?;
+            Some(ClaimItem {
+                claim_id: waiting.id,
+                slug: organization.slug.to_string(),
+                name: display_name(organization, lang),
+                claimant: waiting.person.clone().unwrap_or_default(),
+                website: organization.profile.website.clone(),
+                created_at: waiting.created_at,
+            })
+        })
+        .collect();
+    let (stale, new_this_week) = state.db.stale_and_new(now - Duration::days(365), now - Duration::days(7)).await?;
+    Ok(StaffDashboard { queue, claims, stale, new_this_week })
+}
+
+/// A listing never made public yet: its first change is the listing itself.
+fn is_new(organization: &Organization) -> bool {
+    matches!(organization.status, ListingStatus::Draft | ListingStatus::Pending)
+}
+
+async fn revision_and_listing(state: &AppState, revision_id: i64) -> Result<(Revision, Organization), AppError> {
+    let revision = state.db.revision_by_id(revision_id).await?.ok_or(AppError::NotFound)?;
+    let organization =
+        state.db.organizations_by_ids(&[revision.organization_id]).await?.pop().ok_or(AppError::NotFound)?;
+    Ok((revision, organization))
+}
+
+/// A change with its field-by-field differences, categories and sectors by name.
+pub async fn review(state: &AppState, user: &User, revision_id: i64, lang: Lang) -> Result<Review, AppError> {
+    require_staff(state, user).await?;
+    let (revision, organization) = revision_and_listing(state, revision_id).await?;
+    let new_listing = is_new(&organization);
+    let before = if new_listing { ProfileForm::default() } else { ProfileForm::of(&organization.profile) };
+    let mut changes = ProfileForm::of(&revision.profile).changes_from(&before);
+    name_taxonomy_values(state, &mut changes, lang).await?;
+    let author = match revision.author_id {
+        Some(id) => state.db.credentials_by_id(id).await?.map(|author| author.user.email.to_string()),
+        None => None,
+    };
+    Ok(Review {
+        revision_id,
+        slug: organization.slug.to_string(),
+        name: display_name(&organization, lang),
+        status: revision.summary.status,
+        listing_status: organization.status,
+        new_listing,
+        author,
+        created_at: revision.summary.created_at,
+        changes,
+        logo_before: organization
+            .logo_version
+            .as_ref()
+            .map(|version| format!("/logos/{}/128?v={version}", organization.slug)),
+        logo_after: revision.logo.is_some().then(|| format!("/staff/revisions/{revision_id}/logo")),
+    })
+}
+
+/// Shows category and sector ids as their names in the reader's language.
+async fn name_taxonomy_values(state: &AppState, changes: &mut [FieldChange], lang: Lang) -> Result<(), AppError> {
+    let categories = state.db.categories().await?;
+    let sectors = state.db.sectors().await?;
+    let name = |field: &str, id: &str| -> String {
+        let id: i64 = id.parse().unwrap_or_default();
+        let names = match field {
+            "category" => categories.iter().find(|category| category.id == id).map(|category| &category.names),
+            _ => sectors.iter().find(|sector| sector.id == id).map(|sector| &sector.names),
+        };
+        names.and_then(|names| names.pick(lang)).map_or_else(|| id.to_string(), |name| name.value.clone())
+    };
+    for change in changes.iter_mut().filter(|change| matches!(change.field.as_str(), "category" | "sector")) {
+        for text in [&mut change.before, &mut change.after] {
+            *text = text.lines().map(|id| name(&change.field, id)).collect::<Vec<_>>().join("\n");
+        }
+    }
+    Ok(())
+}
+
+/// The proposed logo of a change, for staff comparing it with the current one.
+pub async fn proposed_logo(state: &AppState, user: &User, revision_id: i64) -> Result<Vec<u8>, AppError> {
+    require_staff(state, user).await?;
+    state.db.revision_by_id(revision_id).await?.and_then(|revision| revision.logo).ok_or(AppError::NotFound)
+}
+
+/// Approves a change (all of it or the chosen fields) or rejects it with a reason; the listing's
+/// members are told by mail, and see the decision on their dashboard.
+pub async fn decide(
+    state: &AppState,
+    user: &User,
+    revision_id: i64,
+    verdict: Verdict,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    require_staff(state, user).await?;
+    let (revision, organization) = revision_and_listing(state, revision_id).await?;
+    if revision.summary.status != RevisionStatus::Pending {
+        return Err(FieldError::new("decision", Problem::AlreadyDecided).into());
+    }
+    let profile = match &verdict {
+        Verdict::ApproveAll => Some(revision.profile.clone()),
+        Verdict::ApproveFields(fields) if fields.is_empty() => {
+            return Err(FieldError::new("fields", Problem::Required).into());
+        }
+        Verdict::ApproveFields(fields) => {
+            let merged =
+                ProfileForm::of(&organization.profile).with_fields_from(&ProfileForm::of(&revision.profile), fields);
+            Some(merged.parse(organization.profile.tag_ids.clone(), now.year()).map_err(AppError::Invalid)?)
+        }
+        Verdict::Reject { reason } if reason.trim().is_empty() => {
+            return Err(FieldError::new("reason", Problem::Required).into());
+        }
+        Verdict::Reject { .. } => None,
+    };
+    let name = display_name(&organization, lang);
+    let link = format!("{}/{lang}/account", state.public_url);
+    let (action, comment, message) = match &verdict {
+        Verdict::ApproveAll => ("revision.approve", None, Message::ChangeApproved { organization: &name, link: &link }),
+        Verdict::ApproveFields(fields) => (
+            "revision.approve_fields",
+            Some(fields.join(", ")),
+            Message::ChangeApproved { organization: &name, link: &link },
+        ),
+        Verdict::Reject { reason } => (
+            "revision.reject",
+            Some(reason.trim().to_owned()),
+            Message::ChangeRejected { organization: &name, reason: reason.trim(), link: &link },
+        ),
+    };
+    let mails = member_mails(state, organization.id, message, lang).await?;
+    let actor = Actor::person(user);
+    let record = AuditRecord::new(&actor, action, organization.slug.as_str())
+        .of_listing(organization.id)
+        .change(Some(&organization.profile), profile.as_ref());
+    let decision = profile.as_ref().map_or(Decision::Reject, Decision::Approve);
+    state.db.decide_revision(revision_id, decision, comment.as_deref(), &record, &mails, now).await?;
+    if profile.is_some()
+        && let Some(logo) = &revision.logo
+    {
+        let square = super::logos::decode_upload(logo).map_err(|problem| FieldError::new("logo", problem))?;
+        let logo = super::logos::Logo::from_square(&square).map_err(|error| {
+            tracing::error!(%error, "encoding an approved logo failed");
+            AppError::Internal
+        })?;
+        state.db.set_logo(organization.id, &logo, now).await?;
+    }
+    Ok(())
+}
+
+/// The mail to every member of a listing: (recipient, subject, body).
+async fn member_mails(
+    state: &AppState,
+    organization_id: i64,
+    message: Message<'_>,
+    lang: Lang,
+) -> Result<Vec<(String, String, String)>, AppError> {
+    let (subject, body) = message.compose(lang);
+    let members = state.db.members_of(organization_id).await?;
+    Ok(members.into_iter().map(|member| (member.email, subject.clone(), body.clone())).collect())
+}
+
+/// Approves or rejects an ownership claim; the claimant is told by mail.
+pub async fn decide_claim(
+    state: &AppState,
+    user: &User,
+    claim_id: i64,
+    approve: bool,
+    reason: &str,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    require_staff(state, user).await?;
+    if !approve && reason.trim().is_empty() {
+        return Err(FieldError::new("reason", Problem::Required).into());
+    }
+    let claim = state
+        .db
+        .pending_claims()
+        .await?
+        .into_iter()
+        .find(|claim| claim.id == claim_id)
+        .ok_or_else(|| AppError::from(FieldError::new("decision", Problem::AlreadyDecided)))?;
+    let organization =
+        state.db.organizations_by_ids(&[claim.organization_id]).await?.pop().ok_or(AppError::NotFound)?;
+    let name = display_name(&organization, lang);
+    let link = format!("{}/{lang}/account", state.public_url);
+    let message = if approve {
+        Message::ClaimApproved { organization: &name, link: &link }
+    } else {
+        Message::ClaimRejected { organization: &name, reason: reason.trim(), link: &link }
+    };
+    let (subject, body) = message.compose(lang);
+    let mails: Vec<(String, String, String)> =
+        claim.person.iter().map(|to| (to.clone(), subject.clone(), body.clone())).collect();
+    let actor = Actor::person(user);
+    let action = if approve { "claim.approve" } else { "claim.reject" };
+    let claimant = claim.person.unwrap_or_default();
+    let record = AuditRecord::new(&actor, action, organization.slug.as_str())
+        .of_listing(organization.id)
+        .change(None, Some(&claimant));
+    let reason = (!approve).then(|| reason.trim());
+    state.db.decide_claim(claim_id, approve, reason, &record, &mails, now).await
+}
+
+/// A listing as staff manage it.
+pub async fn listing(state: &AppState, user: &User, slug: &str, lang: Lang) -> Result<StaffListing, AppError> {
+    require_staff(state, user).await?;
+    let organization = state.db.organization_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    Ok(staff_listing(&organization, lang))
+}
+
+fn staff_listing(organization: &Organization, lang: Lang) -> StaffListing {
+    StaffListing {
+        slug: organization.slug.to_string(),
+        name: display_name(organization, lang),
+        status: organization.status,
+        verified_at: organization.verified_at,
+        featured_position: organization.featured_position,
+        is_startup: organization.profile.kind == OrganizationKind::Startup,
+    }
+}
+
+/// Verifies, features, hides, archives or restores a listing.
+pub async fn act_on_listing(
+    state: &AppState,
+    user: &User,
+    slug: &str,
+    action: ListingAction,
+    position: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    require_staff(state, user).await?;
+    let organization = state.db.organization_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    if action == ListingAction::Feature {
+        match position {
+            Some(1..=999) => {}
+            _ => return Err(FieldError::new("position", Problem::OutOfRange { min: 1, max: 999 }).into()),
+        }
+    }
+    let before = staff_listing(&organization, Lang::En);
+    let mut after = before.clone();
+    match action {
+        ListingAction::Verify => after.verified_at = Some(now),
+        ListingAction::Unverify => after.verified_at = None,
+        ListingAction::Feature => after.featured_position = position,
+        ListingAction::Unfeature => after.featured_position = None,
+        _ => after.status = action.status().unwrap_or(after.status),
+    }
+    let actor = Actor::person(user);
+    let action_name = format!("listing.{action}");
+    let record = AuditRecord::new(&actor, &action_name, organization.slug.as_str())
+        .of_listing(organization.id)
+        .change(Some(&before), Some(&after));
+    state.db.apply_listing_action(organization.id, action, position, &record, now).await
+}
+
+/// Accounts whose address contains `search`, for admins.
+pub async fn people(state: &AppState, user: &User, search: &str) -> Result<Vec<Person>, AppError> {
+    require_admin(state, user).await?;
+    state.db.people(search, 200).await
+}
+
+/// Gives or takes a staff role. Admins cannot change their own, so there is always one left.
+pub async fn set_role(
+    state: &AppState,
+    user: &User,
+    person_id: i64,
+    role: Option<StaffRole>,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    require_admin(state, user).await?;
+    let person = other_person(state, user, person_id).await?;
+    let actor = Actor::person(user);
+    let record =
+        AuditRecord::new(&actor, "person.role", person.email.as_str()).change(Some(&person.staff_role), Some(&role));
+    state.db.set_staff_role(person_id, role, &record, now).await
+}
+
+/// Disables an account (its sessions end at once, everywhere) or enables it again.
+pub async fn set_disabled(
+    state: &AppState,
+    user: &User,
+    person_id: i64,
+    disabled: bool,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    require_admin(state, user).await?;
+    let person = other_person(state, user, person_id).await?;
+    let actor = Actor::person(user);
+    let action = if disabled { "person.disable" } else { "person.enable" };
+    let record = AuditRecord::new(&actor, action, person.email.as_str());
+    state.db.set_disabled(person_id, disabled, &record, now).await
+}
+
+async fn other_person(state: &AppState, user: &User, person_id: i64) -> Result<User, AppError> {
+    if person_id == user.id {
+        return Err(AppError::Forbidden);
+    }
+    Ok(state.db.credentials_by_id(person_id).await?.ok_or(AppError::NotFound)?.user)
+}
+
+/// The audit log, newest first, a page at a time.
+pub async fn audit(
+    state: &AppState,
+    user: &User,
+    filter: &AuditFilter,
+    page: u32,
+) -> Result<Vec<AuditEntry>, AppError> {
+    require_staff(state, user).await?;
+    let offset = i64::from(page.saturating_sub(1)) * AUDIT_PAGE;
+    state.db.audit_entries(filter, AUDIT_PAGE, offset).await
+}
+
+/// The whole filtered audit log as CSV, for staff.
+pub async fn audit_csv(state: &AppState, user: &User, filter: &AuditFilter) -> Result<String, AppError> {
+    require_staff(state, user).await?;
+    let entries = state.db.audit_entries(filter, i64::MAX, 0).await?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let internal = |error: csv::Error| {
+        tracing::error!(%error, "writing the audit CSV failed");
+        AppError::Internal
+    };
+    writer
+        .write_record(["id", "at", "actor", "action", "organization_id", "subject", "before", "after"])
+        .map_err(internal)?;
+    for entry in entries {
+        writer
+            .write_record([
+                entry.id.to_string(),
+                entry.at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+                entry.actor,
+                entry.action,
+                entry.organization_id.map(|id| id.to_string()).unwrap_or_default(),
+                entry.subject,
+                entry.before.unwrap_or_default(),
+                entry.after.unwrap_or_default(),
+            ])
+            .map_err(internal)?;
+    }
+    let bytes = writer.into_inner().map_err(|error| internal(error.into_error().into()))?;
+    String::from_utf8(bytes).map_err(|_| AppError::Internal)
+}
+
+/// The staff forms: plain posts that go back to their page (303) with what was decided, or with the
+/// refusal's messages and what was typed kept in the session for the page to show.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/staff/revisions/{id}", post(post_decision))
+        .route("/{lang}/staff/claims/{id}", post(post_claim_decision))
+        .route("/{lang}/staff/listings/{slug}", post(post_listing_action))
+        .route("/{lang}/staff/people/{id}", post(post_person_change))
+        .route("/staff/revisions/{id}/logo", get(get_proposed_logo))
+        .route("/staff/audit.csv", get(get_audit_csv))
+}
+
+type Pairs = axum::Form<Vec<(String, String)>>;
+
+/// Runs a staff form for the signed-in person and answers with where to go next.
+async fn staff_form<F>(
+    state: &AppState,
+    session: &Session,
+    lang: Lang,
+    flash: String,
+    page: String,
+    pairs: Vec<(String, String)>,
+    act: F,
+) -> Result<Response, Response>
+where
+    F: AsyncFnOnce(&User, &ProfileForm) -> Result<String, AppError>,
+{
+    let credentials = signed_in_user(state, session, lang).await?;
+    let form = ProfileForm(pairs);
+    let outcome = act(&credentials.user, &form).await.map_err(|error| (error, form));
+    Ok(after_form(session, &flash, page, outcome).await)
+}
+
+async fn post_decision(
+    State(state): State<AppState>,
+    session: Session,
+    Path((lang, id)): Path<(Lang, i64)>,
+    axum::Form(pairs): Pairs,
+) -> Result<Response, Response> {
+    let page = format!("/{lang}/staff/revisions/{id}");
+    staff_form(&state, &session, lang, format!("decision:{id}"), page.clone(), pairs, async |user, form| {
+        let verdict = match form.value("decision") {
+            "approve" => Verdict::ApproveAll,
+            "approve_fields" => Verdict::ApproveFields(form.values("field").into_iter().map(str::to_owned).collect()),
+            _ => Verdict::Reject { reason: form.value("reason").to_owned() },
+        };
+        decide(&state, user, id, verdict, lang, OffsetDateTime::now_utc()).await?;
+        Ok(format!("{page}?decided=1"))
+    })
+    .await
+}
+
+async fn post_claim_decision(
+    State(state): State<AppState>,
+    session: Session,
+    Path((lang, id)): Path<(Lang, i64)>,
+    axum::Form(pairs): Pairs,
+) -> Result<Response, Response> {
+    let page = format!("/{lang}/staff");
+    staff_form(
+        &state,
+        &session,
+        lang,
+        format!("claim:{id}"),
+        format!("{page}#claim-{id}"),
+        pairs,
+        async |user, form| {
+            let approve = form.value("decision") == "approve";
+            decide_claim(&state, user, id, approve, form.value("reason"), lang, OffsetDateTime::now_utc()).await?;
+            Ok(format!("{page}?claim=decided"))
+        },
+    )
+    .await
+}
+
+async fn post_listing_action(
+    State(state): State<AppState>,
+    session: Session,
+    Path((lang, slug)): Path<(Lang, String)>,
+    axum::Form(pairs): Pairs,
+) -> Result<Response, Response> {
+    let page = format!("/{lang}/staff/listings/{slug}");
+    staff_form(&state, &session, lang, format!("listing:{slug}"), page.clone(), pairs, async |user, form| {
+        let action: ListingAction =
+            form.value("action").parse().map_err(|_| FieldError::new("action", Problem::InvalidChoice))?;
+        let position = match form.value("position").trim() {
+            "" => None,
+            text => {
+                Some(text.parse().map_err(|_| FieldError::new("position", Problem::OutOfRange { min: 1, max: 999 }))?)
+            }
+        };
+        act_on_listing(&state, user, &slug, action, position, OffsetDateTime::now_utc()).await?;
+        Ok(format!("{page}?done={action}"))
+    })
+    .await
+}
+
+async fn post_person_change(
+    State(state): State<AppState>,
+    session: Session,
+    Path((lang, id)): Path<(Lang, i64)>,
+    axum::Form(pairs): Pairs,
+) -> Result<Response, Response> {
+    let page = format!("/{lang}/staff/people");
+    staff_form(&state, &session, lang, "people".to_owned(), page.clone(), pairs, async |user, form| {
+        let now = OffsetDateTime::now_utc();
+        match form.value("change") {
+            "disable" => set_disabled(&state, user, id, true, now).await?,
+            "enable" => set_disabled(&state, user, id, false, now).await?,
+            _ => {
+                let role = match form.value("role") {
+                    "" | "none" => None,
+                    role => Some(role.parse().map_err(|_| FieldError::new("role", Problem::InvalidChoice))?),
+                };
+                set_role(&state, user, id, role, now).await?;
+            }
+        }
+        Ok(format!("{page}?q={}&changed={id}", urlencoding(form.value("q"))))
+    })
+    .await
+}
+
+/// A query-string value, percent-encoded.
+fn urlencoding(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+async fn get_proposed_logo(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> Result<Response, Response> {
+    let credentials = signed_in_user(&state, &session, Lang::En).await?;
+    let bytes = proposed_logo(&state, &credentials.user, id).await.map_err(|error| error_response(&error))?;
+    Ok(([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "private, no-store")], bytes).into_response())
+}
+
+async fn get_audit_csv(
+    State(state): State<AppState>,
+    session: Session,
+    Query(filter): Query<AuditFilter>,
+) -> Result<Response, Response> {
+    let credentials = signed_in_user(&state, &session, Lang::En).await?;
+    let csv = audit_csv(&state, &credentials.user, &filter).await.map_err(|error| error_response(&error))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"qala-audit-log.csv\""),
+            (header::CACHE_CONTROL, "private, no-store"),
+        ],
+        csv,
+    )
+        .into_response())
+}

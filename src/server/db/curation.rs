@@ -1,0 +1,300 @@
+//! What forum staff read and change: the review queue, decisions, listing state, and people. Every
+//! change appends its audit row in the same transaction.
+use sqlx::Row;
+use time::OffsetDateTime;
+
+use super::{
+    Database, SqlBuilder,
+    accounts::enqueue,
+    audit::{AuditRecord, append},
+    decode_optional_time, decode_time, decode_word,
+    directory::directory_changed,
+    encode_time,
+    organizations::apply_profile,
+    users::upsert_membership,
+};
+use crate::{
+    domain::{
+        curation::{ListingAction, Person},
+        editing::RevisionStatus,
+        organization::{ListingStatus, OrganizationProfile},
+        user::{MembershipRole, StaffRole},
+        validation::{FieldError, Problem},
+    },
+    error::AppError,
+};
+
+/// A pending change or claim as the queue reads it, before names are looked up.
+#[derive(Clone, Debug)]
+pub struct Waiting {
+    pub id: i64,
+    pub organization_id: i64,
+    pub person: Option<String>,
+    pub created_at: OffsetDateTime,
+}
+
+/// How staff decide a change.
+#[derive(Clone, Debug)]
+pub enum Decision<'a> {
+    /// Publish this profile (all of the change, or the chosen fields of it).
+    Approve(&'a OrganizationProfile),
+    Reject,
+}
+
+impl Database {
+    /// Changes waiting for review, oldest first.
+    pub async fn pending_revisions(&self) -> Result<Vec<Waiting>, AppError> {
+        self.waiting(
+            "SELECT revisions.id, revisions.organization_id, users.email AS person, revisions.created_at \
+             FROM revisions LEFT JOIN users ON users.id = revisions.author_id \
+             WHERE revisions.status = 'pending' ORDER BY revisions.created_at, revisions.id",
+        )
+        .await
+    }
+
+    /// Ownership claims waiting for staff, oldest first.
+    pub async fn pending_claims(&self) -> Result<Vec<Waiting>, AppError> {
+        self.waiting(
+            "SELECT claims.id, claims.organization_id, users.email AS person, claims.created_at \
+             FROM claims JOIN users ON users.id = claims.user_id \
+             WHERE claims.status = 'pending' ORDER BY claims.created_at, claims.id",
+        )
+        .await
+    }
+
+    async fn waiting(&self, sql: &str) -> Result<Vec<Waiting>, AppError> {
+        let rows = sqlx::query(sql).fetch_all(self.pool()).await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Waiting {
+                    id: row.try_get("id")?,
+                    organization_id: row.try_get("organization_id")?,
+                    person: row.try_get("person")?,
+                    created_at: decode_time(&row.try_get::<String, _>("created_at")?)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(AppError::from)
+    }
+
+    /// Published listings last updated before `before`, and listings published since `since`.
+    pub async fn stale_and_new(&self, before: OffsetDateTime, since: OffsetDateTime) -> Result<(u64, u64), AppError> {
+        let row = sqlx::query(
+            "SELECT \
+               (SELECT COUNT(*) FROM organizations WHERE status = 'published' AND updated_at < $1) AS stale, \
+               (SELECT COUNT(*) FROM organizations WHERE status = 'published' AND published_at >= $2) AS fresh",
+        )
+        .bind(encode_time(before))
+        .bind(encode_time(since))
+        .fetch_one(self.pool())
+        .await?;
+        let count = |column: &str| row.try_get::<i64, _>(column).map(|count| u64::try_from(count).unwrap_or(0));
+        Ok((count("stale")?, count("fresh")?))
+    }
+
+    /// Decides a pending change. Approving publishes the given profile (and a listing never published
+    /// before); rejecting leaves the listing as it is. The members' mail goes out with the decision.
+    pub async fn decide_revision(
+        &self,
+        revision_id: i64,
+        decision: Decision<'_>,
+        comment: Option<&str>,
+        record: &AuditRecord<'_>,
+        mails: &[(String, String, String)],
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        let mut transaction = self.pool().begin().await?;
+        let status = match decision {
+            Decision::Approve(_) => RevisionStatus::Published,
+            Decision::Reject => RevisionStatus::Rejected,
+        };
+        let updated = sqlx::query(
+            "UPDATE revisions SET status = $1, staff_comment = $2, decided_by = $3, decided_at = $4 \
+             WHERE id = $5 AND status = 'pending'",
+        )
+        .bind(status.as_str())
+        .bind(comment)
+        .bind(record.actor.user_id)
+        .bind(encode_time(now))
+        .bind(revision_id)
+        .execute(&mut *transaction)
+        .await?;
+        if updated.rows_affected() == 0 {
+            // Decided by someone else meanwhile, or superseded by a newer change.
+            return Err(already_decided());
+        }
+        if let (Decision::Approve(profile), Some(organization_id)) = (decision, record.organization_id) {
+            apply_profile(&mut transaction, organization_id, profile, now).await?;
+            publish(&mut transaction, organization_id, now).await?;
+        }
+        append(&mut transaction, record, now).await?;
+        enqueue(&mut transaction, mails, now).await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    /// Decides an ownership claim; an approved claimant becomes the listing's owner.
+    pub async fn decide_claim(
+        &self,
+        claim_id: i64,
+        approve: bool,
+        reason: Option<&str>,
+        record: &AuditRecord<'_>,
+        mails: &[(String, String, String)],
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        let mut transaction = self.pool().begin().await?;
+        let now_text = encode_time(now);
+        let row = sqlx::query(
+            "UPDATE claims SET status = $1, reason = $2, decided_by = $3, decided_at = $4 \
+             WHERE id = $5 AND status = 'pending' RETURNING organization_id, user_id",
+        )
+        .bind(if approve { "approved" } else { "rejected" })
+        .bind(reason)
+        .bind(record.actor.user_id)
+        .bind(&now_text)
+        .bind(claim_id)
+        .fetch_optional(&mut *transaction)
+        .await?
+        .ok_or_else(already_decided)?;
+        if approve {
+            let (user_id, organization_id) = (row.try_get("user_id")?, row.try_get("organization_id")?);
+            upsert_membership(&mut transaction, user_id, organization_id, MembershipRole::Owner, now).await?;
+        }
+        append(&mut transaction, record, now).await?;
+        enqueue(&mut transaction, mails, now).await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    /// Verifies, features, hides, archives or restores a listing. `position` places a featured
+    /// startup on the showcase (lower first).
+    pub async fn apply_listing_action(
+        &self,
+        organization_id: i64,
+        action: ListingAction,
+        position: Option<i64>,
+        record: &AuditRecord<'_>,
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        let mut transaction = self.pool().begin().await?;
+        let mut sql = SqlBuilder::new("UPDATE organizations SET updated_at = ");
+        sql.bind(encode_time(now));
+        match action {
+            ListingAction::Verify => sql.push(", verified_at = ").bind(encode_time(now)),
+            ListingAction::Unverify => sql.push(", verified_at = NULL"),
+            ListingAction::Feature => sql.push(", featured_position = ").bind(position.unwrap_or(1)),
+            ListingAction::Unfeature => sql.push(", featured_position = NULL"),
+            ListingAction::Hide | ListingAction::Archive | ListingAction::Restore => {
+                let status = action.status().map_or(ListingStatus::Published, |status| status);
+                sql.push(", status = ").bind(status.as_str())
+            }
+        };
+        sql.push(" WHERE id = ").bind(organization_id);
+        sql.query().execute(&mut *transaction).await?;
+        if action == ListingAction::Restore {
+            publish(&mut transaction, organization_id, now).await?;
+        }
+        directory_changed(&mut transaction).await?;
+        append(&mut transaction, record, now).await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    /// Accounts whose address contains `search`, staff first, then newest.
+    pub async fn people(&self, search: &str, limit: i64) -> Result<Vec<Person>, AppError> {
+        let mut sql = SqlBuilder::new(
+            "SELECT users.id, users.email, users.staff_role, users.email_verified_at, users.disabled_at, \
+             users.created_at, (SELECT string_agg(organizations.slug, ' ') FROM memberships \
+               JOIN organizations ON organizations.id = memberships.organization_id \
+               WHERE memberships.user_id = users.id) AS organizations \
+             FROM users WHERE LOWER(users.email) LIKE ",
+        );
+        sql.bind(format!("%{}%", search.trim().to_lowercase()));
+        sql.push(" ORDER BY users.staff_role IS NULL, users.created_at DESC, users.id DESC LIMIT ").bind(limit);
+        let rows = sql.query().fetch_all(self.pool()).await?;
+        rows.iter()
+            .map(|row| {
+                let organizations: Option<String> = row.try_get("organizations")?;
+                Ok(Person {
+                    id: row.try_get("id")?,
+                    email: row.try_get("email")?,
+                    staff_role: row
+                        .try_get::<Option<String>, _>("staff_role")?
+                        .map(|role| decode_word(&role))
+                        .transpose()?,
+                    confirmed: row.try_get::<Option<String>, _>("email_verified_at")?.is_some(),
+                    disabled: decode_optional_time(row.try_get("disabled_at")?)?.is_some(),
+                    organizations: organizations
+                        .map(|slugs| slugs.split(' ').map(str::to_owned).collect())
+                        .unwrap_or_default(),
+                    created_at: decode_time(&row.try_get::<String, _>("created_at")?)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(AppError::from)
+    }
+
+    /// Gives or takes a staff role.
+    pub async fn set_staff_role(
+        &self,
+        user_id: i64,
+        role: Option<StaffRole>,
+        record: &AuditRecord<'_>,
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        let mut transaction = self.pool().begin().await?;
+        sqlx::query("UPDATE users SET staff_role = $1, updated_at = $2 WHERE id = $3")
+            .bind(role.map(StaffRole::as_str))
+            .bind(encode_time(now))
+            .bind(user_id)
+            .execute(&mut *transaction)
+            .await?;
+        append(&mut transaction, record, now).await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    /// Disables an account (ending its sessions everywhere) or enables it again.
+    pub async fn set_disabled(
+        &self,
+        user_id: i64,
+        disabled: bool,
+        record: &AuditRecord<'_>,
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        let mut transaction = self.pool().begin().await?;
+        let now_text = encode_time(now);
+        sqlx::query(
+            "UPDATE users SET disabled_at = $1, session_epoch = session_epoch + 1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(disabled.then_some(now_text.as_str()))
+        .bind(&now_text)
+        .bind(user_id)
+        .execute(&mut *transaction)
+        .await?;
+        append(&mut transaction, record, now).await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+}
+
+/// Makes a listing public, remembering when it first was.
+async fn publish(
+    connection: &mut sqlx::AnyConnection,
+    organization_id: i64,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE organizations SET status = 'published', published_at = COALESCE(published_at, $1) WHERE id = $2",
+    )
+    .bind(encode_time(now))
+    .bind(organization_id)
+    .execute(&mut *connection)
+    .await?;
+    directory_changed(connection).await
+}
+
+fn already_decided() -> AppError {
+    FieldError::new("decision", Problem::AlreadyDecided).into()
+}
