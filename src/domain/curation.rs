@@ -171,6 +171,7 @@ pub const AUDIT_PAGE: i64 = 50;
 
 /// Which audit rows to show; every part is optional, and all of them must match.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AuditFilter {
     /// Part of the actor's address (or `cli`).
     pub actor: String,

@@ -167,6 +167,11 @@ impl Database {
         self.engine
     }
 
+    /// Where the database is, for tools that open their own connection (backups, checks).
+    pub fn url(&self) -> &DatabaseUrl {
+        &self.url
+    }
+
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
     }

@@ -19,7 +19,7 @@ use crate::{
 };
 
 /// Two published listings: A (verified) and B (not), with their ids and slugs.
-async fn two_listings(db: &Database) -> [(i64, String); 2] {
+pub async fn two_listings(db: &Database) -> [(i64, String); 2] {
     let mut verified = organization("Alfa Kiber", OrganizationKind::Company);
     verified.verified_at = Some(OffsetDateTime::now_utc());
     let ids = db
@@ -34,7 +34,7 @@ async fn two_listings(db: &Database) -> [(i64, String); 2] {
 }
 
 /// A confirmed account, signed in on a browser of its own; staff also sign in with their second factor.
-async fn person(
+pub async fn person(
     app: &axum::Router,
     db: &Database,
     email: &str,
@@ -63,7 +63,7 @@ async fn person(
 }
 
 /// A profile form as the editor page posts it, with the English name changed.
-fn profile_form(name_en: &str) -> Vec<(&'static str, String)> {
+pub fn profile_form(name_en: &str) -> Vec<(&'static str, String)> {
     vec![
         ("az.name", "Bravo Təhlükəsizlik".to_owned()),
         ("en.name", name_en.to_owned()),
@@ -75,17 +75,17 @@ fn profile_form(name_en: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
-async fn post_profile(browser: &mut Browser, slug: &str, fields: &[(&str, String)]) -> Reply {
+pub async fn post_profile(browser: &mut Browser, slug: &str, fields: &[(&str, String)]) -> Reply {
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(name, value)| (*name, value.as_str())).collect();
     let path = format!("/en/account/organizations/{slug}/profile");
     browser.submit(&path, &pairs, &format!("/en/account/organizations/{slug}")).await
 }
 
-fn location(reply: &Reply) -> String {
+pub fn location(reply: &Reply) -> String {
     reply.headers.get(header::LOCATION).map(|value| value.to_str().unwrap().to_owned()).unwrap_or_default()
 }
 
-async fn public_name(db: &Database, slug: &str) -> String {
+pub async fn public_name(db: &Database, slug: &str) -> String {
     let listing = db.organization_by_slug(slug).await.unwrap().unwrap();
     listing.profile.texts.get(qala::domain::lang::Lang::En).unwrap().name.clone()
 }

@@ -8,6 +8,7 @@ mod support;
 mod accounts;
 mod browser;
 mod cli;
+mod curation;
 mod directory;
 mod editing;
 mod http;

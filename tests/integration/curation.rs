@@ -1,0 +1,275 @@
+//! Forum staff curating over HTTP: the review queue and its field-by-field decisions, listing actions,
+//! people, the audit log (append-only in the database itself), and staff pages refused to everyone else.
+use axum::http::StatusCode;
+use qala::{
+    domain::{
+        curation::AuditFilter,
+        editing::RevisionStatus,
+        lang::Lang,
+        organization::ListingStatus,
+        user::{EmailAddress, MembershipRole, StaffRole},
+    },
+    server::db::Database,
+};
+
+use crate::{
+    editing::{location, person, post_profile, profile_form, public_name, two_listings},
+    http::{app, get},
+    on_both_engines,
+};
+
+async fn audit_rows(db: &Database, action: &str) -> Vec<qala::domain::curation::AuditEntry> {
+    let filter = AuditFilter { action: action.to_owned(), ..AuditFilter::default() };
+    db.audit_entries(&filter, 100, 0).await.unwrap()
+}
+
+async fn staff_approve_chosen_fields_and_the_public_sees_only_those(db: Database) {
+    let app = app(&db);
+    let [_, (b_id, b_slug)] = two_listings(&db).await;
+    let mut owner = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    let mut change = profile_form("Bravo Security");
+    change.retain(|(field, _)| *field != "city");
+    change.push(("city", "Sumqayıt".to_owned()));
+    let reply = post_profile(&mut owner, &b_slug, &change).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(audit_rows(&db, "profile.submit").await.len(), 1, "the organization's change is in the audit log");
+
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let queue = curator.call("/api/staff/dashboard", &[("lang", "en")]).await;
+    assert_eq!(queue.status, StatusCode::OK, "{}", queue.body);
+    assert!(queue.body.contains(&b_slug) && queue.body.contains("owner@bravo.example"), "{}", queue.body);
+    let revision_id = db.latest_revision(b_id).await.unwrap().unwrap().summary.id;
+
+    let review = curator.call("/api/staff/review", &[("revision_id", &revision_id.to_string()), ("lang", "en")]).await;
+    assert_eq!(review.status, StatusCode::OK, "{}", review.body);
+    let review: serde_json::Value = serde_json::from_str(&review.body).unwrap();
+    let changed: Vec<&str> =
+        review["data"]["changes"].as_array().unwrap().iter().map(|change| change["field"].as_str().unwrap()).collect();
+    assert!(changed.contains(&"en.name") && changed.contains(&"city"), "{changed:?}");
+    let city = review["data"]["changes"].as_array().unwrap().iter().find(|change| change["field"] == "city").unwrap();
+    assert_eq!((city["before"].as_str(), city["after"].as_str()), (Some("Bakı"), Some("Sumqayıt")));
+
+    // Nothing chosen: refused with a message for the fields, nothing published.
+    let page = format!("/en/staff/revisions/{revision_id}");
+    let refused = curator.submit(&page, &[("decision", "approve_fields")], &page).await;
+    assert_eq!((refused.status, location(&refused)), (StatusCode::SEE_OTHER, page.clone()));
+    let again = curator.call("/api/staff/review", &[("revision_id", &revision_id.to_string()), ("lang", "en")]).await;
+    assert!(again.body.contains("\"field\":\"fields\""), "the page shows why: {}", again.body);
+
+    let approved = curator.submit(&page, &[("decision", "approve_fields"), ("field", "city")], &page).await;
+    assert_eq!(location(&approved), format!("{page}?decided=1"));
+    let listing = db.organization_by_slug(&b_slug).await.unwrap().unwrap();
+    assert_eq!(listing.profile.city.as_deref(), Some("Sumqayıt"), "the chosen field is public");
+    assert_ne!(public_name(&db, &b_slug).await, "Bravo Security", "the field not chosen is not");
+    let revision = db.latest_revision(b_id).await.unwrap().unwrap();
+    assert_eq!(revision.summary.status, RevisionStatus::Published);
+    let told = db.recent_mail(Some("owner@bravo.example"), 1).await.unwrap().remove(0);
+    assert!(told.subject.contains("published"), "{}", told.subject);
+    let decisions = audit_rows(&db, "revision.approve_fields").await;
+    assert_eq!(decisions[0].actor, "curator@forum.example");
+    assert!(decisions[0].after.as_deref().unwrap().contains("Sumqayıt"), "the log keeps the state after");
+
+    // Deciding twice is refused, naming why.
+    let twice = curator.submit(&page, &[("decision", "approve")], &page).await;
+    assert_eq!(location(&twice), page);
+}
+
+async fn a_rejection_reaches_the_organization_with_its_reason(db: Database) {
+    let app = app(&db);
+    let [_, (b_id, b_slug)] = two_listings(&db).await;
+    let mut owner = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    post_profile(&mut owner, &b_slug, &profile_form("Bravo Hype")).await;
+    let revision_id = db.latest_revision(b_id).await.unwrap().unwrap().summary.id;
+    let mut admin = person(&app, &db, "admin@forum.example", Some(StaffRole::Admin), None).await;
+    let page = format!("/en/staff/revisions/{revision_id}");
+
+    let without_reason = admin.submit(&page, &[("decision", "reject"), ("reason", "  ")], &page).await;
+    assert_eq!(location(&without_reason), page, "a rejection needs a reason");
+    assert_eq!(db.latest_revision(b_id).await.unwrap().unwrap().summary.status, RevisionStatus::Pending);
+
+    let reason = "The name must match the company register.";
+    let rejected = admin.submit(&page, &[("decision", "reject"), ("reason", reason)], &page).await;
+    assert_eq!(location(&rejected), format!("{page}?decided=1"));
+    let revision = db.latest_revision(b_id).await.unwrap().unwrap();
+    assert_eq!(
+        (revision.summary.status, revision.summary.staff_comment.as_deref()),
+        (RevisionStatus::Rejected, Some(reason))
+    );
+    assert_ne!(public_name(&db, &b_slug).await, "Bravo Hype");
+    let told = db.recent_mail(Some("owner@bravo.example"), 1).await.unwrap().remove(0);
+    assert!(told.body.contains(reason), "{}", told.body);
+    let dashboard = owner.call("/api/editing/mine", &[("lang", "en")]).await;
+    assert!(dashboard.body.contains(reason) && dashboard.body.contains("rejected"), "{}", dashboard.body);
+}
+
+async fn staff_verify_feature_hide_and_restore_listings(db: Database) {
+    let app = app(&db);
+    let [_, (b_id, b_slug)] = two_listings(&db).await;
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let page = format!("/en/staff/listings/{b_slug}");
+    let act = |action: &'static str| [("action", action)];
+
+    let verified = curator.submit(&page, &act("verify"), &page).await;
+    assert_eq!(location(&verified), format!("{page}?done=verify"));
+    assert!(db.organization_by_slug(&b_slug).await.unwrap().unwrap().is_verified());
+    let (_, _, profile) = get(&app, &format!("/en/organizations/{b_slug}"), &[]).await;
+    assert!(profile.contains("Verified"), "the public badge shows");
+
+    let refused = curator.submit(&page, &[("action", "feature"), ("position", "0")], &page).await;
+    assert_eq!(location(&refused), page, "a place on the showcase starts at 1");
+    curator.submit(&page, &[("action", "feature"), ("position", "2")], &page).await;
+    assert_eq!(db.organization_by_slug(&b_slug).await.unwrap().unwrap().featured_position, Some(2));
+
+    curator.submit(&page, &act("hide"), &page).await;
+    assert_eq!(db.organization_by_slug(&b_slug).await.unwrap().unwrap().status, ListingStatus::Hidden);
+    let (hidden, _, _) = get(&app, &format!("/en/organizations/{b_slug}"), &[]).await;
+    assert_eq!(hidden, StatusCode::NOT_FOUND, "a hidden listing is not public");
+    curator.submit(&page, &act("restore"), &page).await;
+    assert_eq!(db.organization_by_slug(&b_slug).await.unwrap().unwrap().status, ListingStatus::Published);
+
+    let actions: Vec<String> = audit_rows(&db, "listing.").await.into_iter().map(|entry| entry.action).collect();
+    assert_eq!(actions, ["listing.restore", "listing.hide", "listing.feature", "listing.verify"], "newest first");
+    let _ = b_id;
+}
+
+async fn admins_manage_people_and_a_disabled_account_is_signed_out(db: Database) {
+    let app = app(&db);
+    let [_, (b_id, _)] = two_listings(&db).await;
+    let mut owner = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    let mut admin = person(&app, &db, "admin@forum.example", Some(StaffRole::Admin), None).await;
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let owner_id = db.user_by_email(&EmailAddress::parse("owner@bravo.example").unwrap()).await.unwrap().unwrap().id;
+
+    let listed = admin.call("/api/staff/people", &[("search", "bravo")]).await;
+    assert!(listed.body.contains("owner@bravo.example") && !listed.body.contains("curator@"), "{}", listed.body);
+    assert_eq!(curator.call("/api/staff/people", &[("search", "")]).await.status, StatusCode::FORBIDDEN, "admins only");
+
+    let page = format!("/en/staff/people/{owner_id}");
+    admin.submit(&page, &[("change", "role"), ("role", "curator")], "/en/staff/people").await;
+    let owner_now = db.user_by_email(&EmailAddress::parse("owner@bravo.example").unwrap()).await.unwrap().unwrap();
+    assert_eq!(owner_now.staff_role, Some(StaffRole::Curator));
+
+    assert!(owner.viewer().await.is_some());
+    admin.submit(&page, &[("change", "disable")], "/en/staff/people").await;
+    assert!(owner.viewer().await.is_none(), "its sessions ended");
+    let again = owner
+        .call(
+            "/api/account/sign-in",
+            &[("lang", "en"), ("email", "owner@bravo.example"), ("password", crate::browser::PASSWORD)],
+        )
+        .await;
+    assert_ne!(again.status, StatusCode::OK, "and it cannot sign in");
+    let changes: Vec<String> = audit_rows(&db, "person.").await.into_iter().map(|entry| entry.action).collect();
+    assert_eq!(changes, ["person.disable", "person.role"]);
+}
+
+/// Every staff page and form, for everyone who is not staff: refused, and nothing changes.
+async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
+    let app = app(&db);
+    let [(a_id, a_slug), (b_id, b_slug)] = two_listings(&db).await;
+    let mut owner = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    post_profile(&mut owner, &b_slug, &profile_form("Bravo Security")).await;
+    let revision_id = db.latest_revision(b_id).await.unwrap().unwrap().summary.id.to_string();
+    // Staff who did not set up two-factor sign-in have no staff powers.
+    let hash = qala::server::auth::hash_password(crate::browser::PASSWORD.to_owned()).await.unwrap();
+    db.create_user(
+        &EmailAddress::parse("lax@forum.example").unwrap(),
+        Some(&hash),
+        Some(StaffRole::Admin),
+        true,
+        time::OffsetDateTime::now_utc(),
+    )
+    .await
+    .unwrap();
+    let mut lax_staff = crate::browser::Browser::new(&app, "198.51.100.200:5000");
+    lax_staff
+        .call(
+            "/api/account/sign-in",
+            &[("lang", "en"), ("email", "lax@forum.example"), ("password", crate::browser::PASSWORD)],
+        )
+        .await;
+    let editor_of_a = person(&app, &db, "editor@alfa.example", None, Some((a_id, MembershipRole::Editor))).await;
+    let anonymous = crate::browser::Browser::new(&app, "198.51.100.201:5000");
+    let before = (db.latest_revision(b_id).await.unwrap(), db.organization_by_slug(&a_slug).await.unwrap());
+    let audit_before = db.audit_entries(&AuditFilter::default(), 1000, 0).await.unwrap().len();
+
+    for (who, mut browser) in
+        [("anonymous", anonymous), ("an editor", editor_of_a), ("the owner", owner), ("staff without 2FA", lax_staff)]
+    {
+        for (endpoint, fields) in [
+            ("/api/staff/dashboard", vec![("lang", "en")]),
+            ("/api/staff/review", vec![("revision_id", revision_id.as_str()), ("lang", "en")]),
+            ("/api/staff/listing", vec![("slug", a_slug.as_str()), ("lang", "en")]),
+            ("/api/staff/people", vec![("search", "")]),
+            ("/api/staff/audit", vec![("filter[actor]", ""), ("page", "1")]),
+        ] {
+            let reply = browser.call(endpoint, &fields).await;
+            assert!(
+                matches!(reply.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN),
+                "{who} read {endpoint}: {}",
+                reply.status
+            );
+        }
+        for (path, fields) in [
+            (format!("/en/staff/revisions/{revision_id}"), vec![("decision", "approve")]),
+            (format!("/en/staff/listings/{a_slug}"), vec![("action", "hide")]),
+            ("/en/staff/claims/1".to_owned(), vec![("decision", "approve")]),
+            (format!("/en/staff/people/{b_id}"), vec![("change", "disable")]),
+        ] {
+            let reply = browser.submit(&path, &fields, &path).await;
+            assert!(
+                matches!(reply.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN),
+                "{who} posted {path}: {}",
+                reply.status
+            );
+        }
+        for path in [format!("/staff/revisions/{revision_id}/logo"), "/staff/audit.csv".to_owned()] {
+            let reply = browser.get(&path).await;
+            assert!(
+                matches!(reply.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN),
+                "{who} read {path}: {}",
+                reply.status
+            );
+        }
+    }
+    let after = (db.latest_revision(b_id).await.unwrap(), db.organization_by_slug(&a_slug).await.unwrap());
+    assert_eq!(before.0.map(|revision| revision.summary), after.0.map(|revision| revision.summary), "nothing decided");
+    assert_eq!(before.1, after.1, "nothing changed on the listing");
+    assert_eq!(
+        db.audit_entries(&AuditFilter::default(), 1000, 0).await.unwrap().len(),
+        audit_before,
+        "nothing recorded"
+    );
+}
+
+/// The audit log keeps every row as written: the database refuses to change or remove one.
+async fn the_audit_log_is_append_only(db: Database) {
+    let app = app(&db);
+    let [_, (b_id, b_slug)] = two_listings(&db).await;
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let page = format!("/en/staff/listings/{b_slug}");
+    curator.submit(&page, &[("action", "verify")], &page).await;
+    use sqlx::Connection;
+    let mut connection = sqlx::AnyConnection::connect(db.url().as_str()).await.unwrap();
+    let update = sqlx::query("UPDATE audit_log SET actor = 'someone else'").execute(&mut connection).await;
+    assert!(update.is_err(), "an UPDATE is refused");
+    let delete = sqlx::query("DELETE FROM audit_log").execute(&mut connection).await;
+    assert!(delete.is_err(), "a DELETE is refused");
+    connection.close().await.unwrap();
+    let rows = audit_rows(&db, "listing.verify").await;
+    assert_eq!((rows.len(), rows[0].actor.as_str(), rows[0].organization_id), (1, "curator@forum.example", Some(b_id)));
+
+    let csv = curator.get("/staff/audit.csv?action=listing.").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.starts_with("id,at,actor,action") && csv.body.contains("listing.verify"), "{}", csv.body);
+    let _ = Lang::En;
+}
+
+on_both_engines!(
+    staff_approve_chosen_fields_and_the_public_sees_only_those,
+    a_rejection_reaches_the_organization_with_its_reason,
+    staff_verify_feature_hide_and_restore_listings,
+    admins_manage_people_and_a_disabled_account_is_signed_out,
+    staff_pages_and_forms_are_refused_to_everyone_else,
+    the_audit_log_is_append_only,
+);
