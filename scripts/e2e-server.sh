@@ -11,4 +11,9 @@ export QALA_LOG="${QALA_LOG:-warn}"
 # Mail lands here as text files; the specs read the links in them.
 export QALA_MAIL_DIR="${QALA_MAIL_DIR:-/tmp/qala-e2e-mail-$PORT}"
 rm -rf "$QALA_MAIL_DIR"
-exec "${QALA_BIN:-target/debug/qala}" serve --demo-if-empty
+QALA="${QALA_BIN:-target/debug/qala}"
+# Forum staff for the curation specs, one per Playwright project (each turns on its own second factor).
+for project in hydrated no-js; do
+  echo "amber harbour lantern 42" | "$QALA" user create --email "staff-$project@qala.example" --role admin --password-stdin
+done
+exec "$QALA" serve --demo-if-empty

@@ -1,0 +1,88 @@
+import type { Browser, Page, TestInfo } from "@playwright/test";
+import { confirmEmail, expect, field, hydrated, open, password, seriousViolations, signUp, strings, test, totpCode } from "./support";
+
+const en = strings("en");
+
+/** Unverified demo startups without owners, one per project, with their website's domain. */
+const listings: Record<string, { slug: string; domain: string }> = {
+  hydrated: { slug: "acarliq", domain: "acharliq.example" },
+  "no-js": { slug: "cibqoru", domain: "cibqoru.example" },
+};
+
+/** Signs forum staff in (an admin made by the e2e server script) and turns on their second factor. */
+async function staffPage(browser: Browser, testInfo: TestInfo): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: hydrated(testInfo) });
+  const page = await context.newPage();
+  await open(page, "/en/account/sign-in", testInfo);
+  await field(page, en.account.email).fill(`staff-${testInfo.project.name}@qala.example`);
+  await field(page, en.account.password).fill(password);
+  await page.getByRole("button", { name: en.account.sign_in_button }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+  await page.getByRole("button", { name: en.account.two_factor_setup_button }).click();
+  const secret = (await page.locator(".totp-setup__secret code").textContent()) ?? "";
+  await field(page, en.account.code).fill(totpCode(secret));
+  await page.getByRole("button", { name: en.account.two_factor_confirm_button }).click();
+  await expect(page.getByText(en.account.two_factor_on)).toBeVisible();
+  return page;
+}
+
+/** The organization saves a change to its English short description and city. */
+async function saveChange(page: Page, testInfo: TestInfo, slug: string, summary: string, city: string) {
+  await open(page, `/en/account/organizations/${slug}`, testInfo);
+  await page.locator("#field-en-short_description").fill(summary);
+  await field(page, en.editor.city).fill(city);
+  await page.getByRole("button", { name: en.editor.save }).click();
+  await expect(page).toHaveURL(/saved=pending$/);
+}
+
+test("staff approve a change field by field, reject one with a reason, and verify the listing", async ({ page, browser }, testInfo) => {
+  test.slow();
+  const { slug, domain } = listings[testInfo.project.name];
+  const email = `owner-${Date.now()}@${domain}`;
+  await signUp(page, testInfo, email);
+  await confirmEmail(page, testInfo, email);
+  await open(page, `/en/organizations/${slug}`, testInfo);
+  const publicSummary = (await page.locator(".profile__summary").textContent()) ?? "";
+  await page.getByRole("button", { name: en.editor.claim_button }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/account/organizations/${slug}$`));
+  await saveChange(page, testInfo, slug, "A summary staff will not approve.", "Xankəndi");
+
+  const staff = await staffPage(browser, testInfo);
+  await open(staff, "/en/staff", testInfo);
+  const queued = staff.locator(".staff__item").filter({ hasText: email });
+  await expect(queued).toHaveCount(1);
+  if (hydrated(testInfo)) expect(await seriousViolations(staff)).toEqual([]);
+  await queued.getByRole("link").click();
+  await expect(staff.getByRole("table")).toContainText("Xankəndi");
+  if (hydrated(testInfo)) expect(await seriousViolations(staff)).toEqual([]);
+  await staff.getByLabel(en.editor.city, { exact: true }).check();
+  await staff.getByRole("button", { name: en.staff.approve_chosen }).click();
+  await expect(staff).toHaveURL(/decided=1$/);
+  await expect(staff.getByText(en.staff.decided)).toBeVisible();
+
+  // Only the chosen field is public.
+  await open(page, `/en/organizations/${slug}`, testInfo);
+  await expect(page.locator(".profile")).toContainText("Xankəndi");
+  await expect(page.locator(".profile__summary")).toHaveText(publicSummary);
+
+  // A rejection reaches the organization with its reason.
+  await saveChange(page, testInfo, slug, "Best in the world, guaranteed.", "Xankəndi");
+  await open(staff, "/en/staff", testInfo);
+  await staff.locator(".staff__item").filter({ hasText: email }).getByRole("link").click();
+  await staff.getByRole("button", { name: en.staff.reject }).click();
+  await expect(staff.getByRole("alert")).toContainText(en.problem.required);
+  const reason = "Claims of being the best need a source.";
+  await staff.getByLabel(en.staff.reason).fill(reason);
+  await staff.getByRole("button", { name: en.staff.reject }).click();
+  await expect(staff).toHaveURL(/decided=1$/);
+  await open(page, `/en/account/organizations/${slug}`, testInfo);
+  await expect(page.getByText(en.editor.change_rejected)).toBeVisible();
+  await expect(page.locator("blockquote")).toHaveText(reason);
+
+  // Verifying shows the badge on the public profile.
+  await open(staff, `/en/staff/listings/${slug}`, testInfo);
+  await staff.getByRole("button", { name: en.staff.verify, exact: true }).click();
+  await expect(staff).toHaveURL(/done=verify$/);
+  await open(page, `/en/organizations/${slug}`, testInfo);
+  await expect(page.locator(".profile__verified")).toContainText(en.card.verified);
+});
