@@ -127,10 +127,7 @@ impl Database {
             apply_profile(&mut transaction, organization_id, profile, now).await?;
             publish(&mut transaction, organization_id, now).await?;
         }
-        append(&mut transaction, record, now).await?;
-        enqueue(&mut transaction, mails, now).await?;
-        transaction.commit().await?;
-        Ok(())
+        commit_decision(transaction, record, mails, now).await
     }
 
     /// Decides an ownership claim; an approved claimant becomes the listing's owner.
@@ -161,10 +158,7 @@ impl Database {
             let (user_id, organization_id) = (row.try_get("user_id")?, row.try_get("organization_id")?);
             upsert_membership(&mut transaction, user_id, organization_id, MembershipRole::Owner, now).await?;
         }
-        append(&mut transaction, record, now).await?;
-        enqueue(&mut transaction, mails, now).await?;
-        transaction.commit().await?;
-        Ok(())
+        commit_decision(transaction, record, mails, now).await
     }
 
     /// Verifies, features, hides, archives or restores a listing. `position` places a featured
@@ -293,6 +287,19 @@ async fn publish(
     .execute(&mut *connection)
     .await?;
     directory_changed(connection).await
+}
+
+/// Ends a decision's transaction: its audit row and its mails commit with it, or nothing does.
+async fn commit_decision(
+    mut transaction: sqlx::Transaction<'_, sqlx::Any>,
+    record: &AuditRecord<'_>,
+    mails: &[(String, String, String)],
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    append(&mut transaction, record, now).await?;
+    enqueue(&mut transaction, mails, now).await?;
+    transaction.commit().await?;
+    Ok(())
 }
 
 fn already_decided() -> AppError {
