@@ -21,7 +21,7 @@ use crate::{
         not_found::NotFound,
         organization::OrganizationProfilePage,
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
-        staff::{AuditPage, PeoplePage, ReviewPage, StaffListingPage, StaffPage},
+        staff::{AuditPage, PeoplePage, ReviewPage, StaffListingPage, StaffPage, taxonomy::TaxonomyPage},
         startups::StartupsPage,
     },
 };
@@ -128,6 +128,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("staff"), StaticSegment("people"))
                             view=PeoplePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("staff"), StaticSegment("taxonomy"))
+                            view=TaxonomyPage
                             ssr=SsrMode::Async
                         />
                         <Route

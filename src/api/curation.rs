@@ -7,6 +7,7 @@ use crate::{
     domain::{
         curation::{AuditEntry, AuditFilter, Person, Review, StaffDashboard, StaffListing},
         lang::Lang,
+        taxonomy::ManagedTaxonomy,
         validation::FieldError,
     },
     error::AppError,
@@ -63,4 +64,12 @@ pub async fn get_audit(filter: AuditFilter, page: u32) -> Result<Vec<AuditEntry>
     let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
     crate::server::curation::audit(&state, &user, &filter, page).await
+}
+
+#[server(endpoint = "staff/taxonomy")]
+pub async fn get_taxonomy() -> Result<WithForm<ManagedTaxonomy>, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    let taxonomy = crate::server::curation::taxonomy::taxonomy(&state, &user).await?;
+    with_form(taxonomy, "taxonomy").await
 }

@@ -37,6 +37,12 @@ pub enum Problem {
     AlreadyOwned,
     /// Someone else decided this first, or a newer change replaced it.
     AlreadyDecided,
+    /// A taxonomy term that listings, solutions or waiting changes still use.
+    InUse {
+        count: i64,
+    },
+    /// A category that still has subcategories.
+    HasChildren,
     /// An upload larger than the limit, in MiB.
     FileTooLarge {
         max_mib: u32,

@@ -1,6 +1,8 @@
 //! Forum staff curate: the review queue and dashboard, a change field by field, a listing's state,
 //! people, and the audit log. Every decision is a plain POST form (server::curation's routes), so the
 //! pages work without JavaScript; the server refuses everyone who is not staff.
+pub mod taxonomy;
+
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -39,6 +41,7 @@ fn StaffFrame(title: Signal<String>, children: Children) -> impl IntoView {
             <nav class="staff__nav" aria-label=move || t_string!(i18n, staff.nav_label)>
                 <a href=move || format!("/{}/staff", lang())>{t!(i18n, staff.queue_title)}</a>
                 <a href=move || format!("/{}/staff/people", lang())>{t!(i18n, staff.people_title)}</a>
+                <a href=move || format!("/{}/staff/taxonomy", lang())>{t!(i18n, staff.taxonomy_title)}</a>
                 <a href=move || format!("/{}/staff/audit", lang())>{t!(i18n, staff.audit_title)}</a>
             </nav>
             <h1>{move || title.get()}</h1>
@@ -81,6 +84,11 @@ fn field_label(locale: Locale, field: &str) -> String {
         "fields" => td_string!(locale, staff.fields).to_string(),
         "decision" => td_string!(locale, staff.decision).to_string(),
         "position" => td_string!(locale, staff.position).to_string(),
+        "slug" => td_string!(locale, staff.term_slug).to_string(),
+        "parent" => td_string!(locale, staff.parent).to_string(),
+        "nist" => td_string!(locale, staff.nist_function).to_string(),
+        "to" => td_string!(locale, staff.move_uses_to).to_string(),
+        "term" => td_string!(locale, staff.term).to_string(),
         _ => match field.split_once('.') {
             Some((lang, name)) => format!("{} ({})", field_name(locale, name), lang.to_uppercase()),
             None => field_name(locale, field).to_owned(),

@@ -1,6 +1,8 @@
 //! Forum staff curating the directory: the review queue and its decisions, listing state, people and
 //! the audit log. Every function checks the caller first: staff (curator or admin) signed in with two
 //! factors; people need an admin. Every change is recorded in the audit log with the change itself.
+pub mod taxonomy;
+
 use axum::{
     Router,
     extract::{Path, Query, State},
@@ -432,6 +434,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/staff/claims/{id}", post(post_claim_decision))
         .route("/{lang}/staff/listings/{slug}", post(post_listing_action))
         .route("/{lang}/staff/people/{id}", post(post_person_change))
+        .route("/{lang}/staff/taxonomy/{kind}", post(taxonomy::post_term_change))
         .route("/staff/revisions/{id}/logo", get(get_proposed_logo))
         .route("/staff/audit.csv", get(get_audit_csv))
 }

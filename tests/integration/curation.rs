@@ -191,6 +191,7 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
     let editor_of_a = person(&app, &db, "editor@alfa.example", None, Some((a_id, MembershipRole::Editor))).await;
     let anonymous = crate::browser::Browser::new(&app, "198.51.100.201:5000");
     let before = (db.latest_revision(b_id).await.unwrap(), db.organization_by_slug(&a_slug).await.unwrap());
+    let taxonomy_before = db.managed_taxonomy().await.unwrap();
     let audit_before = db.audit_entries(&AuditFilter::default(), 1000, 0).await.unwrap().len();
 
     for (who, mut browser) in
@@ -202,6 +203,7 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
             ("/api/staff/listing", vec![("slug", a_slug.as_str()), ("lang", "en")]),
             ("/api/staff/people", vec![("search", "")]),
             ("/api/staff/audit", vec![("filter[actor]", ""), ("page", "1")]),
+            ("/api/staff/taxonomy", vec![]),
         ] {
             let reply = browser.call(endpoint, &fields).await;
             assert!(
@@ -215,6 +217,7 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
             (format!("/en/staff/listings/{a_slug}"), vec![("action", "hide")]),
             ("/en/staff/claims/1".to_owned(), vec![("decision", "approve")]),
             (format!("/en/staff/people/{b_id}"), vec![("change", "disable")]),
+            ("/en/staff/taxonomy/tag".to_owned(), vec![("op", "delete"), ("id", "1")]),
         ] {
             let reply = browser.submit(&path, &fields, &path).await;
             assert!(
@@ -235,6 +238,7 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
     let after = (db.latest_revision(b_id).await.unwrap(), db.organization_by_slug(&a_slug).await.unwrap());
     assert_eq!(before.0.map(|revision| revision.summary), after.0.map(|revision| revision.summary), "nothing decided");
     assert_eq!(before.1, after.1, "nothing changed on the listing");
+    assert_eq!(db.managed_taxonomy().await.unwrap(), taxonomy_before, "nothing changed in the taxonomy");
     assert_eq!(
         db.audit_entries(&AuditFilter::default(), 1000, 0).await.unwrap().len(),
         audit_before,

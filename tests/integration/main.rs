@@ -17,3 +17,4 @@ mod repository;
 mod seed;
 mod showcase;
 mod solutions;
+mod taxonomy;

@@ -3,16 +3,25 @@ use std::collections::HashMap;
 
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
+use time::OffsetDateTime;
+
 use super::{
-    Database, Value, decode_slug, decode_word,
+    AuditRecord, Database, SqlBuilder, Value,
+    audit::append,
+    decode_json, decode_slug, decode_word,
     directory::directory_changed,
+    encode_json,
     sql::{insert_rows, insert_with_slugs, translations_of},
 };
 use crate::{
     domain::{
         lang::Translations,
+        organization::OrganizationProfile,
         slug::Slug,
-        taxonomy::{Category, NewCategory, NewSector, NewTag, Sector, Tag},
+        taxonomy::{
+            Category, ManagedTaxonomy, ManagedTerm, NewCategory, NewSector, NewTag, Sector, Tag, TermDraft, TermKind,
+        },
+        validation::{FieldError, Problem},
     },
     error::AppError,
 };
@@ -172,6 +181,325 @@ impl Database {
     }
 }
 
+/// Where a vocabulary is stored and where its terms are used.
+struct Vocabulary {
+    table: &'static str,
+    names_table: &'static str,
+    /// The column naming a term in its names table and in the link tables.
+    term_column: &'static str,
+    /// Link tables with the column naming what uses the term.
+    links: &'static [(&'static str, &'static str)],
+    /// The term ids a profile (as a waiting change proposes it) uses.
+    in_profile: fn(&mut OrganizationProfile) -> &mut Vec<i64>,
+}
+
+impl Vocabulary {
+    fn of(kind: TermKind) -> Vocabulary {
+        match kind {
+            TermKind::Category => Vocabulary {
+                table: "categories",
+                names_table: "category_names",
+                term_column: "category_id",
+                links: &[("organization_categories", "organization_id"), ("solution_categories", "solution_id")],
+                in_profile: |profile| &mut profile.category_ids,
+            },
+            TermKind::Sector => Vocabulary {
+                table: "sectors",
+                names_table: "sector_names",
+                term_column: "sector_id",
+                links: &[("organization_sectors", "organization_id"), ("solution_sectors", "solution_id")],
+                in_profile: |profile| &mut profile.sector_ids,
+            },
+            TermKind::Tag => Vocabulary {
+                table: "tags",
+                names_table: "tag_names",
+                term_column: "tag_id",
+                links: &[("organization_tags", "organization_id")],
+                in_profile: |profile| &mut profile.tag_ids,
+            },
+        }
+    }
+}
+
+/// Staff curating the taxonomy. Each write commits with its audit row and tells every app instance
+/// that the directory changed (facets name the terms).
+impl Database {
+    /// Every term of every vocabulary, with how much uses it.
+    pub async fn managed_taxonomy(&self) -> Result<ManagedTaxonomy, AppError> {
+        let mut connection = self.pool().acquire().await?;
+        let mut uses = Vec::new();
+        for kind in TermKind::ALL {
+            uses.push(use_counts(&mut connection, *kind).await?);
+        }
+        let term = |id: i64, slug: &Slug, names: &Translations<String>, uses: &HashMap<i64, i64>| ManagedTerm {
+            id,
+            slug: slug.to_string(),
+            parent_id: None,
+            nist_function: None,
+            critical_infrastructure: false,
+            names: names.clone(),
+            uses: uses.get(&id).copied().unwrap_or_default(),
+        };
+        Ok(ManagedTaxonomy {
+            categories: self
+                .categories()
+                .await?
+                .iter()
+                .map(|category| ManagedTerm {
+                    parent_id: category.parent_id,
+                    nist_function: Some(category.nist_function),
+                    ..term(category.id, &category.slug, &category.names, &uses[0])
+                })
+                .collect(),
+            sectors: self
+                .sectors()
+                .await?
+                .iter()
+                .map(|sector| ManagedTerm {
+                    critical_infrastructure: sector.critical_infrastructure,
+                    ..term(sector.id, &sector.slug, &sector.names, &uses[1])
+                })
+                .collect(),
+            tags: self.tags().await?.iter().map(|tag| term(tag.id, &tag.slug, &tag.names, &uses[2])).collect(),
+        })
+    }
+
+    /// Adds a term at the end of its vocabulary (or of its parent's children).
+    pub async fn add_term(
+        &self,
+        kind: TermKind,
+        draft: &TermDraft,
+        record: &AuditRecord<'_>,
+        now: OffsetDateTime,
+    ) -> Result<i64, AppError> {
+        let vocabulary = Vocabulary::of(kind);
+        let mut transaction = self.pool().begin().await?;
+        let connection: &mut AnyConnection = &mut transaction;
+        refuse_taken_slug(connection, &vocabulary, &draft.slug, None).await?;
+        let mut sql = SqlBuilder::new(&format!("SELECT COALESCE(MAX(position), 0) + 1 FROM {}", vocabulary.table));
+        let position: i64 = sql.query().fetch_one(&mut *connection).await?.try_get(0)?;
+        sql = SqlBuilder::new(&format!("INSERT INTO {} (slug", vocabulary.table));
+        sql.push(match kind {
+            TermKind::Category => ", parent_id, nist_function, position) VALUES (",
+            TermKind::Sector => ", critical_infrastructure, position) VALUES (",
+            TermKind::Tag => ") VALUES (",
+        });
+        sql.bind(draft.slug.as_str());
+        match kind {
+            TermKind::Category => {
+                sql.push(", ").bind(draft.parent_id).push(", ").bind(nist_word(draft)).push(", ").bind(position)
+            }
+            TermKind::Sector => sql.push(", ").bind(i64::from(draft.critical_infrastructure)).push(", ").bind(position),
+            TermKind::Tag => &mut sql,
+        };
+        sql.push(") RETURNING id");
+        let id: i64 = sql.query().fetch_one(&mut *connection).await?.try_get("id")?;
+        insert_names(connection, vocabulary.names_table, vocabulary.term_column, &[id], [&draft.names]).await?;
+        commit_taxonomy_change(transaction, record, now).await?;
+        Ok(id)
+    }
+
+    /// Renames a term, changes its slug, parent, NIST function or critical-infrastructure mark.
+    pub async fn update_term(
+        &self,
+        kind: TermKind,
+        id: i64,
+        draft: &TermDraft,
+        record: &AuditRecord<'_>,
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        let vocabulary = Vocabulary::of(kind);
+        let mut transaction = self.pool().begin().await?;
+        let connection: &mut AnyConnection = &mut transaction;
+        refuse_taken_slug(connection, &vocabulary, &draft.slug, Some(id)).await?;
+        let mut sql = SqlBuilder::new(&format!("UPDATE {} SET slug = ", vocabulary.table));
+        sql.bind(draft.slug.as_str());
+        match kind {
+            TermKind::Category => {
+                sql.push(", parent_id = ").bind(draft.parent_id).push(", nist_function = ").bind(nist_word(draft))
+            }
+            TermKind::Sector => sql.push(", critical_infrastructure = ").bind(i64::from(draft.critical_infrastructure)),
+            TermKind::Tag => &mut sql,
+        };
+        sql.push(" WHERE id = ").bind(id);
+        if sql.query().execute(&mut *connection).await?.rows_affected() == 0 {
+            return Err(AppError::NotFound);
+        }
+        let mut sql =
+            SqlBuilder::new(&format!("DELETE FROM {} WHERE {} = ", vocabulary.names_table, vocabulary.term_column));
+        sql.bind(id).query().execute(&mut *connection).await?;
+        insert_names(connection, vocabulary.names_table, vocabulary.term_column, &[id], [&draft.names]).await?;
+        commit_taxonomy_change(transaction, record, now).await?;
+        Ok(())
+    }
+
+    /// Moves a term one place earlier or later among its siblings; the order is renumbered from 1.
+    pub async fn reorder_term(
+        &self,
+        kind: TermKind,
+        id: i64,
+        earlier: bool,
+        record: &AuditRecord<'_>,
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        let vocabulary = Vocabulary::of(kind);
+        let mut transaction = self.pool().begin().await?;
+        let connection: &mut AnyConnection = &mut transaction;
+        let siblings = if kind == TermKind::Category {
+            "COALESCE(parent_id, 0) = (SELECT COALESCE(parent_id, 0) FROM categories WHERE id = "
+        } else {
+            "(0 = "
+        };
+        let mut sql = SqlBuilder::new(&format!("SELECT id FROM {} WHERE {siblings}", vocabulary.table));
+        sql.bind(if kind == TermKind::Category { id } else { 0 }).push(") ORDER BY position, id");
+        let mut order: Vec<i64> = sql
+            .query()
+            .fetch_all(&mut *connection)
+            .await?
+            .iter()
+            .map(|row| row.try_get("id"))
+            .collect::<Result<_, _>>()?;
+        let index = order.iter().position(|sibling| *sibling == id).ok_or(AppError::NotFound)?;
+        let other = if earlier { index.checked_sub(1) } else { Some(index + 1).filter(|next| *next < order.len()) };
+        if let Some(other) = other {
+            order.swap(index, other);
+        }
+        for (position, sibling) in order.iter().enumerate() {
+            let mut sql = SqlBuilder::new(&format!("UPDATE {} SET position = ", vocabulary.table));
+            sql.bind(i64::try_from(position).unwrap_or(i64::MAX) + 1).push(" WHERE id = ").bind(*sibling);
+            sql.query().execute(&mut *connection).await?;
+        }
+        commit_taxonomy_change(transaction, record, now).await?;
+        Ok(())
+    }
+
+    /// Gives every listing, solution and waiting change that uses `from` the term `to` instead;
+    /// returns how many uses moved.
+    pub async fn move_term_uses(
+        &self,
+        kind: TermKind,
+        from: i64,
+        to: i64,
+        record: &AuditRecord<'_>,
+        now: OffsetDateTime,
+    ) -> Result<u64, AppError> {
+        let vocabulary = Vocabulary::of(kind);
+        let mut transaction = self.pool().begin().await?;
+        let connection: &mut AnyConnection = &mut transaction;
+        let mut moved = 0;
+        for (link, owner) in vocabulary.links {
+            let term = vocabulary.term_column;
+            let mut sql = SqlBuilder::new(&format!("INSERT INTO {link} ({owner}, {term}) SELECT {owner}, "));
+            sql.bind(to).push(&format!(" FROM {link} WHERE {term} = ")).bind(from);
+            sql.push(&format!(" AND {owner} NOT IN (SELECT {owner} FROM {link} WHERE {term} = ")).bind(to).push(")");
+            sql.query().execute(&mut *connection).await?;
+            let mut sql = SqlBuilder::new(&format!("DELETE FROM {link} WHERE {term} = "));
+            moved += sql.bind(from).query().execute(&mut *connection).await?.rows_affected();
+        }
+        for (revision_id, mut profile) in waiting_profiles(connection).await? {
+            let ids = (vocabulary.in_profile)(&mut profile);
+            if !ids.contains(&from) {
+                continue;
+            }
+            ids.retain(|id| *id != from && *id != to);
+            ids.push(to);
+            moved += 1;
+            let mut sql = SqlBuilder::new("UPDATE revisions SET profile = ");
+            sql.bind(encode_json(&profile)).push(" WHERE id = ").bind(revision_id);
+            sql.query().execute(&mut *connection).await?;
+        }
+        commit_taxonomy_change(transaction, record, now).await?;
+        Ok(moved)
+    }
+
+    /// Deletes a term nothing uses; one still in use, or with subcategories, is refused with a reason.
+    pub async fn delete_term(
+        &self,
+        kind: TermKind,
+        id: i64,
+        record: &AuditRecord<'_>,
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        let vocabulary = Vocabulary::of(kind);
+        let mut transaction = self.pool().begin().await?;
+        let connection: &mut AnyConnection = &mut transaction;
+        let uses = use_counts(connection, kind).await?.get(&id).copied().unwrap_or_default();
+        if uses > 0 {
+            return Err(FieldError::new("term", Problem::InUse { count: uses }).into());
+        }
+        if kind == TermKind::Category {
+            let mut sql = SqlBuilder::new("SELECT COUNT(*) FROM categories WHERE parent_id = ");
+            let children: i64 = sql.bind(id).query().fetch_one(&mut *connection).await?.try_get(0)?;
+            if children > 0 {
+                return Err(FieldError::new("term", Problem::HasChildren).into());
+            }
+        }
+        let mut sql = SqlBuilder::new(&format!("DELETE FROM {} WHERE id = ", vocabulary.table));
+        if sql.bind(id).query().execute(&mut *connection).await?.rows_affected() == 0 {
+            return Err(AppError::NotFound);
+        }
+        commit_taxonomy_change(transaction, record, now).await?;
+        Ok(())
+    }
+}
+
+/// Every taxonomy change tells all app instances the directory changed and is recorded.
+async fn commit_taxonomy_change(
+    mut transaction: sqlx::Transaction<'_, sqlx::Any>,
+    record: &AuditRecord<'_>,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    directory_changed(&mut transaction).await?;
+    append(&mut transaction, record, now).await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+fn nist_word(draft: &TermDraft) -> Option<&'static str> {
+    draft.nist_function.map(|function| function.as_str())
+}
+
+async fn refuse_taken_slug(
+    connection: &mut AnyConnection,
+    vocabulary: &Vocabulary,
+    slug: &Slug,
+    except: Option<i64>,
+) -> Result<(), AppError> {
+    let mut sql = SqlBuilder::new(&format!("SELECT COUNT(*) FROM {} WHERE slug = ", vocabulary.table));
+    sql.bind(slug.as_str()).push(" AND id <> ").bind(except.unwrap_or(0));
+    let taken: i64 = sql.query().fetch_one(&mut *connection).await?.try_get(0)?;
+    if taken > 0 { Err(FieldError::new("slug", Problem::Taken).into()) } else { Ok(()) }
+}
+
+/// How many listings, solutions and waiting changes use each term of a vocabulary.
+async fn use_counts(connection: &mut AnyConnection, kind: TermKind) -> Result<HashMap<i64, i64>, sqlx::Error> {
+    let vocabulary = Vocabulary::of(kind);
+    let mut counts: HashMap<i64, i64> = HashMap::new();
+    for (link, _) in vocabulary.links {
+        let term = vocabulary.term_column;
+        let sql = format!("SELECT {term} AS term, COUNT(*) AS uses FROM {link} GROUP BY {term}");
+        for row in sqlx::query(&sql).fetch_all(&mut *connection).await? {
+            *counts.entry(row.try_get("term")?).or_default() += row.try_get::<i64, _>("uses")?;
+        }
+    }
+    for (_, mut profile) in waiting_profiles(connection).await? {
+        for id in (vocabulary.in_profile)(&mut profile).iter() {
+            *counts.entry(*id).or_default() += 1;
+        }
+    }
+    Ok(counts)
+}
+
+/// The profiles that changes waiting for review propose, by revision id.
+async fn waiting_profiles(connection: &mut AnyConnection) -> Result<Vec<(i64, OrganizationProfile)>, sqlx::Error> {
+    sqlx::query("SELECT id, profile FROM revisions WHERE status = 'pending'")
+        .fetch_all(&mut *connection)
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get("id")?, decode_json(&row.try_get::<String, _>("profile")?)?)))
+        .collect()
+}
+
 async fn insert_names<'a>(
     connection: &mut AnyConnection,
     table: &str,
@@ -179,9 +507,14 @@ async fn insert_names<'a>(
     owners: &[i64],
     names: impl IntoIterator<Item = &'a Translations<String>>,
 ) -> Result<(), sqlx::Error> {
-    let rows = owners.iter().zip(names).flat_map(|(owner, names)| {
-        names.iter().map(move |(lang, name)| vec![Value::from(*owner), lang.as_str().into(), name.as_str().into()])
-    });
+    // Collected before the await, so the future holds no borrowing iterators (it must be Send).
+    let rows: Vec<Vec<Value>> = owners
+        .iter()
+        .zip(names)
+        .flat_map(|(owner, names)| {
+            names.iter().map(move |(lang, name)| vec![Value::from(*owner), lang.as_str().into(), name.as_str().into()])
+        })
+        .collect();
     insert_rows(connection, table, &[owner_column, "lang", "name"], rows, "").await?;
     Ok(())
 }

@@ -1,0 +1,243 @@
+//! Staff curate the taxonomy: categories as a two-level tree with their NIST CSF function, sectors
+//! with their critical-infrastructure mark, and tags. Every change is a plain form post.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::{FormErrors, StaffFrame, failed, lang_now};
+use crate::{
+    api::curation::get_taxonomy,
+    domain::{
+        lang::Lang,
+        taxonomy::{ManagedTerm, NistFunction, TermKind},
+        validation::FieldError,
+    },
+    i18n::*,
+    labels::nist_name,
+};
+
+/// A refused form comes back with what was typed into it; `form` names which one it was.
+#[derive(Clone, Default)]
+struct Typed {
+    values: Vec<(String, String)>,
+    errors: Vec<FieldError>,
+}
+
+impl Typed {
+    fn is_for(&self, form: &str) -> bool {
+        self.values.iter().any(|(name, value)| name == "form" && value == form)
+    }
+
+    fn value(&self, name: &str) -> Option<String> {
+        self.values.iter().find(|(field, _)| field == name).map(|(_, value)| value.clone())
+    }
+}
+
+/// The taxonomy page: one section per vocabulary.
+#[component]
+pub fn TaxonomyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let taxonomy = Resource::new(|| (), |()| get_taxonomy());
+    let title = Signal::derive(move || t_string!(i18n, staff.taxonomy_title).to_string());
+    view! {
+        <StaffFrame title=title>
+            <Show when=move || query.read().get("changed").is_some()>
+                <p role="status" class="notice">{t!(i18n, staff.done)}</p>
+            </Show>
+            <Suspense>
+                {move || taxonomy.get().map(|taxonomy| match taxonomy {
+                    Err(error) => failed(error),
+                    Ok(page) => {
+                        let typed = Typed { values: page.typed, errors: page.errors };
+                        let taxonomy = page.data;
+                        let parents: Vec<ManagedTerm> =
+                            taxonomy.categories.iter().filter(|term| term.parent_id.is_none()).cloned().collect();
+                        // Each top-level category followed by its subcategories.
+                        let categories: Vec<ManagedTerm> = parents
+                            .iter()
+                            .flat_map(|parent| {
+                                std::iter::once(parent.clone()).chain(
+                                    taxonomy.categories.iter().filter(|child| child.parent_id == Some(parent.id)).cloned(),
+                                )
+                            })
+                            .collect();
+                        view! {
+                            <Vocabulary kind=TermKind::Category terms=categories parents=parents.clone() typed=typed.clone() />
+                            <Vocabulary kind=TermKind::Sector terms=taxonomy.sectors parents=Vec::new() typed=typed.clone() />
+                            <Vocabulary kind=TermKind::Tag terms=taxonomy.tags parents=Vec::new() typed=typed />
+                        }
+                        .into_any()
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+fn heading(locale: Locale, kind: TermKind) -> &'static str {
+    match kind {
+        TermKind::Category => td_string!(locale, staff.categories),
+        TermKind::Sector => td_string!(locale, staff.sectors),
+        TermKind::Tag => td_string!(locale, staff.tags),
+    }
+}
+
+fn term_name(term: &ManagedTerm, lang: Lang) -> String {
+    term.names.pick(lang).map_or_else(|| term.slug.clone(), |name| name.value.clone())
+}
+
+/// One vocabulary: its terms in order, each with its forms, and a form to add one.
+#[component]
+fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>, typed: Typed) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let action = move || format!("/{}/staff/taxonomy/{kind}", lang());
+    let all = terms.clone();
+    let add_form = format!("{kind}-add");
+    let add_typed = typed.is_for(&add_form).then(|| typed.clone());
+    let add_open = add_typed.is_some();
+    view! {
+        <section class="staff__vocabulary" id=kind.as_str() aria-labelledby=format!("{kind}-heading")>
+            <h2 id=format!("{kind}-heading")>{move || heading(i18n.get_locale(), kind)}</h2>
+            <ul class="staff__terms">
+                {terms.into_iter().map(|term| {
+                    let form = format!("{kind}-{}", term.id);
+                    let term_typed = typed.is_for(&form).then(|| typed.clone());
+                    let open = term_typed.is_some();
+                    let others: Vec<ManagedTerm> = all.iter().filter(|other| other.id != term.id).cloned().collect();
+                    let name = term_name(&term, lang());
+                    let id = term.id.to_string();
+                    let delete_label = name.clone();
+                    view! {
+                        <li class="staff__term" class:staff__term--child=term.parent_id.is_some() id=format!("{kind}-{}", term.id)>
+                            <div class="staff__term-head">
+                                <strong>{name.clone()}</strong>
+                                " " <code>{term.slug.clone()}</code>
+                                {term.nist_function.map(|function| view! { " · " {move || nist_name(i18n.get_locale(), function)} })}
+                                {term.critical_infrastructure.then(|| view! { " · " <span class="badge">{t!(i18n, staff.critical)}</span> })}
+                                " · " {t!(i18n, staff.uses, count = term.uses)}
+                                {(kind != TermKind::Tag).then(|| view! {
+                                    <form method="post" action=action class="form form--inline staff__order">
+                                        <input type="hidden" name="id" value=id.clone() />
+                                        <button class="button" type="submit" name="op" value="earlier"
+                                            aria-label=move || format!("{} {}", t_string!(i18n, staff.earlier), name)>"↑"</button>
+                                        <button class="button" type="submit" name="op" value="later"
+                                            aria-label=format!("{} {}", t_string!(i18n, staff.later), delete_label)>"↓"</button>
+                                    </form>
+                                })}
+                            </div>
+                            <details open=open>
+                                <summary>{t!(i18n, staff.edit_term)}</summary>
+                                {term_typed.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}
+                                <form method="post" action=action class="form">
+                                    <input type="hidden" name="form" value=form.clone() />
+                                    <input type="hidden" name="id" value=id.clone() />
+                                    <TermFields kind term=Some(term.clone()) typed=term_typed parents=parents.clone() prefix=form.clone() />
+                                    <button class="button button--primary" type="submit" name="op" value="update">{t!(i18n, staff.save)}</button>
+                                </form>
+                                <form method="post" action=action class="form form--inline">
+                                    <input type="hidden" name="form" value=form.clone() />
+                                    <input type="hidden" name="id" value=id.clone() />
+                                    <label for=format!("{form}-to")>{t!(i18n, staff.move_uses_to)}</label>
+                                    <select id=format!("{form}-to") name="to">
+                                        {others.iter().map(|other| view! { <option value=other.id.to_string()>{term_name(other, lang())}</option> }).collect_view()}
+                                    </select>
+                                    <button class="button" type="submit" name="op" value="move_uses">{t!(i18n, staff.move_uses)}</button>
+                                </form>
+                                <form method="post" action=action class="form form--inline">
+                                    <input type="hidden" name="form" value=form />
+                                    <input type="hidden" name="id" value=id />
+                                    <button class="button button--danger" type="submit" name="op" value="delete">{t!(i18n, staff.delete_term)}</button>
+                                </form>
+                            </details>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <details class="staff__add" open=add_open>
+                <summary>{t!(i18n, staff.add_term)}</summary>
+                {add_typed.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}
+                <form method="post" action=action class="form">
+                    <input type="hidden" name="form" value=add_form.clone() />
+                    <TermFields kind term=None typed=add_typed parents prefix=add_form />
+                    <button class="button button--primary" type="submit" name="op" value="add">{t!(i18n, staff.add_term)}</button>
+                </form>
+            </details>
+        </section>
+    }
+}
+
+/// The fields of a term: slug, a name in every language, and what its vocabulary adds.
+#[component]
+fn TermFields(
+    kind: TermKind,
+    term: Option<ManagedTerm>,
+    typed: Option<Typed>,
+    parents: Vec<ManagedTerm>,
+    prefix: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let value =
+        |name: &str, saved: Option<String>| typed.as_ref().map_or(saved, |typed| typed.value(name)).unwrap_or_default();
+    let text_field = |name: String, label: String, saved: Option<String>| {
+        let id = format!("{prefix}-{}", name.replace('.', "-"));
+        let value = value(&name, saved);
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input id=id name=name type="text" required value=value />
+            </div>
+        }
+    };
+    let locale = i18n.get_locale();
+    let names = Lang::ALL
+        .iter()
+        .map(|&language| {
+            let saved = term.as_ref().and_then(|term| term.names.get(language).cloned());
+            text_field(
+                format!("{language}.name"),
+                format!("{} ({})", td_string!(locale, staff.term_name), language.native_name()),
+                saved,
+            )
+        })
+        .collect_view();
+    let parent = value("parent", term.as_ref().and_then(|term| term.parent_id).map(|id| id.to_string()));
+    let nist =
+        value("nist", term.as_ref().and_then(|term| term.nist_function).map(|function| function.as_str().to_owned()));
+    let critical = match &typed {
+        Some(typed) => typed.value("critical").is_some(),
+        None => term.as_ref().is_some_and(|term| term.critical_infrastructure),
+    };
+    let own_id = term.as_ref().map(|term| term.id);
+    view! {
+        {text_field("slug".to_owned(), td_string!(locale, staff.term_slug).to_string(), term.as_ref().map(|term| term.slug.clone()))}
+        {names}
+        {(kind == TermKind::Category).then(|| view! {
+            <div class="field">
+                <label for=format!("{prefix}-parent")>{t!(i18n, staff.parent)}</label>
+                <select id=format!("{prefix}-parent") name="parent">
+                    <option value="" selected=parent.is_empty()>{t!(i18n, staff.top_level)}</option>
+                    {parents.iter().filter(|candidate| Some(candidate.id) != own_id).map(|candidate| {
+                        let id = candidate.id.to_string();
+                        view! { <option value=id.clone() selected=parent == id>{term_name(candidate, lang())}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for=format!("{prefix}-nist")>{t!(i18n, staff.nist_function)}</label>
+                <select id=format!("{prefix}-nist") name="nist">
+                    {NistFunction::ALL.iter().map(|function| view! {
+                        <option value=function.as_str() selected=nist == function.as_str()>{nist_name(locale, *function)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        })}
+        {(kind == TermKind::Sector).then(|| view! {
+            <div class="field field--checkbox">
+                <input id=format!("{prefix}-critical") name="critical" type="checkbox" checked=critical />
+                <label for=format!("{prefix}-critical")>{t!(i18n, staff.critical)}</label>
+            </div>
+        })}
+    }
+}

@@ -1,0 +1,169 @@
+//! Forum staff curating the taxonomy: add, rename, reorder and delete categories, sectors and tags,
+//! and move a term's listings to another before deleting it.
+use axum::{
+    extract::{Path, State},
+    response::Response,
+};
+use time::OffsetDateTime;
+use tower_sessions::Session;
+
+use super::{Pairs, require_staff, staff_form};
+use crate::{
+    domain::{
+        lang::Lang,
+        taxonomy::{ManagedTaxonomy, ManagedTerm, TermDraft, TermKind},
+        validation::{FieldError, Problem},
+    },
+    error::AppError,
+    server::{
+        AppState,
+        db::{Actor, AuditRecord},
+    },
+};
+
+/// What staff do to a term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TermChange {
+    Add(TermDraft),
+    Update {
+        id: i64,
+        draft: TermDraft,
+    },
+    /// One place earlier or later among its siblings (categories and sectors; tags sort by name).
+    Reorder {
+        id: i64,
+        earlier: bool,
+    },
+    /// Every use of `from` becomes a use of `to`: how a term in use gets free to delete.
+    MoveUses {
+        from: i64,
+        to: i64,
+    },
+    Delete {
+        id: i64,
+    },
+}
+
+/// The whole taxonomy with how much uses each term, for staff.
+pub async fn taxonomy(state: &AppState, user: &crate::domain::user::User) -> Result<ManagedTaxonomy, AppError> {
+    require_staff(state, user).await?;
+    state.db.managed_taxonomy().await
+}
+
+/// Applies a change to a vocabulary, with its audit row; refuses what would break the two-level
+/// category tree or a listing.
+pub async fn change_term(
+    state: &AppState,
+    user: &crate::domain::user::User,
+    kind: TermKind,
+    change: TermChange,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    require_staff(state, user).await?;
+    let taxonomy = state.db.managed_taxonomy().await?;
+    let terms = match kind {
+        TermKind::Category => &taxonomy.categories,
+        TermKind::Sector => &taxonomy.sectors,
+        TermKind::Tag => &taxonomy.tags,
+    };
+    let find = |id: i64| terms.iter().find(|term| term.id == id).ok_or(AppError::NotFound);
+    let actor = Actor::person(user);
+    let action = format!("taxonomy.{kind}.{}", change.name());
+    match change {
+        TermChange::Add(draft) => {
+            check_parent(terms, None, &draft)?;
+            let record = AuditRecord::new(&actor, &action, draft.slug.as_str()).change(None, Some(&draft));
+            state.db.add_term(kind, &draft, &record, now).await?;
+        }
+        TermChange::Update { id, draft } => {
+            let term = find(id)?;
+            check_parent(terms, Some(term), &draft)?;
+            let record = AuditRecord::new(&actor, &action, &term.slug).change(Some(term), Some(&after(term, &draft)));
+            state.db.update_term(kind, id, &draft, &record, now).await?;
+        }
+        TermChange::Reorder { id, earlier } => {
+            if kind == TermKind::Tag {
+                return Err(FieldError::new("term", Problem::InvalidChoice).into());
+            }
+            let record = AuditRecord::new(&actor, &action, &find(id)?.slug);
+            state.db.reorder_term(kind, id, earlier, &record, now).await?;
+        }
+        TermChange::MoveUses { from, to } => {
+            let (source, target) = (find(from)?, find(to));
+            let target =
+                target.ok().filter(|target| target.id != from).ok_or(FieldError::new("to", Problem::InvalidChoice))?;
+            let record = AuditRecord::new(&actor, &action, &source.slug).change(Some(&source.slug), Some(&target.slug));
+            state.db.move_term_uses(kind, from, to, &record, now).await?;
+        }
+        TermChange::Delete { id } => {
+            let term = find(id)?;
+            let record = AuditRecord::new(&actor, &action, &term.slug).change(Some(term), None);
+            state.db.delete_term(kind, id, &record, now).await?;
+        }
+    }
+    Ok(())
+}
+
+impl TermChange {
+    fn name(&self) -> &'static str {
+        match self {
+            TermChange::Add(_) => "add",
+            TermChange::Update { .. } => "update",
+            TermChange::Reorder { .. } => "reorder",
+            TermChange::MoveUses { .. } => "move_uses",
+            TermChange::Delete { .. } => "delete",
+        }
+    }
+}
+
+/// Categories have two levels: a parent is a top-level category other than the term itself, and a
+/// category with subcategories stays top-level.
+fn check_parent(terms: &[ManagedTerm], term: Option<&ManagedTerm>, draft: &TermDraft) -> Result<(), AppError> {
+    let Some(parent_id) = draft.parent_id else { return Ok(()) };
+    let parent_is_top_level = terms.iter().any(|parent| {
+        parent.id == parent_id && parent.parent_id.is_none() && Some(parent.id) != term.map(|term| term.id)
+    });
+    let has_children = term.is_some_and(|term| terms.iter().any(|child| child.parent_id == Some(term.id)));
+    if parent_is_top_level && !has_children {
+        Ok(())
+    } else {
+        Err(FieldError::new("parent", Problem::InvalidChoice).into())
+    }
+}
+
+fn after(term: &ManagedTerm, draft: &TermDraft) -> ManagedTerm {
+    ManagedTerm {
+        slug: draft.slug.to_string(),
+        parent_id: draft.parent_id,
+        nist_function: draft.nist_function,
+        critical_infrastructure: draft.critical_infrastructure,
+        names: draft.names.clone(),
+        ..term.clone()
+    }
+}
+
+/// The taxonomy forms: `op` says what to do, `id` (and `to`) which terms.
+pub(super) async fn post_term_change(
+    State(state): State<AppState>,
+    session: Session,
+    Path((lang, kind)): Path<(Lang, TermKind)>,
+    axum::Form(pairs): Pairs,
+) -> Result<Response, Response> {
+    let page = format!("/{lang}/staff/taxonomy");
+    staff_form(&state, &session, lang, "taxonomy".to_owned(), format!("{page}#{kind}"), pairs, async |user, form| {
+        let id =
+            |name: &str| form.value(name).parse::<i64>().map_err(|_| FieldError::new(name, Problem::InvalidChoice));
+        let draft = || TermDraft::parse(kind, |name| form.value(name).to_owned()).map_err(AppError::Invalid);
+        let change = match form.value("op") {
+            "add" => TermChange::Add(draft()?),
+            "update" => TermChange::Update { id: id("id")?, draft: draft()? },
+            "earlier" | "later" => TermChange::Reorder { id: id("id")?, earlier: form.value("op") == "earlier" },
+            "move_uses" => TermChange::MoveUses { from: id("id")?, to: id("to")? },
+            "delete" => TermChange::Delete { id: id("id")? },
+            _ => return Err(FieldError::new("op", Problem::InvalidChoice).into()),
+        };
+        change_term(&state, user, kind, change, OffsetDateTime::now_utc()).await?;
+        Ok(format!("{page}?changed={kind}#{kind}-{}", form.value("id")))
+    })
+    .await
+}
