@@ -29,9 +29,23 @@ export default defineConfig({
       ],
     },
   },
+  // Specs under tests/last change what other specs count (the showcase order, the taxonomy), so they
+  // run after all the others, one project after the other.
   projects: [
-    { name: "hydrated", use: { javaScriptEnabled: true } },
-    { name: "no-js", use: { javaScriptEnabled: false } },
+    { name: "hydrated", use: { javaScriptEnabled: true }, testIgnore: /last\// },
+    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /last\// },
+    {
+      name: "hydrated-last",
+      use: { javaScriptEnabled: true },
+      testMatch: /last\/.*\.spec\.ts/,
+      dependencies: ["hydrated", "no-js"],
+    },
+    {
+      name: "no-js-last",
+      use: { javaScriptEnabled: false },
+      testMatch: /last\/.*\.spec\.ts/,
+      dependencies: ["hydrated-last"],
+    },
   ],
   webServer: {
     command: "scripts/e2e-server.sh",

@@ -13,7 +13,7 @@ export QALA_MAIL_DIR="${QALA_MAIL_DIR:-/tmp/qala-e2e-mail-$PORT}"
 rm -rf "$QALA_MAIL_DIR"
 QALA="${QALA_BIN:-target/debug/qala}"
 # Forum staff for the curation specs, one per Playwright project (each turns on its own second factor).
-for project in hydrated no-js; do
+for project in hydrated no-js hydrated-last no-js-last; do
   echo "amber harbour lantern 42" | "$QALA" user create --email "staff-$project@qala.example" --role admin --password-stdin
 done
 exec "$QALA" serve --demo-if-empty

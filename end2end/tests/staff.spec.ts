@@ -1,5 +1,5 @@
-import type { Browser, Page, TestInfo } from "@playwright/test";
-import { confirmEmail, expect, field, hydrated, open, password, seriousViolations, signUp, strings, test, totpCode } from "./support";
+import type { Page, TestInfo } from "@playwright/test";
+import { confirmEmail, expect, field, hydrated, open, seriousViolations, signUp, staffPage, strings, test } from "./support";
 
 const en = strings("en");
 
@@ -8,23 +8,6 @@ const listings: Record<string, { slug: string; domain: string }> = {
   hydrated: { slug: "acarliq", domain: "acharliq.example" },
   "no-js": { slug: "cibqoru", domain: "cibqoru.example" },
 };
-
-/** Signs forum staff in (an admin made by the e2e server script) and turns on their second factor. */
-async function staffPage(browser: Browser, testInfo: TestInfo): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: hydrated(testInfo) });
-  const page = await context.newPage();
-  await open(page, "/en/account/sign-in", testInfo);
-  await field(page, en.account.email).fill(`staff-${testInfo.project.name}@qala.example`);
-  await field(page, en.account.password).fill(password);
-  await page.getByRole("button", { name: en.account.sign_in_button }).click();
-  await expect(page).toHaveURL(/\/en\/account$/);
-  await page.getByRole("button", { name: en.account.two_factor_setup_button }).click();
-  const secret = (await page.locator(".totp-setup__secret code").textContent()) ?? "";
-  await field(page, en.account.code).fill(totpCode(secret));
-  await page.getByRole("button", { name: en.account.two_factor_confirm_button }).click();
-  await expect(page.getByText(en.account.two_factor_on)).toBeVisible();
-  return page;
-}
 
 /** The organization saves a change to its English short description and city. */
 async function saveChange(page: Page, testInfo: TestInfo, slug: string, summary: string, city: string) {

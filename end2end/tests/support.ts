@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import { test as base, type Browser, expect, type Page, type TestInfo } from "@playwright/test";
 import { createHmac } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-export const hydrated = (testInfo: TestInfo) => testInfo.project.name === "hydrated";
+export const hydrated = (testInfo: TestInfo) => testInfo.project.use.javaScriptEnabled !== false;
 
 /** Any browser console error (a hydration mismatch, a failed request) fails the spec. */
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -148,3 +148,22 @@ export async function seriousViolations(page: Page) {
   return found;
 }
 
+
+/** Signs forum staff in (an admin made by the e2e server script for this project) and turns on their
+ * second factor. */
+export async function staffPage(browser: Browser, testInfo: TestInfo): Promise<Page> {
+  const en = strings("en");
+  const context = await browser.newContext({ javaScriptEnabled: hydrated(testInfo) });
+  const page = await context.newPage();
+  await open(page, "/en/account/sign-in", testInfo);
+  await field(page, en.account.email).fill(`staff-${testInfo.project.name}@qala.example`);
+  await field(page, en.account.password).fill(password);
+  await page.getByRole("button", { name: en.account.sign_in_button }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+  await page.getByRole("button", { name: en.account.two_factor_setup_button }).click();
+  const secret = (await page.locator(".totp-setup__secret code").textContent()) ?? "";
+  await field(page, en.account.code).fill(totpCode(secret));
+  await page.getByRole("button", { name: en.account.two_factor_confirm_button }).click();
+  await expect(page.getByText(en.account.two_factor_on)).toBeVisible();
+  return page;
+}

@@ -104,7 +104,7 @@ async fn a_rejection_reaches_the_organization_with_its_reason(db: Database) {
 
 async fn staff_verify_feature_hide_and_restore_listings(db: Database) {
     let app = app(&db);
-    let [_, (b_id, b_slug)] = two_listings(&db).await;
+    let [(_, a_slug), (b_id, b_slug)] = two_listings(&db).await;
     let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
     let page = format!("/en/staff/listings/{b_slug}");
     let act = |action: &'static str| [("action", action)];
@@ -119,6 +119,12 @@ async fn staff_verify_feature_hide_and_restore_listings(db: Database) {
     assert_eq!(location(&refused), page, "a place on the showcase starts at 1");
     curator.submit(&page, &[("action", "feature"), ("position", "2")], &page).await;
     assert_eq!(db.organization_by_slug(&b_slug).await.unwrap().unwrap().featured_position, Some(2));
+    // Another listing put at the same place takes it; the one there moves down.
+    let a_page = format!("/en/staff/listings/{a_slug}");
+    curator.submit(&a_page, &[("action", "feature"), ("position", "2")], &a_page).await;
+    let place = async |slug: &str| db.organization_by_slug(slug).await.unwrap().unwrap().featured_position;
+    assert_eq!((place(&a_slug).await, place(&b_slug).await), (Some(2), Some(3)));
+    curator.submit(&a_page, &act("unfeature"), &a_page).await;
 
     curator.submit(&page, &act("hide"), &page).await;
     assert_eq!(db.organization_by_slug(&b_slug).await.unwrap().unwrap().status, ListingStatus::Hidden);
@@ -128,7 +134,18 @@ async fn staff_verify_feature_hide_and_restore_listings(db: Database) {
     assert_eq!(db.organization_by_slug(&b_slug).await.unwrap().unwrap().status, ListingStatus::Published);
 
     let actions: Vec<String> = audit_rows(&db, "listing.").await.into_iter().map(|entry| entry.action).collect();
-    assert_eq!(actions, ["listing.restore", "listing.hide", "listing.feature", "listing.verify"], "newest first");
+    assert_eq!(
+        actions,
+        [
+            "listing.restore",
+            "listing.hide",
+            "listing.unfeature",
+            "listing.feature",
+            "listing.feature",
+            "listing.verify"
+        ],
+        "newest first"
+    );
     let _ = b_id;
 }
 

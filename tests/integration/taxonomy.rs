@@ -141,12 +141,7 @@ async fn a_term_in_use_is_deleted_only_after_its_uses_move(db: Database) {
     let page = curator.call("/api/staff/taxonomy", &[]).await;
     assert!(page.body.contains("\"InUse\":{\"count\":2}"), "{}", page.body);
 
-    change(
-        &mut curator,
-        "category",
-        &[("form", "c"), ("op", "move_uses"), ("id", &old_id), ("to", &new.id.to_string())],
-    )
-    .await;
+    change(&mut curator, "category", &[("form", "c"), ("op", "move_uses"), ("id", &old_id), ("to", &new.slug)]).await;
     let alfa_now = db.organization_by_slug(&a_slug).await.unwrap().unwrap();
     assert_eq!(alfa_now.profile.category_ids, vec![new.id], "the listing moved to the other category");
     let waiting = db.latest_revision(b_id).await.unwrap().unwrap();

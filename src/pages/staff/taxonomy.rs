@@ -92,19 +92,24 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
     let i18n = use_i18n();
     let lang = lang_now();
     let action = move || format!("/{}/staff/taxonomy/{kind}", lang());
-    let all = terms.clone();
+    // One list of slugs per vocabulary for every "move uses" field to suggest from.
+    let slugs = terms
+        .iter()
+        .map(|term| view! { <option value=term.slug.clone()>{term_name(term, lang())}</option> })
+        .collect_view();
     let add_form = format!("{kind}-add");
     let add_typed = typed.is_for(&add_form).then(|| typed.clone());
     let add_open = add_typed.is_some();
     view! {
         <section class="staff__vocabulary" id=kind.as_str() aria-labelledby=format!("{kind}-heading")>
             <h2 id=format!("{kind}-heading")>{move || heading(i18n.get_locale(), kind)}</h2>
+            <datalist id=format!("{kind}-slugs")>{slugs}</datalist>
+            <p class="field__hint" id=format!("{kind}-slugs-hint")>{t!(i18n, staff.move_uses_hint)}</p>
             <ul class="staff__terms">
                 {terms.into_iter().map(|term| {
                     let form = format!("{kind}-{}", term.id);
                     let term_typed = typed.is_for(&form).then(|| typed.clone());
                     let open = term_typed.is_some();
-                    let others: Vec<ManagedTerm> = all.iter().filter(|other| other.id != term.id).cloned().collect();
                     let name = term_name(&term, lang());
                     let id = term.id.to_string();
                     let delete_label = name.clone();
@@ -139,9 +144,8 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
                                     <input type="hidden" name="form" value=form.clone() />
                                     <input type="hidden" name="id" value=id.clone() />
                                     <label for=format!("{form}-to")>{t!(i18n, staff.move_uses_to)}</label>
-                                    <select id=format!("{form}-to") name="to">
-                                        {others.iter().map(|other| view! { <option value=other.id.to_string()>{term_name(other, lang())}</option> }).collect_view()}
-                                    </select>
+                                    <input id=format!("{form}-to") name="to" type="text" list=format!("{kind}-slugs") required
+                                        aria-describedby=format!("{kind}-slugs-hint") />
                                     <button class="button" type="submit" name="op" value="move_uses">{t!(i18n, staff.move_uses)}</button>
                                 </form>
                                 <form method="post" action=action class="form form--inline">

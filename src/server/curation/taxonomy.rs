@@ -34,10 +34,11 @@ pub enum TermChange {
         id: i64,
         earlier: bool,
     },
-    /// Every use of `from` becomes a use of `to`: how a term in use gets free to delete.
+    /// Every use of `from` becomes a use of the term whose slug is `to`: how a term in use gets free
+    /// to delete.
     MoveUses {
         from: i64,
-        to: i64,
+        to: String,
     },
     Delete {
         id: i64,
@@ -89,11 +90,13 @@ pub async fn change_term(
             state.db.reorder_term(kind, id, earlier, &record, now).await?;
         }
         TermChange::MoveUses { from, to } => {
-            let (source, target) = (find(from)?, find(to));
-            let target =
-                target.ok().filter(|target| target.id != from).ok_or(FieldError::new("to", Problem::InvalidChoice))?;
+            let source = find(from)?;
+            let target = terms
+                .iter()
+                .find(|term| term.slug == to.trim() && term.id != from)
+                .ok_or(FieldError::new("to", Problem::InvalidChoice))?;
             let record = AuditRecord::new(&actor, &action, &source.slug).change(Some(&source.slug), Some(&target.slug));
-            state.db.move_term_uses(kind, from, to, &record, now).await?;
+            state.db.move_term_uses(kind, from, target.id, &record, now).await?;
         }
         TermChange::Delete { id } => {
             let term = find(id)?;
@@ -158,7 +161,7 @@ pub(super) async fn post_term_change(
             "add" => TermChange::Add(draft()?),
             "update" => TermChange::Update { id: id("id")?, draft: draft()? },
             "earlier" | "later" => TermChange::Reorder { id: id("id")?, earlier: form.value("op") == "earlier" },
-            "move_uses" => TermChange::MoveUses { from: id("id")?, to: id("to")? },
+            "move_uses" => TermChange::MoveUses { from: id("id")?, to: form.value("to").to_owned() },
             "delete" => TermChange::Delete { id: id("id")? },
             _ => return Err(FieldError::new("op", Problem::InvalidChoice).into()),
         };

@@ -172,6 +172,14 @@ impl Database {
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let mut transaction = self.pool().begin().await?;
+        if action == ListingAction::Feature {
+            // Staff put a listing at a place: whoever held that place and those after move down one.
+            let mut sql = SqlBuilder::new(
+                "UPDATE organizations SET featured_position = featured_position + 1 WHERE featured_position >= ",
+            );
+            sql.bind(position.unwrap_or(1)).push(" AND id <> ").bind(organization_id);
+            sql.query().execute(&mut *transaction).await?;
+        }
         let mut sql = SqlBuilder::new("UPDATE organizations SET updated_at = ");
         sql.bind(encode_time(now));
         match action {
