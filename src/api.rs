@@ -5,6 +5,7 @@ pub mod curation;
 pub mod directory;
 pub mod editing;
 pub mod forms;
+pub mod forum;
 pub mod organizations;
 pub mod showcase;
 pub mod site;

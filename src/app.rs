@@ -16,6 +16,7 @@ use crate::{
         },
         directory::DirectoryPage,
         editor::{EditorPage, NewListingPage},
+        forum::ForumPage,
         home::HomePage,
         landscape::LandscapePage,
         not_found::NotFound,
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("organizations") view=DirectoryPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("startups") view=StartupsPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("landscape") view=LandscapePage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("forum") view=ForumPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("solutions") view=SolutionsPage ssr=SsrMode::Async />
                         <Route
                             path=(StaticSegment("solutions"), StaticSegment("compare"))

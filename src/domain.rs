@@ -58,6 +58,7 @@ pub mod country;
 pub mod curation;
 pub mod directory;
 pub mod editing;
+pub mod forum;
 pub mod lang;
 pub mod organization;
 pub mod profile;

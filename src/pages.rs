@@ -2,6 +2,7 @@
 pub mod account;
 pub mod directory;
 pub mod editor;
+pub mod forum;
 pub mod home;
 pub mod landscape;
 pub mod not_found;

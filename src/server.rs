@@ -8,6 +8,7 @@ pub mod curation;
 pub mod db;
 pub mod editor;
 pub mod forms;
+pub mod forum;
 pub mod http;
 pub mod logos;
 pub mod mail;

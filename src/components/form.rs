@@ -32,6 +32,7 @@ pub fn problem_text(locale: Locale, problem: &Problem) -> String {
         Problem::AlreadyOwned => td_string!(locale, problem.already_owned).to_string(),
         Problem::AlreadyDecided => td_string!(locale, problem.already_decided).to_string(),
         Problem::InUse { count } => td_string!(locale, problem.in_use, count = *count).to_string(),
+        Problem::InvalidDate => td_string!(locale, problem.invalid_date).to_string(),
         Problem::HasChildren => td_string!(locale, problem.has_children).to_string(),
         Problem::FileTooLarge { max_mib } => td_string!(locale, problem.file_too_large, max = *max_mib).to_string(),
         Problem::UnsupportedImage => td_string!(locale, problem.unsupported_image).to_string(),

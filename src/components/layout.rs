@@ -185,12 +185,13 @@ fn SectionLinks() -> impl IntoView {
             "organizations" => td_string!(locale, nav.organizations),
             "startups" => td_string!(locale, nav.startups),
             "solutions" => td_string!(locale, nav.solutions),
+            "forum" => td_string!(locale, nav.forum),
             _ => td_string!(locale, nav.landscape),
         }
     };
     view! {
         <ul>
-            {["organizations", "startups", "solutions", "landscape"]
+            {["organizations", "startups", "solutions", "landscape", "forum"]
                 .into_iter()
                 .map(|section| {
                     let href = move || format!("/{}/{section}", Lang::from(i18n.get_locale()));

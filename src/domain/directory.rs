@@ -55,6 +55,8 @@ pub struct DirectoryQuery {
     pub cities: Vec<String>,
     pub stages: Vec<StartupStage>,
     pub needs: Vec<StartupNeed>,
+    /// Forum panels (by slug) the listing takes part in.
+    pub panels: Vec<Slug>,
     pub verified_only: bool,
     pub sort: DirectorySort,
     /// 1-based.
@@ -104,6 +106,7 @@ impl SearchQuery for DirectoryQuery {
             "city" => push_parsed_with(&mut facets.cities, value, |v| (v.chars().count() <= 80).then(|| v.to_owned())),
             "stage" => push_parsed(&mut facets.stages, value),
             "need" => push_parsed(&mut facets.needs, value),
+            "panel" => push_parsed_with(&mut facets.panels, value, |v| Slug::parse(v).ok()),
             "verified" => match value {
                 "1" | "true" | "yes" | "on" => {
                     facets.verified_only = true;
@@ -127,6 +130,7 @@ impl SearchQuery for DirectoryQuery {
         pairs.extend(self.cities.iter().map(|city| ("city", city.clone())));
         pairs.extend(self.stages.iter().map(|stage| ("stage", stage.to_string())));
         pairs.extend(self.needs.iter().map(|need| ("need", need.to_string())));
+        pairs.extend(self.panels.iter().map(|slug| ("panel", slug.to_string())));
         if self.verified_only {
             pairs.push(("verified", "1".to_owned()));
         }
@@ -144,6 +148,7 @@ impl DirectoryQuery {
             && self.cities.is_empty()
             && self.stages.is_empty()
             && self.needs.is_empty()
+            && self.panels.is_empty()
             && !self.verified_only)
     }
 
@@ -399,6 +404,8 @@ pub struct DirectoryFacets {
     pub cities: Vec<FacetCount<String>>,
     pub stages: Vec<FacetCount<StartupStage>>,
     pub needs: Vec<FacetCount<StartupNeed>>,
+    /// Forum panels with participants among the results, newest edition first.
+    pub panels: Vec<NamedFacet>,
     /// How many results are verified (the count the "verified only" filter would give).
     pub verified: FacetCount<bool>,
 }

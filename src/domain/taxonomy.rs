@@ -2,9 +2,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    lang::{Lang, Translations},
+    lang::Translations,
     slug::Slug,
-    validation::{FieldError, Problem, required_text},
+    validation::{FieldError, Problem, names_in_every_language},
 };
 
 text_enum! {
@@ -117,14 +117,7 @@ impl TermDraft {
     pub fn parse(kind: TermKind, value: impl Fn(&str) -> String) -> Result<TermDraft, Vec<FieldError>> {
         let mut errors = Vec::new();
         let slug = Slug::parse(value("slug").trim()).map_err(|error| errors.push(error)).ok();
-        let mut names = Translations::new();
-        for &lang in Lang::ALL {
-            let field = format!("{lang}.name");
-            match required_text(&field, &value(&field), 80) {
-                Ok(name) => names.insert(lang, name),
-                Err(error) => errors.push(error),
-            }
-        }
+        let names = names_in_every_language(&value, "name", 80, &mut errors);
         let parent_id = match value("parent").trim() {
             "" => None,
             id => id.parse().map_err(|_| errors.push(FieldError::new("parent", Problem::InvalidChoice))).ok(),

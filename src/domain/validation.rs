@@ -37,6 +37,8 @@ pub enum Problem {
     AlreadyOwned,
     /// Someone else decided this first, or a newer change replaced it.
     AlreadyDecided,
+    /// Not a calendar date written as YYYY-MM-DD.
+    InvalidDate,
     /// A taxonomy term that listings, solutions or waiting changes still use.
     InUse {
         count: i64,
@@ -133,4 +135,22 @@ mod tests {
             assert_eq!(optional_url("website", bad), Err(FieldError::new("website", Problem::InvalidUrl)), "{bad}");
         }
     }
+}
+
+/// A required name in every language, from fields named `{lang}.{field}`; each missing one is an error.
+pub fn names_in_every_language(
+    value: &impl Fn(&str) -> String,
+    field: &str,
+    max: usize,
+    errors: &mut Vec<FieldError>,
+) -> super::lang::Translations<String> {
+    let mut names = super::lang::Translations::new();
+    for &lang in super::lang::Lang::ALL {
+        let name = format!("{lang}.{field}");
+        match required_text(&name, &value(&name), max) {
+            Ok(text) => names.insert(lang, text),
+            Err(error) => errors.push(error),
+        }
+    }
+    names
 }

@@ -71,6 +71,11 @@ fn ShowcaseResults(showcase: StartupShowcase, query: DirectoryQuery, ignored: Ve
             name="country"
             options=FacetOption::of_values(facets.countries, |country| country_name(locale, country).to_owned())
         />
+        <FacetGroup
+            legend=td_string!(locale, forum.facet_panel).to_owned()
+            name="panel"
+            options=FacetOption::of_named(facets.panels)
+        />
     }
     .into_any();
     let has_text = !query.text.trim().is_empty();

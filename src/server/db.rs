@@ -8,6 +8,7 @@ mod audit;
 mod curation;
 mod directory;
 mod editing;
+mod forum;
 mod logos;
 mod organizations;
 mod solutions;

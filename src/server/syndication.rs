@@ -23,7 +23,7 @@ const FEED_LENGTH: i64 = 50;
 /// Pages per sitemap file: each page is listed once per language, and a file may hold 50,000 URLs.
 const PAGES_PER_SITEMAP: usize = 15_000;
 /// The pages every language has besides profiles, below `/{lang}`.
-const SECTIONS: [&str; 5] = ["", "/organizations", "/startups", "/solutions", "/landscape"];
+const SECTIONS: [&str; 6] = ["", "/organizations", "/startups", "/solutions", "/landscape", "/forum"];
 
 pub fn routes() -> Router<AppState> {
     Router::new()

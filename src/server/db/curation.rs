@@ -8,7 +8,7 @@ use super::{
     accounts::enqueue,
     audit::{AuditRecord, append},
     decode_optional_time, decode_time, decode_word,
-    directory::directory_changed,
+    directory::{commit_directory_change, directory_changed},
     encode_time,
     organizations::apply_profile,
     users::upsert_membership,
@@ -197,10 +197,7 @@ impl Database {
         if action == ListingAction::Restore {
             publish(&mut transaction, organization_id, now).await?;
         }
-        directory_changed(&mut transaction).await?;
-        append(&mut transaction, record, now).await?;
-        transaction.commit().await?;
-        Ok(())
+        commit_directory_change(transaction, record, now).await
     }
 
     /// Accounts whose address contains `search`, staff first, then newest.

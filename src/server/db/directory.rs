@@ -23,6 +23,7 @@ use super::{Database, Engine};
 use crate::{
     domain::{
         directory::{DirectorySort, NamedFacet},
+        forum::ForumPanel,
         lang::{Lang, Translations},
         slug::Slug,
         taxonomy::{Category, Sector},
@@ -47,6 +48,7 @@ pub struct Directory {
     pub solutions: SearchIndex<SolutionListing>,
     pub categories: Vec<Category>,
     pub sectors: Vec<Sector>,
+    pub panels: Vec<ForumPanel>,
 }
 
 /// The current directory of one app instance, shared by the clones of its `Database`.
@@ -60,6 +62,19 @@ pub(crate) struct DirectoryCache {
 /// Records, inside the caller's transaction, that what the directory shows has changed.
 pub(super) async fn directory_changed(connection: &mut AnyConnection) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE directory_version SET version = version + 1 WHERE id = 1").execute(connection).await?;
+    Ok(())
+}
+
+/// Commits a curated change to what the directory shows: every app instance sees it on its next read,
+/// and the audit log records it in the same transaction.
+pub(super) async fn commit_directory_change(
+    mut transaction: sqlx::Transaction<'_, sqlx::Any>,
+    record: &super::AuditRecord<'_>,
+    now: time::OffsetDateTime,
+) -> Result<(), AppError> {
+    directory_changed(&mut transaction).await?;
+    super::audit::append(&mut transaction, record, now).await?;
+    transaction.commit().await?;
     Ok(())
 }
 
@@ -101,6 +116,7 @@ impl Database {
         let categories = self.categories().await?;
         let sectors = self.sectors().await?;
         let tags = self.tags().await?;
+        let panels = self.forum_panels(None).await?;
         let mut transaction = self.pool().begin().await?;
         let connection: &mut AnyConnection = &mut transaction;
         if self.engine() == Engine::Postgres {
@@ -121,7 +137,7 @@ impl Database {
                     tracing::error!(%error, "building the directory indexes panicked");
                     AppError::Internal
                 })?;
-        let directory = Arc::new(Directory { organizations, solutions, categories, sectors });
+        let directory = Arc::new(Directory { organizations, solutions, categories, sectors, panels });
         let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         self.directory.last_build_ms.store(elapsed, Ordering::Relaxed);
         tracing::info!(version, listings = directory.organizations.len(), elapsed_ms = elapsed, "directory built");
@@ -173,6 +189,18 @@ impl Directory {
         self.sectors
             .iter()
             .map(|sector| named(&sector.slug, &sector.names, count(sector.id), chosen, lang, Vec::new()))
+            .collect()
+    }
+
+    /// Panels someone among the results takes part in, and the chosen ones.
+    fn panel_facets(&self, lang: Lang, chosen: &[Slug], count: impl Fn(&str) -> u64) -> Vec<NamedFacet> {
+        self.panels
+            .iter()
+            .map(|panel| {
+                let titles = panel.texts.iter().map(|(lang, text)| (lang, text.title.clone())).collect();
+                named(&panel.slug, &titles, count(panel.slug.as_str()), chosen, lang, Vec::new())
+            })
+            .filter(|facet| facet.count > 0 || facet.selected)
             .collect()
     }
 

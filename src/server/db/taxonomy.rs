@@ -6,11 +6,10 @@ use sqlx::{AnyConnection, Row, any::AnyRow};
 use time::OffsetDateTime;
 
 use super::{
-    AuditRecord, Database, SqlBuilder, Value,
-    audit::append,
-    decode_json, decode_slug, decode_word,
-    directory::directory_changed,
+    AuditRecord, Database, SqlBuilder, Value, decode_json, decode_slug, decode_word,
+    directory::{commit_directory_change, directory_changed},
     encode_json,
+    forum::refuse_taken_slug,
     sql::{insert_rows, insert_with_slugs, translations_of},
 };
 use crate::{
@@ -275,7 +274,7 @@ impl Database {
         let vocabulary = Vocabulary::of(kind);
         let mut transaction = self.pool().begin().await?;
         let connection: &mut AnyConnection = &mut transaction;
-        refuse_taken_slug(connection, &vocabulary, &draft.slug, None).await?;
+        refuse_taken_slug(connection, vocabulary.table, &draft.slug, None).await?;
         let mut sql = SqlBuilder::new(&format!("SELECT COALESCE(MAX(position), 0) + 1 FROM {}", vocabulary.table));
         let position: i64 = sql.query().fetch_one(&mut *connection).await?.try_get(0)?;
         sql = SqlBuilder::new(&format!("INSERT INTO {} (slug", vocabulary.table));
@@ -295,7 +294,7 @@ impl Database {
         sql.push(") RETURNING id");
         let id: i64 = sql.query().fetch_one(&mut *connection).await?.try_get("id")?;
         insert_names(connection, vocabulary.names_table, vocabulary.term_column, &[id], [&draft.names]).await?;
-        commit_taxonomy_change(transaction, record, now).await?;
+        commit_directory_change(transaction, record, now).await?;
         Ok(id)
     }
 
@@ -311,7 +310,7 @@ impl Database {
         let vocabulary = Vocabulary::of(kind);
         let mut transaction = self.pool().begin().await?;
         let connection: &mut AnyConnection = &mut transaction;
-        refuse_taken_slug(connection, &vocabulary, &draft.slug, Some(id)).await?;
+        refuse_taken_slug(connection, vocabulary.table, &draft.slug, Some(id)).await?;
         let mut sql = SqlBuilder::new(&format!("UPDATE {} SET slug = ", vocabulary.table));
         sql.bind(draft.slug.as_str());
         match kind {
@@ -329,7 +328,7 @@ impl Database {
             SqlBuilder::new(&format!("DELETE FROM {} WHERE {} = ", vocabulary.names_table, vocabulary.term_column));
         sql.bind(id).query().execute(&mut *connection).await?;
         insert_names(connection, vocabulary.names_table, vocabulary.term_column, &[id], [&draft.names]).await?;
-        commit_taxonomy_change(transaction, record, now).await?;
+        commit_directory_change(transaction, record, now).await?;
         Ok(())
     }
 
@@ -369,7 +368,7 @@ impl Database {
             sql.bind(i64::try_from(position).unwrap_or(i64::MAX) + 1).push(" WHERE id = ").bind(*sibling);
             sql.query().execute(&mut *connection).await?;
         }
-        commit_taxonomy_change(transaction, record, now).await?;
+        commit_directory_change(transaction, record, now).await?;
         Ok(())
     }
 
@@ -408,7 +407,7 @@ impl Database {
             sql.bind(encode_json(&profile)).push(" WHERE id = ").bind(revision_id);
             sql.query().execute(&mut *connection).await?;
         }
-        commit_taxonomy_change(transaction, record, now).await?;
+        commit_directory_change(transaction, record, now).await?;
         Ok(moved)
     }
 
@@ -438,37 +437,13 @@ impl Database {
         if sql.bind(id).query().execute(&mut *connection).await?.rows_affected() == 0 {
             return Err(AppError::NotFound);
         }
-        commit_taxonomy_change(transaction, record, now).await?;
+        commit_directory_change(transaction, record, now).await?;
         Ok(())
     }
 }
 
-/// Every taxonomy change tells all app instances the directory changed and is recorded.
-async fn commit_taxonomy_change(
-    mut transaction: sqlx::Transaction<'_, sqlx::Any>,
-    record: &AuditRecord<'_>,
-    now: OffsetDateTime,
-) -> Result<(), AppError> {
-    directory_changed(&mut transaction).await?;
-    append(&mut transaction, record, now).await?;
-    transaction.commit().await?;
-    Ok(())
-}
-
 fn nist_word(draft: &TermDraft) -> Option<&'static str> {
     draft.nist_function.map(|function| function.as_str())
-}
-
-async fn refuse_taken_slug(
-    connection: &mut AnyConnection,
-    vocabulary: &Vocabulary,
-    slug: &Slug,
-    except: Option<i64>,
-) -> Result<(), AppError> {
-    let mut sql = SqlBuilder::new(&format!("SELECT COUNT(*) FROM {} WHERE slug = ", vocabulary.table));
-    sql.bind(slug.as_str()).push(" AND id <> ").bind(except.unwrap_or(0));
-    let taken: i64 = sql.query().fetch_one(&mut *connection).await?.try_get(0)?;
-    if taken > 0 { Err(FieldError::new("slug", Problem::Taken).into()) } else { Ok(()) }
 }
 
 /// How many listings, solutions and waiting changes use each term of a vocabulary.
@@ -500,7 +475,7 @@ async fn waiting_profiles(connection: &mut AnyConnection) -> Result<Vec<(i64, Or
         .collect()
 }
 
-async fn insert_names<'a>(
+pub(super) async fn insert_names<'a>(
     connection: &mut AnyConnection,
     table: &str,
     owner_column: &str,

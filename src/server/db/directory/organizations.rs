@@ -42,6 +42,7 @@ mod dim {
     pub const SECTOR: usize = 8;
     pub const TAG: usize = 9;
     pub const SOLUTION_CATEGORY: usize = 10;
+    pub const PANEL: usize = 11;
 }
 
 const ORGANIZATION_DIMENSIONS: &[Dimension] = &[
@@ -57,6 +58,7 @@ const ORGANIZATION_DIMENSIONS: &[Dimension] = &[
     Dimension { name: "sector", group: Some(7) },
     Dimension { name: "tag", group: None },
     Dimension { name: "solution_category", group: None },
+    Dimension { name: "panel", group: Some(8) },
 ];
 
 /// What a result card shows of a listing besides its texts.
@@ -332,6 +334,7 @@ impl Directory {
         filters[dim::CATEGORY] =
             accept(dim::CATEGORY, !query.categories.is_empty(), self.chosen_categories(&query.categories));
         filters[dim::SECTOR] = accept(dim::SECTOR, !query.sectors.is_empty(), self.chosen_sectors(&query.sectors));
+        filters[dim::PANEL] = accept(dim::PANEL, !query.panels.is_empty(), words(&query.panels));
         Request {
             text: &query.text,
             filters,
@@ -402,6 +405,7 @@ impl Directory {
             cities,
             stages: facet_counts(StartupStage::ALL, &query.stages, |value| count(dim::STAGE, value)),
             needs: facet_counts(StartupNeed::ALL, &query.needs, |value| count(dim::NEED, value)),
+            panels: self.panel_facets(lang, &query.panels, |slug| count(dim::PANEL, slug)),
             verified: FacetCount { value: true, count: count(dim::VERIFIED, "1"), selected: query.verified_only },
         }
     }
@@ -531,6 +535,16 @@ pub(super) async fn load(connection: &mut AnyConnection) -> Result<IndexBuilder<
             dim::SOLUTION_CATEGORY,
         ),
     ];
+    {
+        let mut rows = sqlx::query(
+            "SELECT forum_participants.organization_id, forum_panels.slug FROM forum_participants \
+             JOIN forum_panels ON forum_panels.id = forum_participants.panel_id",
+        )
+        .fetch(&mut *connection);
+        while let Some(row) = rows.try_next().await? {
+            builder.add_value(row.try_get(0)?, dim::PANEL, row.try_get::<String, _>(1)?);
+        }
+    }
     let parents: HashMap<i64, i64> = {
         let rows = sqlx::query("SELECT id, parent_id FROM categories WHERE parent_id IS NOT NULL")
             .fetch_all(&mut *connection)
