@@ -22,7 +22,10 @@ use crate::{
         not_found::NotFound,
         organization::OrganizationProfilePage,
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
-        staff::{AuditPage, PeoplePage, ReviewPage, StaffListingPage, StaffPage, taxonomy::TaxonomyPage},
+        staff::{
+            AuditPage, PeoplePage, ReviewPage, StaffListingPage, StaffPage, forum::ForumAdminPage,
+            taxonomy::TaxonomyPage,
+        },
         startups::StartupsPage,
     },
 };
@@ -135,6 +138,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("staff"), StaticSegment("taxonomy"))
                             view=TaxonomyPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("staff"), StaticSegment("forum"))
+                            view=ForumAdminPage
                             ssr=SsrMode::Async
                         />
                         <Route

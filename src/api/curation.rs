@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     domain::{
         curation::{AuditEntry, AuditFilter, Person, Review, StaffDashboard, StaffListing},
+        forum::ForumAdmin,
         lang::Lang,
         taxonomy::ManagedTaxonomy,
         validation::FieldError,
@@ -72,4 +73,13 @@ pub async fn get_taxonomy() -> Result<WithForm<ManagedTaxonomy>, AppError> {
     let user = crate::server::auth::require_user().await?;
     let taxonomy = crate::server::curation::taxonomy::taxonomy(&state, &user).await?;
     with_form(taxonomy, "taxonomy").await
+}
+
+#[server(endpoint = "staff/forum")]
+pub async fn get_forum_admin(edition: Option<String>, lang: Lang) -> Result<WithForm<ForumAdmin>, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    let edition = edition.as_deref().filter(|slug| !slug.is_empty());
+    let forum = crate::server::curation::forum::forum(&state, &user, edition, lang).await?;
+    with_form(forum, "forum").await
 }

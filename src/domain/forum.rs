@@ -71,14 +71,27 @@ pub struct PanelView {
     pub participants: Vec<OrganizationCard>,
 }
 
-/// What staff see to manage the forum: every edition, the chosen one's panels with their
-/// participants by name, and every listing's slug and name to add from.
+/// What staff see to manage the forum: every edition, and the chosen one's panels with their
+/// participants.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ForumAdmin {
     pub editions: Vec<ForumEdition>,
     pub edition: Option<ForumEdition>,
-    pub panels: Vec<(ForumPanel, Vec<(i64, String, String)>)>,
-    pub listings: Vec<(String, String)>,
+    pub panels: Vec<AdminPanel>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminPanel {
+    pub panel: ForumPanel,
+    pub participants: Vec<Participant>,
+}
+
+/// A listing taking part in a panel, as staff see it (published or not).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
 }
 
 /// An edition as staff typed it, checked.

@@ -112,6 +112,24 @@ pub fn optional_url(field: &str, value: &str) -> Result<Option<String>, FieldErr
     }
 }
 
+/// A required name in every language, from fields named `{lang}.{field}`; each missing one is an error.
+pub fn names_in_every_language(
+    value: &impl Fn(&str) -> String,
+    field: &str,
+    max: usize,
+    errors: &mut Vec<FieldError>,
+) -> super::lang::Translations<String> {
+    let mut names = super::lang::Translations::new();
+    for &lang in super::lang::Lang::ALL {
+        let name = format!("{lang}.{field}");
+        match required_text(&name, &value(&name), max) {
+            Ok(text) => names.insert(lang, text),
+            Err(error) => errors.push(error),
+        }
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,22 +153,4 @@ mod tests {
             assert_eq!(optional_url("website", bad), Err(FieldError::new("website", Problem::InvalidUrl)), "{bad}");
         }
     }
-}
-
-/// A required name in every language, from fields named `{lang}.{field}`; each missing one is an error.
-pub fn names_in_every_language(
-    value: &impl Fn(&str) -> String,
-    field: &str,
-    max: usize,
-    errors: &mut Vec<FieldError>,
-) -> super::lang::Translations<String> {
-    let mut names = super::lang::Translations::new();
-    for &lang in super::lang::Lang::ALL {
-        let name = format!("{lang}.{field}");
-        match required_text(&name, &value(&name), max) {
-            Ok(text) => names.insert(lang, text),
-            Err(error) => errors.push(error),
-        }
-    }
-    names
 }

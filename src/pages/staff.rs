@@ -1,6 +1,7 @@
 //! Forum staff curate: the review queue and dashboard, a change field by field, a listing's state,
 //! people, and the audit log. Every decision is a plain POST form (server::curation's routes), so the
 //! pages work without JavaScript; the server refuses everyone who is not staff.
+pub mod forum;
 pub mod taxonomy;
 
 use leptos::prelude::*;
@@ -42,11 +43,61 @@ fn StaffFrame(title: Signal<String>, children: Children) -> impl IntoView {
                 <a href=move || format!("/{}/staff", lang())>{t!(i18n, staff.queue_title)}</a>
                 <a href=move || format!("/{}/staff/people", lang())>{t!(i18n, staff.people_title)}</a>
                 <a href=move || format!("/{}/staff/taxonomy", lang())>{t!(i18n, staff.taxonomy_title)}</a>
+                <a href=move || format!("/{}/staff/forum", lang())>{t!(i18n, staff.forum_title)}</a>
                 <a href=move || format!("/{}/staff/audit", lang())>{t!(i18n, staff.audit_title)}</a>
             </nav>
             <h1>{move || title.get()}</h1>
             {children()}
         </section>
+    }
+}
+
+/// A refused staff form comes back with what was typed into it; its hidden `form` field says which
+/// form it was, so only that one is filled from it and shows the messages.
+#[derive(Clone, Default)]
+struct Typed {
+    values: Vec<(String, String)>,
+    errors: Vec<FieldError>,
+}
+
+impl Typed {
+    fn is_for(&self, form: &str) -> bool {
+        self.values.iter().any(|(name, value)| name == "form" && value == form)
+    }
+
+    /// This refusal, when it was of `form`.
+    fn of(&self, form: &str) -> Option<Typed> {
+        self.is_for(form).then(|| self.clone())
+    }
+
+    fn value(&self, name: &str) -> Option<String> {
+        self.values.iter().find(|(field, _)| field == name).map(|(_, value)| value.clone())
+    }
+}
+
+/// A field of a staff form, filled with what was typed into it after a refusal, or else what is saved.
+#[component]
+fn StaffField(
+    form: String,
+    name: String,
+    label: String,
+    typed: Option<Typed>,
+    saved: Option<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let id = format!("{form}-{}", name.replace('.', "-"));
+    let value = typed.as_ref().map_or(saved, |typed| typed.value(&name)).unwrap_or_default();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {if multiline {
+                view! { <textarea id=id name=name rows="3">{value}</textarea> }.into_any()
+            } else {
+                view! { <input id=id name=name type=kind required=required value=value /> }.into_any()
+            }}
+        </div>
     }
 }
 
@@ -89,6 +140,17 @@ fn field_label(locale: Locale, field: &str) -> String {
         "nist" => td_string!(locale, staff.nist_function).to_string(),
         "to" => td_string!(locale, staff.move_uses_to).to_string(),
         "term" => td_string!(locale, staff.term).to_string(),
+        "starts_on" => td_string!(locale, staff.starts_on).to_string(),
+        "participant" => td_string!(locale, staff.participant_slug).to_string(),
+        _ if field.ends_with(".title") || field.ends_with(".summary") => {
+            let (lang, name) = field.split_once('.').unwrap_or_default();
+            let label = if name == "title" {
+                td_string!(locale, staff.panel_title)
+            } else {
+                td_string!(locale, staff.panel_summary)
+            };
+            format!("{label} ({})", lang.to_uppercase())
+        }
         _ => match field.split_once('.') {
             Some((lang, name)) => format!("{} ({})", field_name(locale, name), lang.to_uppercase()),
             None => field_name(locale, field).to_owned(),

@@ -1,6 +1,7 @@
 //! Forum staff curating the directory: the review queue and its decisions, listing state, people and
 //! the audit log. Every function checks the caller first: staff (curator or admin) signed in with two
 //! factors; people need an admin. Every change is recorded in the audit log with the change itself.
+pub mod forum;
 pub mod taxonomy;
 
 use axum::{
@@ -435,6 +436,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/staff/listings/{slug}", post(post_listing_action))
         .route("/{lang}/staff/people/{id}", post(post_person_change))
         .route("/{lang}/staff/taxonomy/{kind}", post(taxonomy::post_term_change))
+        .route("/{lang}/staff/forum", post(forum::post_forum_change))
         .route("/staff/revisions/{id}/logo", get(get_proposed_logo))
         .route("/staff/audit.csv", get(get_audit_csv))
 }
@@ -456,7 +458,12 @@ where
 {
     let credentials = signed_in_user(state, session, lang).await?;
     let form = ProfileForm(pairs);
-    let outcome = act(&credentials.user, &form).await.map_err(|error| (error, form));
+    // Staff first: nobody else learns even whether what they typed would pass.
+    let outcome = match require_staff(state, &credentials.user).await {
+        Ok(()) => act(&credentials.user, &form).await,
+        Err(error) => Err(error),
+    };
+    let outcome = outcome.map_err(|error| (error, form));
     Ok(after_form(session, &flash, page, outcome).await)
 }
 

@@ -221,6 +221,7 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
             ("/api/staff/people", vec![("search", "")]),
             ("/api/staff/audit", vec![("filter[actor]", ""), ("page", "1")]),
             ("/api/staff/taxonomy", vec![]),
+            ("/api/staff/forum", vec![("lang", "en")]),
         ] {
             let reply = browser.call(endpoint, &fields).await;
             assert!(
@@ -235,6 +236,7 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
             ("/en/staff/claims/1".to_owned(), vec![("decision", "approve")]),
             (format!("/en/staff/people/{b_id}"), vec![("change", "disable")]),
             ("/en/staff/taxonomy/tag".to_owned(), vec![("op", "delete"), ("id", "1")]),
+            ("/en/staff/forum".to_owned(), vec![("op", "add_edition"), ("slug", "x"), ("starts_on", "2027-01-01")]),
         ] {
             let reply = browser.submit(&path, &fields, &path).await;
             assert!(
@@ -256,6 +258,7 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
     assert_eq!(before.0.map(|revision| revision.summary), after.0.map(|revision| revision.summary), "nothing decided");
     assert_eq!(before.1, after.1, "nothing changed on the listing");
     assert_eq!(db.managed_taxonomy().await.unwrap(), taxonomy_before, "nothing changed in the taxonomy");
+    assert!(db.forum_editions().await.unwrap().is_empty(), "no forum edition added");
     assert_eq!(
         db.audit_entries(&AuditFilter::default(), 1000, 0).await.unwrap().len(),
         audit_before,

@@ -11,6 +11,7 @@ mod cli;
 mod curation;
 mod directory;
 mod editing;
+mod forum;
 mod http;
 mod open_data;
 mod repository;

@@ -3,34 +3,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{FormErrors, StaffFrame, failed, lang_now};
+use super::{FormErrors, StaffField, StaffFrame, Typed, failed, lang_now};
 use crate::{
     api::curation::get_taxonomy,
     domain::{
         lang::Lang,
         taxonomy::{ManagedTerm, NistFunction, TermKind},
-        validation::FieldError,
     },
     i18n::*,
     labels::nist_name,
 };
-
-/// A refused form comes back with what was typed into it; `form` names which one it was.
-#[derive(Clone, Default)]
-struct Typed {
-    values: Vec<(String, String)>,
-    errors: Vec<FieldError>,
-}
-
-impl Typed {
-    fn is_for(&self, form: &str) -> bool {
-        self.values.iter().any(|(name, value)| name == "form" && value == form)
-    }
-
-    fn value(&self, name: &str) -> Option<String> {
-        self.values.iter().find(|(field, _)| field == name).map(|(_, value)| value.clone())
-    }
-}
 
 /// The taxonomy page: one section per vocabulary.
 #[component]
@@ -98,7 +80,7 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
         .map(|term| view! { <option value=term.slug.clone()>{term_name(term, lang())}</option> })
         .collect_view();
     let add_form = format!("{kind}-add");
-    let add_typed = typed.is_for(&add_form).then(|| typed.clone());
+    let add_typed = typed.of(&add_form);
     let add_open = add_typed.is_some();
     view! {
         <section class="staff__vocabulary" id=kind.as_str() aria-labelledby=format!("{kind}-heading")>
@@ -108,7 +90,7 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
             <ul class="staff__terms">
                 {terms.into_iter().map(|term| {
                     let form = format!("{kind}-{}", term.id);
-                    let term_typed = typed.is_for(&form).then(|| typed.clone());
+                    let term_typed = typed.of(&form);
                     let open = term_typed.is_some();
                     let name = term_name(&term, lang());
                     let id = term.id.to_string();
@@ -185,14 +167,7 @@ fn TermFields(
     let value =
         |name: &str, saved: Option<String>| typed.as_ref().map_or(saved, |typed| typed.value(name)).unwrap_or_default();
     let text_field = |name: String, label: String, saved: Option<String>| {
-        let id = format!("{prefix}-{}", name.replace('.', "-"));
-        let value = value(&name, saved);
-        view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                <input id=id name=name type="text" required value=value />
-            </div>
-        }
+        view! { <StaffField form=prefix.clone() name label typed=typed.clone() saved required=true /> }
     };
     let locale = i18n.get_locale();
     let names = Lang::ALL

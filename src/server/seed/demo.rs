@@ -7,7 +7,8 @@ use time::{Duration, OffsetDateTime};
 use crate::{
     domain::{
         country::Country,
-        lang::Translations,
+        forum::{EditionDraft, PanelDraft, PanelText},
+        lang::{Lang, Translations},
         organization::{
             EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationProfile, OrganizationText,
             SocialLink,
@@ -18,7 +19,7 @@ use crate::{
     },
     error::AppError,
     server::{
-        db::Database,
+        db::{Actor, AuditRecord, Database},
         logos::{Logo, demo_emblem},
     },
 };
@@ -28,6 +29,25 @@ const DEMO_DATA: &str = include_str!("demo.json");
 #[derive(Deserialize)]
 struct DemoFile {
     organizations: Vec<DemoOrganization>,
+    forum: Vec<DemoEdition>,
+}
+
+/// A forum edition; participants are named by their English name.
+#[derive(Deserialize)]
+struct DemoEdition {
+    slug: Slug,
+    starts_on: String,
+    city: Option<String>,
+    names: Translations<String>,
+    panels: Vec<DemoPanel>,
+}
+
+#[derive(Deserialize)]
+struct DemoPanel {
+    slug: Slug,
+    titles: Translations<String>,
+    summaries: Translations<String>,
+    participants: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -141,11 +161,15 @@ pub async fn load(db: &Database, now: OffsetDateTime) -> Result<Loaded, AppError
     let taxonomy = TaxonomyIds::load(db).await?;
     let count = file.organizations.len();
     let mut loaded = Loaded { organizations: 0, solutions: 0 };
+    let mut ids_by_english_name = HashMap::new();
     for (index, demo) in file.organizations.into_iter().enumerate() {
         let age_in_days = i64::try_from((count - index) * 730 / count).unwrap_or(0);
         let created = now - Duration::days(age_in_days);
         let organization = demo.into_new(&taxonomy, created)?;
         let id = db.insert_organizations(std::slice::from_ref(&organization), created).await?[0];
+        if let Some(text) = organization.profile.texts.get(Lang::En) {
+            ids_by_english_name.insert(text.name.clone(), id);
+        }
         // Two in three demo listings have a logo; the rest show their initials, as real ones may.
         if index % 3 != 2 {
             let seed = organization.profile.slug_source().unwrap_or_default();
@@ -158,8 +182,47 @@ pub async fn load(db: &Database, now: OffsetDateTime) -> Result<Loaded, AppError
         loaded.organizations += 1;
         loaded.solutions += organization.solutions.len();
     }
+    load_forum(db, file.forum, &ids_by_english_name, now).await?;
     db.mark_demo_data_loaded(now).await?;
     Ok(loaded)
+}
+
+/// The forum's demo editions and panels, recorded as the command line's doing.
+async fn load_forum(
+    db: &Database,
+    editions: Vec<DemoEdition>,
+    ids_by_english_name: &HashMap<String, i64>,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let actor = Actor::command_line();
+    for edition in editions {
+        let draft =
+            EditionDraft { slug: edition.slug, starts_on: edition.starts_on, city: edition.city, names: edition.names };
+        let record = AuditRecord::new(&actor, "forum.edition.add", draft.slug.as_str());
+        let edition_id = db.add_edition(&draft, &record, now).await?;
+        for panel in edition.panels {
+            let texts = panel
+                .titles
+                .iter()
+                .map(|(lang, title)| {
+                    (lang, PanelText { title: title.clone(), summary: panel.summaries.get(lang).cloned() })
+                })
+                .collect();
+            let draft = PanelDraft { slug: panel.slug, texts };
+            let record = AuditRecord::new(&actor, "forum.panel.add", draft.slug.as_str());
+            let panel_id = db.add_panel(edition_id, &draft, &record, now).await?;
+            for name in panel.participants {
+                let Some(&organization_id) = ids_by_english_name.get(&name) else {
+                    tracing::error!(name, "a demo forum participant is not a demo organization");
+                    return Err(AppError::Internal);
+                };
+                let record =
+                    AuditRecord::new(&actor, "forum.participant.add", draft.slug.as_str()).of_listing(organization_id);
+                db.set_participation(panel_id, organization_id, true, &record, now).await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 impl DemoOrganization {

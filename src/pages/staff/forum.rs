@@ -1,0 +1,224 @@
+//! Staff manage the forum: editions, each edition's panels in programme order, and who takes part.
+//! Every change is a plain form post to `server::curation::forum`.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::{FormErrors, StaffField, StaffFrame, Typed, failed, lang_now};
+use crate::{
+    api::curation::get_forum_admin,
+    domain::{
+        forum::{AdminPanel, ForumAdmin, ForumEdition},
+        lang::Lang,
+    },
+    i18n::*,
+};
+
+#[component]
+pub fn ForumAdminPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let query = use_query_map();
+    let edition = move || query.read().get("edition");
+    let forum = Resource::new(move || (edition(), lang()), |(edition, lang)| get_forum_admin(edition, lang));
+    let title = Signal::derive(move || t_string!(i18n, staff.forum_title).to_string());
+    view! {
+        <StaffFrame title=title>
+            <Show when=move || query.read().get("changed").is_some()>
+                <p role="status" class="notice">{t!(i18n, staff.done)}</p>
+            </Show>
+            <Suspense>
+                {move || forum.get().map(|forum| match forum {
+                    Err(error) => failed(error),
+                    Ok(page) => {
+                        let typed = Typed { values: page.typed, errors: page.errors };
+                        view! { <Forum forum=page.data typed /> }.into_any()
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+fn edition_name(edition: &ForumEdition, lang: Lang) -> String {
+    edition.names.pick(lang).map_or_else(|| edition.slug.to_string(), |name| name.value.clone())
+}
+
+#[component]
+fn Forum(forum: ForumAdmin, typed: Typed) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let action = move || format!("/{}/staff/forum", lang());
+    let current = forum.edition.as_ref().map(|edition| edition.id);
+    let slug = forum.edition.as_ref().map(|edition| edition.slug.to_string()).unwrap_or_default();
+    let add = typed.of("edition-add");
+    let add_open = add.is_some();
+    view! {
+        <nav class="staff__nav" aria-label=move || t_string!(i18n, staff.editions)>
+            {forum.editions.iter().map(|edition| {
+                let here = (Some(edition.id) == current).then_some("page");
+                view! { <a href=format!("/{}/staff/forum?edition={}", lang(), edition.slug) aria-current=here>{edition_name(edition, lang())}</a> }
+            }).collect_view()}
+        </nav>
+        <details class="staff__add" open=add_open>
+            <summary>{t!(i18n, staff.add_edition)}</summary>
+            {add.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}
+            <form method="post" action=action class="form">
+                <input type="hidden" name="form" value="edition-add" />
+                <EditionFields form="edition-add".to_owned() edition=None typed=add />
+                <button class="button button--primary" type="submit" name="op" value="add_edition">{t!(i18n, staff.add_edition)}</button>
+            </form>
+        </details>
+        {forum.edition.map(|edition| {
+            let form = format!("edition-{}", edition.id);
+            let edit = typed.of(&form);
+            let edit_open = edit.is_some();
+            let name = edition_name(&edition, lang());
+            let add_panel = typed.of("panel-add");
+            let add_panel_open = add_panel.is_some();
+            view! {
+                <section class="staff__vocabulary" aria-labelledby="edition-heading">
+                    <h2 id="edition-heading">{name}</h2>
+                    <p class="staff__meta"><code>{edition.slug.to_string()}</code> " · " {edition.starts_on.clone()} {edition.city.clone().map(|city| format!(" · {city}"))}</p>
+                    <details open=edit_open>
+                        <summary>{t!(i18n, staff.edit_edition)}</summary>
+                        {edit.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}
+                        <form method="post" action=action class="form">
+                            <input type="hidden" name="form" value=form.clone() />
+                            <input type="hidden" name="id" value=edition.id.to_string() />
+                            <EditionFields form edition=Some(edition.clone()) typed=edit />
+                            <button class="button button--primary" type="submit" name="op" value="update_edition">{t!(i18n, staff.save)}</button>
+                        </form>
+                    </details>
+                    <h3>{t!(i18n, staff.panels)}</h3>
+                    <ol class="staff__terms">
+                        {forum.panels.into_iter().map(|panel| view! { <PanelItem panel edition=slug.clone() typed=typed.clone() /> }).collect_view()}
+                    </ol>
+                    <details class="staff__add" open=add_panel_open>
+                        <summary>{t!(i18n, staff.add_panel)}</summary>
+                        {add_panel.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}
+                        <form method="post" action=action class="form">
+                            <input type="hidden" name="form" value="panel-add" />
+                            <input type="hidden" name="edition" value=slug.clone() />
+                            <input type="hidden" name="edition_id" value=edition.id.to_string() />
+                            <PanelFields form="panel-add".to_owned() panel=None typed=add_panel />
+                            <button class="button button--primary" type="submit" name="op" value="add_panel">{t!(i18n, staff.add_panel)}</button>
+                        </form>
+                    </details>
+                </section>
+            }
+        })}
+    }
+}
+
+/// One panel: its order, texts, participants, and deletion.
+#[component]
+fn PanelItem(panel: AdminPanel, edition: String, typed: Typed) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let action = move || format!("/{}/staff/forum", lang());
+    let AdminPanel { panel, participants } = panel;
+    let form = format!("panel-{}", panel.id);
+    let edit = typed.of(&form);
+    let edit_open = edit.is_some();
+    let title = panel.title(lang());
+    let id = panel.id.to_string();
+    let (earlier, later) = (title.clone(), title.clone());
+    let hidden = {
+        let (edition, id) = (edition.clone(), id.clone());
+        move || view! { <input type="hidden" name="edition" value=edition.clone() /> <input type="hidden" name="id" value=id.clone() /> }
+    };
+    view! {
+        <li class="staff__term" id=form.clone()>
+            <div class="staff__term-head">
+                <strong>{title.clone()}</strong>
+                " " <code>{panel.slug.to_string()}</code>
+                " · " {t!(i18n, forum.participants, count = participants.len())}
+                <form method="post" action=action class="form form--inline staff__order">
+                    {hidden()}
+                    <button class="button" type="submit" name="op" value="earlier"
+                        aria-label=move || format!("{} {}", t_string!(i18n, staff.earlier), earlier)>"↑"</button>
+                    <button class="button" type="submit" name="op" value="later"
+                        aria-label=move || format!("{} {}", t_string!(i18n, staff.later), later)>"↓"</button>
+                </form>
+            </div>
+            <ul class="staff__participants">
+                {participants.into_iter().map(|participant| view! {
+                    <li>
+                        <a href=format!("/{}/organizations/{}", lang(), participant.slug)>{participant.name.clone()}</a>
+                        <form method="post" action=action class="form form--inline">
+                            <input type="hidden" name="edition" value=edition.clone() />
+                            <input type="hidden" name="panel_id" value=id.clone() />
+                            <input type="hidden" name="organization_id" value=participant.id.to_string() />
+                            <button class="button" type="submit" name="op" value="remove_participant"
+                                aria-label=move || format!("{} {}", t_string!(i18n, staff.remove_participant), participant.name)>
+                                {t!(i18n, staff.remove_participant)}
+                            </button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+            {edit.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}
+            <form method="post" action=action class="form form--inline">
+                <input type="hidden" name="form" value=form.clone() />
+                <input type="hidden" name="edition" value=edition.clone() />
+                <input type="hidden" name="panel_id" value=id.clone() />
+                <StaffField form=form.clone() name="participant".to_owned() label=t_string!(i18n, staff.participant_slug).to_string()
+                    typed=edit.clone() saved=None required=true />
+                <button class="button" type="submit" name="op" value="add_participant">{t!(i18n, staff.add_participant)}</button>
+            </form>
+            <details open=edit_open>
+                <summary>{t!(i18n, staff.edit_panel)}</summary>
+                <form method="post" action=action class="form">
+                    <input type="hidden" name="form" value=form.clone() />
+                    {hidden()}
+                    <PanelFields form=form.clone() panel=Some(panel.clone()) typed=edit />
+                    <button class="button button--primary" type="submit" name="op" value="update_panel">{t!(i18n, staff.save)}</button>
+                </form>
+                <form method="post" action=action class="form form--inline">
+                    {hidden()}
+                    <button class="button button--danger" type="submit" name="op" value="delete_panel">{t!(i18n, staff.delete_panel)}</button>
+                </form>
+            </details>
+        </li>
+    }
+}
+
+#[component]
+fn EditionFields(form: String, edition: Option<ForumEdition>, typed: Option<Typed>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale();
+    let field = |name: &str, label: String, saved: Option<String>, kind: &'static str, required: bool| {
+        view! { <StaffField form=form.clone() name=name.to_owned() label typed=typed.clone() saved kind required /> }
+    };
+    view! {
+        {field("slug", td_string!(locale, staff.term_slug).to_string(), edition.as_ref().map(|e| e.slug.to_string()), "text", true)}
+        {field("starts_on", td_string!(locale, staff.starts_on).to_string(), edition.as_ref().map(|e| e.starts_on.clone()), "date", true)}
+        {field("city", td_string!(locale, staff.city).to_string(), edition.as_ref().and_then(|e| e.city.clone()), "text", false)}
+        {Lang::ALL.iter().map(|&language| field(
+            &format!("{language}.name"),
+            format!("{} ({})", td_string!(locale, staff.term_name), language.native_name()),
+            edition.as_ref().and_then(|e| e.names.get(language).cloned()),
+            "text",
+            true,
+        )).collect_view()}
+    }
+}
+
+#[component]
+fn PanelFields(form: String, panel: Option<crate::domain::forum::ForumPanel>, typed: Option<Typed>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale();
+    let text = |language: Lang| panel.as_ref().and_then(|panel| panel.texts.get(language).cloned());
+    view! {
+        <StaffField form=form.clone() name="slug".to_owned() label=td_string!(locale, staff.term_slug).to_string()
+            typed=typed.clone() saved=panel.as_ref().map(|panel| panel.slug.to_string()) required=true />
+        {Lang::ALL.iter().map(|&language| view! {
+            <StaffField form=form.clone() name=format!("{language}.title")
+                label=format!("{} ({})", td_string!(locale, staff.panel_title), language.native_name())
+                typed=typed.clone() saved=text(language).map(|text| text.title) required=true />
+            <StaffField form=form.clone() name=format!("{language}.summary")
+                label=format!("{} ({})", td_string!(locale, staff.panel_summary), language.native_name())
+                typed=typed.clone() saved=text(language).and_then(|text| text.summary) multiline=true />
+        }).collect_view()}
+    }
+}
