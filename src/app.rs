@@ -21,7 +21,7 @@ use crate::{
         not_found::NotFound,
         organization::OrganizationProfilePage,
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
-        staff::{AuditPage, PeoplePage, ReviewPage, StaffListingPage, StaffPage},
+        staff::{AuditPage, ImportPage, PeoplePage, ReviewPage, StaffListingPage, StaffPage},
         startups::StartupsPage,
     },
 };
@@ -133,6 +133,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("staff"), StaticSegment("audit"))
                             view=AuditPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("staff"), StaticSegment("import"))
+                            view=ImportPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -95,3 +95,35 @@ fn migrate_creates_the_database_and_users_are_created_from_stdin() {
         create("owner@qala.example", &["--org", slug, "--org-role", "owner"], "a long enough password");
     assert!(created && printed.contains(&format!("owner of {slug}")), "{printed}");
 }
+
+#[tokio::test]
+async fn command_line_writes_are_audited_and_backups_never_overwrite() {
+    let directory = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", directory.path().join("qala.db").display());
+    let env = [("DATABASE_URL", url.as_str())];
+    let (seeded, printed) = outcome(&["seed-demo"], &env, "");
+    assert!(seeded, "{printed}");
+    let (created, printed) = outcome(
+        &["user", "create", "--email", "admin@qala.example", "--role", "admin", "--password-stdin"],
+        &env,
+        "a long enough password\n",
+    );
+    assert!(created, "{printed}");
+
+    let backup = directory.path().join("backup.db");
+    let backup_arg = backup.to_str().unwrap();
+    let (backed_up, printed) = outcome(&["backup", backup_arg], &env, "");
+    assert!(backed_up && printed.contains("backup.db"), "{printed}");
+    let (again, printed) = outcome(&["backup", backup_arg], &env, "");
+    assert!(!again && printed.contains("already exists"), "{printed}");
+
+    // The copy is a database of its own: the audit rows of the command line's writes are in it.
+    let copy = qala::server::db::Database::connect(&format!("sqlite://{backup_arg}").parse().unwrap()).await.unwrap();
+    let filter = qala::domain::curation::AuditFilter { actor: "cli".to_owned(), ..Default::default() };
+    let entries = copy.audit_entries(&filter, 10, 0).await.unwrap();
+    let actions: Vec<(&str, &str)> =
+        entries.iter().map(|entry| (entry.action.as_str(), entry.subject.as_str())).collect();
+    assert_eq!(actions, [("person.create", "admin@qala.example"), ("seed.demo", "directory")]);
+    assert!(entries[1].after.as_deref().is_some_and(|after| after.contains("\"organizations\"")), "{entries:?}");
+    copy.close().await;
+}
