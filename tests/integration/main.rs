@@ -8,6 +8,7 @@ mod support;
 mod accounts;
 mod backup;
 mod browser;
+mod bulk;
 mod cli;
 mod curation;
 mod directory;

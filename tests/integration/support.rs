@@ -57,6 +57,14 @@ impl TestDb {
     }
 }
 
+/// A second fresh database on the same engine as `source`.
+pub async fn fresh_beside(source: &Database) -> TestDb {
+    match source.engine() {
+        Engine::Sqlite => TestDb::sqlite().await,
+        Engine::Postgres => TestDb::postgres().await.expect("PostgreSQL is configured, as the source shows"),
+    }
+}
+
 /// Restores a backup made by `Database::back_up` of `source` the way the README tells operators to, and
 /// opens it: a SQLite backup is itself the database; a PostgreSQL one goes into a new database with
 /// `pg_restore`.
