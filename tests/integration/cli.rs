@@ -127,3 +127,29 @@ async fn command_line_writes_are_audited_and_backups_never_overwrite() {
     assert!(entries[1].after.as_deref().is_some_and(|after| after.contains("\"organizations\"")), "{entries:?}");
     copy.close().await;
 }
+
+#[test]
+fn an_export_imports_elsewhere_and_bad_rows_are_named() {
+    let directory = tempfile::tempdir().unwrap();
+    let source = format!("sqlite://{}", directory.path().join("source.db").display());
+    let target = format!("sqlite://{}", directory.path().join("target.db").display());
+    let (seeded, printed) = outcome(&["seed-demo"], &[("DATABASE_URL", &source)], "");
+    assert!(seeded, "{printed}");
+    let export = directory.path().join("qala.json");
+    let (exported, printed) = outcome(&["export", "--out", export.to_str().unwrap()], &[("DATABASE_URL", &source)], "");
+    assert!(exported, "{printed}");
+    let (refused, printed) = outcome(&["export", "--solutions"], &[("DATABASE_URL", &source)], "");
+    assert!(!refused && printed.contains("--format csv"), "{printed}");
+
+    let env = [("DATABASE_URL", target.as_str())];
+    let (dry, printed) = outcome(&["import", export.to_str().unwrap(), "--dry-run"], &env, "");
+    assert!(dry && printed.contains("dry run: would import 86 organizations"), "{printed}");
+    let bad = directory.path().join("bad.csv");
+    std::fs::write(&bad, "slug,kind,az.name,country,website\nqalxan,company,Qalxan,AZ,qalxan\n").unwrap();
+    let (imported, printed) = outcome(&["import", bad.to_str().unwrap()], &env, "");
+    assert!(!imported, "{printed}");
+    assert!(printed.contains("organizations row 2 (qalxan): website is not an http(s):// address"), "{printed}");
+    assert!(printed.contains("nothing was imported"), "{printed}");
+    let (imported, printed) = outcome(&["import", export.to_str().unwrap()], &env, "");
+    assert!(imported && printed.contains("imported 86 organizations"), "{printed}");
+}
