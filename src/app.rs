@@ -23,7 +23,7 @@ use crate::{
         organization::OrganizationProfilePage,
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
         staff::{
-            AuditPage, PeoplePage, ReviewPage, StaffListingPage, StaffPage, forum::ForumAdminPage,
+            AuditPage, ImportPage, PeoplePage, ReviewPage, StaffListingPage, StaffPage, forum::ForumAdminPage,
             taxonomy::TaxonomyPage,
         },
         startups::StartupsPage,
@@ -148,6 +148,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("staff"), StaticSegment("audit"))
                             view=AuditPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("staff"), StaticSegment("import"))
+                            view=ImportPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod background;
+pub mod bulk;
 pub mod cli;
 pub mod curation;
 pub mod db;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     domain::{
+        bulk::ImportReport,
         curation::{AuditEntry, AuditFilter, Person, Review, StaffDashboard, StaffListing},
         forum::ForumAdmin,
         lang::Lang,
@@ -82,4 +83,14 @@ pub async fn get_forum_admin(edition: Option<String>, lang: Lang) -> Result<With
     let edition = edition.as_deref().filter(|slug| !slug.is_empty());
     let forum = crate::server::curation::forum::forum(&state, &user, edition, lang).await?;
     with_form(forum, "forum").await
+}
+
+/// The report of the signed-in staff member's last import (shown once), or a refused form's messages.
+#[server(endpoint = "staff/import-report")]
+pub async fn get_import_report() -> Result<WithForm<Option<ImportReport>>, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    let session = crate::server::auth::request_session().await?;
+    let report = crate::server::curation::take_import_report(&state, &user, &session).await?;
+    with_form(report, "import").await
 }

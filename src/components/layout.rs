@@ -277,6 +277,7 @@ fn SiteFooter() -> impl IntoView {
                     <ul>
                         <li><a href="/api/v1/openapi.json">{t!(i18n, site.footer_api)}</a></li>
                         <li><a href=move || format!("/api/v1/organizations.csv?lang={}", lang())>{t!(i18n, site.footer_csv)}</a></li>
+                        <li><a href="/api/v1/export.json">{t!(i18n, site.footer_export)}</a></li>
                         <li><a href=move || format!("/feed.atom?lang={}", lang())>{t!(i18n, site.footer_feed)}</a></li>
                         <li><a href="/sitemap.xml">{t!(i18n, site.footer_sitemap)}</a></li>
                     </ul>

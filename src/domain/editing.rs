@@ -10,6 +10,7 @@ use super::{
         EmployeeRange, ListingStatus, OrganizationKind, OrganizationProfile, OrganizationText, SocialLink,
         SocialNetwork,
     },
+    solution::{Deployment, SolutionDetails, SolutionKind, SolutionText},
     startup::{Currency, Money, ReadinessLevel, StartupFacts, StartupNeed, StartupStage},
     user::{EmailAddress, MembershipRole},
     validation::{FieldError, Problem, optional_text, optional_url, required_text},
@@ -108,12 +109,12 @@ pub struct ProfileForm(pub Vec<(String, String)>);
 impl ProfileForm {
     /// The first value of a field, or empty.
     pub fn value(&self, name: &str) -> &str {
-        self.0.iter().find(|(field, _)| field == name).map(|(_, value)| value.as_str()).unwrap_or_default()
+        first_value(&self.0, name)
     }
 
     /// Every value of a repeated field.
     pub fn values(&self, name: &str) -> Vec<&str> {
-        self.0.iter().filter(|(field, _)| field == name).map(|(_, value)| value.as_str()).collect()
+        every_value(&self.0, name)
     }
 
     fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
@@ -238,16 +239,7 @@ impl ProfileForm {
                 }
             },
         };
-        let certifications: Vec<String> = self
-            .value("certifications")
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .map(str::to_owned)
-            .collect();
-        if certifications.len() > 30 || certifications.iter().any(|line| line.chars().count() > 120) {
-            errors.push(FieldError::new("certifications", Problem::TooLong { max: 120 }));
-        }
+        let certifications = parse_certifications(self.value("certifications"), &mut errors);
         let mut social_links = Vec::new();
         for line in self.value("social_links").lines().map(str::trim).filter(|line| !line.is_empty()) {
             match optional_url("social_links", line)
@@ -262,20 +254,8 @@ impl ProfileForm {
                 }
             }
         }
-        let ids = |name: &str, errors: &mut Vec<FieldError>| -> Vec<i64> {
-            let mut ids = Vec::new();
-            for value in self.values(name) {
-                match value.parse::<i64>() {
-                    Ok(id) => ids.push(id),
-                    Err(_) => errors.push(FieldError::new(name, Problem::InvalidChoice)),
-                }
-            }
-            ids.sort_unstable();
-            ids.dedup();
-            ids
-        };
-        let category_ids = ids("category", &mut errors);
-        let sector_ids = ids("sector", &mut errors);
+        let category_ids = parse_ids("category", &self.values("category"), &mut errors);
+        let sector_ids = parse_ids("sector", &self.values("sector"), &mut errors);
 
         // A startup that has not filled in its showcase facts yet simply has none.
         let startup = if kind == Some(OrganizationKind::Startup) && self.has_startup_facts() {
@@ -363,6 +343,83 @@ impl ProfileForm {
             technology_readiness,
         })
     }
+}
+
+/// A solution form as submitted (or as a row of an import reads): `{lang}.name`, `{lang}.description`,
+/// `kind`, `deployment`, `certifications` (one a line), `url`, and repeated `category` and `sector` ids.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SolutionForm(pub Vec<(String, String)>);
+
+impl SolutionForm {
+    pub fn value(&self, name: &str) -> &str {
+        first_value(&self.0, name)
+    }
+
+    /// Checks every field and builds the solution, or names every field that needs attention.
+    pub fn parse(&self) -> Result<SolutionDetails, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut texts = Translations::new();
+        for lang in Lang::ALL {
+            let field = |name: &str| format!("{lang}.{name}");
+            let name = optional_text(&field("name"), self.value(&field("name")), NAME_MAX);
+            let description = optional_text(&field("description"), self.value(&field("description")), DESCRIPTION_MAX);
+            match (name, description) {
+                (Ok(Some(name)), Ok(description)) => texts.insert(*lang, SolutionText { name, description }),
+                (Ok(None), Ok(Some(_))) => errors.push(FieldError::new(field("name"), Problem::Required)),
+                (name, description) => errors.extend([name.err(), description.err()].into_iter().flatten()),
+            }
+        }
+        if texts.is_empty() && !errors.iter().any(|error| error.field.ends_with(".name")) {
+            errors.push(FieldError::new("az.name", Problem::Required));
+        }
+        let kind = parse_choice::<SolutionKind>("kind", self.value("kind"), &mut errors);
+        let deployment = match self.value("deployment").trim() {
+            "" => None,
+            value => parse_choice::<Deployment>("deployment", value, &mut errors),
+        };
+        let url = optional_url("url", self.value("url")).map_err(|error| errors.push(error)).ok().flatten();
+        let certifications = parse_certifications(self.value("certifications"), &mut errors);
+        let category_ids = parse_ids("category", &every_value(&self.0, "category"), &mut errors);
+        let sector_ids = parse_ids("sector", &every_value(&self.0, "sector"), &mut errors);
+        match kind {
+            Some(kind) if errors.is_empty() => {
+                Ok(SolutionDetails { kind, texts, deployment, certifications, url, category_ids, sector_ids })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+fn first_value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs.iter().find(|(field, _)| field == name).map(|(_, value)| value.as_str()).unwrap_or_default()
+}
+
+fn every_value<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
+    pairs.iter().filter(|(field, _)| field == name).map(|(_, value)| value.as_str()).collect()
+}
+
+/// Certifications, one a line: at most 30 of at most 120 characters.
+fn parse_certifications(text: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
+    let certifications: Vec<String> =
+        text.lines().map(str::trim).filter(|line| !line.is_empty()).map(str::to_owned).collect();
+    if certifications.len() > 30 || certifications.iter().any(|line| line.chars().count() > 120) {
+        errors.push(FieldError::new("certifications", Problem::TooLong { max: 120 }));
+    }
+    certifications
+}
+
+/// Taxonomy ids of a repeated field, sorted and without repeats, as profiles keep them.
+fn parse_ids(field: &str, values: &[&str], errors: &mut Vec<FieldError>) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for value in values {
+        match value.parse::<i64>() {
+            Ok(id) => ids.push(id),
+            Err(_) => errors.push(FieldError::new(field, Problem::InvalidChoice)),
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 fn parse_choice<T: std::str::FromStr>(field: &str, value: &str, errors: &mut Vec<FieldError>) -> Option<T> {
@@ -464,6 +521,32 @@ mod tests {
         }
         let nameless = form(&[("kind", "company"), ("country", "AZ")]).parse(Vec::new(), 2026).unwrap_err();
         assert_eq!(nameless, [FieldError::new("az.name", Problem::Required)]);
+    }
+
+    #[test]
+    fn a_solution_form_names_every_bad_field() {
+        let pairs = |pairs: &[(&str, &str)]| {
+            SolutionForm(pairs.iter().map(|(name, value)| ((*name).to_owned(), (*value).to_owned())).collect())
+        };
+        let good = pairs(&[
+            ("en.name", "Qalxan SOC"),
+            ("kind", "service"),
+            ("deployment", "cloud"),
+            ("certifications", "ISO 27001\nSOC 2"),
+            ("category", "4"),
+            ("category", "2"),
+        ])
+        .parse()
+        .unwrap();
+        assert_eq!(
+            (good.kind, good.deployment, good.category_ids),
+            (SolutionKind::Service, Some(Deployment::Cloud), vec![2, 4])
+        );
+        assert_eq!(good.certifications, ["ISO 27001", "SOC 2"]);
+        let errors =
+            pairs(&[("ru.description", "Без названия"), ("kind", "gadget"), ("url", "nowhere")]).parse().unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|error| error.field.as_str()).collect();
+        assert_eq!(fields, ["ru.name", "kind", "url"]);
     }
 
     #[test]

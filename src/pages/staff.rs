@@ -9,12 +9,13 @@ use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    api::curation::{get_audit, get_people, get_review, get_staff_dashboard, get_staff_listing},
+    api::curation::{get_audit, get_import_report, get_people, get_review, get_staff_dashboard, get_staff_listing},
     components::{
         form::{FormAlert, problem_text},
         layout::PageTitle,
     },
     domain::{
+        bulk::ImportReport,
         curation::{AuditFilter, ListingAction},
         lang::Lang,
         user::StaffRole,
@@ -45,6 +46,7 @@ fn StaffFrame(title: Signal<String>, children: Children) -> impl IntoView {
                 <a href=move || format!("/{}/staff/taxonomy", lang())>{t!(i18n, staff.taxonomy_title)}</a>
                 <a href=move || format!("/{}/staff/forum", lang())>{t!(i18n, staff.forum_title)}</a>
                 <a href=move || format!("/{}/staff/audit", lang())>{t!(i18n, staff.audit_title)}</a>
+                <a href=move || format!("/{}/staff/import", lang())>{t!(i18n, staff.import.nav)}</a>
             </nav>
             <h1>{move || title.get()}</h1>
             {children()}
@@ -198,6 +200,7 @@ pub fn StaffPage() -> impl IntoView {
                                     <div class="staff__count"><dt>{label}</dt><dd>{count}</dd></div>
                                 }).collect_view()}
                             </dl>
+                            <p><a href=format!("/{}/staff/import", lang())>{t!(i18n, staff.import.dashboard_link)}</a></p>
                             <h2>{t!(i18n, staff.changes_heading)}</h2>
                             {if dashboard.queue.is_empty() {
                                 view! { <p>{t!(i18n, staff.queue_empty)}</p> }.into_any()
@@ -598,4 +601,99 @@ pub fn AuditPage() -> impl IntoView {
             </Suspense>
         </StaffFrame>
     }
+}
+
+/// Imports listings and solutions from a file: a plain multipart form (files need one), so it works
+/// without JavaScript; the page shows the last import's report once.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let report = Resource::new(|| (), |_| get_import_report());
+    let title = Signal::derive(move || t_string!(i18n, staff.import.title).to_string());
+    view! {
+        <StaffFrame title=title>
+            <Suspense>
+                {move || report.get().map(|page| match page {
+                    Err(error) => failed(error),
+                    Ok(page) => view! {
+                        <FormErrors errors=page.errors />
+                        {page.data.map(|report| view! { <ImportOutcome report=report /> })}
+                        <p>{t!(i18n, staff.import.intro)}</p>
+                        <form method="post" enctype="multipart/form-data" action=format!("/{}/staff/import", lang()) class="form">
+                            <div class="field">
+                                <label for="import-file">{t!(i18n, staff.import.file)}</label>
+                                <input id="import-file" type="file" name="file" accept=".json,.csv,application/json,text/csv" required />
+                            </div>
+                            <div class="field">
+                                <label>
+                                    <input type="checkbox" name="dry_run" value="1" checked />
+                                    " " {t!(i18n, staff.import.dry_run)}
+                                </label>
+                            </div>
+                            <button class="button button--primary" type="submit">{t!(i18n, staff.import.submit)}</button>
+                        </form>
+                        <p>
+                            {t!(i18n, staff.import.formats)} " "
+                            <a href="/api/v1/export.json">"export.json"</a> ", "
+                            <a href="/api/v1/export/organizations.csv">"organizations.csv"</a> ", "
+                            <a href="/api/v1/export/solutions.csv">"solutions.csv"</a>
+                        </p>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+/// What an import did, or every problem of every row that stopped it.
+#[component]
+fn ImportOutcome(report: ImportReport) -> impl IntoView {
+    let i18n = use_i18n();
+    let (organizations, solutions) = (report.organizations, report.solutions);
+    if let Some(reason) = report.unreadable {
+        return view! {
+            <div class="form-alert" role="alert">
+                <p>{t!(i18n, staff.import.unreadable)}</p>
+                <p><code>{reason}</code></p>
+            </div>
+        }
+        .into_any();
+    }
+    if report.problems.is_empty() {
+        return if report.dry_run {
+            view! { <p role="status" class="notice">{t!(i18n, staff.import.ready, organizations = organizations, solutions = solutions)}</p> }.into_any()
+        } else {
+            view! { <p role="status" class="notice">{t!(i18n, staff.import.imported, organizations = organizations, solutions = solutions)}</p> }.into_any()
+        };
+    }
+    let count = report.problems.len();
+    view! {
+        <div class="form-alert" role="alert">
+            <p>{t!(i18n, staff.import.problems, count = count)}</p>
+        </div>
+        <table class="staff__table">
+            <thead>
+                <tr>
+                    <th scope="col">{t!(i18n, staff.import.sheet)}</th>
+                    <th scope="col">{t!(i18n, staff.import.row)}</th>
+                    <th scope="col">{t!(i18n, staff.import.slug)}</th>
+                    <th scope="col">{t!(i18n, staff.import.column)}</th>
+                    <th scope="col">{t!(i18n, staff.import.problem)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {report.problems.into_iter().map(|problem| view! {
+                    <tr>
+                        <td>{problem.sheet.as_str()}</td>
+                        <td>{problem.row}</td>
+                        <td>{problem.slug}</td>
+                        <td><code>{problem.column}</code></td>
+                        <td>{move || problem_text(i18n.get_locale(), &problem.problem)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
 }

@@ -1,6 +1,6 @@
 //! The `qala` command line: serve, migrate, seed demo data, manage accounts.
 use std::{
-    io::{BufRead, IsTerminal},
+    io::{BufRead, IsTerminal, Write},
     net::SocketAddr,
     process::ExitCode,
 };
@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand, error::ErrorKind};
 use time::OffsetDateTime;
 
 use super::{
-    db::{Database, DatabaseUrl},
+    bulk::{
+        export::{self, ExportFile},
+        import::{self, ImportFormat},
+    },
+    db::{Actor, AuditRecord, Database, DatabaseUrl},
     http, seed,
     taxonomy::ensure_reference_taxonomy,
     telemetry::{self, LogFormat},
@@ -58,6 +62,41 @@ enum Command {
     /// Manage accounts
     #[command(subcommand)]
     User(UserCommand),
+    /// Write a consistent copy of the database while the site keeps serving (SQLite: a database file;
+    /// PostgreSQL: a pg_dump archive for pg_restore)
+    Backup {
+        /// Where to write the copy; must not exist yet
+        path: std::path::PathBuf,
+    },
+    /// Write the whole public dataset: published listings with their solutions
+    Export {
+        /// JSON: one document with organizations and solutions; CSV: one table (organizations unless --solutions)
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// With --format csv: the solutions table instead of the organizations one
+        #[arg(long)]
+        solutions: bool,
+        /// Write to this file instead of standard output
+        #[arg(long, value_name = "PATH")]
+        out: Option<std::path::PathBuf>,
+        /// The address the public reaches the site at, for the pages' addresses in the records
+        #[arg(long, env = "QALA_PUBLIC_URL", value_name = "QALA_PUBLIC_URL", default_value = "http://127.0.0.1:3000", value_parser = parse_public_url)]
+        public_url: String,
+    },
+    /// Add listings and solutions from a JSON or CSV file in the export's format, all or nothing
+    Import {
+        /// A .json file (the export's document) or a .csv file (organizations, or solutions)
+        file: std::path::PathBuf,
+        /// Check every row and report, without writing anything
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Json,
+    Csv,
 }
 
 #[derive(clap::Args, Default)]
@@ -165,12 +204,23 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::SeedDemo { synthetic: None } => seed_demo(&db).await,
         Command::SeedDemo { synthetic: Some(count) } => {
             let started = std::time::Instant::now();
-            let added = seed::synthetic::load(&db, count, OffsetDateTime::now_utc()).await.map_err(describe)?;
+            let now = OffsetDateTime::now_utc();
+            let added = seed::synthetic::load(&db, count, now).await.map_err(describe)?;
+            record_load(&db, "seed.synthetic", added.0, added.1, now).await?;
             println!("added {} organizations and {} solutions in {:.1?}", added.0, added.1, started.elapsed());
             Ok(())
         }
         Command::User(UserCommand::Create { email, role, org, org_role, password_stdin: _ }) => {
             create_user(&db, email, role, org.zip(org_role)).await
+        }
+        Command::Export { format, solutions, out, public_url } => {
+            export(&db, format, solutions, out, &public_url).await
+        }
+        Command::Import { file, dry_run } => import(&db, &file, dry_run).await,
+        Command::Backup { path } => {
+            db.back_up(&path).await.map_err(|error| error.to_string())?;
+            println!("backed up {} to {}", cli.database_url.redacted(), path.display());
+            Ok(())
         }
     };
     db.close().await;
@@ -223,7 +273,11 @@ async fn serve(db: Database, args: ServeArgs) -> Result<(), String> {
 }
 
 async fn seed_demo(db: &Database) -> Result<(), String> {
-    let loaded = seed::demo::load(db, OffsetDateTime::now_utc()).await.map_err(describe)?;
+    let now = OffsetDateTime::now_utc();
+    let loaded = seed::demo::load(db, now).await.map_err(describe)?;
+    if loaded.organizations > 0 {
+        record_load(db, "seed.demo", loaded.organizations, loaded.solutions, now).await?;
+    }
     println!(
         "loaded the fictional demo ecosystem: {} organizations, {} solutions",
         loaded.organizations, loaded.solutions
@@ -258,13 +312,80 @@ async fn create_user(
         .map_err(|error| format!("password hashing failed: {error}"))?;
     let now = OffsetDateTime::now_utc();
     let user = db.create_user(&email, Some(&hash), role, true, now).await.map_err(describe)?;
+    let actor = Actor::command_line();
+    let created = serde_json::json!({ "email": user.email.as_str(), "staff_role": role });
+    let record = AuditRecord::new(&actor, "person.create", user.email.as_str()).change(None, Some(&created));
+    db.record(&record, now).await.map_err(describe)?;
     if let (Some(organization), Some((_, org_role))) = (organization, membership) {
         db.set_membership(user.id, organization.id, org_role, now).await.map_err(describe)?;
+        let record = AuditRecord::new(&actor, "member.add", organization.slug.as_str())
+            .of_listing(organization.id)
+            .change(None, Some(&format!("{} ({org_role})", user.email)));
+        db.record(&record, now).await.map_err(describe)?;
         println!("created {} ({org_role} of {})", user.email, organization.slug);
     } else {
         println!("created {}{}", user.email, role.map(|role| format!(" ({role})")).unwrap_or_default());
     }
     Ok(())
+}
+
+async fn export(
+    db: &Database,
+    format: ExportFormat,
+    solutions: bool,
+    out: Option<std::path::PathBuf>,
+    public_url: &str,
+) -> Result<(), String> {
+    let file = match (format, solutions) {
+        (ExportFormat::Json, false) => ExportFile::Json,
+        (ExportFormat::Json, true) => return Err("--solutions goes with --format csv: JSON has both".to_owned()),
+        (ExportFormat::Csv, false) => ExportFile::OrganizationsCsv,
+        (ExportFormat::Csv, true) => ExportFile::SolutionsCsv,
+    };
+    let bytes = export::dataset(db, public_url).await.map_err(describe)?.write(file).map_err(describe)?;
+    match out {
+        Some(path) => std::fs::write(&path, bytes).map_err(|error| format!("cannot write {}: {error}", path.display())),
+        None => std::io::stdout().write_all(&bytes).map_err(|error| format!("cannot write the export: {error}")),
+    }
+}
+
+/// Imports a file and prints every problem of every row, or what was (or would be) added.
+async fn import(db: &Database, file: &std::path::Path, dry_run: bool) -> Result<(), String> {
+    let name = file.to_string_lossy();
+    let format = ImportFormat::of_file_name(&name)
+        .ok_or_else(|| format!("{name}: name the file .json or .csv, after its format"))?;
+    let bytes = std::fs::read(file).map_err(|error| format!("cannot read {name}: {error}"))?;
+    let report = import::import(db, &bytes, format, dry_run, &Actor::command_line(), OffsetDateTime::now_utc())
+        .await
+        .map_err(describe)?;
+    if let Some(reason) = &report.unreadable {
+        return Err(format!("{name}: {reason}"));
+    }
+    if !report.is_clean() {
+        for problem in &report.problems {
+            let slug = if problem.slug.is_empty() { String::new() } else { format!(" ({})", problem.slug) };
+            let field = FieldError::new(problem.column.clone(), problem.problem.clone());
+            eprintln!("{} row {}{slug}: {}", problem.sheet, problem.row, describe_field(&field));
+        }
+        return Err(format!("{name}: {} problems; nothing was imported", report.problems.len()));
+    }
+    let verb = if report.wrote() { "imported" } else { "dry run: would import" };
+    println!("{verb} {} organizations, {} solutions", report.organizations, report.solutions);
+    Ok(())
+}
+
+/// Records in the audit log that the command line loaded listings in bulk, with how many.
+async fn record_load(
+    db: &Database,
+    action: &str,
+    organizations: usize,
+    solutions: usize,
+    now: OffsetDateTime,
+) -> Result<(), String> {
+    let actor = Actor::command_line();
+    let counts = serde_json::json!({ "organizations": organizations, "solutions": solutions });
+    let record = AuditRecord::new(&actor, action, "directory").change(None, Some(&counts));
+    db.record(&record, now).await.map_err(describe)
 }
 
 fn describe(error: crate::error::AppError) -> String {
@@ -283,6 +404,10 @@ fn describe_field(error: &FieldError) -> String {
         Problem::OutOfRange { min, max } => format!("must be between {min} and {max}"),
         Problem::Taken => "is already taken".to_owned(),
         Problem::CommonPassword => "is too common; choose a less guessable one".to_owned(),
+        Problem::InvalidEmail => "is not an email address".to_owned(),
+        Problem::InvalidUrl => "is not an http(s):// address".to_owned(),
+        Problem::InvalidSlug => "is not a slug (lowercase letters, digits and single hyphens)".to_owned(),
+        Problem::InvalidChoice => "is not one of the known values".to_owned(),
         other => format!("is not valid ({other:?})"),
     };
     format!("{} {problem}", error.field)

@@ -1,14 +1,14 @@
-//! Forum staff curating the directory: the review queue and its decisions, listing state, people and
-//! the audit log. Every function checks the caller first: staff (curator or admin) signed in with two
+//! Forum staff curating the directory: the review queue and its decisions, listing state, people,
+//! imports and the audit log. Every function checks the caller first: staff (curator or admin) signed in with two
 //! factors; people need an admin. Every change is recorded in the audit log with the change itself.
 pub mod forum;
 pub mod taxonomy;
 
 use axum::{
     Router,
-    extract::{Path, Query, State},
+    extract::{Multipart, Path, Query, State},
     http::header,
-    response::{IntoResponse, Response},
+    response::{IntoResponse, Redirect, Response},
     routing::{get, post},
 };
 use time::{Duration, OffsetDateTime};
@@ -16,12 +16,14 @@ use tower_sessions::Session;
 
 use super::{
     AppState,
+    bulk::import::{ImportFormat, import},
     db::{Actor, AuditRecord, Decision, Revision, Waiting},
     editor::{after_form, display_name, error_response, require_admin, signed_in_user, staff_has_two_factors},
     mail::Message,
 };
 use crate::{
     domain::{
+        bulk::ImportReport,
         curation::{
             AUDIT_PAGE, AuditEntry, AuditFilter, ClaimItem, FieldChange, ListingAction, Person, QueueItem, Review,
             StaffDashboard, StaffListing,
@@ -427,6 +429,35 @@ pub async fn audit_csv(state: &AppState, user: &User, filter: &AuditFilter) -> R
     String::from_utf8(bytes).map_err(|_| AppError::Internal)
 }
 
+/// Imports listings and solutions from a file in the export's format (see `server::bulk`), all or nothing.
+pub async fn import_file(
+    state: &AppState,
+    user: &User,
+    file_name: &str,
+    bytes: &[u8],
+    dry_run: bool,
+    now: OffsetDateTime,
+) -> Result<ImportReport, AppError> {
+    require_staff(state, user).await?;
+    let Some(format) = ImportFormat::of_file_name(file_name) else {
+        return Err(FieldError::new("file", Problem::InvalidChoice).into());
+    };
+    import(&state.db, bytes, format, dry_run, &Actor::person(user), now).await
+}
+
+/// Where the last import's report waits for the import page.
+const IMPORT_REPORT: &str = "staff:import-report";
+
+/// The report of the signed-in staff member's last import, shown once.
+pub async fn take_import_report(
+    state: &AppState,
+    user: &User,
+    session: &Session,
+) -> Result<Option<ImportReport>, AppError> {
+    require_staff(state, user).await?;
+    session.remove::<ImportReport>(IMPORT_REPORT).await.map_err(super::auth::session_error)
+}
+
 /// The staff forms: plain posts that go back to their page (303) with what was decided, or with the
 /// refusal's messages and what was typed kept in the session for the page to show.
 pub fn routes() -> Router<AppState> {
@@ -437,6 +468,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/staff/people/{id}", post(post_person_change))
         .route("/{lang}/staff/taxonomy/{kind}", post(taxonomy::post_term_change))
         .route("/{lang}/staff/forum", post(forum::post_forum_change))
+        .route("/{lang}/staff/import", post(post_import))
         .route("/staff/revisions/{id}/logo", get(get_proposed_logo))
         .route("/staff/audit.csv", get(get_audit_csv))
 }
@@ -559,6 +591,44 @@ async fn post_person_change(
 /// A query-string value, percent-encoded.
 fn urlencoding(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// The import form: a file and a "dry run" box, posted as multipart (files need it); the report waits
+/// in the session for the page the post goes back to.
+async fn post_import(
+    State(state): State<AppState>,
+    session: Session,
+    Path(lang): Path<Lang>,
+    mut multipart: Multipart,
+) -> Result<Response, Response> {
+    let credentials = signed_in_user(&state, &session, lang).await?;
+    let (mut file_name, mut bytes, mut dry_run) = (String::new(), Vec::new(), false);
+    while let Some(field) = multipart.next_field().await.map_err(|error| error.into_response())? {
+        match field.name() {
+            Some("file") => {
+                file_name = field.file_name().unwrap_or_default().to_owned();
+                bytes = field.bytes().await.map_err(|error| error.into_response())?.to_vec();
+            }
+            Some("dry_run") => dry_run = true,
+            _ => {}
+        }
+    }
+    let page = format!("/{lang}/staff/import");
+    let outcome = if bytes.is_empty() {
+        Err(FieldError::new("file", Problem::Required).into())
+    } else {
+        import_file(&state, &credentials.user, &file_name, &bytes, dry_run, OffsetDateTime::now_utc()).await
+    };
+    match outcome {
+        Ok(report) => {
+            session
+                .insert(IMPORT_REPORT, report)
+                .await
+                .map_err(|error| error_response(&super::auth::session_error(error)))?;
+            Ok(Redirect::to(&format!("{page}?done=1")).into_response())
+        }
+        Err(error) => Ok(after_form(&session, "import", page, Err((error, ProfileForm::default()))).await),
+    }
 }
 
 async fn get_proposed_logo(

@@ -5,6 +5,8 @@
 //! way (BIGINT, TEXT, BLOB/BYTEA; flags are 0/1 integers). Each engine has its own migrations folder.
 mod accounts;
 mod audit;
+mod backup;
+mod bulk;
 mod curation;
 mod directory;
 mod editing;
@@ -31,6 +33,8 @@ use crate::error::AppError;
 
 pub use accounts::{AttemptAction, AttemptCount, Credentials, QueuedMail, TokenPurpose};
 pub use audit::{Actor, AuditRecord};
+pub use backup::BackupError;
+pub use bulk::{Imported, ImportedSolution};
 pub use curation::{Decision, Waiting};
 pub use editing::{Member, Revision};
 pub use logos::StoredLogo;

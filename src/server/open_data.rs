@@ -1,9 +1,10 @@
 //! The open-data API under `/api/v1`: the directory as JSON (the same questions the pages answer),
-//! the taxonomy, an OpenAPI description, and a CSV download of any directory result.
+//! the taxonomy, an OpenAPI description, a CSV download of any directory result, and the whole dataset
+//! (`server::bulk`'s export) as JSON and CSV.
 //!
 //! Unlike the pages, which quietly leave out a parameter they do not understand, the API refuses it
 //! with a 400, so a program learns about its mistake instead of getting results it did not ask for.
-mod records;
+pub(crate) mod records;
 
 use axum::{
     Json, Router,
@@ -14,7 +15,7 @@ use axum::{
 };
 use serde::Serialize;
 
-use super::AppState;
+use super::{AppState, bulk::export::ExportFile};
 use crate::{
     domain::{
         directory::{DirectoryQuery, IgnoredParameter, PAGE_SIZE, SearchQuery, SolutionQuery},
@@ -36,6 +37,15 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/categories", get(categories))
         .route("/api/v1/sectors", get(sectors))
         .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/export.json", get(async |State(state)| download(state, ExportFile::Json).await))
+        .route(
+            "/api/v1/export/organizations.csv",
+            get(async |State(state)| download(state, ExportFile::OrganizationsCsv).await),
+        )
+        .route(
+            "/api/v1/export/solutions.csv",
+            get(async |State(state)| download(state, ExportFile::SolutionsCsv).await),
+        )
         .route("/api/v1", get(|| async { ApiError::not_found("See /api/v1/openapi.json for what this API offers.") }))
         .route("/api/v1/{*rest}", get(|| async { ApiError::not_found("No such endpoint; see /api/v1/openapi.json.") }))
 }
@@ -198,6 +208,16 @@ async fn sectors(State(state): State<AppState>) -> Result<Response, ApiError> {
         .map(|sector| TermRecord { slug: sector.slug, names: sector.names, nist_function: None })
         .collect();
     Ok(cached(Json(sectors)))
+}
+
+/// The whole public dataset, the same files `qala export` writes.
+async fn download(state: AppState, file: ExportFile) -> Result<Response, ApiError> {
+    let bytes = super::bulk::export::dataset(&state.db, &state.public_url).await?.write(file)?;
+    let disposition = format!("attachment; filename=\"{}\"", file.file_name());
+    Ok(cached((
+        [(header::CONTENT_TYPE, file.content_type().to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+        bytes,
+    )))
 }
 
 async fn openapi() -> Response {

@@ -63,6 +63,36 @@ impl Browser {
         self.send(request).await
     }
 
+    /// A plain multipart form post from a page without JavaScript: text fields and one file, given as
+    /// (field name, file name, bytes).
+    pub async fn upload(&mut self, endpoint: &str, fields: &[(&str, &str)], file: (&str, &str, &[u8])) -> Reply {
+        let boundary = "qala-test-boundary";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        let (name, file_name, bytes) = file;
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let request = Request::post(endpoint)
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .header(header::ACCEPT, "text/html")
+            .header(header::ORIGIN, "https://qala.example")
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
+    }
+
     pub async fn get(&mut self, path: &str) -> Reply {
         self.send(Request::get(path).body(Body::empty()).unwrap()).await
     }

@@ -156,27 +156,8 @@ async fn a_refused_profile_comes_back_with_messages_and_everything_typed(db: Dat
     assert!(!again.body.contains("not a website"));
 }
 
-/// A multipart body with one file field called `logo`.
-fn multipart(bytes: &[u8]) -> (String, Vec<u8>) {
-    let boundary = "qala-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"logo.png\"\r\nContent-Type: image/png\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
 async fn upload_logo(browser: &mut Browser, slug: &str, bytes: &[u8]) -> Reply {
-    let (content_type, body) = multipart(bytes);
-    let request = axum::http::Request::post(format!("/en/account/organizations/{slug}/logo"))
-        .header(header::CONTENT_TYPE, content_type)
-        .header(header::ACCEPT, "text/html")
-        .header(header::ORIGIN, "https://qala.example")
-        .body(axum::body::Body::from(body))
-        .unwrap();
-    browser.send(request).await
+    browser.upload(&format!("/en/account/organizations/{slug}/logo"), &[], ("logo", "logo.png", bytes)).await
 }
 
 fn png(width: u32, height: u32) -> Vec<u8> {

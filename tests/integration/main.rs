@@ -6,7 +6,9 @@
 mod support;
 
 mod accounts;
+mod backup;
 mod browser;
+mod bulk;
 mod cli;
 mod curation;
 mod directory;

@@ -1,7 +1,7 @@
 //! Fresh databases for tests, on either engine.
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use qala::server::db::{Database, DatabaseUrl};
+use qala::server::db::{Database, DatabaseUrl, Engine};
 use sqlx::{Connection, Executor, PgConnection};
 
 /// A migrated database with the reference taxonomy, dropped when the test ends.
@@ -12,7 +12,12 @@ pub struct TestDb {
 
 enum Cleanup {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
-    Postgres { admin_url: String, name: String },
+    /// A file the test itself owns (a restored backup).
+    Nothing,
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
 }
 
 impl TestDb {
@@ -33,8 +38,7 @@ impl TestDb {
             eprintln!("skipped: set QALA_TEST_POSTGRES_URL to run this test on PostgreSQL");
             return None;
         };
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let name = format!("qala_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+        let name = unique_database_name("qala_test");
         let mut admin = PgConnection::connect(&admin_url).await.expect("connect to the PostgreSQL admin database");
         admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
         admin.close().await.ok();
@@ -51,6 +55,45 @@ impl TestDb {
             admin.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await.ok();
         }
     }
+}
+
+/// A second fresh database on the same engine as `source`.
+pub async fn fresh_beside(source: &Database) -> TestDb {
+    match source.engine() {
+        Engine::Sqlite => TestDb::sqlite().await,
+        Engine::Postgres => TestDb::postgres().await.expect("PostgreSQL is configured, as the source shows"),
+    }
+}
+
+/// Restores a backup made by `Database::back_up` of `source` the way the README tells operators to, and
+/// opens it: a SQLite backup is itself the database; a PostgreSQL one goes into a new database with
+/// `pg_restore`.
+pub async fn restore_backup(source: &Database, backup: &std::path::Path) -> TestDb {
+    if source.engine() == Engine::Sqlite {
+        let url: DatabaseUrl = format!("sqlite://{}", backup.display()).parse().expect("sqlite url");
+        return TestDb { db: Database::connect(&url).await.expect("open the backup"), cleanup: Cleanup::Nothing };
+    }
+    let admin_url = std::env::var("QALA_TEST_POSTGRES_URL").expect("a PostgreSQL test");
+    let name = unique_database_name("qala_restored");
+    let mut admin = PgConnection::connect(&admin_url).await.expect("connect to the PostgreSQL admin database");
+    admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create the restore target");
+    admin.close().await.ok();
+    let (base, _) = admin_url.rsplit_once('/').expect("a database name in QALA_TEST_POSTGRES_URL");
+    let url = format!("{base}/{name}");
+    let restored = std::process::Command::new("pg_restore")
+        .args(["--no-owner", "--exit-on-error", "--dbname", &url])
+        .arg(backup)
+        .output()
+        .expect("pg_restore runs");
+    assert!(restored.status.success(), "pg_restore: {}", String::from_utf8_lossy(&restored.stderr));
+    let db = Database::connect(&url.parse().expect("postgres url")).await.expect("open the restored database");
+    TestDb { db, cleanup: Cleanup::Postgres { admin_url, name } }
+}
+
+/// A PostgreSQL database name no other test of this run uses.
+fn unique_database_name(prefix: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    format!("{prefix}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst))
 }
 
 async fn prepare(url: &DatabaseUrl) -> Database {

@@ -116,7 +116,7 @@ pub async fn change_forum(
     match change {
         ForumChange::AddEdition(draft) => {
             let record = AuditRecord::new(&actor, action, draft.slug.as_str()).change(None, Some(&draft));
-            db.add_edition(&draft, &record, now).await?;
+            db.add_edition(&draft, Some(&record), now).await?;
         }
         ForumChange::UpdateEdition { id, draft } => {
             let editions = db.forum_editions().await?;
@@ -128,18 +128,18 @@ pub async fn change_forum(
                 names: before.names.clone(),
             };
             let record = AuditRecord::new(&actor, action, before.slug.as_str()).change(Some(&was), Some(&draft));
-            db.update_edition(id, &draft, &record, now).await?;
+            db.update_edition(id, &draft, Some(&record), now).await?;
         }
         ForumChange::AddPanel { edition_id, draft } => {
             db.forum_editions().await?.iter().find(|edition| edition.id == edition_id).ok_or(AppError::NotFound)?;
             let record = AuditRecord::new(&actor, action, draft.slug.as_str()).change(None, Some(&draft));
-            db.add_panel(edition_id, &draft, &record, now).await?;
+            db.add_panel(edition_id, &draft, Some(&record), now).await?;
         }
         ForumChange::UpdatePanel { id, draft } => {
             let before = panel(id)?;
             let record =
                 AuditRecord::new(&actor, action, before.slug.as_str()).change(Some(&before.texts), Some(&draft.texts));
-            db.update_panel(id, &draft, &record, now).await?;
+            db.update_panel(id, &draft, Some(&record), now).await?;
         }
         ForumChange::ReorderPanel { id, earlier } => {
             let moved = panel(id)?;
@@ -151,13 +151,13 @@ pub async fn change_forum(
                 order.swap(index, other);
             }
             let record = AuditRecord::new(&actor, action, moved.slug.as_str());
-            db.order_panels(&order, &record, now).await?;
+            db.order_panels(&order, Some(&record), now).await?;
         }
         ForumChange::DeletePanel { id } => {
             let before = panel(id)?;
             let record =
                 AuditRecord::new(&actor, action, before.slug.as_str()).change(Some(before), None::<&ForumPanel>);
-            db.delete_panel(id, &record, now).await?;
+            db.delete_panel(id, Some(&record), now).await?;
         }
         ForumChange::AddParticipant { panel_id, slug } => {
             let panel = panel(panel_id)?;
@@ -168,12 +168,12 @@ pub async fn change_forum(
             let record = AuditRecord::new(&actor, action, panel.slug.as_str())
                 .of_listing(listing.id)
                 .change(None, Some(&listing.slug));
-            db.set_participation(panel_id, listing.id, true, &record, now).await?;
+            db.set_participation(panel_id, listing.id, true, Some(&record), now).await?;
         }
         ForumChange::RemoveParticipant { panel_id, organization_id } => {
             let panel = panel(panel_id)?;
             let record = AuditRecord::new(&actor, action, panel.slug.as_str()).of_listing(organization_id);
-            db.set_participation(panel_id, organization_id, false, &record, now).await?;
+            db.set_participation(panel_id, organization_id, false, Some(&record), now).await?;
         }
     }
     Ok(())

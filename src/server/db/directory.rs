@@ -66,14 +66,17 @@ pub(super) async fn directory_changed(connection: &mut AnyConnection) -> Result<
 }
 
 /// Commits a curated change to what the directory shows: every app instance sees it on its next read,
-/// and the audit log records it in the same transaction.
-pub(super) async fn commit_directory_change(
+/// and the audit log records it in the same transaction (loading the demo data is recorded once, as a
+/// whole, by the command line: its parts pass no record).
+pub(super) async fn commit_directory_change<'a>(
     mut transaction: sqlx::Transaction<'_, sqlx::Any>,
-    record: &super::AuditRecord<'_>,
+    record: impl Into<Option<&'a super::AuditRecord<'a>>>,
     now: time::OffsetDateTime,
 ) -> Result<(), AppError> {
     directory_changed(&mut transaction).await?;
-    super::audit::append(&mut transaction, record, now).await?;
+    if let Some(record) = record.into() {
+        super::audit::append(&mut transaction, record, now).await?;
+    }
     transaction.commit().await?;
     Ok(())
 }

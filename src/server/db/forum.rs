@@ -1,5 +1,6 @@
 //! The forum's editions, panels and participants. Panels are a facet of the directory (the showcase
-//! filters by them), so every write moves the directory version, and every write is recorded.
+//! filters by them), so every write moves the directory version; every write but the demo data's is
+//! recorded (`record`).
 use std::collections::HashMap;
 
 use sqlx::{AnyConnection, Row};
@@ -90,7 +91,7 @@ impl Database {
     pub async fn add_edition(
         &self,
         draft: &EditionDraft,
-        record: &AuditRecord<'_>,
+        record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<i64, AppError> {
         let mut transaction = self.pool().begin().await?;
@@ -109,7 +110,7 @@ impl Database {
         &self,
         id: i64,
         draft: &EditionDraft,
-        record: &AuditRecord<'_>,
+        record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let mut transaction = self.pool().begin().await?;
@@ -132,7 +133,7 @@ impl Database {
         &self,
         edition_id: i64,
         draft: &PanelDraft,
-        record: &AuditRecord<'_>,
+        record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<i64, AppError> {
         let mut transaction = self.pool().begin().await?;
@@ -152,7 +153,7 @@ impl Database {
         &self,
         id: i64,
         draft: &PanelDraft,
-        record: &AuditRecord<'_>,
+        record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let mut transaction = self.pool().begin().await?;
@@ -173,7 +174,7 @@ impl Database {
     pub async fn order_panels(
         &self,
         order: &[i64],
-        record: &AuditRecord<'_>,
+        record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let mut transaction = self.pool().begin().await?;
@@ -186,7 +187,12 @@ impl Database {
     }
 
     /// Deletes a panel; its participants are no longer part of it (their listings stay).
-    pub async fn delete_panel(&self, id: i64, record: &AuditRecord<'_>, now: OffsetDateTime) -> Result<(), AppError> {
+    pub async fn delete_panel(
+        &self,
+        id: i64,
+        record: Option<&AuditRecord<'_>>,
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
         let mut transaction = self.pool().begin().await?;
         let mut sql = SqlBuilder::new("DELETE FROM forum_panels WHERE id = ");
         if sql.bind(id).query().execute(&mut *transaction).await?.rows_affected() == 0 {
@@ -201,7 +207,7 @@ impl Database {
         panel_id: i64,
         organization_id: i64,
         taking_part: bool,
-        record: &AuditRecord<'_>,
+        record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let mut transaction = self.pool().begin().await?;

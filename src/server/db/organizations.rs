@@ -44,110 +44,7 @@ impl Database {
         now: OffsetDateTime,
     ) -> Result<Vec<i64>, AppError> {
         let mut transaction = self.pool().begin().await?;
-        let connection: &mut AnyConnection = &mut transaction;
-        let wanted: Vec<Slug> = organizations
-            .iter()
-            .map(|organization| {
-                organization.slug.clone().unwrap_or_else(|| {
-                    organization.profile.slug_source().and_then(slug_from_name).unwrap_or_else(fallback_slug)
-                })
-            })
-            .collect();
-        let slugs = unique_slugs(connection, "organizations", wanted).await?;
-        let now_time = now;
-        let now = encode_time(now);
-
-        // Rows are collected before each await, so the future holds no borrowing iterators (it must be Send).
-        let rows: Vec<Vec<Value>> = organizations
-            .iter()
-            .zip(&slugs)
-            .map(|(organization, slug)| {
-                let profile = &organization.profile;
-                vec![
-                    Value::from(slug.as_str()),
-                    profile.kind.as_str().into(),
-                    profile.website.as_deref().into(),
-                    profile.email.as_deref().into(),
-                    profile.phone.as_deref().into(),
-                    profile.address.as_deref().into(),
-                    profile.city.as_deref().into(),
-                    profile.country.as_str().into(),
-                    profile.founded_year.map(i64::from).into(),
-                    profile.employee_range.map(|range| range.as_str()).into(),
-                    encode_json(&profile.certifications).into(),
-                    encode_json(&profile.social_links).into(),
-                    organization.status.as_str().into(),
-                    organization.verified_at.map(encode_time).into(),
-                    organization.featured_position.into(),
-                    organization.status.is_public().then(|| now.clone()).into(),
-                    now.clone().into(),
-                    now.clone().into(),
-                ]
-            })
-            .collect();
-        let ids = insert_with_slugs(
-            connection,
-            "organizations",
-            &[
-                "slug",
-                "kind",
-                "website",
-                "email",
-                "phone",
-                "address",
-                "city",
-                "country",
-                "founded_year",
-                "employee_range",
-                "certifications",
-                "social_links",
-                "status",
-                "verified_at",
-                "featured_position",
-                "published_at",
-                "created_at",
-                "updated_at",
-            ],
-            rows,
-            &slugs,
-        )
-        .await?;
-
-        let profiles: Vec<&OrganizationProfile> =
-            organizations.iter().map(|organization| &organization.profile).collect();
-        let texts: Vec<Vec<Value>> =
-            profiles.iter().zip(&ids).flat_map(|(profile, id)| text_rows(*id, profile)).collect();
-        insert_rows(connection, "organization_texts", &TEXT_COLUMNS, texts, "").await?;
-        let categories: Vec<&Vec<i64>> = profiles.iter().map(|profile| &profile.category_ids).collect();
-        insert_links(connection, "organization_categories", ["organization_id", "category_id"], &ids, categories)
-            .await?;
-        let sectors: Vec<&Vec<i64>> = profiles.iter().map(|profile| &profile.sector_ids).collect();
-        insert_links(connection, "organization_sectors", ["organization_id", "sector_id"], &ids, sectors).await?;
-        let tags: Vec<&Vec<i64>> = profiles.iter().map(|profile| &profile.tag_ids).collect();
-        insert_links(connection, "organization_tags", ["organization_id", "tag_id"], &ids, tags).await?;
-
-        let startups: Vec<(i64, &StartupFacts)> = profiles
-            .iter()
-            .zip(&ids)
-            .filter(|(profile, _)| profile.kind == OrganizationKind::Startup)
-            .filter_map(|(profile, id)| profile.startup.as_ref().map(|facts| (*id, facts)))
-            .collect();
-        insert_startup_facts(connection, &startups).await?;
-
-        let solutions: Vec<NewSolution> = organizations
-            .iter()
-            .zip(&ids)
-            .flat_map(|(organization, id)| {
-                organization.solutions.iter().map(|details| NewSolution {
-                    organization_id: *id,
-                    slug: None,
-                    details: details.clone(),
-                })
-            })
-            .collect();
-        insert_solution_rows(connection, &solutions, now_time).await?;
-        directory_changed(connection).await?;
-
+        let ids = insert_organization_rows(&mut transaction, organizations, now).await?;
         transaction.commit().await?;
         Ok(ids)
     }
@@ -349,6 +246,115 @@ impl Database {
         }
         Ok(facts)
     }
+}
+
+/// Writes listings with everything they carry inside the caller's transaction; see
+/// [`Database::insert_organizations`].
+pub(super) async fn insert_organization_rows(
+    connection: &mut AnyConnection,
+    organizations: &[NewOrganization],
+    now: OffsetDateTime,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let wanted: Vec<Slug> = organizations
+        .iter()
+        .map(|organization| {
+            organization.slug.clone().unwrap_or_else(|| {
+                organization.profile.slug_source().and_then(slug_from_name).unwrap_or_else(fallback_slug)
+            })
+        })
+        .collect();
+    let slugs = unique_slugs(connection, "organizations", wanted).await?;
+    let now_time = now;
+    let now = encode_time(now);
+
+    // Rows are collected before each await, so the future holds no borrowing iterators (it must be Send).
+    let rows: Vec<Vec<Value>> = organizations
+        .iter()
+        .zip(&slugs)
+        .map(|(organization, slug)| {
+            let profile = &organization.profile;
+            vec![
+                Value::from(slug.as_str()),
+                profile.kind.as_str().into(),
+                profile.website.as_deref().into(),
+                profile.email.as_deref().into(),
+                profile.phone.as_deref().into(),
+                profile.address.as_deref().into(),
+                profile.city.as_deref().into(),
+                profile.country.as_str().into(),
+                profile.founded_year.map(i64::from).into(),
+                profile.employee_range.map(|range| range.as_str()).into(),
+                encode_json(&profile.certifications).into(),
+                encode_json(&profile.social_links).into(),
+                organization.status.as_str().into(),
+                organization.verified_at.map(encode_time).into(),
+                organization.featured_position.into(),
+                organization.status.is_public().then(|| now.clone()).into(),
+                now.clone().into(),
+                now.clone().into(),
+            ]
+        })
+        .collect();
+    let ids = insert_with_slugs(
+        connection,
+        "organizations",
+        &[
+            "slug",
+            "kind",
+            "website",
+            "email",
+            "phone",
+            "address",
+            "city",
+            "country",
+            "founded_year",
+            "employee_range",
+            "certifications",
+            "social_links",
+            "status",
+            "verified_at",
+            "featured_position",
+            "published_at",
+            "created_at",
+            "updated_at",
+        ],
+        rows,
+        &slugs,
+    )
+    .await?;
+
+    let profiles: Vec<&OrganizationProfile> = organizations.iter().map(|organization| &organization.profile).collect();
+    let texts: Vec<Vec<Value>> = profiles.iter().zip(&ids).flat_map(|(profile, id)| text_rows(*id, profile)).collect();
+    insert_rows(connection, "organization_texts", &TEXT_COLUMNS, texts, "").await?;
+    let categories: Vec<&Vec<i64>> = profiles.iter().map(|profile| &profile.category_ids).collect();
+    insert_links(connection, "organization_categories", ["organization_id", "category_id"], &ids, categories).await?;
+    let sectors: Vec<&Vec<i64>> = profiles.iter().map(|profile| &profile.sector_ids).collect();
+    insert_links(connection, "organization_sectors", ["organization_id", "sector_id"], &ids, sectors).await?;
+    let tags: Vec<&Vec<i64>> = profiles.iter().map(|profile| &profile.tag_ids).collect();
+    insert_links(connection, "organization_tags", ["organization_id", "tag_id"], &ids, tags).await?;
+
+    let startups: Vec<(i64, &StartupFacts)> = profiles
+        .iter()
+        .zip(&ids)
+        .filter(|(profile, _)| profile.kind == OrganizationKind::Startup)
+        .filter_map(|(profile, id)| profile.startup.as_ref().map(|facts| (*id, facts)))
+        .collect();
+    insert_startup_facts(connection, &startups).await?;
+
+    let solutions: Vec<NewSolution> = organizations
+        .iter()
+        .zip(&ids)
+        .flat_map(|(organization, id)| {
+            organization.solutions.iter().map(|details| NewSolution {
+                organization_id: *id,
+                slug: None,
+                details: details.clone(),
+            })
+        })
+        .collect();
+    insert_solution_rows(connection, &solutions, now_time).await?;
+    directory_changed(connection).await?;
+    Ok(ids)
 }
 
 const TEXT_COLUMNS: [&str; 5] = ["organization_id", "lang", "name", "short_description", "description"];

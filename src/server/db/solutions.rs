@@ -44,6 +44,20 @@ impl Database {
         self.solutions_from_rows(rows).await
     }
 
+    /// The solutions of several organizations, by organization and then in the order they were added.
+    pub async fn solutions_of_organizations(&self, organization_ids: &[i64]) -> Result<Vec<Solution>, AppError> {
+        let mut solutions = Vec::new();
+        // Well below SQLite's 999 parameters per statement.
+        for chunk in organization_ids.chunks(900) {
+            let mut sql =
+                SqlBuilder::new(&format!("SELECT {SOLUTION_COLUMNS} FROM solutions WHERE organization_id IN "));
+            sql.bind_list(chunk.iter().copied()).push(" ORDER BY organization_id, id");
+            let rows = sql.query().fetch_all(self.pool()).await?;
+            solutions.extend(self.solutions_from_rows(rows).await?);
+        }
+        Ok(solutions)
+    }
+
     pub async fn solution_by_slug(&self, slug: &str) -> Result<Option<Solution>, AppError> {
         let rows = sqlx::query(&format!("SELECT {SOLUTION_COLUMNS} FROM solutions WHERE slug = $1"))
             .bind(slug)

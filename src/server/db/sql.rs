@@ -142,13 +142,8 @@ pub async fn unique_slugs(
     let mut attempt: Vec<(usize, Slug)> = wanted.iter().cloned().enumerate().collect();
     let mut suffix = 1;
     while !attempt.is_empty() {
-        for chunk in attempt.chunks(rows_per_insert(1)) {
-            let mut sql = SqlBuilder::new(&format!("SELECT slug FROM {table} WHERE slug IN "));
-            sql.bind_list(chunk.iter().map(|(_, slug)| slug.as_str()).collect::<Vec<_>>());
-            for row in sql.query().fetch_all(&mut *connection).await? {
-                taken.insert(row.try_get("slug")?);
-            }
-        }
+        let candidates: Vec<&str> = attempt.iter().map(|(_, slug)| slug.as_str()).collect();
+        taken.extend(taken_slugs(connection, table, &candidates).await?);
         let mut retry = Vec::new();
         for (index, slug) in attempt {
             if taken.insert(slug.to_string()) {
@@ -161,6 +156,23 @@ pub async fn unique_slugs(
         attempt = retry.into_iter().map(|index| (index, wanted[index].with_suffix(suffix))).collect();
     }
     Ok(chosen.into_iter().map(|slug| slug.expect("every slug chosen")).collect())
+}
+
+/// Those of `slugs` that rows of `table` already have.
+pub async fn taken_slugs(
+    connection: &mut AnyConnection,
+    table: &str,
+    slugs: &[&str],
+) -> Result<HashSet<String>, sqlx::Error> {
+    let mut taken = HashSet::new();
+    for chunk in slugs.chunks(rows_per_insert(1)) {
+        let mut sql = SqlBuilder::new(&format!("SELECT slug FROM {table} WHERE slug IN "));
+        sql.bind_list(chunk.iter().copied());
+        for row in sql.query().fetch_all(&mut *connection).await? {
+            taken.insert(row.try_get("slug")?);
+        }
+    }
+    Ok(taken)
 }
 
 /// Inserts rows with multi-row `INSERT`s, batched below the engines' parameter limits. `tail` follows

@@ -19,7 +19,7 @@ use crate::{
     },
     error::AppError,
     server::{
-        db::{Actor, AuditRecord, Database},
+        db::Database,
         logos::{Logo, demo_emblem},
     },
 };
@@ -187,19 +187,17 @@ pub async fn load(db: &Database, now: OffsetDateTime) -> Result<Loaded, AppError
     Ok(loaded)
 }
 
-/// The forum's demo editions and panels, recorded as the command line's doing.
+/// The forum's demo editions and panels.
 async fn load_forum(
     db: &Database,
     editions: Vec<DemoEdition>,
     ids_by_english_name: &HashMap<String, i64>,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    let actor = Actor::command_line();
     for edition in editions {
         let draft =
             EditionDraft { slug: edition.slug, starts_on: edition.starts_on, city: edition.city, names: edition.names };
-        let record = AuditRecord::new(&actor, "forum.edition.add", draft.slug.as_str());
-        let edition_id = db.add_edition(&draft, &record, now).await?;
+        let edition_id = db.add_edition(&draft, None, now).await?;
         for panel in edition.panels {
             let texts = panel
                 .titles
@@ -209,16 +207,13 @@ async fn load_forum(
                 })
                 .collect();
             let draft = PanelDraft { slug: panel.slug, texts };
-            let record = AuditRecord::new(&actor, "forum.panel.add", draft.slug.as_str());
-            let panel_id = db.add_panel(edition_id, &draft, &record, now).await?;
+            let panel_id = db.add_panel(edition_id, &draft, None, now).await?;
             for name in panel.participants {
                 let Some(&organization_id) = ids_by_english_name.get(&name) else {
                     tracing::error!(name, "a demo forum participant is not a demo organization");
                     return Err(AppError::Internal);
                 };
-                let record =
-                    AuditRecord::new(&actor, "forum.participant.add", draft.slug.as_str()).of_listing(organization_id);
-                db.set_participation(panel_id, organization_id, true, &record, now).await?;
+                db.set_participation(panel_id, organization_id, true, None, now).await?;
             }
         }
     }
