@@ -24,7 +24,7 @@ use crate::{
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
         staff::{
             AuditPage, ImportPage, PeoplePage, ReviewPage, StaffListingPage, StaffPage, forum::ForumAdminPage,
-            taxonomy::TaxonomyPage,
+            quality::QualityPage, taxonomy::TaxonomyPage,
         },
         startups::StartupsPage,
     },
@@ -138,6 +138,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("staff"), StaticSegment("taxonomy"))
                             view=TaxonomyPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("staff"), StaticSegment("quality"))
+                            view=QualityPage
                             ssr=SsrMode::Async
                         />
                         <Route

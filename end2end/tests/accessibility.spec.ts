@@ -18,6 +18,8 @@ const pages = [
   "/ru/solutions/iec-62443-uzre-qiymetlendirme",
   "/en/landscape",
   "/az/landscape?kind=startup",
+  "/ru/forum",
+  "/en/forum?edition=baku-2025",
   "/en/account/sign-up",
   "/az/account/sign-in",
   "/ru/account/forgot-password",

@@ -6,6 +6,7 @@ const pages: { path: string; heading: (lang: Language) => string }[] = [
   { path: "startups", heading: (lang) => strings(lang).startups.heading },
   { path: "solutions", heading: (lang) => strings(lang).solutions.heading },
   { path: "landscape", heading: (lang) => strings(lang).landscape.heading },
+  { path: "forum", heading: (lang) => strings(lang).forum.heading },
   { path: "solutions/compare", heading: (lang) => strings(lang).solutions.compare_heading },
   {
     path: "solutions/iec-62443-uzre-qiymetlendirme",

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     domain::{
         bulk::ImportReport,
-        curation::{AuditEntry, AuditFilter, Person, Review, StaffDashboard, StaffListing},
+        curation::{AuditEntry, AuditFilter, Person, QualityReport, Review, StaffDashboard, StaffListing},
         forum::ForumAdmin,
         lang::Lang,
         taxonomy::ManagedTaxonomy,
@@ -93,4 +93,11 @@ pub async fn get_import_report() -> Result<WithForm<Option<ImportReport>>, AppEr
     let session = crate::server::auth::request_session().await?;
     let report = crate::server::curation::take_import_report(&state, &user, &session).await?;
     with_form(report, "import").await
+}
+
+#[server(endpoint = "staff/quality")]
+pub async fn get_quality_report() -> Result<QualityReport, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    crate::server::curation::quality(&state, &user, time::OffsetDateTime::now_utc()).await
 }

@@ -10,5 +10,11 @@ use crate::{
 #[server(endpoint = "organizations/profile")]
 pub async fn get_organization_page(slug: String, lang: Lang) -> Result<Option<OrganizationPage>, AppError> {
     let state = crate::server::app_state()?;
-    crate::server::profiles::organization_page(&state, &slug, lang).await
+    let page = crate::server::profiles::organization_page(&state, &slug, lang).await?;
+    if page.is_none()
+        && let Some(kept) = state.db.redirected_slug(&slug).await?
+    {
+        crate::server::forms::moved_permanently(&format!("/{lang}/organizations/{kept}"));
+    }
+    Ok(page)
 }

@@ -5,6 +5,7 @@ use time::OffsetDateTime;
 
 use super::{
     editing::{ProfileForm, RevisionStatus},
+    lang::Lang,
     organization::ListingStatus,
     user::StaffRole,
 };
@@ -213,4 +214,33 @@ mod tests {
         assert_eq!(merged.value("city"), "Gəncə");
         assert_eq!(merged.values("category"), ["2", "3"]);
     }
+}
+
+/// Listings shown in a data-quality list, at most.
+pub const QUALITY_LIST_LIMIT: i64 = 200;
+
+/// The data-quality report: published listings that need a look.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualityReport {
+    /// Not updated for twelve months.
+    pub stale: QualityList,
+    /// Without a name in one of the languages.
+    pub untranslated: QualityList,
+    pub without_logo: QualityList,
+}
+
+/// How many listings a check finds, and the first of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualityList {
+    pub total: i64,
+    pub items: Vec<QualityItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualityItem {
+    pub slug: String,
+    pub name: String,
+    pub updated_at: OffsetDateTime,
+    /// The languages it has no text in.
+    pub missing: Vec<Lang>,
 }

@@ -8,7 +8,12 @@ use crate::{components::layout::PageTitle, components::search_box::SearchBox, do
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(axum::http::StatusCode::NOT_FOUND);
+        // A redirect (a merged listing's old address) stays one.
+        let redirecting =
+            response.0.read().is_ok_and(|parts| parts.status.is_some_and(|status| status.is_redirection()));
+        if !redirecting {
+            response.set_status(axum::http::StatusCode::NOT_FOUND);
+        }
     }
     let i18n = use_i18n();
     view! {

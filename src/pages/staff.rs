@@ -2,6 +2,7 @@
 //! people, and the audit log. Every decision is a plain POST form (server::curation's routes), so the
 //! pages work without JavaScript; the server refuses everyone who is not staff.
 pub mod forum;
+pub mod quality;
 pub mod taxonomy;
 
 use leptos::prelude::*;
@@ -45,6 +46,7 @@ fn StaffFrame(title: Signal<String>, children: Children) -> impl IntoView {
                 <a href=move || format!("/{}/staff/people", lang())>{t!(i18n, staff.people_title)}</a>
                 <a href=move || format!("/{}/staff/taxonomy", lang())>{t!(i18n, staff.taxonomy_title)}</a>
                 <a href=move || format!("/{}/staff/forum", lang())>{t!(i18n, staff.forum_title)}</a>
+                <a href=move || format!("/{}/staff/quality", lang())>{t!(i18n, staff.quality_title)}</a>
                 <a href=move || format!("/{}/staff/audit", lang())>{t!(i18n, staff.audit_title)}</a>
                 <a href=move || format!("/{}/staff/import", lang())>{t!(i18n, staff.import.nav)}</a>
             </nav>
@@ -142,6 +144,8 @@ fn field_label(locale: Locale, field: &str) -> String {
         "nist" => td_string!(locale, staff.nist_function).to_string(),
         "to" => td_string!(locale, staff.move_uses_to).to_string(),
         "term" => td_string!(locale, staff.term).to_string(),
+        "keep" => td_string!(locale, staff.keep).to_string(),
+        "email" => td_string!(locale, staff.owner_email).to_string(),
         "starts_on" => td_string!(locale, staff.starts_on).to_string(),
         "participant" => td_string!(locale, staff.participant_slug).to_string(),
         _ if field.ends_with(".title") || field.ends_with(".summary") => {
@@ -375,8 +379,9 @@ pub fn StaffListingPage() -> impl IntoView {
                     Ok(page) => {
                         let listing = page.data;
                         let action = format!("/{}/staff/listings/{}", lang(), listing.slug);
-                        let typed_position = page.typed.iter().find(|(field, _)| field == "position").map(|(_, value)| value.clone())
-                            .or(listing.featured_position.map(|position| position.to_string())).unwrap_or_default();
+                        let typed = |name: &str| page.typed.iter().find(|(field, _)| field == name).map(|(_, value)| value.clone());
+                        let typed_position = typed("position").or(listing.featured_position.map(|position| position.to_string())).unwrap_or_default();
+                        let typed = move |name: &str| typed(name).unwrap_or_default();
                         let locale = i18n.get_locale();
                         view! {
                             <p class="staff__meta">
@@ -405,10 +410,23 @@ pub fn StaffListingPage() -> impl IntoView {
                                     {listing.featured_position.is_some().then(|| button(ListingAction::Unfeature, td_string!(locale, staff.unfeature).to_string()))}
                                 </form>
                             })}
-                            <form method="post" action=action class="form staff__decision">
+                            <form method="post" action=action.clone() class="form staff__decision">
                                 {button(ListingAction::Hide, td_string!(locale, staff.hide).to_string())}
                                 {button(ListingAction::Archive, td_string!(locale, staff.archive).to_string())}
                                 {button(ListingAction::Restore, td_string!(locale, staff.restore).to_string())}
+                            </form>
+                            <h2>{t!(i18n, staff.invite_owner_heading)}</h2>
+                            <form method="post" action=action.clone() class="form staff__decision">
+                                <label for="owner-email">{t!(i18n, staff.owner_email)}</label>
+                                <input id="owner-email" name="email" type="email" required value=typed("email") />
+                                <button class="button" type="submit" name="action" value="invite_owner">{t!(i18n, staff.invite_owner)}</button>
+                            </form>
+                            <h2>{t!(i18n, staff.merge_heading)}</h2>
+                            <p class="field__hint" id="merge-hint">{t!(i18n, staff.merge_hint)}</p>
+                            <form method="post" action=action class="form staff__decision">
+                                <label for="keep">{t!(i18n, staff.keep)}</label>
+                                <input id="keep" name="keep" type="text" required aria-describedby="merge-hint" value=typed("keep") />
+                                <button class="button button--danger" type="submit" name="action" value="merge">{t!(i18n, staff.merge)}</button>
                             </form>
                         }.into_any()
                     }

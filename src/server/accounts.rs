@@ -6,7 +6,7 @@ use tower_sessions::Session;
 use super::{
     AppState,
     auth::{self, throttle},
-    db::{AttemptAction, Credentials, TokenPurpose},
+    db::{Actor, AttemptAction, AuditRecord, Credentials, TokenPurpose},
     mail,
 };
 use crate::{
@@ -23,6 +23,13 @@ use crate::{
 const VERIFY_LINK_LIFETIME: Duration = Duration::days(2);
 /// How long an emailed password-reset link works.
 const RESET_LINK_LIFETIME: Duration = Duration::hours(1);
+
+/// Appends an account event (`account.sign_up`, `account.password_reset`, ...) to the audit log,
+/// with the person as its actor and subject.
+async fn record(state: &AppState, user: &User, action: &str, now: OffsetDateTime) -> Result<(), AppError> {
+    let actor = Actor::person(user);
+    state.db.record(&AuditRecord::new(&actor, action, user.email.as_str()), now).await
+}
 
 /// Checks a new password: the length rule, then the lists of passwords attackers try first.
 pub fn check_password(password: &str, email: &str) -> Result<(), FieldError> {
@@ -57,6 +64,7 @@ pub async fn sign_up(
     throttle::record(&state.db, AttemptAction::Signup, &[&ip_scope], true, now).await?;
     let hash = auth::hash_password(password.to_owned()).await?;
     let user = state.db.create_user(&email, Some(&hash), None, false, now).await?;
+    record(state, &user, "account.sign_up", now).await?;
     send_verification_link(state, &user, lang, now).await?;
     let credentials = state.db.credentials_by_id(user.id).await?.ok_or(AppError::NotFound)?;
     auth::start_session(session, &credentials, now).await
@@ -85,6 +93,7 @@ pub async fn confirm_email(state: &AppState, token: &str, now: OffsetDateTime) -
     state.db.mark_email_verified(user_id, now).await?;
     // A confirmed address joins the listings that invited it.
     let credentials = state.db.credentials_by_id(user_id).await?.ok_or(AppError::NotFound)?;
+    record(state, &credentials.user, "account.confirm_email", now).await?;
     state.db.accept_invitations(user_id, credentials.user.email.as_str(), now).await
 }
 
@@ -212,6 +221,7 @@ pub async fn reset_password(
     state.db.set_password(user_id, &hash, now).await?;
     state.db.mark_email_verified(user_id, now).await?;
     let credentials: Credentials = state.db.credentials_by_id(user_id).await?.ok_or(AppError::NotFound)?;
+    record(state, &credentials.user, "account.password_reset", now).await?;
     auth::start_session(session, &credentials, now).await
 }
 
@@ -224,6 +234,7 @@ pub async fn sign_out(
 ) -> Result<(), AppError> {
     if everywhere && let Some(credentials) = auth::signed_in(&state.db, session, now).await? {
         state.db.end_sessions(credentials.user.id, now).await?;
+        record(state, &credentials.user, "account.sign_out_everywhere", now).await?;
     }
     session.flush().await.map_err(auth::session_error)
 }
@@ -280,6 +291,7 @@ pub async fn confirm_totp_setup(
         auth::totp::matching_step(&secret, code, now).ok_or_else(|| FieldError::new("code", Problem::WrongCode))?;
     state.db.set_totp_secret(credentials.user.id, Some(&secret), now).await?;
     state.db.use_totp_step(credentials.user.id, step).await?;
+    record(state, &credentials.user, "account.two_factor_on", now).await?;
     auth::offer_totp_secret(session, None).await
 }
 
@@ -297,5 +309,6 @@ pub async fn turn_off_totp(
     if !state.db.use_totp_step(credentials.user.id, step).await? {
         return Err(FieldError::new("code", Problem::WrongCode).into());
     }
-    state.db.set_totp_secret(credentials.user.id, None, now).await
+    state.db.set_totp_secret(credentials.user.id, None, now).await?;
+    record(state, &credentials.user, "account.two_factor_off", now).await
 }

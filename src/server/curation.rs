@@ -25,13 +25,13 @@ use crate::{
     domain::{
         bulk::ImportReport,
         curation::{
-            AUDIT_PAGE, AuditEntry, AuditFilter, ClaimItem, FieldChange, ListingAction, Person, QueueItem, Review,
-            StaffDashboard, StaffListing,
+            AUDIT_PAGE, AuditEntry, AuditFilter, ClaimItem, FieldChange, ListingAction, Person, QUALITY_LIST_LIMIT,
+            QualityReport, QueueItem, Review, StaffDashboard, StaffListing,
         },
         editing::{ProfileForm, RevisionStatus},
         lang::Lang,
         organization::{ListingStatus, Organization, OrganizationKind},
-        user::{StaffRole, User},
+        user::{MembershipRole, StaffRole, User},
         validation::{FieldError, Problem},
     },
     error::AppError,
@@ -342,6 +342,75 @@ pub async fn act_on_listing(
     state.db.apply_listing_action(organization.id, action, position, &record, now).await
 }
 
+/// Merges a duplicate listing into the one kept (named by slug); returns the kept listing's slug.
+pub async fn merge_listings(
+    state: &AppState,
+    user: &User,
+    duplicate_slug: &str,
+    kept_slug: &str,
+    now: OffsetDateTime,
+) -> Result<String, AppError> {
+    require_staff(state, user).await?;
+    let duplicate = state.db.organization_by_slug(duplicate_slug).await?.ok_or(AppError::NotFound)?;
+    let kept = match state.db.organization_by_slug(kept_slug.trim()).await? {
+        Some(kept) if kept.id != duplicate.id => kept,
+        _ => return Err(FieldError::new("keep", Problem::InvalidChoice).into()),
+    };
+    let actor = Actor::person(user);
+    let record = AuditRecord::new(&actor, "listing.merge", duplicate.slug.as_str())
+        .of_listing(kept.id)
+        .change(Some(&staff_listing(&duplicate, Lang::En)), Some(&staff_listing(&kept, Lang::En)));
+    state.db.merge_organizations(duplicate.id, kept.id, &record, now).await?;
+    Ok(kept.slug.to_string())
+}
+
+/// Invites the owner of a listing that has none: an address with a confirmed account owns it at once,
+/// any other when it confirms an account. Either way the address is told by mail.
+pub async fn invite_owner(
+    state: &AppState,
+    user: &User,
+    slug: &str,
+    email: &str,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    require_staff(state, user).await?;
+    let organization = state.db.organization_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let email = crate::domain::user::EmailAddress::parse(email)?;
+    if state.db.members_of(organization.id).await?.iter().any(|member| member.role == MembershipRole::Owner) {
+        return Err(FieldError::new("email", Problem::AlreadyOwned).into());
+    }
+    let existing = state.db.credentials_by_email(email.as_str()).await?;
+    let actor = Actor::person(user);
+    let record = AuditRecord::new(&actor, "member.invite_owner", email.as_str()).of_listing(organization.id);
+    state.db.record(&record, now).await?;
+    let name = display_name(&organization, lang);
+    let link = match existing.filter(|existing| existing.user.email_verified_at.is_some()) {
+        Some(existing) => {
+            state.db.set_membership(existing.user.id, organization.id, MembershipRole::Owner, now).await?;
+            format!("{}/{lang}/account/organizations/{slug}", state.public_url)
+        }
+        None => {
+            state.db.invite(organization.id, email.as_str(), MembershipRole::Owner, user.id, now).await?;
+            format!("{}/{lang}/account/sign-up", state.public_url)
+        }
+    };
+    super::mail::queue(
+        &state.db,
+        email.as_str(),
+        Message::OwnerInvitation { organization: &name, link: &link },
+        lang,
+        now,
+    )
+    .await
+}
+
+/// The data-quality report: listings not updated for a year, missing a language, without a logo.
+pub async fn quality(state: &AppState, user: &User, now: OffsetDateTime) -> Result<QualityReport, AppError> {
+    require_staff(state, user).await?;
+    state.db.quality_report(now - Duration::days(365), QUALITY_LIST_LIMIT).await
+}
+
 /// Accounts whose address contains `search`, for admins.
 pub async fn people(state: &AppState, user: &User, search: &str) -> Result<Vec<Person>, AppError> {
     require_admin(state, user).await?;
@@ -549,6 +618,18 @@ async fn post_listing_action(
 ) -> Result<Response, Response> {
     let page = format!("/{lang}/staff/listings/{slug}");
     staff_form(&state, &session, lang, format!("listing:{slug}"), page.clone(), pairs, async |user, form| {
+        let now = OffsetDateTime::now_utc();
+        match form.value("action") {
+            "merge" => {
+                let kept = merge_listings(&state, user, &slug, form.value("keep"), now).await?;
+                return Ok(format!("/{lang}/staff/listings/{kept}?done=merge"));
+            }
+            "invite_owner" => {
+                invite_owner(&state, user, &slug, form.value("email"), lang, now).await?;
+                return Ok(format!("{page}?done=invite_owner"));
+            }
+            _ => {}
+        }
         let action: ListingAction =
             form.value("action").parse().map_err(|_| FieldError::new("action", Problem::InvalidChoice))?;
         let position = match form.value("position").trim() {
@@ -557,7 +638,7 @@ async fn post_listing_action(
                 Some(text.parse().map_err(|_| FieldError::new("position", Problem::OutOfRange { min: 1, max: 999 }))?)
             }
         };
-        act_on_listing(&state, user, &slug, action, position, OffsetDateTime::now_utc()).await?;
+        act_on_listing(&state, user, &slug, action, position, now).await?;
         Ok(format!("{page}?done={action}"))
     })
     .await

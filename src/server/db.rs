@@ -12,6 +12,7 @@ mod directory;
 mod editing;
 mod forum;
 mod logos;
+mod merges;
 mod organizations;
 mod solutions;
 pub(crate) mod sql;

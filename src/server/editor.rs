@@ -401,7 +401,7 @@ pub async fn invite_editor(
             .await
         }
         None => {
-            state.db.invite(organization.id, email.as_str(), user.id, now).await?;
+            state.db.invite(organization.id, email.as_str(), MembershipRole::Editor, user.id, now).await?;
             let link = format!("{}/{lang}/account/sign-up", state.public_url);
             mail::queue(
                 &state.db,

@@ -56,6 +56,22 @@ pub fn set_error_status(error: &AppError) {
     }
 }
 
+/// Sends the visitor on to `path` for good (a merged listing's old address): a page request gets a
+/// 301, a hydrated page's call is navigated there.
+pub fn moved_permanently(path: &str) {
+    let rendering_a_page =
+        use_context::<axum::http::request::Parts>().is_some_and(|parts| !parts.uri.path().starts_with("/api/"));
+    match use_context::<leptos_axum::ResponseOptions>() {
+        Some(response) if rendering_a_page => {
+            if let Ok(location) = HeaderValue::from_str(path) {
+                response.set_status(StatusCode::MOVED_PERMANENTLY);
+                response.insert_header(header::LOCATION, location);
+            }
+        }
+        _ => leptos_axum::redirect(path),
+    }
+}
+
 /// Whether the request is a browser's plain form submission rather than a hydrated page's call.
 async fn is_plain_form_post() -> bool {
     leptos_axum::extract::<axum::http::HeaderMap>()

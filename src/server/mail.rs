@@ -30,6 +30,11 @@ pub enum Message<'a> {
         organization: &'a str,
         link: &'a str,
     },
+    /// Forum staff invited an address to own a listing that had no owner.
+    OwnerInvitation {
+        organization: &'a str,
+        link: &'a str,
+    },
     /// Staff published a listing's change (all of it, or part).
     ChangeApproved {
         organization: &'a str,
@@ -71,6 +76,10 @@ impl Message<'_> {
             Message::Invitation { organization, link } => (
                 td_string!(locale, mail.invitation_subject, organization = organization).to_string(),
                 td_string!(locale, mail.invitation_body, organization = organization, link = link).to_string(),
+            ),
+            Message::OwnerInvitation { organization, link } => (
+                td_string!(locale, mail.owner_invitation_subject, organization = organization).to_string(),
+                td_string!(locale, mail.owner_invitation_body, organization = organization, link = link).to_string(),
             ),
             Message::ChangeApproved { organization, link } => (
                 td_string!(locale, mail.approved_subject, organization = organization).to_string(),

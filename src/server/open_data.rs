@@ -172,7 +172,14 @@ async fn list_organizations(State(state): State<AppState>, RawQuery(raw): RawQue
 
 async fn organization(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
     let not_found = || ApiError::not_found(format!("No published organization has the slug `{slug}`."));
-    let organization = state.db.organization_by_slug(&slug).await?.ok_or_else(not_found)?;
+    let Some(organization) = state.db.organization_by_slug(&slug).await? else {
+        return match state.db.redirected_slug(&slug).await? {
+            Some(kept) => {
+                Ok(axum::response::Redirect::permanent(&format!("/api/v1/organizations/{kept}")).into_response())
+            }
+            None => Err(not_found()),
+        };
+    };
     if !organization.status.is_public() {
         return Err(not_found());
     }

@@ -70,6 +70,12 @@ async fn an_account_is_created_confirmed_and_signed_in_and_out(db: Database) {
     assert_eq!(right.status, StatusCode::OK, "{}", right.body);
     assert_ne!(browser.cookie, before, "signing in starts a new session id");
     assert_eq!(browser.viewer().await.as_deref(), Some("aysel@qarmaq.example"));
+
+    // The account's own writes are in the audit log, with the person as actor.
+    let filter = qala::domain::curation::AuditFilter { actor: "aysel@".to_owned(), ..Default::default() };
+    let entries = db.audit_entries(&filter, 10, 0).await.unwrap();
+    let actions: Vec<&str> = entries.iter().rev().map(|entry| entry.action.as_str()).collect();
+    assert_eq!(actions, ["account.sign_up", "account.confirm_email"]);
 }
 
 async fn sign_up_refuses_bad_input_field_by_field(db: Database) {

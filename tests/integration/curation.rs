@@ -6,7 +6,7 @@ use qala::{
         curation::AuditFilter,
         editing::RevisionStatus,
         lang::Lang,
-        organization::ListingStatus,
+        organization::{ListingStatus, OrganizationKind},
         user::{EmailAddress, MembershipRole, StaffRole},
     },
     server::db::Database,
@@ -222,6 +222,7 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
             ("/api/staff/audit", vec![("filter[actor]", ""), ("page", "1")]),
             ("/api/staff/taxonomy", vec![]),
             ("/api/staff/forum", vec![("lang", "en")]),
+            ("/api/staff/quality", vec![]),
         ] {
             let reply = browser.call(endpoint, &fields).await;
             assert!(
@@ -286,10 +287,117 @@ async fn the_audit_log_is_append_only(db: Database) {
     let csv = curator.get("/staff/audit.csv?action=listing.").await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.body.starts_with("id,at,actor,action") && csv.body.contains("listing.verify"), "{}", csv.body);
-    let _ = Lang::En;
+}
+
+/// A duplicate merged into the listing kept: solutions, members, history and forum places move, the
+/// duplicate is gone, and its old addresses (page and API) lead to the one kept.
+async fn staff_merge_a_duplicate_into_the_listing_kept(db: Database) {
+    let app = app(&db);
+    let [(a_id, a_slug), (b_id, b_slug)] = two_listings(&db).await;
+    let now = time::OffsetDateTime::now_utc();
+    db.insert_solutions(&[crate::repository::solution(b_id, "Bravo SIEM")], now).await.unwrap();
+    let _alfa_owner = person(&app, &db, "owner@alfa.example", None, Some((a_id, MembershipRole::Owner))).await;
+    let mut bravo_owner = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    post_profile(&mut bravo_owner, &b_slug, &profile_form("Bravo Hype")).await;
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let page = format!("/en/staff/listings/{b_slug}");
+
+    let into_itself = curator.submit(&page, &[("action", "merge"), ("keep", &b_slug)], &page).await;
+    assert_eq!(location(&into_itself), page, "a listing is not merged into itself");
+    let merged = curator.submit(&page, &[("action", "merge"), ("keep", &a_slug)], &page).await;
+    assert_eq!(location(&merged), format!("/en/staff/listings/{a_slug}?done=merge"));
+
+    assert!(db.organization_by_slug(&b_slug).await.unwrap().is_none(), "the duplicate is gone");
+    let solutions = db.solutions_of(a_id).await.unwrap();
+    assert_eq!(solutions.len(), 1, "its solution moved to the listing kept");
+    let members = db.members_of(a_id).await.unwrap();
+    let roles: Vec<(&str, MembershipRole)> =
+        members.iter().map(|member| (member.email.as_str(), member.role)).collect();
+    assert!(roles.contains(&("owner@alfa.example", MembershipRole::Owner)), "{roles:?}");
+    assert!(
+        roles.contains(&("owner@bravo.example", MembershipRole::Editor)),
+        "a second owner joins as editor: {roles:?}"
+    );
+    let history = db.latest_revision(a_id).await.unwrap().unwrap();
+    assert_eq!(history.summary.status, RevisionStatus::Superseded, "the duplicate's waiting change moved, superseded");
+    let editor = bravo_owner.get(&format!("/en/account/organizations/{a_slug}")).await;
+    assert_eq!(editor.status, StatusCode::OK, "its owner edits the listing kept");
+
+    let (status, headers, _) = get(&app, &format!("/en/organizations/{b_slug}"), &[]).await;
+    assert_eq!(status, StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(headers[axum::http::header::LOCATION], format!("/en/organizations/{a_slug}").as_str());
+    let (status, headers, _) = get(&app, &format!("/api/v1/organizations/{b_slug}"), &[]).await;
+    assert_eq!(status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(headers[axum::http::header::LOCATION], format!("/api/v1/organizations/{a_slug}").as_str());
+    let (missing, _, _) = get(&app, "/en/organizations/never-was", &[]).await;
+    assert_eq!(missing, StatusCode::NOT_FOUND, "other unknown addresses stay not found");
+    let rows = audit_rows(&db, "listing.merge").await;
+    assert_eq!((rows[0].subject.as_str(), rows[0].organization_id), (b_slug.as_str(), Some(a_id)));
+}
+
+/// Staff invite the owner of a listing without one; a listing with an owner is refused.
+async fn staff_invite_the_owner_of_a_listing_without_one(db: Database) {
+    let app = app(&db);
+    let [(a_id, a_slug), (b_id, b_slug)] = two_listings(&db).await;
+    let _owner = person(&app, &db, "owner@alfa.example", None, Some((a_id, MembershipRole::Owner))).await;
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let owned = format!("/en/staff/listings/{a_slug}");
+    let refused = curator.submit(&owned, &[("action", "invite_owner"), ("email", "boss@alfa.example")], &owned).await;
+    assert_eq!(location(&refused), owned, "a listing has one owner");
+    assert!(db.open_invitations(a_id).await.unwrap().is_empty());
+
+    let page = format!("/en/staff/listings/{b_slug}");
+    let invited = curator.submit(&page, &[("action", "invite_owner"), ("email", "boss@bravo.example")], &page).await;
+    assert_eq!(location(&invited), format!("{page}?done=invite_owner"));
+    let mail = db.recent_mail(Some("boss@bravo.example"), 1).await.unwrap().remove(0);
+    assert!(mail.subject.contains("own") && mail.body.contains("/en/account/sign-up"), "{}", mail.body);
+    // The address confirms an account: it owns the listing.
+    let _boss = person(&app, &db, "boss@bravo.example", None, None).await;
+    let user = db.credentials_by_email("boss@bravo.example").await.unwrap().unwrap().user;
+    db.accept_invitations(user.id, "boss@bravo.example", time::OffsetDateTime::now_utc()).await.unwrap();
+    assert_eq!(db.membership_role(user.id, b_id).await.unwrap(), Some(MembershipRole::Owner));
+    assert_eq!(audit_rows(&db, "member.invite_owner").await.len(), 1);
+}
+
+/// The data-quality report finds listings not updated for a year, missing a language, without a logo.
+async fn the_quality_report_lists_what_needs_a_look(db: Database) {
+    let app = app(&db);
+    let [(a_id, a_slug), (_, b_slug)] = two_listings(&db).await;
+    let long_ago = time::OffsetDateTime::now_utc() - time::Duration::days(400);
+    let stale = crate::repository::organization("Köhnə Kiber", OrganizationKind::Company);
+    let old = db.insert_organizations(&[stale], long_ago).await.unwrap();
+    let old_slug = db.organizations_by_ids(&old).await.unwrap().remove(0).slug.to_string();
+    let logo = qala::server::logos::Logo::from_square(&qala::server::logos::demo_emblem("alfa")).unwrap();
+    db.set_logo(a_id, &logo, time::OffsetDateTime::now_utc()).await.unwrap();
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+
+    let reply = curator.call("/api/staff/quality", &[]).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let report: qala::domain::curation::QualityReport = serde_json::from_str(&reply.body).unwrap();
+    let slugs = |list: &qala::domain::curation::QualityList| {
+        list.items.iter().map(|item| item.slug.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        (report.stale.total, slugs(&report.stale)),
+        (1, vec![old_slug.clone()]),
+        "only the one not updated for a year"
+    );
+    assert_eq!(report.untranslated.total, 3, "all three have an Azerbaijani name only");
+    let missing = &report.untranslated.items.iter().find(|item| item.slug == a_slug).unwrap().missing;
+    assert_eq!(missing, &vec![Lang::Ru], "the listings of the tests are written in Azerbaijani and English");
+    let mut without_logo = slugs(&report.without_logo);
+    without_logo.sort();
+    let mut expected = vec![b_slug, old_slug];
+    expected.sort();
+    assert_eq!(without_logo, expected, "the listing with a logo is not listed");
+    let page = curator.get("/en/staff/quality").await;
+    assert!(page.body.contains("Not updated for twelve months"), "{}", page.body);
 }
 
 on_both_engines!(
+    the_quality_report_lists_what_needs_a_look,
+    staff_merge_a_duplicate_into_the_listing_kept,
+    staff_invite_the_owner_of_a_listing_without_one,
     staff_approve_chosen_fields_and_the_public_sees_only_those,
     a_rejection_reaches_the_organization_with_its_reason,
     staff_verify_feature_hide_and_restore_listings,

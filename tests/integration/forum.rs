@@ -57,7 +57,10 @@ async fn the_forum_page_shows_panels_and_the_showcase_filters_by_panel(db: Datab
     assert_eq!(shown, expected, "only the panel's startups (investors are not startups)");
     let facet =
         showcase.facets.panels.iter().find(|panel| panel.slug.as_str() == "solutions-and-startups-2026").unwrap();
-    assert_eq!((facet.count, facet.selected, facet.name.as_str()), (6, true, "Cyber security solutions and startups"));
+    assert_eq!(
+        (facet.count, facet.selected, facet.name.as_str()),
+        (6, true, "Cyber security solutions and startups (2026)")
+    );
     let (_, _, filtered) = get(&app, "/en/startups?panel=turkic-states-2026", &[]).await;
     assert!(filtered.contains("Tazy ID") && !filtered.contains("Qarmaq AI"), "the page filters too");
 }

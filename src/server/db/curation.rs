@@ -15,8 +15,9 @@ use super::{
 };
 use crate::{
     domain::{
-        curation::{ListingAction, Person},
+        curation::{ListingAction, Person, QualityItem, QualityList, QualityReport},
         editing::RevisionStatus,
+        lang::Lang,
         organization::{ListingStatus, OrganizationProfile},
         user::{MembershipRole, StaffRole},
         validation::{FieldError, Problem},
@@ -309,4 +310,58 @@ async fn commit_decision(
 
 fn already_decided() -> AppError {
     FieldError::new("decision", Problem::AlreadyDecided).into()
+}
+
+/// The data-quality checks: a condition on published listings (`o`), whether it compares with the
+/// staleness date, and the order to list what it finds in.
+const QUALITY_CHECKS: [(&str, bool, &str); 3] = [
+    ("o.updated_at < ", true, "o.updated_at"),
+    ("(SELECT COUNT(*) FROM organization_texts t WHERE t.organization_id = o.id) < 3", false, "o.slug"),
+    ("o.logo_version IS NULL", false, "o.slug"),
+];
+
+impl Database {
+    /// Published listings not updated since `stale_before`, missing a language, or without a logo:
+    /// how many of each, and the first `limit` with their name and the languages they lack.
+    pub async fn quality_report(&self, stale_before: OffsetDateTime, limit: i64) -> Result<QualityReport, AppError> {
+        let mut lists = Vec::new();
+        for (condition, dated, order) in QUALITY_CHECKS {
+            let scoped = |head: &str| {
+                let mut sql = SqlBuilder::new(head);
+                sql.push(" FROM organizations o WHERE o.status = 'published' AND ").push(condition);
+                if dated {
+                    sql.bind(encode_time(stale_before));
+                }
+                sql
+            };
+            let total: i64 = scoped("SELECT COUNT(*)").query().fetch_one(self.pool()).await?.try_get(0)?;
+            let mut sql = scoped("SELECT o.id, o.slug, o.updated_at");
+            sql.push(" ORDER BY ").push(order).push(" LIMIT ").bind(limit);
+            let rows = sql.query().fetch_all(self.pool()).await?;
+            let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<Result<_, _>>()?;
+            let texts = self.organization_texts(&ids).await?;
+            let items = rows
+                .iter()
+                .map(|row| {
+                    let id: i64 = row.try_get("id")?;
+                    let slug: String = row.try_get("slug")?;
+                    let texts = texts.get(&id);
+                    let name = texts
+                        .and_then(|texts| texts.pick(Lang::En))
+                        .map_or_else(|| slug.clone(), |text| text.value.name.clone());
+                    let missing = Lang::ALL
+                        .iter()
+                        .copied()
+                        .filter(|lang| texts.is_none_or(|texts| texts.get(*lang).is_none()))
+                        .collect();
+                    let updated_at = decode_time(&row.try_get::<String, _>("updated_at")?)?;
+                    Ok(QualityItem { slug, name, updated_at, missing })
+                })
+                .collect::<Result<_, sqlx::Error>>()?;
+            lists.push(QualityList { total, items });
+        }
+        let [stale, untranslated, without_logo] =
+            <[QualityList; 3]>::try_from(lists).map_err(|_| AppError::Internal)?;
+        Ok(QualityReport { stale, untranslated, without_logo })
+    }
 }

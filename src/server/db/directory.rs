@@ -23,7 +23,6 @@ use super::{Database, Engine};
 use crate::{
     domain::{
         directory::{DirectorySort, NamedFacet},
-        forum::ForumPanel,
         lang::{Lang, Translations},
         slug::Slug,
         taxonomy::{Category, Sector},
@@ -48,7 +47,8 @@ pub struct Directory {
     pub solutions: SearchIndex<SolutionListing>,
     pub categories: Vec<Category>,
     pub sectors: Vec<Sector>,
-    pub panels: Vec<ForumPanel>,
+    /// Forum panels by slug, named with their edition's year (panels recur from one edition to the next).
+    pub panels: Vec<(Slug, Translations<String>)>,
 }
 
 /// The current directory of one app instance, shared by the clones of its `Database`.
@@ -119,7 +119,7 @@ impl Database {
         let categories = self.categories().await?;
         let sectors = self.sectors().await?;
         let tags = self.tags().await?;
-        let panels = self.forum_panels(None).await?;
+        let panels = self.panel_names().await?;
         let mut transaction = self.pool().begin().await?;
         let connection: &mut AnyConnection = &mut transaction;
         if self.engine() == Engine::Postgres {
@@ -199,10 +199,7 @@ impl Directory {
     fn panel_facets(&self, lang: Lang, chosen: &[Slug], count: impl Fn(&str) -> u64) -> Vec<NamedFacet> {
         self.panels
             .iter()
-            .map(|panel| {
-                let titles = panel.texts.iter().map(|(lang, text)| (lang, text.title.clone())).collect();
-                named(&panel.slug, &titles, count(panel.slug.as_str()), chosen, lang, Vec::new())
-            })
+            .map(|(slug, names)| named(slug, names, count(slug.as_str()), chosen, lang, Vec::new()))
             .filter(|facet| facet.count > 0 || facet.selected)
             .collect()
     }

@@ -237,22 +237,25 @@ impl Database {
             .map_err(AppError::from)
     }
 
-    /// Invites an address to edit a listing; inviting it again while the first is open changes nothing.
+    /// Invites an address to a listing in a role; inviting it again while the first is open changes
+    /// only the role.
     pub async fn invite(
         &self,
         organization_id: i64,
         email: &str,
+        role: MembershipRole,
         invited_by: i64,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         sqlx::query(
-            "INSERT INTO invitations (organization_id, email, invited_by, created_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (organization_id, email) WHERE accepted_at IS NULL DO NOTHING",
+            "INSERT INTO invitations (organization_id, email, invited_by, created_at, role) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (organization_id, email) WHERE accepted_at IS NULL DO UPDATE SET role = excluded.role",
         )
         .bind(organization_id)
         .bind(email)
         .bind(invited_by)
         .bind(encode_time(now))
+        .bind(role.as_str())
         .execute(self.pool())
         .await?;
         Ok(())
@@ -269,16 +272,22 @@ impl Database {
         Ok(rows.iter().map(|row| row.try_get("email")).collect::<Result<_, _>>()?)
     }
 
-    /// Makes a person with a confirmed address an editor of every listing that invited the address.
+    /// Makes a person with a confirmed address a member of every listing that invited the address, in
+    /// the role invited (an owner only while the listing still has none).
     pub async fn accept_invitations(&self, user_id: i64, email: &str, now: OffsetDateTime) -> Result<(), AppError> {
-        let rows = sqlx::query("SELECT id, organization_id FROM invitations WHERE email = $1 AND accepted_at IS NULL")
-            .bind(email)
-            .fetch_all(self.pool())
-            .await?;
+        let rows =
+            sqlx::query("SELECT id, organization_id, role FROM invitations WHERE email = $1 AND accepted_at IS NULL")
+                .bind(email)
+                .fetch_all(self.pool())
+                .await?;
         for row in rows {
             let organization_id: i64 = row.try_get("organization_id")?;
-            if self.membership_role(user_id, organization_id).await?.is_none() {
-                self.set_membership(user_id, organization_id, MembershipRole::Editor, now).await?;
+            let invited: MembershipRole = decode_word(&row.try_get::<String, _>("role")?)?;
+            let owned =
+                self.members_of(organization_id).await?.iter().any(|member| member.role == MembershipRole::Owner);
+            let role = if invited == MembershipRole::Owner && !owned { invited } else { MembershipRole::Editor };
+            if role == MembershipRole::Owner || self.membership_role(user_id, organization_id).await?.is_none() {
+                self.set_membership(user_id, organization_id, role, now).await?;
             }
             sqlx::query("UPDATE invitations SET accepted_at = $1 WHERE id = $2")
                 .bind(encode_time(now))

@@ -16,6 +16,7 @@ use super::{
 use crate::{
     domain::{
         forum::{EditionDraft, ForumEdition, ForumPanel, PanelDraft, PanelText},
+        lang::Translations,
         slug::Slug,
         validation::{FieldError, Problem},
     },
@@ -86,6 +87,22 @@ impl Database {
             })
             .collect::<Result<_, sqlx::Error>>()
             .map_err(AppError::from)
+    }
+
+    /// Every panel's slug and titles, each title followed by its edition's year: "… (2026)".
+    pub async fn panel_names(&self) -> Result<Vec<(Slug, Translations<String>)>, AppError> {
+        let editions = self.forum_editions().await?;
+        Ok(self
+            .forum_panels(None)
+            .await?
+            .into_iter()
+            .map(|panel| {
+                let edition = editions.iter().find(|edition| edition.id == panel.edition_id);
+                let year = edition.map_or("", |edition| edition.starts_on.get(..4).unwrap_or_default());
+                let names = panel.texts.iter().map(|(lang, text)| (lang, format!("{} ({year})", text.title))).collect();
+                (panel.slug, names)
+            })
+            .collect())
     }
 
     pub async fn add_edition(

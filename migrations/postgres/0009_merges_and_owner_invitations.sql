@@ -1,0 +1,13 @@
+-- Merged duplicates and staff inviting an owner. The SQLite twin is
+-- migrations/sqlite/0009_merges_and_owner_invitations.sql.
+
+-- The slugs of listings merged into another: their old addresses lead to the one kept.
+CREATE TABLE slug_redirects (
+    slug            TEXT PRIMARY KEY,
+    organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    created_at      TEXT NOT NULL
+);
+CREATE INDEX slug_redirects_organization ON slug_redirects (organization_id);
+
+-- Owners invite editors; forum staff may invite the owner of a listing that has none.
+ALTER TABLE invitations ADD COLUMN role TEXT NOT NULL DEFAULT 'editor' CHECK (role IN ('owner', 'editor'));
