@@ -6,7 +6,7 @@ test("the forum page shows the newest edition's panels and leads to each panel's
   await open(page, "/en/forum", testInfo);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.forum.heading);
   await expect(page.getByRole("heading", { level: 2, name: "National Cybersecurity Forum 2026" })).toBeVisible();
-  const panels = page.locator(".forum__panel h3");
+  const panels = page.locator(".forum__panel > h3");
   await expect(panels).toHaveCount(5);
   await expect(panels.nth(1)).toHaveText("Critical information infrastructure security issues");
   const startupsPanel = page.getByRole("region", { name: "Cyber security solutions and startups" });
@@ -21,5 +21,5 @@ test("the forum page shows the newest edition's panels and leads to each panel's
   await page.getByRole("link", { name: "National Cybersecurity Forum 2025" }).click();
   await expect(page).toHaveURL(/edition=baku-2025$/);
   await expect(page.getByRole("heading", { level: 2, name: "National Cybersecurity Forum 2025" })).toBeVisible();
-  await expect(page.locator(".forum__panel h3")).toHaveCount(2);
+  await expect(page.locator(".forum__panel > h3")).toHaveCount(2);
 });
