@@ -263,10 +263,8 @@ pub async fn decide_claim(
     }
     let claim = state
         .db
-        .pending_claims()
+        .pending_claim(claim_id)
         .await?
-        .into_iter()
-        .find(|claim| claim.id == claim_id)
         .ok_or_else(|| AppError::from(FieldError::new("decision", Problem::AlreadyDecided)))?;
     let organization =
         state.db.organizations_by_ids(&[claim.organization_id]).await?.pop().ok_or(AppError::NotFound)?;

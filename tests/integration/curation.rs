@@ -394,7 +394,51 @@ async fn the_quality_report_lists_what_needs_a_look(db: Database) {
     assert!(page.body.contains("Not updated for twelve months"), "{}", page.body);
 }
 
+/// Claims staff decide: an approval makes the claimant the owner, a rejection needs a reason; both
+/// are mailed, and a decided claim cannot be decided again.
+async fn staff_decide_ownership_claims(db: Database) {
+    let app = app(&db);
+    let [(a_id, a_slug), (b_id, b_slug)] = two_listings(&db).await;
+    let mut farid = person(&app, &db, "farid@elsewhere.example", None, None).await;
+    let mut leyla = person(&app, &db, "leyla@elsewhere.example", None, None).await;
+    for (who, slug) in [(&mut farid, &a_slug), (&mut leyla, &b_slug)] {
+        let reply = who.call("/api/editing/claim", &[("lang", "en"), ("slug", slug)]).await;
+        assert_eq!(reply.body, "\"pending\"");
+    }
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let claims = db.pending_claims().await.unwrap();
+    let claim_of =
+        |organization_id: i64| claims.iter().find(|claim| claim.organization_id == organization_id).unwrap().id;
+    let (farids, leylas) =
+        (format!("/en/staff/claims/{}", claim_of(a_id)), format!("/en/staff/claims/{}", claim_of(b_id)));
+
+    let approved = curator.submit(&farids, &[("decision", "approve")], "/en/staff").await;
+    assert_eq!(location(&approved), "/en/staff?claim=decided");
+    let farid_id = db.credentials_by_email("farid@elsewhere.example").await.unwrap().unwrap().user.id;
+    assert_eq!(db.membership_role(farid_id, a_id).await.unwrap(), Some(MembershipRole::Owner));
+    assert!(db.recent_mail(Some("farid@elsewhere.example"), 1).await.unwrap()[0].subject.contains("Alfa"));
+
+    let no_reason = curator.submit(&leylas, &[("decision", "reject"), ("reason", "")], "/en/staff").await;
+    assert!(location(&no_reason).starts_with("/en/staff#claim-"), "refused without a reason");
+    let reason = "Write from an address at the company's domain.";
+    curator.submit(&leylas, &[("decision", "reject"), ("reason", reason)], "/en/staff").await;
+    let leyla_id = db.credentials_by_email("leyla@elsewhere.example").await.unwrap().unwrap().user.id;
+    assert_eq!(db.membership_role(leyla_id, b_id).await.unwrap(), None);
+    assert!(db.recent_mail(Some("leyla@elsewhere.example"), 1).await.unwrap()[0].body.contains(reason));
+    assert!(db.pending_claims().await.unwrap().is_empty());
+
+    let again = curator.submit(&farids, &[("decision", "reject"), ("reason", "late")], "/en/staff").await;
+    assert!(location(&again).starts_with("/en/staff#claim-"), "a decided claim stays decided");
+    assert_eq!(db.membership_role(farid_id, a_id).await.unwrap(), Some(MembershipRole::Owner));
+    let actions: Vec<String> = audit_rows(&db, "claim.").await.into_iter().map(|entry| entry.action).collect();
+    assert!(
+        actions.contains(&"claim.approve".to_owned()) && actions.contains(&"claim.reject".to_owned()),
+        "{actions:?}"
+    );
+}
+
 on_both_engines!(
+    staff_decide_ownership_claims,
     the_quality_report_lists_what_needs_a_look,
     staff_merge_a_duplicate_into_the_listing_kept,
     staff_invite_the_owner_of_a_listing_without_one,

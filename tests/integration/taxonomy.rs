@@ -92,10 +92,14 @@ async fn staff_add_rename_reorder_and_delete_terms(db: Database) {
     change(&mut curator, "category", &pairs(&nested)).await;
     assert!(by_slug(&db.managed_taxonomy().await.unwrap().categories, "nested").is_none());
 
-    // The second sector moves first.
+    // The second sector moves first; so does the second tag (tags start in slug order).
     let second = before.sectors[1].clone();
     change(&mut curator, "sector", &[("op", "earlier"), ("id", &second.id.to_string())]).await;
     assert_eq!(db.managed_taxonomy().await.unwrap().sectors[0].id, second.id);
+    let (first_tag, second_tag) = (before.tags[0].id, before.tags[1].id);
+    change(&mut curator, "tag", &[("op", "later"), ("id", &first_tag.to_string())]).await;
+    let tags = db.managed_taxonomy().await.unwrap().tags;
+    assert_eq!((tags[0].id, tags[1].id), (second_tag, first_tag));
     let (_, _, public) = get(&app, "/api/v1/categories", &[]).await;
     assert!(public.contains("Post-quantum"), "{public}");
 
@@ -108,10 +112,13 @@ async fn staff_add_rename_reorder_and_delete_terms(db: Database) {
     let rows =
         db.audit_entries(&AuditFilter { action: "taxonomy.".to_owned(), ..Default::default() }, 50, 0).await.unwrap();
     let actions: Vec<&str> = rows.iter().map(|row| row.action.as_str()).collect();
-    assert_eq!(actions, ["taxonomy.sector.reorder", "taxonomy.category.update", "taxonomy.category.add"]);
+    assert_eq!(
+        actions,
+        ["taxonomy.tag.reorder", "taxonomy.sector.reorder", "taxonomy.category.update", "taxonomy.category.add"]
+    );
     assert!(
-        rows[1].before.as_deref().unwrap().contains("Quantum-safe")
-            && rows[1].after.as_deref().unwrap().contains("Post-quantum")
+        rows[2].before.as_deref().unwrap().contains("Quantum-safe")
+            && rows[2].after.as_deref().unwrap().contains("Post-quantum")
     );
 }
 

@@ -103,15 +103,13 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
                                 {term.nist_function.map(|function| view! { " · " {move || nist_name(i18n.get_locale(), function)} })}
                                 {term.critical_infrastructure.then(|| view! { " · " <span class="badge">{t!(i18n, staff.critical)}</span> })}
                                 " · " {t!(i18n, staff.uses, count = term.uses)}
-                                {(kind != TermKind::Tag).then(|| view! {
-                                    <form method="post" action=action class="form form--inline staff__order">
-                                        <input type="hidden" name="id" value=id.clone() />
-                                        <button class="button" type="submit" name="op" value="earlier"
-                                            aria-label=move || format!("{} {}", t_string!(i18n, staff.earlier), name)>"↑"</button>
-                                        <button class="button" type="submit" name="op" value="later"
-                                            aria-label=format!("{} {}", t_string!(i18n, staff.later), delete_label)>"↓"</button>
-                                    </form>
-                                })}
+                                <form method="post" action=action class="form form--inline staff__order">
+                                    <input type="hidden" name="id" value=id.clone() />
+                                    <button class="button" type="submit" name="op" value="earlier"
+                                        aria-label=move || format!("{} {}", t_string!(i18n, staff.earlier), name)>"↑"</button>
+                                    <button class="button" type="submit" name="op" value="later"
+                                        aria-label=format!("{} {}", t_string!(i18n, staff.later), delete_label)>"↓"</button>
+                                </form>
                             </div>
                             <details open=open>
                                 <summary>{t!(i18n, staff.edit_term)}</summary>

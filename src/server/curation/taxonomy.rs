@@ -29,7 +29,7 @@ pub enum TermChange {
         id: i64,
         draft: TermDraft,
     },
-    /// One place earlier or later among its siblings (categories and sectors; tags sort by name).
+    /// One place earlier or later among its siblings (a category among those of its parent).
     Reorder {
         id: i64,
         earlier: bool,
@@ -83,9 +83,6 @@ pub async fn change_term(
             state.db.update_term(kind, id, &draft, &record, now).await?;
         }
         TermChange::Reorder { id, earlier } => {
-            if kind == TermKind::Tag {
-                return Err(FieldError::new("term", Problem::InvalidChoice).into());
-            }
             let record = AuditRecord::new(&actor, &action, &find(id)?.slug);
             state.db.reorder_term(kind, id, earlier, &record, now).await?;
         }

@@ -25,6 +25,9 @@ use crate::{
     error::AppError,
 };
 
+const PENDING_CLAIMS: &str = "SELECT claims.id, claims.organization_id, users.email AS person, claims.created_at \
+     FROM claims JOIN users ON users.id = claims.user_id WHERE claims.status = 'pending'";
+
 /// A pending change or claim as the queue reads it, before names are looked up.
 #[derive(Clone, Debug)]
 pub struct Waiting {
@@ -49,22 +52,28 @@ impl Database {
             "SELECT revisions.id, revisions.organization_id, users.email AS person, revisions.created_at \
              FROM revisions LEFT JOIN users ON users.id = revisions.author_id \
              WHERE revisions.status = 'pending' ORDER BY revisions.created_at, revisions.id",
+            None,
         )
         .await
     }
 
     /// Ownership claims waiting for staff, oldest first.
     pub async fn pending_claims(&self) -> Result<Vec<Waiting>, AppError> {
-        self.waiting(
-            "SELECT claims.id, claims.organization_id, users.email AS person, claims.created_at \
-             FROM claims JOIN users ON users.id = claims.user_id \
-             WHERE claims.status = 'pending' ORDER BY claims.created_at, claims.id",
-        )
-        .await
+        self.waiting(&format!("{PENDING_CLAIMS} ORDER BY claims.created_at, claims.id"), None).await
     }
 
-    async fn waiting(&self, sql: &str) -> Result<Vec<Waiting>, AppError> {
-        let rows = sqlx::query(sql).fetch_all(self.pool()).await?;
+    /// One ownership claim, while it waits for staff.
+    pub async fn pending_claim(&self, claim_id: i64) -> Result<Option<Waiting>, AppError> {
+        Ok(self.waiting(&format!("{PENDING_CLAIMS} AND claims.id = $1"), Some(claim_id)).await?.pop())
+    }
+
+    async fn waiting(&self, sql: &str, id: Option<i64>) -> Result<Vec<Waiting>, AppError> {
+        let query = sqlx::query(sql);
+        let query = match id {
+            Some(id) => query.bind(id),
+            None => query,
+        };
+        let rows = query.fetch_all(self.pool()).await?;
         rows.iter()
             .map(|row| {
                 Ok(Waiting {

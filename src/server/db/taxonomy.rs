@@ -152,7 +152,7 @@ impl Database {
     }
 
     pub async fn tags(&self) -> Result<Vec<Tag>, AppError> {
-        let rows = sqlx::query("SELECT id, slug FROM tags ORDER BY slug").fetch_all(self.pool()).await?;
+        let rows = sqlx::query("SELECT id, slug FROM tags ORDER BY position, slug").fetch_all(self.pool()).await?;
         let mut names = self.names_of("tag_names", "tag_id", &rows).await?;
         rows.iter()
             .map(|row| {
@@ -188,6 +188,8 @@ struct Vocabulary {
     term_column: &'static str,
     /// Link tables with the column naming what uses the term.
     links: &'static [(&'static str, &'static str)],
+    /// What orders terms at the same position (tags start unordered, by slug).
+    order: &'static str,
     /// The term ids a profile (as a waiting change proposes it) uses.
     in_profile: fn(&mut OrganizationProfile) -> &mut Vec<i64>,
 }
@@ -200,6 +202,7 @@ impl Vocabulary {
                 names_table: "category_names",
                 term_column: "category_id",
                 links: &[("organization_categories", "organization_id"), ("solution_categories", "solution_id")],
+                order: "id",
                 in_profile: |profile| &mut profile.category_ids,
             },
             TermKind::Sector => Vocabulary {
@@ -207,6 +210,7 @@ impl Vocabulary {
                 names_table: "sector_names",
                 term_column: "sector_id",
                 links: &[("organization_sectors", "organization_id"), ("solution_sectors", "solution_id")],
+                order: "id",
                 in_profile: |profile| &mut profile.sector_ids,
             },
             TermKind::Tag => Vocabulary {
@@ -214,6 +218,7 @@ impl Vocabulary {
                 names_table: "tag_names",
                 term_column: "tag_id",
                 links: &[("organization_tags", "organization_id")],
+                order: "slug",
                 in_profile: |profile| &mut profile.tag_ids,
             },
         }
@@ -281,7 +286,7 @@ impl Database {
         sql.push(match kind {
             TermKind::Category => ", parent_id, nist_function, position) VALUES (",
             TermKind::Sector => ", critical_infrastructure, position) VALUES (",
-            TermKind::Tag => ") VALUES (",
+            TermKind::Tag => ", position) VALUES (",
         });
         sql.bind(draft.slug.as_str());
         match kind {
@@ -289,7 +294,7 @@ impl Database {
                 sql.push(", ").bind(draft.parent_id).push(", ").bind(nist_word(draft)).push(", ").bind(position)
             }
             TermKind::Sector => sql.push(", ").bind(i64::from(draft.critical_infrastructure)).push(", ").bind(position),
-            TermKind::Tag => &mut sql,
+            TermKind::Tag => sql.push(", ").bind(position),
         };
         sql.push(") RETURNING id");
         let id: i64 = sql.query().fetch_one(&mut *connection).await?.try_get("id")?;
@@ -350,7 +355,7 @@ impl Database {
             "(0 = "
         };
         let mut sql = SqlBuilder::new(&format!("SELECT id FROM {} WHERE {siblings}", vocabulary.table));
-        sql.bind(if kind == TermKind::Category { id } else { 0 }).push(") ORDER BY position, id");
+        sql.bind(if kind == TermKind::Category { id } else { 0 }).push(") ORDER BY position, ").push(vocabulary.order);
         let mut order: Vec<i64> = sql
             .query()
             .fetch_all(&mut *connection)
