@@ -10,7 +10,9 @@ use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    api::curation::{get_audit, get_import_report, get_people, get_review, get_staff_dashboard, get_staff_listing},
+    api::curation::{
+        WithForm, get_audit, get_import_report, get_people, get_review, get_staff_dashboard, get_staff_listing,
+    },
     components::{
         form::{FormAlert, problem_text},
         layout::PageTitle,
@@ -102,6 +104,33 @@ fn StaffField(
                 view! { <input id=id name=name type=kind required=required value=value /> }.into_any()
             }}
         </div>
+    }
+}
+
+/// A staff page of forms: a notice once a change went through (`?changed=`), then the page's data
+/// and the refused form it came back with, if any.
+fn forms_page<T>(
+    title: Signal<String>,
+    resource: Resource<Result<WithForm<T>, AppError>>,
+    body: impl Fn(T, Typed) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+{
+    let i18n = use_i18n();
+    let query = use_query_map();
+    view! {
+        <StaffFrame title=title>
+            <Show when=move || query.read().get("changed").is_some()>
+                <p role="status" class="notice">{t!(i18n, staff.done)}</p>
+            </Show>
+            <Suspense>
+                {move || resource.get().map(|page| match page {
+                    Err(error) => failed(error),
+                    Ok(page) => body(page.data, Typed { values: page.typed, errors: page.errors }),
+                })}
+            </Suspense>
+        </StaffFrame>
     }
 }
 

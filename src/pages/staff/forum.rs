@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{FormErrors, StaffField, StaffFrame, Typed, failed, lang_now};
+use super::{FormErrors, StaffField, Typed, forms_page, lang_now};
 use crate::{
     api::curation::get_forum_admin,
     domain::{
@@ -21,22 +21,7 @@ pub fn ForumAdminPage() -> impl IntoView {
     let edition = move || query.read().get("edition");
     let forum = Resource::new(move || (edition(), lang()), |(edition, lang)| get_forum_admin(edition, lang));
     let title = Signal::derive(move || t_string!(i18n, staff.forum_title).to_string());
-    view! {
-        <StaffFrame title=title>
-            <Show when=move || query.read().get("changed").is_some()>
-                <p role="status" class="notice">{t!(i18n, staff.done)}</p>
-            </Show>
-            <Suspense>
-                {move || forum.get().map(|forum| match forum {
-                    Err(error) => failed(error),
-                    Ok(page) => {
-                        let typed = Typed { values: page.typed, errors: page.errors };
-                        view! { <Forum forum=page.data typed /> }.into_any()
-                    }
-                })}
-            </Suspense>
-        </StaffFrame>
-    }
+    forms_page(title, forum, |forum, typed| view! { <Forum forum typed /> }.into_any())
 }
 
 fn edition_name(edition: &ForumEdition, lang: Lang) -> String {

@@ -1,9 +1,8 @@
 //! Staff curate the taxonomy: categories as a two-level tree with their NIST CSF function, sectors
 //! with their critical-infrastructure mark, and tags. Every change is a plain form post.
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
-use super::{FormErrors, StaffField, StaffFrame, Typed, failed, lang_now};
+use super::{FormErrors, StaffField, Typed, forms_page, lang_now};
 use crate::{
     api::curation::get_taxonomy,
     domain::{
@@ -18,42 +17,26 @@ use crate::{
 #[component]
 pub fn TaxonomyPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
     let taxonomy = Resource::new(|| (), |()| get_taxonomy());
     let title = Signal::derive(move || t_string!(i18n, staff.taxonomy_title).to_string());
-    view! {
-        <StaffFrame title=title>
-            <Show when=move || query.read().get("changed").is_some()>
-                <p role="status" class="notice">{t!(i18n, staff.done)}</p>
-            </Show>
-            <Suspense>
-                {move || taxonomy.get().map(|taxonomy| match taxonomy {
-                    Err(error) => failed(error),
-                    Ok(page) => {
-                        let typed = Typed { values: page.typed, errors: page.errors };
-                        let taxonomy = page.data;
-                        let parents: Vec<ManagedTerm> =
-                            taxonomy.categories.iter().filter(|term| term.parent_id.is_none()).cloned().collect();
-                        // Each top-level category followed by its subcategories.
-                        let categories: Vec<ManagedTerm> = parents
-                            .iter()
-                            .flat_map(|parent| {
-                                std::iter::once(parent.clone()).chain(
-                                    taxonomy.categories.iter().filter(|child| child.parent_id == Some(parent.id)).cloned(),
-                                )
-                            })
-                            .collect();
-                        view! {
-                            <Vocabulary kind=TermKind::Category terms=categories parents=parents.clone() typed=typed.clone() />
-                            <Vocabulary kind=TermKind::Sector terms=taxonomy.sectors parents=Vec::new() typed=typed.clone() />
-                            <Vocabulary kind=TermKind::Tag terms=taxonomy.tags parents=Vec::new() typed=typed />
-                        }
-                        .into_any()
-                    }
-                })}
-            </Suspense>
-        </StaffFrame>
-    }
+    forms_page(title, taxonomy, |taxonomy, typed| {
+        let parents: Vec<ManagedTerm> =
+            taxonomy.categories.iter().filter(|term| term.parent_id.is_none()).cloned().collect();
+        // Each top-level category followed by its subcategories.
+        let categories: Vec<ManagedTerm> = parents
+            .iter()
+            .flat_map(|parent| {
+                std::iter::once(parent.clone())
+                    .chain(taxonomy.categories.iter().filter(|child| child.parent_id == Some(parent.id)).cloned())
+            })
+            .collect();
+        view! {
+            <Vocabulary kind=TermKind::Category terms=categories parents=parents.clone() typed=typed.clone() />
+            <Vocabulary kind=TermKind::Sector terms=taxonomy.sectors parents=Vec::new() typed=typed.clone() />
+            <Vocabulary kind=TermKind::Tag terms=taxonomy.tags parents=Vec::new() typed=typed />
+        }
+        .into_any()
+    })
 }
 
 fn heading(locale: Locale, kind: TermKind) -> &'static str {
