@@ -547,12 +547,18 @@ fn PeopleSection(slug: String) -> impl IntoView {
     let invite = FormState::<InviteEditor>::new();
     let remove = ServerAction::<RemoveMember>::new();
     let hand_over = ServerAction::<HandOverOwnership>::new();
+    // The list is read again after an invitation went through, not after a refused one: that would
+    // draw the form again and lose what was typed.
+    let invitations_sent = Memo::new(move |sent: Option<&usize>| match invite.action.value().get() {
+        Some(Ok(_)) => invite.action.version().get(),
+        _ => sent.copied().unwrap_or_default(),
+    });
     let people = {
         let slug = slug.clone();
         Resource::new(
             move || {
                 (
-                    invite.action.version().get(),
+                    invitations_sent.get(),
                     remove.version().get(),
                     hand_over.version().get(),
                     query.read().get("people"),
