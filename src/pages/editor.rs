@@ -557,12 +557,7 @@ fn PeopleSection(slug: String) -> impl IntoView {
         let slug = slug.clone();
         Resource::new(
             move || {
-                (
-                    invitations_sent.get(),
-                    remove.version().get(),
-                    hand_over.version().get(),
-                    query.read().get("people"),
-                )
+                (invitations_sent.get(), remove.version().get(), hand_over.version().get(), query.read().get("people"))
             },
             move |_| get_members(slug.clone()),
         )
