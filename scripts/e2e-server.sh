@@ -12,8 +12,17 @@ export QALA_LOG="${QALA_LOG:-warn}"
 export QALA_MAIL_DIR="${QALA_MAIL_DIR:-/tmp/qala-e2e-mail-$PORT}"
 rm -rf "$QALA_MAIL_DIR"
 QALA="${QALA_BIN:-target/debug/qala}"
+PASSWORD="amber harbour lantern 42"
+"$QALA" seed-demo
 # Forum staff for the curation specs, one per Playwright project (each turns on its own second factor).
 for project in hydrated no-js hydrated-last no-js-last; do
-  echo "amber harbour lantern 42" | "$QALA" user create --email "staff-$project@qala.example" --role admin --password-stdin
+  echo "$PASSWORD" | "$QALA" user create --email "staff-$project@qala.example" --role admin --password-stdin
 done
-exec "$QALA" serve --demo-if-empty
+# The people spec's owner of a demo listing and the person they invite, one pair per project (made
+# here, not signed up: sign-ups from one address are throttled, and other specs sign up).
+for pair in hydrated:demirqapi-ciso-klubu no-js:ipek-kod-informasiya-tehlukesizliyi-assosiasiyasi; do
+  project="${pair%%:*}" listing="${pair#*:}"
+  echo "$PASSWORD" | "$QALA" user create --email "owner-$project@people.example" --org "$listing" --org-role owner --password-stdin
+  echo "$PASSWORD" | "$QALA" user create --email "invitee-$project@people.example" --password-stdin
+done
+exec "$QALA" serve

@@ -149,17 +149,24 @@ export async function seriousViolations(page: Page) {
 }
 
 
-/** Signs forum staff in (an admin made by the e2e server script for this project) and turns on their
- * second factor. */
-export async function staffPage(browser: Browser, testInfo: TestInfo): Promise<Page> {
+/** Signs an account made by the e2e server script in, on a browser of its own. */
+export async function signedIn(browser: Browser, testInfo: TestInfo, email: string): Promise<Page> {
   const en = strings("en");
   const context = await browser.newContext({ javaScriptEnabled: hydrated(testInfo) });
   const page = await context.newPage();
   await open(page, "/en/account/sign-in", testInfo);
-  await field(page, en.account.email).fill(`staff-${testInfo.project.name}@qala.example`);
+  await field(page, en.account.email).fill(email);
   await field(page, en.account.password).fill(password);
   await page.getByRole("button", { name: en.account.sign_in_button }).click();
   await expect(page).toHaveURL(/\/en\/account$/);
+  return page;
+}
+
+/** Signs forum staff in (an admin made by the e2e server script for this project) and turns on their
+ * second factor. */
+export async function staffPage(browser: Browser, testInfo: TestInfo): Promise<Page> {
+  const en = strings("en");
+  const page = await signedIn(browser, testInfo, `staff-${testInfo.project.name}@qala.example`);
   await page.getByRole("button", { name: en.account.two_factor_setup_button }).click();
   const secret = (await page.locator(".totp-setup__secret code").textContent()) ?? "";
   await field(page, en.account.code).fill(totpCode(secret));

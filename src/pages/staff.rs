@@ -94,7 +94,7 @@ fn StaffField(
     #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
     let id = format!("{form}-{}", name.replace('.', "-"));
-    let value = typed.as_ref().map_or(saved, |typed| typed.value(&name)).unwrap_or_default();
+    let value = typed.as_ref().and_then(|typed| typed.value(&name)).or(saved).unwrap_or_default();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>

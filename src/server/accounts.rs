@@ -222,6 +222,8 @@ pub async fn reset_password(
     state.db.mark_email_verified(user_id, now).await?;
     let credentials: Credentials = state.db.credentials_by_id(user_id).await?.ok_or(AppError::NotFound)?;
     record(state, &credentials.user, "account.password_reset", now).await?;
+    // The reset link proved the address, as a confirmation link would: it joins the listings that invited it.
+    state.db.accept_invitations(user_id, credentials.user.email.as_str(), now).await?;
     auth::start_session(session, &credentials, now).await
 }
 

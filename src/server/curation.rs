@@ -357,7 +357,7 @@ pub async fn merge_listings(
     let actor = Actor::person(user);
     let record = AuditRecord::new(&actor, "listing.merge", duplicate.slug.as_str())
         .of_listing(kept.id)
-        .change(Some(&staff_listing(&duplicate, Lang::En)), Some(&staff_listing(&kept, Lang::En)));
+        .change(Some(&duplicate.profile), Some(&kept.profile));
     state.db.merge_organizations(duplicate.id, kept.id, &record, now).await?;
     Ok(kept.slug.to_string())
 }
@@ -379,9 +379,6 @@ pub async fn invite_owner(
         return Err(FieldError::new("email", Problem::AlreadyOwned).into());
     }
     let existing = state.db.credentials_by_email(email.as_str()).await?;
-    let actor = Actor::person(user);
-    let record = AuditRecord::new(&actor, "member.invite_owner", email.as_str()).of_listing(organization.id);
-    state.db.record(&record, now).await?;
     let name = display_name(&organization, lang);
     let link = match existing.filter(|existing| existing.user.email_verified_at.is_some()) {
         Some(existing) => {
@@ -393,6 +390,9 @@ pub async fn invite_owner(
             format!("{}/{lang}/account/sign-up", state.public_url)
         }
     };
+    let actor = Actor::person(user);
+    let record = AuditRecord::new(&actor, "member.invite_owner", email.as_str()).of_listing(organization.id);
+    state.db.record(&record, now).await?;
     super::mail::queue(
         &state.db,
         email.as_str(),
@@ -681,6 +681,8 @@ async fn post_import(
     mut multipart: Multipart,
 ) -> Result<Response, Response> {
     let credentials = signed_in_user(&state, &session, lang).await?;
+    // Staff first: nobody else gets their upload read.
+    require_staff(&state, &credentials.user).await.map_err(|error| error_response(&error))?;
     let (mut file_name, mut bytes, mut dry_run) = (String::new(), Vec::new(), false);
     while let Some(field) = multipart.next_field().await.map_err(|error| error.into_response())? {
         match field.name() {

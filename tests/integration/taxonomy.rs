@@ -148,6 +148,17 @@ async fn a_term_in_use_is_deleted_only_after_its_uses_move(db: Database) {
     let page = curator.call("/api/staff/taxonomy", &[]).await;
     assert!(page.body.contains("\"InUse\":{\"count\":2}"), "{}", page.body);
 
+    // Listings take subcategories only: a used one stays one, and uses move to a subcategory.
+    let names = [("az.name", "Köhnə"), ("en.name", "Old"), ("ru.name", "Старая"), ("nist", "protect")];
+    let mut to_top_level = vec![("form", "c"), ("op", "update"), ("id", old_id.as_str()), ("slug", old.slug.as_str())];
+    to_top_level.extend(names);
+    to_top_level.push(("parent", ""));
+    change(&mut curator, "category", &to_top_level).await;
+    let top_level = taxonomy.categories.iter().find(|term| term.parent_id.is_none()).unwrap().slug.clone();
+    change(&mut curator, "category", &[("form", "c"), ("op", "move_uses"), ("id", &old_id), ("to", &top_level)]).await;
+    let still = by_slug(&db.managed_taxonomy().await.unwrap().categories, &old.slug).unwrap().clone();
+    assert_eq!((still.parent_id, still.uses), (old.parent_id, 2), "neither change was made");
+
     change(&mut curator, "category", &[("form", "c"), ("op", "move_uses"), ("id", &old_id), ("to", &new.slug)]).await;
     let alfa_now = db.organization_by_slug(&a_slug).await.unwrap().unwrap();
     assert_eq!(alfa_now.profile.category_ids, vec![new.id], "the listing moved to the other category");

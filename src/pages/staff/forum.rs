@@ -103,14 +103,25 @@ fn PanelItem(panel: AdminPanel, edition: String, typed: Typed) -> impl IntoView 
     let action = move || format!("/{}/staff/forum", lang());
     let AdminPanel { panel, participants } = panel;
     let form = format!("panel-{}", panel.id);
+    // Each form has its own name, so a refusal fills in only the form it came from.
+    let [adding_form, order_form, delete_form] =
+        ["participant", "order", "delete"].map(|what| format!("{form}-{what}"));
     let edit = typed.of(&form);
-    let edit_open = edit.is_some();
+    let adding = typed.of(&adding_form);
+    let edit_open = edit.is_some() || typed.is_for(&delete_form);
+    let refusal = [&form, &adding_form, &order_form, &delete_form].into_iter().find_map(|name| typed.of(name));
     let title = panel.title(lang());
     let id = panel.id.to_string();
     let (earlier, later) = (title.clone(), title.clone());
     let hidden = {
         let (edition, id) = (edition.clone(), id.clone());
-        move || view! { <input type="hidden" name="edition" value=edition.clone() /> <input type="hidden" name="id" value=id.clone() /> }
+        move |form: &str| {
+            view! {
+                <input type="hidden" name="form" value=form.to_owned() />
+                <input type="hidden" name="edition" value=edition.clone() />
+                <input type="hidden" name="id" value=id.clone() />
+            }
+        }
     };
     view! {
         <li class="staff__term" id=form.clone()>
@@ -119,7 +130,7 @@ fn PanelItem(panel: AdminPanel, edition: String, typed: Typed) -> impl IntoView 
                 " " <code>{panel.slug.to_string()}</code>
                 " · " {t!(i18n, forum.participants, count = participants.len())}
                 <form method="post" action=action class="form form--inline staff__order">
-                    {hidden()}
+                    {hidden(&order_form)}
                     <button class="button" type="submit" name="op" value="earlier"
                         aria-label=move || format!("{} {}", t_string!(i18n, staff.earlier), earlier)>"↑"</button>
                     <button class="button" type="submit" name="op" value="later"
@@ -142,25 +153,24 @@ fn PanelItem(panel: AdminPanel, edition: String, typed: Typed) -> impl IntoView 
                     </li>
                 }).collect_view()}
             </ul>
-            {edit.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}
+            {refusal.map(|typed| view! { <FormErrors errors=typed.errors /> })}
             <form method="post" action=action class="form form--inline">
-                <input type="hidden" name="form" value=form.clone() />
+                <input type="hidden" name="form" value=adding_form.clone() />
                 <input type="hidden" name="edition" value=edition.clone() />
                 <input type="hidden" name="panel_id" value=id.clone() />
-                <StaffField form=form.clone() name="participant".to_owned() label=t_string!(i18n, staff.participant_slug).to_string()
-                    typed=edit.clone() saved=None required=true />
+                <StaffField form=adding_form name="participant".to_owned() label=t_string!(i18n, staff.participant_slug).to_string()
+                    typed=adding saved=None required=true />
                 <button class="button" type="submit" name="op" value="add_participant">{t!(i18n, staff.add_participant)}</button>
             </form>
             <details open=edit_open>
                 <summary>{t!(i18n, staff.edit_panel)}</summary>
                 <form method="post" action=action class="form">
-                    <input type="hidden" name="form" value=form.clone() />
-                    {hidden()}
+                    {hidden(&form)}
                     <PanelFields form=form.clone() panel=Some(panel.clone()) typed=edit />
                     <button class="button button--primary" type="submit" name="op" value="update_panel">{t!(i18n, staff.save)}</button>
                 </form>
                 <form method="post" action=action class="form form--inline">
-                    {hidden()}
+                    {hidden(&delete_form)}
                     <button class="button button--danger" type="submit" name="op" value="delete_panel">{t!(i18n, staff.delete_panel)}</button>
                 </form>
             </details>

@@ -72,9 +72,12 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
             <p class="field__hint" id=format!("{kind}-slugs-hint")>{t!(i18n, staff.move_uses_hint)}</p>
             <ul class="staff__terms">
                 {terms.into_iter().map(|term| {
+                    // Each form has its own name, so a refusal fills in only the form it came from.
                     let form = format!("{kind}-{}", term.id);
+                    let [move_form, delete_form, order_form] = ["move", "delete", "order"].map(|what| format!("{form}-{what}"));
                     let term_typed = typed.of(&form);
-                    let open = term_typed.is_some();
+                    let refusal = [&form, &move_form, &delete_form, &order_form].into_iter().find_map(|name| typed.of(name));
+                    let open = refusal.is_some();
                     let name = term_name(&term, lang());
                     let id = term.id.to_string();
                     let delete_label = name.clone();
@@ -87,6 +90,7 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
                                 {term.critical_infrastructure.then(|| view! { " · " <span class="badge">{t!(i18n, staff.critical)}</span> })}
                                 " · " {t!(i18n, staff.uses, count = term.uses)}
                                 <form method="post" action=action class="form form--inline staff__order">
+                                    <input type="hidden" name="form" value=order_form />
                                     <input type="hidden" name="id" value=id.clone() />
                                     <button class="button" type="submit" name="op" value="earlier"
                                         aria-label=move || format!("{} {}", t_string!(i18n, staff.earlier), name)>"↑"</button>
@@ -96,7 +100,7 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
                             </div>
                             <details open=open>
                                 <summary>{t!(i18n, staff.edit_term)}</summary>
-                                {term_typed.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}
+                                {refusal.map(|typed| view! { <FormErrors errors=typed.errors /> })}
                                 <form method="post" action=action class="form">
                                     <input type="hidden" name="form" value=form.clone() />
                                     <input type="hidden" name="id" value=id.clone() />
@@ -104,7 +108,7 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
                                     <button class="button button--primary" type="submit" name="op" value="update">{t!(i18n, staff.save)}</button>
                                 </form>
                                 <form method="post" action=action class="form form--inline">
-                                    <input type="hidden" name="form" value=form.clone() />
+                                    <input type="hidden" name="form" value=move_form />
                                     <input type="hidden" name="id" value=id.clone() />
                                     <label for=format!("{form}-to")>{t!(i18n, staff.move_uses_to)}</label>
                                     <input id=format!("{form}-to") name="to" type="text" list=format!("{kind}-slugs") required
@@ -112,7 +116,7 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
                                     <button class="button" type="submit" name="op" value="move_uses">{t!(i18n, staff.move_uses)}</button>
                                 </form>
                                 <form method="post" action=action class="form form--inline">
-                                    <input type="hidden" name="form" value=form />
+                                    <input type="hidden" name="form" value=delete_form />
                                     <input type="hidden" name="id" value=id />
                                     <button class="button button--danger" type="submit" name="op" value="delete">{t!(i18n, staff.delete_term)}</button>
                                 </form>
@@ -145,8 +149,9 @@ fn TermFields(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = lang_now();
-    let value =
-        |name: &str, saved: Option<String>| typed.as_ref().map_or(saved, |typed| typed.value(name)).unwrap_or_default();
+    let value = |name: &str, saved: Option<String>| {
+        typed.as_ref().and_then(|typed| typed.value(name)).or(saved).unwrap_or_default()
+    };
     let text_field = |name: String, label: String, saved: Option<String>| {
         view! { <StaffField form=prefix.clone() name label typed=typed.clone() saved required=true /> }
     };

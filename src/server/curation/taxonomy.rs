@@ -88,9 +88,11 @@ pub async fn change_term(
         }
         TermChange::MoveUses { from, to } => {
             let source = find(from)?;
+            // Listings take subcategories only (the editor offers and the filters count those).
             let target = terms
                 .iter()
                 .find(|term| term.slug == to.trim() && term.id != from)
+                .filter(|term| kind != TermKind::Category || term.parent_id.is_some())
                 .ok_or(FieldError::new("to", Problem::InvalidChoice))?;
             let record = AuditRecord::new(&actor, &action, &source.slug).change(Some(&source.slug), Some(&target.slug));
             state.db.move_term_uses(kind, from, target.id, &record, now).await?;
@@ -117,9 +119,17 @@ impl TermChange {
 }
 
 /// Categories have two levels: a parent is a top-level category other than the term itself, and a
-/// category with subcategories stays top-level.
+/// category with subcategories stays top-level. Listings take subcategories only, so one in use
+/// stays a subcategory.
 fn check_parent(terms: &[ManagedTerm], term: Option<&ManagedTerm>, draft: &TermDraft) -> Result<(), AppError> {
-    let Some(parent_id) = draft.parent_id else { return Ok(()) };
+    let Some(parent_id) = draft.parent_id else {
+        return match term {
+            Some(term) if term.parent_id.is_some() && term.uses > 0 => {
+                Err(FieldError::new("parent", Problem::InUse { count: term.uses }).into())
+            }
+            _ => Ok(()),
+        };
+    };
     let parent_is_top_level = terms.iter().any(|parent| {
         parent.id == parent_id && parent.parent_id.is_none() && Some(parent.id) != term.map(|term| term.id)
     });

@@ -53,7 +53,10 @@ impl Database {
             let query = if statement.contains("$2") { query.bind(kept) } else { query };
             query.execute(&mut *connection).await?;
         }
-        sqlx::query("INSERT INTO slug_redirects (slug, organization_id, created_at) VALUES ($1, $2, $3)")
+        sqlx::query(
+            "INSERT INTO slug_redirects (slug, organization_id, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (slug) DO UPDATE SET organization_id = excluded.organization_id, created_at = excluded.created_at",
+        )
             .bind(slug)
             .bind(kept)
             .bind(encode_time(now))
@@ -67,11 +70,12 @@ impl Database {
         commit_directory_change(transaction, record, now).await
     }
 
-    /// The slug a merged listing's old slug now leads to.
+    /// The slug a merged listing's old slug now leads to, unless a listing has taken the old slug since.
     pub async fn redirected_slug(&self, slug: &str) -> Result<Option<String>, AppError> {
         let row = sqlx::query(
             "SELECT organizations.slug FROM slug_redirects \
-             JOIN organizations ON organizations.id = slug_redirects.organization_id WHERE slug_redirects.slug = $1",
+             JOIN organizations ON organizations.id = slug_redirects.organization_id WHERE slug_redirects.slug = $1 \
+             AND NOT EXISTS (SELECT 1 FROM organizations AS taken WHERE taken.slug = $1)",
         )
         .bind(slug)
         .fetch_optional(self.pool())

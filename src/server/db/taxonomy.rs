@@ -407,6 +407,7 @@ impl Database {
             }
             ids.retain(|id| *id != from && *id != to);
             ids.push(to);
+            ids.sort_unstable();
             moved += 1;
             let mut sql = SqlBuilder::new("UPDATE revisions SET profile = ");
             sql.bind(encode_json(&profile)).push(" WHERE id = ").bind(revision_id);
