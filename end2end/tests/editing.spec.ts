@@ -1,4 +1,4 @@
-import { confirmEmail, expect, field, hydrated, open, seriousViolations, signUp, strings, test } from "./support";
+import { claimOwnListing, expect, field, hydrated, open, seriousViolations, strings, test } from "./support";
 
 const en = strings("en");
 
@@ -16,14 +16,8 @@ test("an organization claims its listing, edits it in two languages, uploads a l
   test.slow();
   const { slug, domain } = listings[testInfo.project.name];
   const email = `editor-${Date.now()}@${domain}`;
-  await signUp(page, testInfo, email);
-  await confirmEmail(page, testInfo, email);
-
   // The address is at the listing's own domain, so the claim is approved at once.
-  await open(page, `/en/organizations/${slug}`, testInfo);
-  const publicSummary = (await page.locator(".profile__summary").textContent()) ?? "";
-  await page.getByRole("button", { name: en.editor.claim_button }).click();
-  await expect(page).toHaveURL(new RegExp(`/en/account/organizations/${slug}$`));
+  const publicSummary = await claimOwnListing(page, testInfo, slug, email);
   // The editor is a page people work in for a while: it must be as accessible as the public ones.
   if (hydrated(testInfo)) expect(await seriousViolations(page)).toEqual([]);
 

@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { confirmEmail, expect, field, hydrated, open, seriousViolations, signUp, staffPage, strings, test } from "./support";
+import { claimOwnListing, expect, field, hydrated, open, seriousViolations, staffPage, strings, test } from "./support";
 
 const en = strings("en");
 
@@ -22,12 +22,7 @@ test("staff approve a change field by field, reject one with a reason, and verif
   test.slow();
   const { slug, domain } = listings[testInfo.project.name];
   const email = `owner-${Date.now()}@${domain}`;
-  await signUp(page, testInfo, email);
-  await confirmEmail(page, testInfo, email);
-  await open(page, `/en/organizations/${slug}`, testInfo);
-  const publicSummary = (await page.locator(".profile__summary").textContent()) ?? "";
-  await page.getByRole("button", { name: en.editor.claim_button }).click();
-  await expect(page).toHaveURL(new RegExp(`/en/account/organizations/${slug}$`));
+  const publicSummary = await claimOwnListing(page, testInfo, slug, email);
   await saveChange(page, testInfo, slug, "A summary staff will not approve.", "Xankəndi");
 
   const staff = await staffPage(browser, testInfo);

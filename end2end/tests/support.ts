@@ -125,6 +125,19 @@ export async function signUp(page: Page, testInfo: TestInfo, email: string) {
   await expect(page).toHaveURL(/\/en\/account$/);
 }
 
+/** Signs up at the listing's website domain, confirms the address and claims the listing, which that
+ * domain makes approved at once; lands on its editor. Returns the public summary before any change. */
+export async function claimOwnListing(page: Page, testInfo: TestInfo, slug: string, email: string): Promise<string> {
+  const en = strings("en");
+  await signUp(page, testInfo, email);
+  await confirmEmail(page, testInfo, email);
+  await open(page, `/en/organizations/${slug}`, testInfo);
+  const publicSummary = (await page.locator(".profile__summary").textContent()) ?? "";
+  await page.getByRole("button", { name: en.editor.claim_button }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/account/organizations/${slug}$`));
+  return publicSummary;
+}
+
 /** Confirms the signed-in account's address from the link mailed to it. */
 export async function confirmEmail(page: Page, testInfo: TestInfo, email: string) {
   const en = strings("en");

@@ -185,6 +185,46 @@ pub struct AuditFilter {
     pub to: String,
 }
 
+/// Listings shown in a data-quality list, at most.
+pub const QUALITY_LIST_LIMIT: i64 = 200;
+
+/// The data-quality report: published listings that need a look.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualityReport {
+    /// Not updated for twelve months.
+    pub stale: QualityList,
+    /// Without a name in one of the languages.
+    pub untranslated: QualityList,
+    pub without_logo: QualityList,
+}
+
+/// How many listings a check finds, and the first of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualityList {
+    pub total: i64,
+    pub items: Vec<QualityItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualityItem {
+    pub slug: String,
+    pub name: String,
+    pub updated_at: OffsetDateTime,
+    /// The languages it has no text in.
+    pub missing: Vec<Lang>,
+}
+
+/// Moves `id` one place earlier or later in an order staff set (at either end it stays); false when
+/// `id` is not in it.
+pub fn move_one_place(order: &mut [i64], id: i64, earlier: bool) -> bool {
+    let Some(index) = order.iter().position(|other| *other == id) else { return false };
+    let neighbour = if earlier { index.checked_sub(1) } else { Some(index + 1).filter(|next| *next < order.len()) };
+    if let Some(neighbour) = neighbour {
+        order.swap(index, neighbour);
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,33 +254,16 @@ mod tests {
         assert_eq!(merged.value("city"), "Gəncə");
         assert_eq!(merged.values("category"), ["2", "3"]);
     }
-}
 
-/// Listings shown in a data-quality list, at most.
-pub const QUALITY_LIST_LIMIT: i64 = 200;
-
-/// The data-quality report: published listings that need a look.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QualityReport {
-    /// Not updated for twelve months.
-    pub stale: QualityList,
-    /// Without a name in one of the languages.
-    pub untranslated: QualityList,
-    pub without_logo: QualityList,
-}
-
-/// How many listings a check finds, and the first of them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QualityList {
-    pub total: i64,
-    pub items: Vec<QualityItem>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QualityItem {
-    pub slug: String,
-    pub name: String,
-    pub updated_at: OffsetDateTime,
-    /// The languages it has no text in.
-    pub missing: Vec<Lang>,
+    #[test]
+    fn a_place_moves_by_one_and_the_ends_stay() {
+        let mut order = [1, 2, 3];
+        assert!(move_one_place(&mut order, 3, true));
+        assert_eq!(order, [1, 3, 2]);
+        assert!(move_one_place(&mut order, 1, true));
+        assert_eq!(order, [1, 3, 2], "the first stays first");
+        assert!(move_one_place(&mut order, 2, false));
+        assert_eq!(order, [1, 3, 2], "the last stays last");
+        assert!(!move_one_place(&mut order, 9, false));
+    }
 }

@@ -17,14 +17,22 @@ pub fn edition_link(edition: &ForumEdition, lang: Lang) -> EditionLink {
     }
 }
 
+/// The edition a slug names, or the newest (the first) when none does; an unknown slug is not found.
+pub fn chosen_edition<'a>(
+    editions: &'a [ForumEdition],
+    slug: Option<&str>,
+) -> Result<Option<&'a ForumEdition>, AppError> {
+    match slug {
+        Some(slug) => editions.iter().find(|edition| edition.slug.as_str() == slug).map(Some).ok_or(AppError::NotFound),
+        None => Ok(editions.first()),
+    }
+}
+
 /// The edition named by `edition` (the newest when none is), with links to every edition; an unknown
 /// edition is not found.
 pub async fn page(db: &Database, edition: Option<&str>, lang: Lang) -> Result<ForumPage, AppError> {
     let editions = db.forum_editions().await?;
-    let chosen = match edition {
-        Some(slug) => Some(editions.iter().find(|edition| edition.slug.as_str() == slug).ok_or(AppError::NotFound)?),
-        None => editions.first(),
-    };
+    let chosen = chosen_edition(&editions, edition)?;
     let edition = match chosen {
         None => None,
         Some(edition) => {

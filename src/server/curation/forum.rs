@@ -9,6 +9,7 @@ use tower_sessions::Session;
 use super::{Pairs, require_staff, staff_form, urlencoding};
 use crate::{
     domain::{
+        curation::move_one_place,
         forum::{AdminPanel, EditionDraft, ForumAdmin, ForumPanel, PanelDraft, Participant},
         lang::Lang,
         user::User,
@@ -19,6 +20,7 @@ use crate::{
         AppState,
         db::{Actor, AuditRecord},
         editor::display_name,
+        forum::chosen_edition,
     },
 };
 
@@ -77,11 +79,7 @@ impl ForumChange {
 pub async fn forum(state: &AppState, user: &User, edition: Option<&str>, lang: Lang) -> Result<ForumAdmin, AppError> {
     require_staff(state, user).await?;
     let editions = state.db.forum_editions().await?;
-    let chosen = match edition {
-        Some(slug) => Some(editions.iter().find(|edition| edition.slug.as_str() == slug).ok_or(AppError::NotFound)?),
-        None => editions.first(),
-    }
-    .cloned();
+    let chosen = chosen_edition(&editions, edition)?.cloned();
     let mut panels = Vec::new();
     if let Some(edition) = &chosen {
         for panel in state.db.forum_panels(Some(edition.id)).await? {
@@ -145,10 +143,8 @@ pub async fn change_forum(
             let moved = panel(id)?;
             let mut order: Vec<i64> =
                 panels.iter().filter(|other| other.edition_id == moved.edition_id).map(|other| other.id).collect();
-            let index = order.iter().position(|other| *other == id).ok_or(AppError::NotFound)?;
-            let other = if earlier { index.checked_sub(1) } else { Some(index + 1).filter(|next| *next < order.len()) };
-            if let Some(other) = other {
-                order.swap(index, other);
+            if !move_one_place(&mut order, id, earlier) {
+                return Err(AppError::NotFound);
             }
             let record = AuditRecord::new(&actor, action, moved.slug.as_str());
             db.order_panels(&order, Some(&record), now).await?;

@@ -14,6 +14,7 @@ use super::{
 };
 use crate::{
     domain::{
+        curation::move_one_place,
         lang::Translations,
         organization::OrganizationProfile,
         slug::Slug,
@@ -349,13 +350,13 @@ impl Database {
         let vocabulary = Vocabulary::of(kind);
         let mut transaction = self.pool().begin().await?;
         let connection: &mut AnyConnection = &mut transaction;
-        let siblings = if kind == TermKind::Category {
-            "COALESCE(parent_id, 0) = (SELECT COALESCE(parent_id, 0) FROM categories WHERE id = "
-        } else {
-            "(0 = "
-        };
-        let mut sql = SqlBuilder::new(&format!("SELECT id FROM {} WHERE {siblings}", vocabulary.table));
-        sql.bind(if kind == TermKind::Category { id } else { 0 }).push(") ORDER BY position, ").push(vocabulary.order);
+        let mut sql = SqlBuilder::new(&format!("SELECT id FROM {}", vocabulary.table));
+        if kind == TermKind::Category {
+            // A category's siblings share its parent (top-level ones share none).
+            sql.push(" WHERE COALESCE(parent_id, 0) = (SELECT COALESCE(parent_id, 0) FROM categories WHERE id = ");
+            sql.bind(id).push(")");
+        }
+        sql.push(" ORDER BY position, ").push(vocabulary.order);
         let mut order: Vec<i64> = sql
             .query()
             .fetch_all(&mut *connection)
@@ -363,10 +364,8 @@ impl Database {
             .iter()
             .map(|row| row.try_get("id"))
             .collect::<Result<_, _>>()?;
-        let index = order.iter().position(|sibling| *sibling == id).ok_or(AppError::NotFound)?;
-        let other = if earlier { index.checked_sub(1) } else { Some(index + 1).filter(|next| *next < order.len()) };
-        if let Some(other) = other {
-            order.swap(index, other);
+        if !move_one_place(&mut order, id, earlier) {
+            return Err(AppError::NotFound);
         }
         for (position, sibling) in order.iter().enumerate() {
             let mut sql = SqlBuilder::new(&format!("UPDATE {} SET position = ", vocabulary.table));
