@@ -15,7 +15,7 @@ use crate::{
             AccountPage, ForgotPasswordPage, OutboxPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
         },
         directory::DirectoryPage,
-        editor::{EditorPage, NewListingPage},
+        editor::{EditorPage, NewListingPage, SolutionEditorPage},
         forum::ForumPage,
         home::HomePage,
         landscape::LandscapePage,
@@ -112,6 +112,17 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("account"), StaticSegment("organizations"), ParamSegment("slug"))
                             view=EditorPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("account"),
+                                StaticSegment("organizations"),
+                                ParamSegment("slug"),
+                                StaticSegment("solutions"),
+                                ParamSegment("key"),
+                            )
+                            view=SolutionEditorPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -66,6 +66,7 @@ pub mod profile;
 pub mod showcase;
 pub mod slug;
 pub mod solution;
+pub mod solution_editing;
 pub mod startup;
 pub mod stats;
 pub mod taxonomy;

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     domain::{
-        editing::{ClaimStatus, MyOrganization, ProfileForm, RevisionSummary},
+        editing::{ClaimStatus, MyOrganization, ProfileForm, RevisionSummary, SolutionForm},
         lang::Lang,
         organization::ListingStatus,
+        solution_editing::{SolutionState, WorkingSolution},
         user::MembershipRole,
         validation::FieldError,
     },
@@ -38,6 +39,26 @@ pub struct EditorData {
     pub logo_errors: Vec<FieldError>,
     pub logo_url: Option<String>,
     pub latest_revision: Option<RevisionSummary>,
+    pub categories: Vec<Choice>,
+    pub sectors: Vec<Choice>,
+    /// Its solutions as its editors work on them, with any change waiting for review.
+    pub solutions: Vec<WorkingSolution>,
+}
+
+/// Everything the form of one solution shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SolutionEditorData {
+    pub organization_slug: String,
+    pub organization_name: String,
+    /// `new`, the solution's id, or `draft-N` for an addition waiting for review.
+    pub key: String,
+    /// `None` for a new solution.
+    pub state: Option<SolutionState>,
+    pub public_slug: Option<String>,
+    /// Whether saving publishes at once (a verified listing) or waits for review.
+    pub publishes_at_once: bool,
+    pub form: SolutionForm,
+    pub errors: Vec<FieldError>,
     pub categories: Vec<Choice>,
     pub sectors: Vec<Choice>,
 }
@@ -91,6 +112,14 @@ pub async fn get_editor(slug: String, lang: Lang) -> Result<EditorData, AppError
     let user = crate::server::auth::require_user().await?;
     let session = crate::server::auth::request_session().await?;
     crate::server::editor::editor_data(&state, &session, &user, &slug, lang).await
+}
+
+#[server(endpoint = "editing/solution")]
+pub async fn get_solution_editor(slug: String, key: String, lang: Lang) -> Result<SolutionEditorData, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    let session = crate::server::auth::request_session().await?;
+    crate::server::editor::solution_editor_data(&state, &session, &user, &slug, &key, lang).await
 }
 
 #[server(endpoint = "editing/new-listing")]

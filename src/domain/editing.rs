@@ -355,6 +355,27 @@ impl SolutionForm {
         first_value(&self.0, name)
     }
 
+    pub fn values(&self, name: &str) -> Vec<&str> {
+        every_value(&self.0, name)
+    }
+
+    /// The form filled in from a solution.
+    pub fn of(details: &SolutionDetails) -> SolutionForm {
+        let mut pairs = Vec::new();
+        for (lang, text) in details.texts.iter() {
+            pairs.push((format!("{lang}.name"), text.name.clone()));
+            pairs.push((format!("{lang}.description"), text.description.clone().unwrap_or_default()));
+        }
+        pairs.push(("kind".to_owned(), details.kind.as_str().to_owned()));
+        pairs
+            .push(("deployment".to_owned(), details.deployment.map(Deployment::as_str).unwrap_or_default().to_owned()));
+        pairs.push(("url".to_owned(), details.url.clone().unwrap_or_default()));
+        pairs.push(("certifications".to_owned(), details.certifications.join("\n")));
+        pairs.extend(details.category_ids.iter().map(|id| ("category".to_owned(), id.to_string())));
+        pairs.extend(details.sector_ids.iter().map(|id| ("sector".to_owned(), id.to_string())));
+        SolutionForm(pairs)
+    }
+
     /// Checks every field and builds the solution, or names every field that needs attention.
     pub fn parse(&self) -> Result<SolutionDetails, Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -379,8 +400,8 @@ impl SolutionForm {
         };
         let url = optional_url("url", self.value("url")).map_err(|error| errors.push(error)).ok().flatten();
         let certifications = parse_certifications(self.value("certifications"), &mut errors);
-        let category_ids = parse_ids("category", &every_value(&self.0, "category"), &mut errors);
-        let sector_ids = parse_ids("sector", &every_value(&self.0, "sector"), &mut errors);
+        let category_ids = parse_ids("category", &self.values("category"), &mut errors);
+        let sector_ids = parse_ids("sector", &self.values("sector"), &mut errors);
         match kind {
             Some(kind) if errors.is_empty() => {
                 Ok(SolutionDetails { kind, texts, deployment, certifications, url, category_ids, sector_ids })
@@ -539,10 +560,11 @@ mod tests {
         .parse()
         .unwrap();
         assert_eq!(
-            (good.kind, good.deployment, good.category_ids),
+            (good.kind, good.deployment, good.category_ids.clone()),
             (SolutionKind::Service, Some(Deployment::Cloud), vec![2, 4])
         );
         assert_eq!(good.certifications, ["ISO 27001", "SOC 2"]);
+        assert_eq!(SolutionForm::of(&good).parse(), Ok(good.clone()), "a saved solution fills its form back in");
         let errors =
             pairs(&[("ru.description", "Без названия"), ("kind", "gadget"), ("url", "nowhere")]).parse().unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|error| error.field.as_str()).collect();

@@ -1,6 +1,8 @@
 //! Organizations keep their listings: the dashboard list, a new listing, the profile editor with a tab
 //! per language and the logo upload, and the claim button on public profiles. The forms are plain
 //! POST forms (the logo's is multipart), so they work without JavaScript.
+mod solutions;
+
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -24,6 +26,8 @@ use crate::{
     i18n::*,
     labels::{country_name, kind_label, need_name, stage_name},
 };
+
+pub use solutions::SolutionEditorPage;
 
 fn lang_now() -> impl Fn() -> Lang + Copy {
     let i18n = use_i18n();
@@ -194,6 +198,7 @@ fn Editor(data: EditorData) -> impl IntoView {
         latest_revision,
         categories,
         sectors,
+        solutions,
         ..
     } = data;
     let errors = Signal::stored(errors);
@@ -255,6 +260,7 @@ fn Editor(data: EditorData) -> impl IntoView {
             </div>
         </section>
 
+        <solutions::SolutionsSection slug=slug.clone() solutions verified />
         <PeopleSection slug=slug.clone() />
 
         <form class="form editor__form" method="post" action=profile_action novalidate=true>
@@ -366,14 +372,8 @@ fn ProfileFields(
         })
         .collect_view();
     let checked = |name: &str| form.values(name).into_iter().map(str::to_owned).collect::<Vec<_>>();
-    let category_options: Vec<CheckboxOption> = categories
-        .into_iter()
-        .map(|choice| CheckboxOption { value: choice.id.to_string(), label: choice.name, group: choice.group })
-        .collect();
-    let sector_options: Vec<CheckboxOption> = sectors
-        .into_iter()
-        .map(|choice| CheckboxOption { value: choice.id.to_string(), label: choice.name, group: None })
-        .collect();
+    let category_options = choice_options(categories);
+    let sector_options = choice_options(sectors);
     let stages = move || {
         StartupStage::ALL
             .iter()
@@ -393,15 +393,7 @@ fn ProfileFields(
         .map(|range| (range.as_str().to_owned(), range.as_str().to_owned()))
         .collect::<Vec<_>>();
     view! {
-        <nav class="language-tabs" aria-label=move || t_string!(i18n, editor.languages)>
-            <ul>
-                {Lang::ALL
-                    .iter()
-                    .map(|lang| view! { <li><a href=format!("#language-{lang}")>{lang.native_name()}</a></li> })
-                    .collect_view()}
-            </ul>
-        </nav>
-        <p class="field__hint">{t!(i18n, editor.languages_hint)}</p>
+        <LanguageTabs />
         <div class="language-panels">{language_tabs}</div>
         <fieldset class="editor__group">
             <legend>{t!(i18n, editor.basics)}</legend>
@@ -453,6 +445,31 @@ fn ProfileFields(
                     </fieldset>
                 }
             })}
+    }
+}
+
+/// Taxonomy choices as checkboxes.
+fn choice_options(choices: Vec<crate::api::editing::Choice>) -> Vec<CheckboxOption> {
+    choices
+        .into_iter()
+        .map(|choice| CheckboxOption { value: choice.id.to_string(), label: choice.name, group: choice.group })
+        .collect()
+}
+
+/// The links to each language's panel of a form, with the hint that not every language is needed.
+#[component]
+fn LanguageTabs() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="language-tabs" aria-label=move || t_string!(i18n, editor.languages)>
+            <ul>
+                {Lang::ALL
+                    .iter()
+                    .map(|lang| view! { <li><a href=format!("#language-{lang}")>{lang.native_name()}</a></li> })
+                    .collect_view()}
+            </ul>
+        </nav>
+        <p class="field__hint">{t!(i18n, editor.languages_hint)}</p>
     }
 }
 

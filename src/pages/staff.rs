@@ -177,6 +177,7 @@ fn field_label(locale: Locale, field: &str) -> String {
         "email" => td_string!(locale, staff.owner_email).to_string(),
         "starts_on" => td_string!(locale, staff.starts_on).to_string(),
         "participant" => td_string!(locale, staff.participant_slug).to_string(),
+        _ if field.starts_with("solution:") => td_string!(locale, staff.solution).to_string(),
         _ if field.ends_with(".title") || field.ends_with(".summary") => {
             let (lang, name) = field.split_once('.').unwrap_or_default();
             let label = if name == "title" {

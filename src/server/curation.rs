@@ -17,7 +17,7 @@ use tower_sessions::Session;
 use super::{
     AppState,
     bulk::import::{ImportFormat, import},
-    db::{Actor, AuditRecord, Decision, Revision, Waiting},
+    db::{Actor, AuditRecord, Decision, Proposal, Revision, Waiting},
     editor::{after_form, display_name, error_response, require_admin, signed_in_user, staff_has_two_factors},
     mail::Message,
 };
@@ -28,9 +28,11 @@ use crate::{
             AUDIT_PAGE, AuditEntry, AuditFilter, ClaimItem, FieldChange, ListingAction, Person, QUALITY_LIST_LIMIT,
             QualityReport, QueueItem, Review, StaffDashboard, StaffListing,
         },
-        editing::{ProfileForm, RevisionStatus},
+        editing::{ProfileForm, RevisionStatus, SolutionForm},
         lang::Lang,
         organization::{ListingStatus, Organization, OrganizationKind},
+        solution::{Solution, SolutionDetails},
+        solution_editing::SolutionEdit,
         user::{MembershipRole, StaffRole, User},
         validation::{FieldError, Problem},
     },
@@ -121,6 +123,8 @@ pub async fn review(state: &AppState, user: &User, revision_id: i64, lang: Lang)
     let new_listing = is_new(&organization);
     let before = if new_listing { ProfileForm::default() } else { ProfileForm::of(&organization.profile) };
     let mut changes = ProfileForm::of(&revision.profile).changes_from(&before);
+    let live = state.db.solutions_of(organization.id).await?;
+    changes.extend(revision.solution_edits.iter().map(|edit| solution_change(edit, &live)));
     name_taxonomy_values(state, &mut changes, lang).await?;
     let author = match revision.author_id {
         Some(id) => state.db.credentials_by_id(id).await?.map(|author| author.user.email.to_string()),
@@ -144,7 +148,33 @@ pub async fn review(state: &AppState, user: &User, revision_id: i64, lang: Lang)
     })
 }
 
-/// Shows category and sector ids as their names in the reader's language.
+/// A solution edit as a row of the review: the solution's fields, one `field: value` a line, before
+/// and after. Its field is `solution:{key}`, which staff can choose like any profile field.
+fn solution_change(edit: &SolutionEdit, live: &[Solution]) -> FieldChange {
+    let summary = |details: Option<&SolutionDetails>| {
+        let form = details.map(SolutionForm::of).unwrap_or_default();
+        let lines: Vec<String> = form
+            .0
+            .iter()
+            .filter(|(_, value)| !value.trim().is_empty())
+            .map(|(field, value)| format!("{field}: {value}"))
+            .collect();
+        lines.join("\n")
+    };
+    let (before, after) = match edit {
+        SolutionEdit::Add { details, .. } => (None, Some(details)),
+        SolutionEdit::Change { id, details } => {
+            (live.iter().find(|solution| solution.id == *id).map(|solution| &solution.details), Some(details))
+        }
+        SolutionEdit::Remove { id } => {
+            (live.iter().find(|solution| solution.id == *id).map(|solution| &solution.details), None)
+        }
+    };
+    FieldChange { field: format!("solution:{}", edit.key()), before: summary(before), after: summary(after) }
+}
+
+/// Shows category and sector ids as their names in the reader's language, in profile fields and in
+/// the `category: 12` lines of solution changes.
 async fn name_taxonomy_values(state: &AppState, changes: &mut [FieldChange], lang: Lang) -> Result<(), AppError> {
     let categories = state.db.categories().await?;
     let sectors = state.db.sectors().await?;
@@ -156,9 +186,17 @@ async fn name_taxonomy_values(state: &AppState, changes: &mut [FieldChange], lan
         };
         names.and_then(|names| names.pick(lang)).map_or_else(|| id.to_string(), |name| name.value.clone())
     };
-    for change in changes.iter_mut().filter(|change| matches!(change.field.as_str(), "category" | "sector")) {
+    for change in changes.iter_mut() {
+        let field = change.field.as_str();
+        let named_line = |line: &str| match line.split_once(": ") {
+            Some((term @ ("category" | "sector"), id)) if field.starts_with("solution:") => {
+                format!("{term}: {}", name(term, id))
+            }
+            _ if matches!(field, "category" | "sector") => name(field, line),
+            _ => line.to_owned(),
+        };
         for text in [&mut change.before, &mut change.after] {
-            *text = text.lines().map(|id| name(&change.field, id)).collect::<Vec<_>>().join("\n");
+            *text = text.lines().map(named_line).collect::<Vec<_>>().join("\n");
         }
     }
     Ok(())
@@ -185,6 +223,15 @@ pub async fn decide(
     if revision.summary.status != RevisionStatus::Pending {
         return Err(FieldError::new("decision", Problem::AlreadyDecided).into());
     }
+    let chosen_edits: Vec<SolutionEdit> = match &verdict {
+        Verdict::ApproveFields(fields) => revision
+            .solution_edits
+            .iter()
+            .filter(|edit| fields.contains(&format!("solution:{}", edit.key())))
+            .cloned()
+            .collect(),
+        _ => revision.solution_edits.clone(),
+    };
     let profile = match &verdict {
         Verdict::ApproveAll => Some(revision.profile.clone()),
         Verdict::ApproveFields(fields) if fields.is_empty() => {
@@ -220,7 +267,9 @@ pub async fn decide(
     let record = AuditRecord::new(&actor, action, organization.slug.as_str())
         .of_listing(organization.id)
         .change(Some(&organization.profile), profile.as_ref());
-    let decision = profile.as_ref().map_or(Decision::Reject, Decision::Approve);
+    let decision = profile.as_ref().map_or(Decision::Reject, |profile| {
+        Decision::Approve(Proposal { profile, logo: None, solution_edits: &chosen_edits })
+    });
     state.db.decide_revision(revision_id, decision, comment.as_deref(), &record, &mails, now).await?;
     if profile.is_some()
         && let Some(logo) = &revision.logo

@@ -18,16 +18,17 @@ use tower_sessions::Session;
 use super::{
     AppState,
     auth::{self, session_error},
-    db::{Actor, AuditRecord, Credentials, Revision},
+    db::{Actor, AuditRecord, Credentials, Proposal, Revision},
     logos::{self, Logo},
     mail,
 };
 use crate::{
-    api::editing::{Choice, ClaimState, EditorData, MemberView, MembersData},
+    api::editing::{Choice, ClaimState, EditorData, MemberView, MembersData, SolutionEditorData},
     domain::{
-        editing::{ClaimStatus, Completeness, MyOrganization, ProfileForm, RevisionStatus},
+        editing::{ClaimStatus, Completeness, MyOrganization, ProfileForm, RevisionStatus, SolutionForm},
         lang::Lang,
         organization::{ListingStatus, Organization, OrganizationProfile},
+        solution_editing::{SolutionEdit, SolutionIntent, SolutionKey, with_intent, working_solutions},
         user::{MembershipRole, User},
         validation::{FieldError, Problem},
     },
@@ -100,16 +101,45 @@ fn status_for_change(organization: &Organization, right: EditRight) -> RevisionS
     if trusted || right == EditRight::Staff { RevisionStatus::Published } else { RevisionStatus::Pending }
 }
 
-/// The change to a listing that waits for review, if any: what its editors keep working on.
-async fn pending_revision(state: &AppState, organization: &Organization) -> Result<Option<Revision>, AppError> {
-    let latest = state.db.latest_revision(organization.id).await?;
-    Ok(latest.filter(|revision| revision.summary.status == RevisionStatus::Pending))
+/// What a listing's editors work on: the change waiting for review if there is one, else the listing
+/// as it is. Each new change starts from it, so a later edit never drops what an earlier one proposed
+/// (a logo, a solution) while it waits.
+struct WorkingChange {
+    profile: OrganizationProfile,
+    logo: Option<Vec<u8>>,
+    solution_edits: Vec<SolutionEdit>,
 }
 
-/// The profile its editors work on: the change waiting for review if there is one, else the listing.
-pub async fn working_profile(state: &AppState, organization: &Organization) -> Result<ProfileForm, AppError> {
-    let pending = pending_revision(state, organization).await?;
-    Ok(ProfileForm::of(pending.as_ref().map_or(&organization.profile, |revision| &revision.profile)))
+impl WorkingChange {
+    async fn of(state: &AppState, organization: &Organization) -> Result<WorkingChange, AppError> {
+        let latest = state.db.latest_revision(organization.id).await?;
+        Ok(match latest.filter(|revision| revision.summary.status == RevisionStatus::Pending) {
+            Some(Revision { profile, logo, solution_edits, .. }) => WorkingChange { profile, logo, solution_edits },
+            None => WorkingChange { profile: organization.profile.clone(), logo: None, solution_edits: Vec::new() },
+        })
+    }
+
+    fn proposal(&self) -> Proposal<'_> {
+        Proposal { profile: &self.profile, logo: self.logo.as_deref(), solution_edits: &self.solution_edits }
+    }
+}
+
+/// Refuses categories and sectors a listing or solution cannot take: unknown ones, and top-level
+/// categories (only subcategories are chosen).
+async fn check_terms(state: &AppState, category_ids: &[i64], sector_ids: &[i64]) -> Result<(), AppError> {
+    let categories = state.db.categories().await?;
+    let sectors = state.db.sectors().await?;
+    let mut errors = Vec::new();
+    if !category_ids
+        .iter()
+        .all(|id| categories.iter().any(|category| category.id == *id && category.parent_id.is_some()))
+    {
+        errors.push(FieldError::new("category", Problem::InvalidChoice));
+    }
+    if !sector_ids.iter().all(|id| sectors.iter().any(|sector| sector.id == *id)) {
+        errors.push(FieldError::new("sector", Problem::InvalidChoice));
+    }
+    if errors.is_empty() { Ok(()) } else { Err(AppError::Invalid(errors)) }
 }
 
 /// Saves a profile change from the form. Tags stay as staff set them.
@@ -122,12 +152,49 @@ pub async fn save_profile(
 ) -> Result<RevisionStatus, AppError> {
     let (organization, right) = listing_to_edit(state, user, slug).await?;
     let profile = form.parse(organization.profile.tag_ids.clone(), now.year()).map_err(AppError::Invalid)?;
+    check_terms(state, &profile.category_ids, &profile.sector_ids).await?;
     let status = status_for_change(&organization, right);
-    // A logo still waiting for review travels on with later changes, so a new edit does not drop it.
-    let logo = pending_revision(state, &organization).await?.and_then(|revision| revision.logo);
+    let mut working = WorkingChange::of(state, &organization).await?;
+    working.profile = profile;
     let actor = Actor::person(user);
-    let record = change_record(&actor, &organization, status, &profile);
-    state.db.save_revision(&profile, logo.as_deref(), status, &record, now).await?;
+    let record = change_record(&actor, &organization, status, &working.profile);
+    state.db.save_revision(working.proposal(), status, &record, now).await?;
+    Ok(status)
+}
+
+/// Adds, changes, removes one of a listing's solutions, or takes back the change waiting on it. Like
+/// profile changes, it publishes at once for verified listings and waits for staff otherwise.
+pub async fn save_solution(
+    state: &AppState,
+    user: &User,
+    slug: &str,
+    key: &str,
+    intent: SolutionIntent,
+    now: OffsetDateTime,
+) -> Result<RevisionStatus, AppError> {
+    let (organization, right) = listing_to_edit(state, user, slug).await?;
+    let key = SolutionKey::parse(key).ok_or(AppError::NotFound)?;
+    let live = state.db.solutions_of(organization.id).await?;
+    let before = match key {
+        SolutionKey::Live(id) => Some(live.iter().find(|solution| solution.id == id).ok_or(AppError::NotFound)?),
+        _ => None,
+    };
+    if let SolutionIntent::Save(details) = &intent {
+        check_terms(state, &details.category_ids, &details.sector_ids).await?;
+    }
+    let after = match &intent {
+        SolutionIntent::Save(details) => Some(details.clone()),
+        _ => None,
+    };
+    let mut working = WorkingChange::of(state, &organization).await?;
+    working.solution_edits = with_intent(working.solution_edits, key, intent).ok_or(AppError::NotFound)?;
+    let status = status_for_change(&organization, right);
+    let actor = Actor::person(user);
+    let action = if status == RevisionStatus::Published { "solution.publish" } else { "solution.submit" };
+    let record = AuditRecord::new(&actor, action, organization.slug.as_str())
+        .of_listing(organization.id)
+        .change(before.map(|solution| &solution.details), after.as_ref());
+    state.db.save_revision(working.proposal(), status, &record, now).await?;
     Ok(status)
 }
 
@@ -147,12 +214,12 @@ pub async fn save_logo(
     })?;
     let largest = logo.images.last().map(|image| image.bytes.clone()).unwrap_or_default();
     let status = status_for_change(&organization, right);
-    let pending = pending_revision(state, &organization).await?;
-    let profile = pending.map_or(organization.profile.clone(), |revision| revision.profile);
+    let mut working = WorkingChange::of(state, &organization).await?;
+    working.logo = Some(largest);
     let actor = Actor::person(user);
     let action = if status == RevisionStatus::Published { "logo.publish" } else { "logo.submit" };
     let record = AuditRecord::new(&actor, action, organization.slug.as_str()).of_listing(organization.id);
-    state.db.save_revision(&profile, Some(&largest), status, &record, now).await?;
+    state.db.save_revision(working.proposal(), status, &record, now).await?;
     if status == RevisionStatus::Published {
         state.db.set_logo(organization.id, &logo, now).await?;
     }
@@ -272,11 +339,40 @@ pub async fn editor_data(
     lang: Lang,
 ) -> Result<EditorData, AppError> {
     let (organization, right) = listing_to_edit(state, user, slug).await?;
+    let working = WorkingChange::of(state, &organization).await?;
     let (form, errors) = match take_flash(session, &format!("profile:{slug}")).await? {
         Some(flash) => (flash.values, flash.errors),
-        None => (working_profile(state, &organization).await?, Vec::new()),
+        None => (ProfileForm::of(&working.profile), Vec::new()),
     };
     let logo_errors = take_flash(session, &format!("logo:{slug}")).await?.map(|flash| flash.errors).unwrap_or_default();
+    let (categories, sectors) = term_choices(state, lang).await?;
+    let live = state.db.solutions_of(organization.id).await?;
+    let latest_revision = state.db.latest_revision(organization.id).await?.map(|revision| revision.summary);
+    Ok(EditorData {
+        slug: organization.slug.to_string(),
+        name: display_name(&organization, lang),
+        status: organization.status,
+        verified: organization.is_verified(),
+        role: match right {
+            EditRight::Member(role) => Some(role),
+            EditRight::Staff => None,
+        },
+        form,
+        errors,
+        logo_errors,
+        logo_url: organization
+            .logo_version
+            .as_ref()
+            .map(|version| format!("/logos/{}/128?v={version}", organization.slug)),
+        latest_revision,
+        categories,
+        sectors,
+        solutions: working_solutions(&live, &working.solution_edits),
+    })
+}
+
+/// The categories (subcategories, under their parent's name) and sectors an editor chooses from.
+async fn term_choices(state: &AppState, lang: Lang) -> Result<(Vec<Choice>, Vec<Choice>), AppError> {
     let categories = state.db.categories().await?;
     let name_of = |names: &crate::domain::lang::Translations<String>| {
         names.pick(lang).map(|name| name.value.clone()).unwrap_or_default()
@@ -300,25 +396,41 @@ pub async fn editor_data(
         .iter()
         .map(|sector| Choice { id: sector.id, name: name_of(&sector.names), group: None })
         .collect();
-    let latest_revision = state.db.latest_revision(organization.id).await?.map(|revision| revision.summary);
-    Ok(EditorData {
-        slug: organization.slug.to_string(),
-        name: display_name(&organization, lang),
-        status: organization.status,
-        verified: organization.is_verified(),
-        role: match right {
-            EditRight::Member(role) => Some(role),
-            EditRight::Staff => None,
-        },
+    Ok((category_choices, sectors))
+}
+
+/// The form of one of a listing's solutions (`key` is `new`, a solution's id, or a waiting addition).
+pub async fn solution_editor_data(
+    state: &AppState,
+    session: &Session,
+    user: &User,
+    slug: &str,
+    key: &str,
+    lang: Lang,
+) -> Result<SolutionEditorData, AppError> {
+    let (organization, right) = listing_to_edit(state, user, slug).await?;
+    let parsed = SolutionKey::parse(key).ok_or(AppError::NotFound)?;
+    let working = WorkingChange::of(state, &organization).await?;
+    let live = state.db.solutions_of(organization.id).await?;
+    let solution = working_solutions(&live, &working.solution_edits).into_iter().find(|solution| solution.key == key);
+    if parsed != SolutionKey::New && solution.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let (form, errors) = match take_flash(session, &format!("solution:{slug}:{key}")).await? {
+        Some(flash) => (SolutionForm(flash.values.0), flash.errors),
+        None => (solution.as_ref().map(|solution| SolutionForm::of(&solution.details)).unwrap_or_default(), Vec::new()),
+    };
+    let (categories, sectors) = term_choices(state, lang).await?;
+    Ok(SolutionEditorData {
+        organization_slug: organization.slug.to_string(),
+        organization_name: display_name(&organization, lang),
+        key: key.to_owned(),
+        state: solution.as_ref().map(|solution| solution.state),
+        public_slug: solution.and_then(|solution| solution.public_slug),
+        publishes_at_once: status_for_change(&organization, right) == RevisionStatus::Published,
         form,
         errors,
-        logo_errors,
-        logo_url: organization
-            .logo_version
-            .as_ref()
-            .map(|version| format!("/logos/{}/128?v={version}", organization.slug)),
-        latest_revision,
-        categories: category_choices,
+        categories,
         sectors,
     })
 }
@@ -462,6 +574,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/account/organizations/{slug}/profile", post(post_profile))
         .route("/{lang}/account/organizations/{slug}/logo", post(post_logo))
         .route("/{lang}/account/organizations/new", post(post_new_listing))
+        .route("/{lang}/account/organizations/{slug}/solutions/{key}", post(post_solution))
 }
 
 /// The signed-in account of a plain route, or the answer that sends the visitor to sign in.
@@ -544,6 +657,31 @@ async fn post_logo(
             .map_err(|error| (error, ProfileForm::default()))
     };
     Ok(after_form(&session, &format!("logo:{slug}"), format!("{page}#logo"), outcome).await)
+}
+
+/// A solution's form: `intent` says whether it saves, removes the solution, or withdraws its change.
+async fn post_solution(
+    State(state): State<AppState>,
+    session: Session,
+    Path((lang, slug, key)): Path<(Lang, String, String)>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, Response> {
+    let credentials = signed_in_user(&state, &session, lang).await?;
+    let form = SolutionForm(pairs);
+    let intent = match form.value("intent") {
+        "remove" => Ok(SolutionIntent::Remove),
+        "withdraw" => Ok(SolutionIntent::Withdraw),
+        _ => form.parse().map(SolutionIntent::Save).map_err(AppError::Invalid),
+    };
+    let outcome = match intent {
+        Ok(intent) => save_solution(&state, &credentials.user, &slug, &key, intent, OffsetDateTime::now_utc()).await,
+        Err(error) => Err(error),
+    };
+    let page = format!("/{lang}/account/organizations/{slug}/solutions/{key}");
+    let outcome = outcome
+        .map(|status| format!("/{lang}/account/organizations/{slug}?solution={status}#solutions"))
+        .map_err(|error| (error, ProfileForm(form.0)));
+    Ok(after_form(&session, &format!("solution:{slug}:{key}"), page, outcome).await)
 }
 
 async fn post_new_listing(

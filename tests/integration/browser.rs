@@ -12,9 +12,10 @@ use tower::ServiceExt;
 
 pub const PASSWORD: &str = "amber harbour lantern 42";
 
-/// A browser: its own cookie, its own address, and how it posts forms.
+/// A browser: its own cookies, its own address, and how it posts forms.
 pub struct Browser {
     pub app: Router,
+    /// The `Cookie` header it sends: every cookie it was given and kept.
     pub cookie: Option<String>,
     pub peer: SocketAddr,
 }
@@ -38,9 +39,16 @@ impl Browser {
         let response = self.app.clone().oneshot(request).await.unwrap();
         let (parts, body) = response.into_parts();
         for value in parts.headers.get_all(header::SET_COOKIE) {
-            let pair = value.to_str().unwrap().split(';').next().unwrap().to_owned();
-            let removed = value.to_str().unwrap().contains("Max-Age=0");
-            self.cookie = if removed { None } else { Some(pair) };
+            let value = value.to_str().unwrap();
+            let pair = value.split(';').next().unwrap();
+            let name = pair.split('=').next().unwrap();
+            // The jar: one `name=value` per cookie, this one replacing (or, expired, dropping) its namesake.
+            let mut jar: Vec<&str> = self.cookie.as_deref().map(|jar| jar.split("; ").collect()).unwrap_or_default();
+            jar.retain(|kept| kept.split('=').next() != Some(name));
+            if !value.contains("Max-Age=0") {
+                jar.push(pair);
+            }
+            self.cookie = (!jar.is_empty()).then(|| jar.join("; "));
         }
         let body = String::from_utf8_lossy(&body.collect().await.unwrap().to_bytes()).into_owned();
         Reply { status: parts.status, headers: parts.headers, body }

@@ -272,11 +272,16 @@ async fn nobody_changes_a_listing_that_is_not_theirs(db: Database) {
         ("admin", &mut admin, true),
     ];
     for (who, browser, allowed) in actors {
-        for write in ["profile", "logo"] {
+        for write in ["profile", "logo", "solution"] {
             let before = snapshot(&db, b_id, &b_slug).await;
             let reply = match write {
                 "profile" => post_profile(browser, &b_slug, &profile_form(&format!("Changed by {who}"))).await,
-                _ => upload_logo(browser, &b_slug, &png(64, 64)).await,
+                "logo" => upload_logo(browser, &b_slug, &png(64, 64)).await,
+                _ => {
+                    let name = format!("Solution by {who}");
+                    let fields = [("en.name", name.as_str()), ("kind", "product")];
+                    crate::solution_editing::post_solution(browser, &b_slug, "new", &fields).await
+                }
             };
             let after = snapshot(&db, b_id, &b_slug).await;
             if allowed {
@@ -296,11 +301,13 @@ async fn nobody_changes_a_listing_that_is_not_theirs(db: Database) {
                 assert_eq!(before, after, "{who}'s refused {write} changed nothing");
             }
         }
-        // Reading B's editor follows the same rule.
-        let page = browser.call("/api/editing/editor", &[("slug", &b_slug), ("lang", "en")]).await;
+        // Reading B's editor and its solution form follows the same rule.
         let expected =
             if allowed { vec![StatusCode::OK] } else { vec![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN] };
+        let page = browser.call("/api/editing/editor", &[("slug", &b_slug), ("lang", "en")]).await;
         assert!(expected.contains(&page.status), "{who} reading B's editor: {}", page.status);
+        let form = browser.call("/api/editing/solution", &[("slug", &b_slug), ("key", "new"), ("lang", "en")]).await;
+        assert!(expected.contains(&form.status), "{who} reading B's solution form: {}", form.status);
     }
     // A cross-site post is refused before any of this, even from B's own editor.
     let before = snapshot(&db, b_id, &b_slug).await;

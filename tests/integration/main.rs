@@ -19,5 +19,6 @@ mod open_data;
 mod repository;
 mod seed;
 mod showcase;
+mod solution_editing;
 mod solutions;
 mod taxonomy;

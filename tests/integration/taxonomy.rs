@@ -4,6 +4,7 @@ use axum::http::StatusCode;
 use qala::{
     domain::{
         curation::AuditFilter,
+        solution_editing::SolutionEdit,
         taxonomy::ManagedTerm,
         user::{MembershipRole, StaffRole},
     },
@@ -138,15 +139,17 @@ async fn a_term_in_use_is_deleted_only_after_its_uses_move(db: Database) {
         form.push(("category", old.id.to_string()));
         assert_eq!(post_profile(browser, slug, &form).await.status, StatusCode::SEE_OTHER);
     }
+    let solution = [("en.name", "Bravo Scan"), ("kind", "product"), ("category", &old.id.to_string())];
+    crate::solution_editing::post_solution(&mut bravo, &b_slug, "new", &solution).await;
     let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
     let uses = by_slug(&db.managed_taxonomy().await.unwrap().categories, &old.slug).unwrap().uses;
-    assert_eq!(uses, 2, "a listing and a waiting change use it");
+    assert_eq!(uses, 3, "a listing, a waiting change and a solution it adds use it");
 
     let old_id = old.id.to_string();
     change(&mut curator, "category", &[("form", "c"), ("op", "delete"), ("id", &old_id)]).await;
     assert!(by_slug(&db.managed_taxonomy().await.unwrap().categories, &old.slug).is_some(), "still there");
     let page = curator.call("/api/staff/taxonomy", &[]).await;
-    assert!(page.body.contains("\"InUse\":{\"count\":2}"), "{}", page.body);
+    assert!(page.body.contains("\"InUse\":{\"count\":3}"), "{}", page.body);
 
     // Listings take subcategories only: a used one stays one, and uses move to a subcategory.
     let names = [("az.name", "Köhnə"), ("en.name", "Old"), ("ru.name", "Старая"), ("nist", "protect")];
@@ -157,18 +160,20 @@ async fn a_term_in_use_is_deleted_only_after_its_uses_move(db: Database) {
     let top_level = taxonomy.categories.iter().find(|term| term.parent_id.is_none()).unwrap().slug.clone();
     change(&mut curator, "category", &[("form", "c"), ("op", "move_uses"), ("id", &old_id), ("to", &top_level)]).await;
     let still = by_slug(&db.managed_taxonomy().await.unwrap().categories, &old.slug).unwrap().clone();
-    assert_eq!((still.parent_id, still.uses), (old.parent_id, 2), "neither change was made");
+    assert_eq!((still.parent_id, still.uses), (old.parent_id, 3), "neither change was made");
 
     change(&mut curator, "category", &[("form", "c"), ("op", "move_uses"), ("id", &old_id), ("to", &new.slug)]).await;
     let alfa_now = db.organization_by_slug(&a_slug).await.unwrap().unwrap();
     assert_eq!(alfa_now.profile.category_ids, vec![new.id], "the listing moved to the other category");
     let waiting = db.latest_revision(b_id).await.unwrap().unwrap();
     assert_eq!(waiting.profile.category_ids, vec![new.id], "so did the change waiting for review");
+    let SolutionEdit::Add { details, .. } = &waiting.solution_edits[0] else { panic!("{:?}", waiting.solution_edits) };
+    assert_eq!(details.category_ids, vec![new.id], "and the solution it adds");
 
     change(&mut curator, "category", &[("form", "c"), ("op", "delete"), ("id", &old_id)]).await;
     let taxonomy = db.managed_taxonomy().await.unwrap();
     assert!(by_slug(&taxonomy.categories, &old.slug).is_none(), "deleted once unused");
-    assert_eq!(by_slug(&taxonomy.categories, &new.slug).unwrap().uses, 2);
+    assert_eq!(by_slug(&taxonomy.categories, &new.slug).unwrap().uses, 3);
     let (_, _, public) = get(&app, &format!("/en/organizations?category={}", new.slug), &[]).await;
     assert!(public.contains(&a_slug), "the public directory finds the listing under the other category");
 }

@@ -9,8 +9,10 @@ use super::{
     audit::{AuditRecord, append},
     decode_optional_time, decode_time, decode_word,
     directory::{commit_directory_change, directory_changed},
+    editing::Proposal,
     encode_time,
     organizations::apply_profile,
+    solutions::apply_solution_edits,
     users::upsert_membership,
 };
 use crate::{
@@ -18,7 +20,7 @@ use crate::{
         curation::{ListingAction, Person, QualityItem, QualityList, QualityReport},
         editing::RevisionStatus,
         lang::Lang,
-        organization::{ListingStatus, OrganizationProfile},
+        organization::ListingStatus,
         user::{MembershipRole, StaffRole},
         validation::{FieldError, Problem},
     },
@@ -40,8 +42,8 @@ pub struct Waiting {
 /// How staff decide a change.
 #[derive(Clone, Debug)]
 pub enum Decision<'a> {
-    /// Publish this profile (all of the change, or the chosen fields of it).
-    Approve(&'a OrganizationProfile),
+    /// Publish this profile and these solution edits (all of the change, or the chosen parts of it).
+    Approve(Proposal<'a>),
     Reject,
 }
 
@@ -133,8 +135,9 @@ impl Database {
             // Decided by someone else meanwhile, or superseded by a newer change.
             return Err(already_decided());
         }
-        if let (Decision::Approve(profile), Some(organization_id)) = (decision, record.organization_id) {
-            apply_profile(&mut transaction, organization_id, profile, now).await?;
+        if let (Decision::Approve(proposal), Some(organization_id)) = (decision, record.organization_id) {
+            apply_profile(&mut transaction, organization_id, proposal.profile, now).await?;
+            apply_solution_edits(&mut transaction, organization_id, proposal.solution_edits, now).await?;
             publish(&mut transaction, organization_id, now).await?;
         }
         commit_decision(transaction, record, mails, now).await

@@ -7,11 +7,13 @@ use super::{
     audit::{Actor, AuditRecord, append},
     decode_json, decode_time, decode_word, encode_json, encode_time,
     organizations::apply_profile,
+    solutions::apply_solution_edits,
 };
 use crate::{
     domain::{
         editing::{ClaimStatus, RevisionStatus, RevisionSummary},
         organization::{ListingStatus, NewOrganization, OrganizationProfile},
+        solution_editing::SolutionEdit,
         user::MembershipRole,
     },
     error::AppError,
@@ -26,6 +28,28 @@ pub struct Revision {
     pub profile: OrganizationProfile,
     /// A new logo (square PNG), when the change brings one.
     pub logo: Option<Vec<u8>>,
+    pub solution_edits: Vec<SolutionEdit>,
+}
+
+/// What a change proposes: the whole profile, a new logo, and what it does to the solutions.
+#[derive(Clone, Copy, Debug)]
+pub struct Proposal<'a> {
+    pub profile: &'a OrganizationProfile,
+    pub logo: Option<&'a [u8]>,
+    pub solution_edits: &'a [SolutionEdit],
+}
+
+impl<'a> Proposal<'a> {
+    /// A change that proposes only this profile.
+    pub fn of_profile(profile: &'a OrganizationProfile) -> Proposal<'a> {
+        Proposal { profile, logo: None, solution_edits: &[] }
+    }
+}
+
+impl Revision {
+    pub fn proposal(&self) -> Proposal<'_> {
+        Proposal { profile: &self.profile, logo: self.logo.as_deref(), solution_edits: &self.solution_edits }
+    }
 }
 
 impl Database {
@@ -85,16 +109,16 @@ impl Database {
         self.set_membership(owner_id, id, MembershipRole::Owner, now).await?;
         let name = profile.slug_source().unwrap_or_default().to_owned();
         let record = AuditRecord::new(owner, "listing.request", &name).of_listing(id).change(None, Some(&profile));
-        self.save_revision(&profile, None, RevisionStatus::Pending, &record, now).await?;
+        self.save_revision(Proposal::of_profile(&profile), RevisionStatus::Pending, &record, now).await?;
         Ok(id)
     }
 
     /// Records a change to the listing the audit record names, by its actor. A published one becomes
-    /// the public profile in the same transaction; any change still pending before it is superseded.
+    /// the public profile and solutions in the same transaction; any change still pending before it is
+    /// superseded.
     pub async fn save_revision(
         &self,
-        profile: &OrganizationProfile,
-        logo: Option<&[u8]>,
+        proposal: Proposal<'_>,
         status: RevisionStatus,
         record: &AuditRecord<'_>,
         now: OffsetDateTime,
@@ -107,19 +131,21 @@ impl Database {
             .execute(&mut *transaction)
             .await?;
         let row = sqlx::query(
-            "INSERT INTO revisions (organization_id, author_id, profile, logo, status, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO revisions (organization_id, author_id, profile, logo, solution_edits, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(organization_id)
         .bind(author_id)
-        .bind(encode_json(profile))
-        .bind(logo.map(<[u8]>::to_vec))
+        .bind(encode_json(proposal.profile))
+        .bind(proposal.logo.map(<[u8]>::to_vec))
+        .bind(encode_json(&proposal.solution_edits))
         .bind(status.as_str())
         .bind(encode_time(now))
         .fetch_one(&mut *transaction)
         .await?;
         if status == RevisionStatus::Published {
-            apply_profile(&mut transaction, organization_id, profile, now).await?;
+            apply_profile(&mut transaction, organization_id, proposal.profile, now).await?;
+            apply_solution_edits(&mut transaction, organization_id, proposal.solution_edits, now).await?;
         }
         append(&mut transaction, record, now).await?;
         transaction.commit().await?;
@@ -138,7 +164,8 @@ impl Database {
 
     async fn revision_where(&self, condition: &str, parameter: i64) -> Result<Option<Revision>, AppError> {
         let row = sqlx::query(&format!(
-            "SELECT id, organization_id, author_id, profile, logo, status, staff_comment, created_at FROM revisions \
+            "SELECT id, organization_id, author_id, profile, logo, solution_edits, status, staff_comment, created_at \
+             FROM revisions \
              WHERE {condition}"
         ))
         .bind(parameter)
@@ -156,6 +183,7 @@ impl Database {
             author_id: row.try_get("author_id")?,
             profile: decode_json(&row.try_get::<String, _>("profile")?)?,
             logo: row.try_get("logo")?,
+            solution_edits: decode_json(&row.try_get::<String, _>("solution_edits")?)?,
         };
         Ok(Some(revision))
     }

@@ -15,6 +15,7 @@ use crate::{
         lang::{Lang, Translations},
         slug::Slug,
         solution::{NewSolution, Solution, SolutionDetails, SolutionText},
+        solution_editing::SolutionEdit,
     },
     error::AppError,
     server::text::slug_from_name,
@@ -180,11 +181,22 @@ pub(super) async fn insert_solution_rows(
     let columns =
         ["organization_id", "slug", "kind", "deployment", "certifications", "url", "created_at", "updated_at"];
     let ids = insert_with_slugs(connection, "solutions", &columns, rows, &slugs).await?;
+    let details: Vec<&SolutionDetails> = solutions.iter().map(|solution| &solution.details).collect();
+    insert_solution_parts(connection, &ids, &details).await?;
+    Ok(ids)
+}
+
+/// Writes the texts and taxonomy links of solutions that have none.
+async fn insert_solution_parts(
+    connection: &mut AnyConnection,
+    ids: &[i64],
+    solutions: &[&SolutionDetails],
+) -> Result<(), sqlx::Error> {
     let texts: Vec<Vec<Value>> = solutions
         .iter()
-        .zip(&ids)
-        .flat_map(|(solution, id)| {
-            solution.details.texts.iter().map(move |(lang, text)| {
+        .zip(ids)
+        .flat_map(|(details, id)| {
+            details.texts.iter().map(move |(lang, text)| {
                 vec![
                     Value::from(*id),
                     lang.as_str().into(),
@@ -195,9 +207,69 @@ pub(super) async fn insert_solution_rows(
         })
         .collect();
     insert_rows(connection, "solution_texts", &["solution_id", "lang", "name", "description"], texts, "").await?;
-    let categories: Vec<&Vec<i64>> = solutions.iter().map(|solution| &solution.details.category_ids).collect();
-    insert_links(connection, "solution_categories", ["solution_id", "category_id"], &ids, categories).await?;
-    let sectors: Vec<&Vec<i64>> = solutions.iter().map(|solution| &solution.details.sector_ids).collect();
-    insert_links(connection, "solution_sectors", ["solution_id", "sector_id"], &ids, sectors).await?;
-    Ok(ids)
+    let categories: Vec<&Vec<i64>> = solutions.iter().map(|details| &details.category_ids).collect();
+    insert_links(connection, "solution_categories", ["solution_id", "category_id"], ids, categories).await?;
+    let sectors: Vec<&Vec<i64>> = solutions.iter().map(|details| &details.sector_ids).collect();
+    insert_links(connection, "solution_sectors", ["solution_id", "sector_id"], ids, sectors).await
+}
+
+/// Applies a published change's solution edits to a listing. An edit of a solution that is no longer
+/// the listing's (removed, or moved away by a merge) is skipped.
+pub(super) async fn apply_solution_edits(
+    connection: &mut AnyConnection,
+    organization_id: i64,
+    edits: &[SolutionEdit],
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    if edits.is_empty() {
+        return Ok(());
+    }
+    let added: Vec<NewSolution> = edits
+        .iter()
+        .filter_map(|edit| match edit {
+            SolutionEdit::Add { details, .. } => {
+                Some(NewSolution { organization_id, slug: None, details: details.clone() })
+            }
+            _ => None,
+        })
+        .collect();
+    insert_solution_rows(connection, &added, now).await?;
+    for edit in edits {
+        match edit {
+            SolutionEdit::Add { .. } => {}
+            SolutionEdit::Remove { id } => {
+                sqlx::query("DELETE FROM solutions WHERE id = $1 AND organization_id = $2")
+                    .bind(id)
+                    .bind(organization_id)
+                    .execute(&mut *connection)
+                    .await?;
+            }
+            SolutionEdit::Change { id, details } => {
+                let updated = sqlx::query(
+                    "UPDATE solutions SET kind = $1, deployment = $2, certifications = $3, url = $4, updated_at = $5 \
+                     WHERE id = $6 AND organization_id = $7",
+                )
+                .bind(details.kind.as_str())
+                .bind(details.deployment.map(|deployment| deployment.as_str()))
+                .bind(encode_json(&details.certifications))
+                .bind(details.url.as_deref())
+                .bind(encode_time(now))
+                .bind(id)
+                .bind(organization_id)
+                .execute(&mut *connection)
+                .await?;
+                if updated.rows_affected() == 0 {
+                    continue;
+                }
+                for table in ["solution_texts", "solution_categories", "solution_sectors"] {
+                    sqlx::query(&format!("DELETE FROM {table} WHERE solution_id = $1"))
+                        .bind(id)
+                        .execute(&mut *connection)
+                        .await?;
+                }
+                insert_solution_parts(connection, &[*id], &[details]).await?;
+            }
+        }
+    }
+    directory_changed(connection).await
 }

@@ -18,6 +18,8 @@ use crate::{
         lang::Translations,
         organization::OrganizationProfile,
         slug::Slug,
+        solution::SolutionDetails,
+        solution_editing::SolutionEdit,
         taxonomy::{
             Category, ManagedTaxonomy, ManagedTerm, NewCategory, NewSector, NewTag, Sector, Tag, TermDraft, TermKind,
         },
@@ -193,6 +195,8 @@ struct Vocabulary {
     order: &'static str,
     /// The term ids a profile (as a waiting change proposes it) uses.
     in_profile: fn(&mut OrganizationProfile) -> &mut Vec<i64>,
+    /// The term ids a solution (as a waiting change proposes it) uses, for terms solutions take.
+    in_solution: Option<fn(&mut SolutionDetails) -> &mut Vec<i64>>,
 }
 
 impl Vocabulary {
@@ -205,6 +209,7 @@ impl Vocabulary {
                 links: &[("organization_categories", "organization_id"), ("solution_categories", "solution_id")],
                 order: "id",
                 in_profile: |profile| &mut profile.category_ids,
+                in_solution: Some(|solution| &mut solution.category_ids),
             },
             TermKind::Sector => Vocabulary {
                 table: "sectors",
@@ -213,6 +218,7 @@ impl Vocabulary {
                 links: &[("organization_sectors", "organization_id"), ("solution_sectors", "solution_id")],
                 order: "id",
                 in_profile: |profile| &mut profile.sector_ids,
+                in_solution: Some(|solution| &mut solution.sector_ids),
             },
             TermKind::Tag => Vocabulary {
                 table: "tags",
@@ -221,6 +227,7 @@ impl Vocabulary {
                 links: &[("organization_tags", "organization_id")],
                 order: "slug",
                 in_profile: |profile| &mut profile.tag_ids,
+                in_solution: None,
             },
         }
     }
@@ -399,17 +406,23 @@ impl Database {
             let mut sql = SqlBuilder::new(&format!("DELETE FROM {link} WHERE {term} = "));
             moved += sql.bind(from).query().execute(&mut *connection).await?.rows_affected();
         }
-        for (revision_id, mut profile) in waiting_profiles(connection).await? {
-            let ids = (vocabulary.in_profile)(&mut profile);
-            if !ids.contains(&from) {
+        for mut waiting in waiting_changes(connection).await? {
+            let mut uses = waiting.term_ids(&vocabulary);
+            uses.retain(|ids| ids.contains(&from));
+            if uses.is_empty() {
                 continue;
             }
-            ids.retain(|id| *id != from && *id != to);
-            ids.push(to);
-            ids.sort_unstable();
-            moved += 1;
+            for ids in uses {
+                ids.retain(|id| *id != from && *id != to);
+                ids.push(to);
+                ids.sort_unstable();
+                moved += 1;
+            }
             let mut sql = SqlBuilder::new("UPDATE revisions SET profile = ");
-            sql.bind(encode_json(&profile)).push(" WHERE id = ").bind(revision_id);
+            sql.bind(encode_json(&waiting.profile))
+                .push(", solution_edits = ")
+                .bind(encode_json(&waiting.solution_edits));
+            sql.push(" WHERE id = ").bind(waiting.revision_id);
             sql.query().execute(&mut *connection).await?;
         }
         commit_directory_change(transaction, record, now).await?;
@@ -462,21 +475,49 @@ async fn use_counts(connection: &mut AnyConnection, kind: TermKind) -> Result<Ha
             *counts.entry(row.try_get("term")?).or_default() += row.try_get::<i64, _>("uses")?;
         }
     }
-    for (_, mut profile) in waiting_profiles(connection).await? {
-        for id in (vocabulary.in_profile)(&mut profile).iter() {
-            *counts.entry(*id).or_default() += 1;
+    for mut waiting in waiting_changes(connection).await? {
+        for ids in waiting.term_ids(&vocabulary) {
+            for id in ids.iter() {
+                *counts.entry(*id).or_default() += 1;
+            }
         }
     }
     Ok(counts)
 }
 
-/// The profiles that changes waiting for review propose, by revision id.
-async fn waiting_profiles(connection: &mut AnyConnection) -> Result<Vec<(i64, OrganizationProfile)>, sqlx::Error> {
-    sqlx::query("SELECT id, profile FROM revisions WHERE status = 'pending'")
+/// What a change waiting for review proposes, as far as terms go.
+struct WaitingChange {
+    revision_id: i64,
+    profile: OrganizationProfile,
+    solution_edits: Vec<SolutionEdit>,
+}
+
+impl WaitingChange {
+    /// Every list of the vocabulary's term ids the change proposes: its profile's and its solutions'.
+    fn term_ids(&mut self, vocabulary: &Vocabulary) -> Vec<&mut Vec<i64>> {
+        let mut lists = vec![(vocabulary.in_profile)(&mut self.profile)];
+        if let Some(in_solution) = vocabulary.in_solution {
+            lists.extend(self.solution_edits.iter_mut().filter_map(|edit| match edit {
+                SolutionEdit::Add { details, .. } | SolutionEdit::Change { details, .. } => Some(in_solution(details)),
+                SolutionEdit::Remove { .. } => None,
+            }));
+        }
+        lists
+    }
+}
+
+async fn waiting_changes(connection: &mut AnyConnection) -> Result<Vec<WaitingChange>, sqlx::Error> {
+    sqlx::query("SELECT id, profile, solution_edits FROM revisions WHERE status = 'pending'")
         .fetch_all(&mut *connection)
         .await?
         .iter()
-        .map(|row| Ok((row.try_get("id")?, decode_json(&row.try_get::<String, _>("profile")?)?)))
+        .map(|row| {
+            Ok(WaitingChange {
+                revision_id: row.try_get("id")?,
+                profile: decode_json(&row.try_get::<String, _>("profile")?)?,
+                solution_edits: decode_json(&row.try_get::<String, _>("solution_edits")?)?,
+            })
+        })
         .collect()
 }
 

@@ -1,0 +1,249 @@
+//! An organization's solutions in its editor: the list with where each change stands, and the form of
+//! one solution with a tab per language. Plain POST forms, like the profile's.
+use leptos::prelude::*;
+use leptos_meta::Meta;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{LanguageTabs, choice_options, lang_now};
+use crate::{
+    api::editing::{SolutionEditorData, get_solution_editor},
+    components::{
+        form::{CheckboxGroup, FormAlert, SelectField, TextArea, TextField},
+        layout::PageTitle,
+    },
+    domain::{
+        lang::Lang,
+        solution::{Deployment, SolutionKind},
+        solution_editing::{SolutionState, WorkingSolution},
+    },
+    i18n::*,
+    labels::{deployment_name, solution_kind_name},
+};
+
+fn state_text(locale: Locale, state: SolutionState) -> Option<&'static str> {
+    match state {
+        SolutionState::Live => None,
+        SolutionState::Added => Some(td_string!(locale, editor.solution_added)),
+        SolutionState::Changed => Some(td_string!(locale, editor.solution_changed)),
+        SolutionState::Removed => Some(td_string!(locale, editor.solution_removed)),
+    }
+}
+
+/// The listing's solutions, each with its state and a link to its form, and a link to add one.
+#[component]
+pub(super) fn SolutionsSection(slug: String, solutions: Vec<WorkingSolution>, verified: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let query = use_query_map();
+    let base = format!("/account/organizations/{slug}/solutions");
+    let empty = solutions.is_empty();
+    let rows = solutions
+        .into_iter()
+        .map(|solution| {
+            let href = {
+                let base = base.clone();
+                move || format!("/{}{base}/{}", lang(), solution.key)
+            };
+            let name = move || {
+                solution.details.texts.pick(lang()).map(|text| text.value.name.clone()).unwrap_or_default()
+            };
+            let kind = solution.details.kind;
+            let state = solution.state;
+            view! {
+                <li class="solution-row" class:solution-row--removed=state == SolutionState::Removed>
+                    <a class="solution-row__name" href=href>{name}</a>
+                    <span class="badge">{move || solution_kind_name(i18n.get_locale(), kind)}</span>
+                    {move || state_text(i18n.get_locale(), state).map(|text| view! { <span class="badge badge--pending">{text}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="account-section" id="solutions" aria-labelledby="solutions-title">
+            <h2 id="solutions-title">{t!(i18n, editor.solutions)}</h2>
+            <p class="field__hint">
+                {t!(i18n, editor.solutions_hint)} " "
+                {if verified { t!(i18n, editor.save_hint_verified).into_any() } else { t!(i18n, editor.save_hint_review).into_any() }}
+            </p>
+            <div role="status">
+                {move || match query.read().get("solution").as_deref() {
+                    Some("published") => Some(view! { <p class="notice notice--success">{t!(i18n, editor.solution_published)}</p> }.into_any()),
+                    Some("pending") => Some(view! { <p class="notice notice--success">{t!(i18n, editor.solution_pending)}</p> }.into_any()),
+                    _ => None,
+                }}
+            </div>
+            {if empty {
+                view! { <p>{t!(i18n, editor.no_solutions)}</p> }.into_any()
+            } else {
+                view! { <ul class="solution-rows">{rows}</ul> }.into_any()
+            }}
+            <p class="account-section__actions">
+                <a class="button" href=move || format!("/{}{base}/new", lang())>{t!(i18n, editor.add_solution)}</a>
+            </p>
+        </section>
+    }
+}
+
+/// The form of one solution: new, public, or an addition still waiting for review.
+#[component]
+pub fn SolutionEditorPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let params = use_params_map();
+    let param = move |name: &str| params.read().get(name).unwrap_or_default();
+    let editor = Resource::new(
+        move || (param("slug"), param("key"), lang()),
+        |(slug, key, lang)| get_solution_editor(slug, key, lang),
+    );
+    let title = Signal::derive(move || t_string!(i18n, editor.solution_title).to_string());
+    view! {
+        <Meta name="robots" content="noindex" />
+        <PageTitle text=title />
+        <section class="container account-page account-page--wide editor">
+            <Suspense>
+                {move || {
+                    editor.get().map(|editor| match editor {
+                        Ok(data) => view! { <SolutionEditor data /> }.into_any(),
+                        Err(error) => view! {
+                            <h1>{t!(i18n, editor.solution_title)}</h1>
+                            <FormAlert error=Signal::stored(Some(error)) />
+                            <p><a href=move || format!("/{}/account", lang())>{t!(i18n, account.account_title)}</a></p>
+                        }
+                            .into_any(),
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = lang_now();
+    let SolutionEditorData {
+        organization_slug,
+        organization_name,
+        key,
+        state,
+        public_slug,
+        publishes_at_once,
+        form,
+        errors,
+        categories,
+        sectors,
+    } = data;
+    let has_errors = !errors.is_empty();
+    let errors = Signal::stored(errors);
+    let label = move |text: fn(Locale) -> &'static str| Signal::derive(move || text(i18n.get_locale()).to_owned());
+    let value = |name: &str| form.value(name).to_owned();
+    let checked = |name: &str| form.values(name).into_iter().map(str::to_owned).collect::<Vec<_>>();
+    let listing = format!("/account/organizations/{organization_slug}");
+    let action = format!("{listing}/solutions/{key}");
+    let language_panels = Lang::ALL
+        .iter()
+        .map(|lang| {
+            let field = |name: &str| format!("{lang}.{name}");
+            view! {
+                <fieldset class="language-panel" id=format!("language-{lang}") lang=lang.as_str()>
+                    <legend>{lang.native_name()}</legend>
+                    <TextField name=field("name") label=label(|locale| td_string!(locale, editor.name)) value=value(&field("name")) errors />
+                    <TextArea
+                        name=field("description")
+                        label=label(|locale| td_string!(locale, editor.description))
+                        hint=label(|locale| td_string!(locale, editor.description_hint))
+                        value=value(&field("description"))
+                        rows=6
+                        errors
+                    />
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let kinds = SolutionKind::ALL
+        .iter()
+        .map(|kind| (kind.as_str().to_owned(), solution_kind_name(i18n.get_locale_untracked(), *kind).to_owned()))
+        .collect::<Vec<_>>();
+    let deployments = Deployment::ALL
+        .iter()
+        .map(|deployment| {
+            (deployment.as_str().to_owned(), deployment_name(i18n.get_locale_untracked(), *deployment).to_owned())
+        })
+        .collect::<Vec<_>>();
+    let heading = Lang::ALL
+        .iter()
+        .map(|lang| form.value(&format!("{lang}.name")).to_owned())
+        .find(|name| !name.is_empty())
+        .unwrap_or_default();
+    let is_new = state.is_none();
+    // Removing drops an addition that waits for review; withdrawing takes back a waiting change or
+    // removal of a public solution.
+    let removable = !matches!(state, None | Some(SolutionState::Removed));
+    let withdrawable = matches!(state, Some(SolutionState::Changed | SolutionState::Removed));
+    let intent_form = {
+        let action = action.clone();
+        move |intent: &'static str, text: String| {
+            let action = action.clone();
+            view! {
+                <form class="form form--inline" method="post" action=move || format!("/{}{action}", lang())>
+                    <input type="hidden" name="intent" value=intent />
+                    <button class="button button--quiet" type="submit">{text}</button>
+                </form>
+            }
+        }
+    };
+    view! {
+        <p class="editor__back">
+            <a href={
+                let listing = listing.clone();
+                move || format!("/{}{listing}#solutions", lang())
+            }>{organization_name}</a>
+        </p>
+        <h1>
+            {if is_new { t_string!(i18n, editor.new_solution).to_owned() } else { heading }}
+        </h1>
+        <p class="editor__status">
+            {state.and_then(|state| state_text(i18n.get_locale_untracked(), state)).map(|text| view! { <span class="badge badge--pending">{text}</span> })}
+            {public_slug.map(|slug| view! { <a href=move || format!("/{}/solutions/{slug}", lang())>{t!(i18n, editor.view_public)}</a> })}
+        </p>
+        {has_errors.then(|| view! { <p class="form-alert" role="alert">{t!(i18n, problem.invalid)}</p> })}
+        <form class="form editor__form" method="post" action={
+            let action = action.clone();
+            move || format!("/{}{action}", lang())
+        } novalidate=true>
+            <input type="hidden" name="intent" value="save" />
+            <LanguageTabs />
+            <div class="language-panels">{language_panels}</div>
+            <fieldset class="editor__group">
+                <legend>{t!(i18n, editor.solution_basics)}</legend>
+                <div class="editor__grid">
+                    <SelectField name="kind" label=label(|locale| td_string!(locale, solutions.kind)) options=kinds selected=value("kind") errors />
+                    <SelectField
+                        name="deployment"
+                        label=label(|locale| td_string!(locale, solutions.deployment))
+                        options=deployments
+                        selected=value("deployment")
+                        blank=label(|locale| td_string!(locale, editor.not_said))
+                        errors
+                    />
+                    <TextField name="url" kind="url" label=label(|locale| td_string!(locale, solutions.website)) value=value("url") errors />
+                </div>
+                <TextArea name="certifications" label=label(|locale| td_string!(locale, editor.certifications)) hint=label(|locale| td_string!(locale, editor.one_per_line)) value=value("certifications") errors />
+            </fieldset>
+            <CheckboxGroup name="category" legend=label(|locale| td_string!(locale, editor.categories)) options=choice_options(categories) checked=checked("category") errors />
+            <CheckboxGroup name="sector" legend=label(|locale| td_string!(locale, editor.sectors)) options=choice_options(sectors) checked=checked("sector") errors />
+            <div class="editor__actions">
+                <button class="button button--primary" type="submit">{t!(i18n, editor.save_solution)}</button>
+                <p class="field__hint">
+                    {if publishes_at_once { t!(i18n, editor.save_hint_verified).into_any() } else { t!(i18n, editor.save_hint_review).into_any() }}
+                </p>
+            </div>
+        </form>
+        {(removable || withdrawable).then(|| view! {
+            <div class="editor__actions editor__actions--secondary">
+                {removable.then(|| intent_form("remove", t_string!(i18n, editor.remove_solution).to_owned()))}
+                {withdrawable.then(|| intent_form("withdraw", t_string!(i18n, editor.withdraw_solution_change).to_owned()))}
+            </div>
+        })}
+    }
+}
