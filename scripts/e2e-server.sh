@@ -25,4 +25,9 @@ for pair in hydrated:demirqapi-ciso-klubu no-js:ipek-kod-informasiya-tehlukesizl
   echo "$PASSWORD" | "$QALA" user create --email "owner-$project@people.example" --org "$listing" --org-role owner --password-stdin
   echo "$PASSWORD" | "$QALA" user create --email "invitee-$project@people.example" --password-stdin
 done
+# The solution-editing spec's owners of unverified demo listings, one per project.
+for pair in hydrated-last:meyar-sertifikasiya-merkezi no-js-last:sari-celek-kiber-mektebi; do
+  project="${pair%%:*}" listing="${pair#*:}"
+  echo "$PASSWORD" | "$QALA" user create --email "owner-$project@solutions.example" --org "$listing" --org-role owner --password-stdin
+done
 exec "$QALA" serve
