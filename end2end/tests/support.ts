@@ -175,11 +175,11 @@ export async function signedIn(browser: Browser, testInfo: TestInfo, email: stri
   return page;
 }
 
-/** Signs forum staff in (an admin made by the e2e server script for this project) and turns on their
- * second factor. */
-export async function staffPage(browser: Browser, testInfo: TestInfo): Promise<Page> {
+/** Signs forum staff in (an admin made by the e2e server script for this project, one per spec that
+ * needs one: the second factor is turned on once) and turns on their second factor. */
+export async function staffPage(browser: Browser, testInfo: TestInfo, spec = ""): Promise<Page> {
   const en = strings("en");
-  const page = await signedIn(browser, testInfo, `staff-${testInfo.project.name}@qala.example`);
+  const page = await signedIn(browser, testInfo, `staff-${spec}${testInfo.project.name}@qala.example`);
   await page.getByRole("button", { name: en.account.two_factor_setup_button }).click();
   const secret = (await page.locator(".totp-setup__secret code").textContent()) ?? "";
   await field(page, en.account.code).fill(totpCode(secret));

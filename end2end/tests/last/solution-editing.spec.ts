@@ -44,7 +44,7 @@ test("an organization adds a solution, staff approve it, and its removal can be 
   await open(page, `/en/organizations/${slug}`, testInfo);
   await expect(page.getByText(name)).toHaveCount(0);
 
-  const staff = await staffPage(browser, testInfo);
+  const staff = await staffPage(browser, testInfo, "solutions-");
   await open(staff, "/en/staff", testInfo);
   await staff.locator(".staff__item").filter({ hasText: owner }).getByRole("link").click();
   await expect(staff.getByRole("table")).toContainText(`en.name: ${name}`);
