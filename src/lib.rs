@@ -21,12 +21,13 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 #[cfg(feature = "ssr")]
 pub mod server;
 
-/// Entry point of the browser bundle: attaches to the server-rendered page.
+/// Entry point of the browser bundle: brings the page's islands to life (the rest of the page is
+/// server-rendered HTML that needs no code in the browser).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
     // Marks the page interactive: styles can enhance it, and browser tests can wait for it.
     if let Some(root) = leptos::prelude::document().document_element() {
         let _ = root.set_attribute("data-hydrated", "");

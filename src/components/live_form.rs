@@ -1,28 +1,41 @@
 //! A GET search form whose state is the URL.
 //!
-//! Without JavaScript it submits like any form. Hydrated, it follows typing after a pause (replacing
-//! the history entry) and every other choice at once (adding one), without reloading the page, so the
-//! back and forward buttons walk through the states.
-use leptos::{ev, html, prelude::*};
-use leptos_router::{
-    NavigateOptions,
-    hooks::{use_location, use_navigate},
-};
+//! Without JavaScript it submits like any form. With its island alive it follows typing after a pause
+//! (replacing the history entry) and every other choice at once (adding one) without reloading the
+//! page: it fetches the page its URL names and swaps in that page's live regions (`[data-live]`, the
+//! results and their facets). Back and forward walk through the states the same way.
+use leptos::{ev, html, prelude::*, wasm_bindgen::JsCast};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::directory::{DirectoryQuery, SearchQuery, SolutionQuery};
 
 /// How long typing must pause before the results follow.
 const TYPING_PAUSE_MS: u64 = 300;
 
-#[component]
-pub fn LiveSearchForm(
-    /// Turns the form's raw query string into the canonical one for the page's question.
-    canonical: fn(&str) -> String,
-    #[prop(optional)] class: &'static str,
-    children: Children,
-) -> impl IntoView {
+/// Which page's question a live form asks, to put what it holds into the page's canonical URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LiveQuestion {
+    Directory,
+    Solutions,
+    Landscape,
+}
+
+impl LiveQuestion {
+    fn canonical(self, raw: &str) -> String {
+        match self {
+            LiveQuestion::Directory => DirectoryQuery::from_query_string(raw).0.to_query_string(),
+            LiveQuestion::Solutions => SolutionQuery::from_query_string(raw).0.to_query_string(),
+            LiveQuestion::Landscape => DirectoryQuery::from_query_string(raw).0.for_landscape().to_query_string(),
+        }
+    }
+}
+
+#[island]
+pub fn LiveSearchForm(question: LiveQuestion, class: String, children: Children) -> impl IntoView {
     let form = NodeRef::<html::Form>::new();
-    let location = use_location();
-    let navigate = use_navigate();
     let pending_typing = StoredValue::new(None::<TimeoutHandle>);
+    // The newest page asked for: an older answer that arrives late is dropped.
+    let newest = StoredValue::new(0_u32);
     let cancel_pending_typing = move || {
         if let Some(handle) = pending_typing.get_value() {
             handle.clear();
@@ -32,13 +45,22 @@ pub fn LiveSearchForm(
         let Some(form) = form.get_untracked() else { return };
         let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
         let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else { return };
-        let path = location.pathname.get_untracked();
-        let target = match canonical(&String::from(params.to_string())) {
+        let path = window().location().pathname().unwrap_or_default();
+        let target = match question.canonical(&String::from(params.to_string())) {
             query if query.is_empty() => path,
             query => format!("{path}?{query}"),
         };
-        navigate(&target, NavigateOptions { replace, scroll: false, ..NavigateOptions::default() });
+        show_page(target, Some(if replace { Step::Replace } else { Step::Add }), newest);
     };
+    // Back and forward: the fields outside the live regions follow the URL, the regions its page.
+    let walked = window_event_listener(ev::popstate, move |_| {
+        let href = window().location().href().unwrap_or_default();
+        if let Some(form) = form.get_untracked() {
+            follow_url(&form, &href);
+        }
+        show_page(href, None, newest);
+    });
+    on_cleanup(move || walked.remove());
     // Only this form's own fields count: a checkbox may belong to another form (`form="…"`).
     let own_field = move |event: &ev::Event| {
         let field = event_target::<web_sys::HtmlInputElement>(event);
@@ -46,21 +68,15 @@ pub fn LiveSearchForm(
         let typed = field.type_() == "search";
         (form.get_untracked().is_some_and(|form| owner.as_ref() == Some(&form)), typed)
     };
-    let on_submit = {
-        let follow_form = follow_form.clone();
-        move |event: ev::SubmitEvent| {
-            event.prevent_default();
-            // The submitted state replaces any pending follow of the typing.
-            cancel_pending_typing();
-            follow_form(false);
-        }
+    let on_submit = move |event: ev::SubmitEvent| {
+        event.prevent_default();
+        // The submitted state replaces any pending follow of the typing.
+        cancel_pending_typing();
+        follow_form(false);
     };
-    let on_change = {
-        let follow_form = follow_form.clone();
-        move |event: ev::Event| {
-            if let (true, false) = own_field(&event) {
-                follow_form(false);
-            }
+    let on_change = move |event: ev::Event| {
+        if let (true, false) = own_field(&event) {
+            follow_form(false);
         }
     };
     let on_input = move |event: ev::Event| {
@@ -68,7 +84,6 @@ pub fn LiveSearchForm(
             return;
         }
         cancel_pending_typing();
-        let follow_form = follow_form.clone();
         let pause = std::time::Duration::from_millis(TYPING_PAUSE_MS);
         pending_typing.set_value(set_timeout_with_handle(move || follow_form(true), pause).ok());
     };
@@ -84,6 +99,90 @@ pub fn LiveSearchForm(
         >
             {children()}
         </form>
+    }
+}
+
+/// How a page the form asks for enters the history.
+#[derive(Clone, Copy)]
+enum Step {
+    Add,
+    /// Typing refines the state it started, rather than adding one per pause.
+    Replace,
+}
+
+/// Fetches the page at `href` and swaps its live regions into this one, entering it in the history
+/// (`step`, unless the history brought us here) once it is shown, so the address always names what is
+/// on screen. If the page cannot be fetched, the browser simply goes there.
+fn show_page(href: String, step: Option<Step>, newest: StoredValue<u32>) {
+    let ticket = newest.get_value().wrapping_add(1);
+    newest.set_value(ticket);
+    leptos::task::spawn_local(async move {
+        match fetch_page(&href).await {
+            Some(html) if newest.get_value() == ticket => {
+                if let (Some(step), Ok(history)) = (step, window().history()) {
+                    let state = leptos::wasm_bindgen::JsValue::NULL;
+                    let _ = match step {
+                        Step::Add => history.push_state_with_url(&state, "", Some(&href)),
+                        Step::Replace => history.replace_state_with_url(&state, "", Some(&href)),
+                    };
+                }
+                swap_live_regions(&html);
+            }
+            Some(_) => {}
+            None => {
+                let _ = window().location().set_href(&href);
+            }
+        }
+    });
+}
+
+async fn fetch_page(href: &str) -> Option<String> {
+    use wasm_bindgen_futures::JsFuture;
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(href)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
+
+/// Replaces each live region of this page with its namesake (same id) in `html`, and the title; focus
+/// stays on the field that had it.
+fn swap_live_regions(html: &str) {
+    let document = document();
+    let Ok(parser) = web_sys::DomParser::new() else { return };
+    let Ok(fetched) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else { return };
+    let focused = document.active_element().map(|element| element.id()).filter(|id| !id.is_empty());
+    let Ok(regions) = document.query_selector_all("[data-live]") else { return };
+    for index in 0..regions.length() {
+        let Some(region) = regions.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        let fresh = fetched.get_element_by_id(&region.id());
+        if let Some(imported) = fresh.and_then(|fresh| document.import_node_with_deep(&fresh, true).ok()) {
+            let _ = region.replace_with_with_node_1(&imported);
+        }
+    }
+    document.set_title(&fetched.title());
+    let element = focused.and_then(|id| document.get_element_by_id(&id));
+    if let Some(element) = element.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// Sets the search box and the selects of a form to what `href` asks.
+fn follow_url(form: &web_sys::HtmlFormElement, href: &str) {
+    let Ok(url) = web_sys::Url::new(href) else { return };
+    let params = url.search_params();
+    let value = |name: String| params.get(&name).unwrap_or_default();
+    if let Ok(fields) = form.query_selector_all("input[type=search], select") {
+        for index in 0..fields.length() {
+            let Some(node) = fields.item(index) else { continue };
+            if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.set_value(&value(input.name()));
+            } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+                select.set_value(&value(select.name()));
+            }
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use leptos_meta::{Link, Meta};
 use leptos_router::hooks::use_query_map;
 use serde::{Serialize, de::DeserializeOwned};
 
-use super::live_form::{LiveSearchForm, SearchField};
+use super::live_form::{LiveQuestion, LiveSearchForm, SearchField};
 use crate::{
     components::layout::PageTitle,
     domain::{
@@ -35,6 +35,8 @@ pub struct SearchPageTexts {
 pub fn SearchPage<Q, R, Fetch, Fut>(
     /// The path below the language, such as `organizations`.
     section: &'static str,
+    /// Which question its live form asks.
+    live: LiveQuestion,
     texts: fn(Locale) -> SearchPageTexts,
     fetch: Fetch,
     answer: fn(R, Q, Vec<IgnoredParameter>) -> AnyView,
@@ -68,7 +70,7 @@ where
                 <h1>{move || text().heading}</h1>
                 <p class="page__lead">{move || text().lead}</p>
             </header>
-            <LiveSearchForm canonical=|raw| Q::from_query_string(raw).0.to_query_string() class="directory">
+            <LiveSearchForm question=live class="directory".to_owned()>
                 <SearchField
                     id=format!("{section}-q")
                     label=Signal::derive(move || text().search_label.to_owned())
@@ -76,20 +78,23 @@ where
                     button=Signal::derive(move || t_string!(i18n, directory.search_button).to_owned())
                     value=Signal::derive(raw_text)
                 />
-                <Transition fallback=|| view! { <div class="directory__loading" aria-hidden="true"></div> }>
-                    {move || {
-                        results.get().map(|outcome| match outcome {
-                            Ok(found) => {
-                                let (query, ignored) = parsed.get_untracked();
-                                answer(found, query, ignored)
-                            }
-                            Err(_) => view! {
-                                <p class="notice notice--error" role="alert">{move || text().unavailable}</p>
-                            }
-                            .into_any(),
-                        })
-                    }}
-                </Transition>
+                // What the live form swaps in when the question changes.
+                <div class="live-region" id=format!("{section}-answer") data-live="">
+                    <Transition fallback=|| view! { <div class="directory__loading" aria-hidden="true"></div> }>
+                        {move || {
+                            results.get().map(|outcome| match outcome {
+                                Ok(found) => {
+                                    let (query, ignored) = parsed.get_untracked();
+                                    answer(found, query, ignored)
+                                }
+                                Err(_) => view! {
+                                    <p class="notice notice--error" role="alert">{move || text().unavailable}</p>
+                                }
+                                .into_any(),
+                            })
+                        }}
+                    </Transition>
+                </div>
             </LiveSearchForm>
             {children.map(|children| children())}
         </div>

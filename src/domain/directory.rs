@@ -87,6 +87,13 @@ pub trait SearchQuery: Sized {
     }
 }
 
+impl DirectoryQuery {
+    /// The part of a directory question the landscape understands: kinds and countries.
+    pub fn for_landscape(self) -> DirectoryQuery {
+        DirectoryQuery { kinds: self.kinds, countries: self.countries, page: 1, ..DirectoryQuery::default() }
+    }
+}
+
 /// A query-string parameter that was ignored, and why, so the page can say so.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IgnoredParameter {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::directory::search_directory,
+    components::live_form::LiveQuestion,
     components::{
         facets::{FacetGroup, FacetOption, FacetTree},
         organization_card::OrganizationCardView,
@@ -27,6 +28,7 @@ pub fn DirectoryPage() -> impl IntoView {
     view! {
         <SearchPage
             section="organizations"
+            live=LiveQuestion::Directory
             texts=|locale| SearchPageTexts {
                 title: td_string!(locale, directory.title),
                 meta_description: td_string!(locale, directory.meta_description),

@@ -7,7 +7,10 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     api::showcase::get_landscape,
     components::layout::PageTitle,
-    components::{live_form::LiveSearchForm, organization_card::Logo},
+    components::{
+        live_form::{LiveQuestion, LiveSearchForm},
+        organization_card::Logo,
+    },
     domain::{
         country::Country,
         directory::{DirectoryQuery, SearchQuery},
@@ -19,20 +22,13 @@ use crate::{
     labels::{country_name, kind_label, kind_name},
 };
 
-/// The part of a directory question the landscape understands.
-fn landscape_question(query: DirectoryQuery) -> DirectoryQuery {
-    DirectoryQuery { kinds: query.kinds, countries: query.countries, page: 1, ..DirectoryQuery::default() }
-}
-
 #[component]
 pub fn LandscapePage() -> impl IntoView {
     let i18n = use_i18n();
     let query_map = use_query_map();
     let question = Memo::new(move |_| {
         let map = query_map.read();
-        landscape_question(
-            DirectoryQuery::from_pairs((&*map).into_iter().map(|(name, value)| (name.as_ref(), value))).0,
-        )
+        DirectoryQuery::from_pairs((&*map).into_iter().map(|(name, value)| (name.as_ref(), value))).0.for_landscape()
     });
     let lang = move || Lang::from(i18n.get_locale());
     let landscape = Resource::new(move || (question.get(), lang()), |(query, lang)| get_landscape(query, lang));
@@ -47,7 +43,7 @@ pub fn LandscapePage() -> impl IntoView {
                 <h1>{t!(i18n, landscape.heading)}</h1>
                 <p class="page__lead">{t!(i18n, landscape.lead)}</p>
             </header>
-            <LiveSearchForm canonical=|raw| landscape_question(DirectoryQuery::from_query_string(raw).0).to_query_string() class="landscape__filters">
+            <LiveSearchForm question=LiveQuestion::Landscape class="landscape__filters".to_owned()>
                 <label class="field field--inline">
                     <span class="field__label">{t!(i18n, landscape.kind)}</span>
                     <select name="kind">
@@ -72,17 +68,21 @@ pub fn LandscapePage() -> impl IntoView {
                 </label>
                 <button class="button no-js-only" type="submit">{t!(i18n, landscape.filters)}</button>
             </LiveSearchForm>
-            <Transition fallback=|| view! { <div class="directory__loading" aria-hidden="true"></div> }>
-                {move || {
-                    landscape.get().map(|result| match result {
-                        Ok(landscape) => view! { <LandscapeMap landscape question=question.get_untracked() /> }.into_any(),
-                        Err(_) => view! {
-                            <p class="notice notice--error" role="alert">{t!(i18n, landscape.unavailable)}</p>
-                        }
-                        .into_any(),
-                    })
-                }}
-            </Transition>
+            // What the live form swaps in when the question changes.
+            <div class="live-region" id="landscape-answer" data-live="">
+                <Transition fallback=|| view! { <div class="directory__loading" aria-hidden="true"></div> }>
+                    {move || {
+                        landscape.get().map(|result| match result {
+                            Ok(landscape) => view! { <LandscapeMap landscape question=question.get_untracked() /> }.into_any(),
+                            Err(_) => view! {
+                                <p class="notice notice--error" role="alert">{t!(i18n, landscape.unavailable)}</p>
+                            }
+                            .into_any(),
+                        })
+                    }}
+                </Transition>
+            </div>
+            <TileKeys />
         </div>
     }
 }
@@ -101,7 +101,7 @@ fn LandscapeMap(landscape: Landscape, question: DirectoryQuery) -> impl IntoView
             " · "
             <span id="landscape-hint">{t!(i18n, landscape.keyboard_hint)}</span>
         </p>
-        <div class="landscape__groups" on:keydown=move_between_tiles>
+        <div class="landscape__groups">
             {groups}
         </div>
         {(uncategorized > 0).then(|| view! {
@@ -149,6 +149,13 @@ fn TileGroup(group: LandscapeGroup, question: DirectoryQuery) -> impl IntoView {
     }
 }
 
+/// The landscape's keyboard: it listens on the window, so tiles the live form swaps in keep it.
+#[island]
+fn TileKeys() -> impl IntoView {
+    let keys = window_event_listener(ev::keydown, move_between_tiles);
+    on_cleanup(move || keys.remove());
+}
+
 /// Arrow keys move focus to the neighbouring tile: left and right in reading order, up and down to
 /// the nearest tile of the row above or below (across groups); Home and End to the first and last.
 fn move_between_tiles(event: ev::KeyboardEvent) {
@@ -159,7 +166,7 @@ fn move_between_tiles(event: ev::KeyboardEvent) {
     if !current.class_list().contains("tile") {
         return;
     }
-    let Some(container) = event.current_target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(container) = current.closest(".landscape__groups").ok().flatten() else {
         return;
     };
     let Ok(list) = container.query_selector_all("a.tile") else { return };

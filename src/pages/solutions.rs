@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::{
     api::solutions::{compare_solutions, get_solution_page, search_solutions},
     components::layout::PageTitle,
+    components::live_form::LiveQuestion,
     components::{
         facets::{FacetGroup, FacetOption, FacetTree},
         organization_card::{Highlighted, OrganizationCardView},
@@ -34,6 +35,7 @@ pub fn SolutionsPage() -> impl IntoView {
     view! {
         <SearchPage
             section="solutions"
+            live=LiveQuestion::Solutions
             texts=|locale| SearchPageTexts {
                 title: td_string!(locale, solutions.title),
                 meta_description: td_string!(locale, solutions.meta_description),

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::showcase::search_startups,
+    components::live_form::LiveQuestion,
     components::{
         facets::{FacetGroup, FacetOption, FacetTree},
         icons::{Icon, IconName},
@@ -27,6 +28,7 @@ pub fn StartupsPage() -> impl IntoView {
     view! {
         <SearchPage
             section="startups"
+            live=LiveQuestion::Directory
             texts=|locale| SearchPageTexts {
                 title: td_string!(locale, startups.title),
                 meta_description: td_string!(locale, startups.meta_description),
