@@ -1,6 +1,6 @@
 //! Organizations' people sign up, confirm their address, sign in (with an authenticator code when
 //! they set one up), reset a forgotten password, and see their account. Every form here is a plain
-//! POST form that hydration only makes smoother.
+//! POST form to a server function, which answers a refusal with the page again and its messages.
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::{components::Redirect, hooks::use_query_map};

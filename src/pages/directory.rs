@@ -1,8 +1,8 @@
 //! `/{lang}/organizations`: search and facets over the whole directory.
 //!
 //! The page is one GET form, so every state is a URL that works without JavaScript and can be shared.
-//! Hydrated, typing updates the results after a pause and every choice navigates without a reload;
-//! the browser's back and forward buttons walk through the states.
+//! With its live form's island alive, typing updates the results after a pause and every choice
+//! without a reload; the browser's back and forward buttons walk through the states.
 use leptos::prelude::*;
 
 use crate::{
