@@ -152,7 +152,6 @@ fn MyOrganizationItem(organization: MyOrganization) -> impl IntoView {
 /// The profile editor of one listing.
 #[component]
 pub fn EditorPage() -> impl IntoView {
-    let i18n = use_i18n();
     let lang = lang_now();
     let params = use_params_map();
     let query = use_query_map();
@@ -161,15 +160,31 @@ pub fn EditorPage() -> impl IntoView {
         move || (slug(), lang(), query.read().to_query_string()),
         |(slug, lang, _)| get_editor(slug, lang),
     );
+    editor_frame(editor, |locale| td_string!(locale, editor.title), |data| view! { <Editor data /> }.into_any())
+}
+
+/// An editor page: what `show` makes of what was loaded, or why it could not be loaded (titled
+/// `title`) with the way back to the account.
+pub(super) fn editor_frame<T>(
+    data: Resource<Result<T, crate::error::AppError>>,
+    title: fn(Locale) -> &'static str,
+    show: fn(T) -> AnyView,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+{
+    let i18n = use_i18n();
+    let lang = lang_now();
     view! {
         <Meta name="robots" content="noindex" />
         <section class="container account-page account-page--wide editor">
             <Suspense>
                 {move || {
-                    editor.get().map(|editor| match editor {
-                        Ok(data) => view! { <Editor data /> }.into_any(),
+                    data.get().map(|data| match data {
+                        Ok(data) => show(data),
                         Err(error) => view! {
-                            <PageTitle text=Signal::derive(move || t_string!(i18n, editor.title).to_string()) />
+                            <PageTitle text=Signal::derive(move || title(i18n.get_locale()).to_string()) />
+                            <h1>{move || title(i18n.get_locale())}</h1>
                             <FormAlert error=Signal::stored(Some(error)) />
                             <p><a href=move || format!("/{}/account", lang())>{t!(i18n, account.account_title)}</a></p>
                         }

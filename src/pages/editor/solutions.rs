@@ -1,14 +1,13 @@
 //! An organization's solutions in its editor: the list with where each change stands, and the form of
 //! one solution with a tab per language. Plain POST forms, like the profile's.
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{LanguageTabs, choice_options, lang_now};
+use super::{LanguageTabs, choice_options, editor_frame, lang_now};
 use crate::{
     api::editing::{SolutionEditorData, get_solution_editor},
     components::{
-        form::{CheckboxGroup, FormAlert, SelectField, TextArea, TextField},
+        form::{CheckboxGroup, SelectField, TextArea, TextField},
         layout::PageTitle,
     },
     domain::{
@@ -87,7 +86,6 @@ pub(super) fn SolutionsSection(slug: String, solutions: Vec<WorkingSolution>, ve
 /// The form of one solution: new, public, or an addition still waiting for review.
 #[component]
 pub fn SolutionEditorPage() -> impl IntoView {
-    let i18n = use_i18n();
     let lang = lang_now();
     let params = use_params_map();
     let param = move |name: &str| params.read().get(name).unwrap_or_default();
@@ -95,26 +93,11 @@ pub fn SolutionEditorPage() -> impl IntoView {
         move || (param("slug"), param("key"), lang()),
         |(slug, key, lang)| get_solution_editor(slug, key, lang),
     );
-    let title = Signal::derive(move || t_string!(i18n, editor.solution_title).to_string());
-    view! {
-        <Meta name="robots" content="noindex" />
-        <PageTitle text=title />
-        <section class="container account-page account-page--wide editor">
-            <Suspense>
-                {move || {
-                    editor.get().map(|editor| match editor {
-                        Ok(data) => view! { <SolutionEditor data /> }.into_any(),
-                        Err(error) => view! {
-                            <h1>{t!(i18n, editor.solution_title)}</h1>
-                            <FormAlert error=Signal::stored(Some(error)) />
-                            <p><a href=move || format!("/{}/account", lang())>{t!(i18n, account.account_title)}</a></p>
-                        }
-                            .into_any(),
-                    })
-                }}
-            </Suspense>
-        </section>
-    }
+    editor_frame(
+        editor,
+        |locale| td_string!(locale, editor.solution_title),
+        |data| view! { <SolutionEditor data /> }.into_any(),
+    )
 }
 
 #[component]
@@ -192,16 +175,16 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
             }
         }
     };
+    let title = if is_new { t_string!(i18n, editor.new_solution).to_owned() } else { heading.clone() };
     view! {
+        <PageTitle text=title />
         <p class="editor__back">
             <a href={
                 let listing = listing.clone();
                 move || format!("/{}{listing}#solutions", lang())
             }>{organization_name}</a>
         </p>
-        <h1>
-            {if is_new { t_string!(i18n, editor.new_solution).to_owned() } else { heading }}
-        </h1>
+        <h1>{if is_new { t_string!(i18n, editor.new_solution).to_owned() } else { heading }}</h1>
         <p class="editor__status">
             {state.and_then(|state| state_text(i18n.get_locale_untracked(), state)).map(|text| view! { <span class="badge badge--pending">{text}</span> })}
             {public_slug.map(|slug| view! { <a href=move || format!("/{}/solutions/{slug}", lang())>{t!(i18n, editor.view_public)}</a> })}
