@@ -36,12 +36,17 @@ pub fn LiveSearchForm(question: LiveQuestion, class: String, children: Children)
     let pending_typing = StoredValue::new(None::<TimeoutHandle>);
     // The newest page asked for: an older answer that arrives late is dropped.
     let newest = StoredValue::new(0_u32);
+    // Whether the current history entry is one typing made: later pauses refine it rather than add
+    // one each, and every other choice adds its own.
+    let typing_entry = StoredValue::new(false);
     let cancel_pending_typing = move || {
         if let Some(handle) = pending_typing.get_value() {
             handle.clear();
         }
     };
-    let follow_form = move |replace: bool| {
+    let follow_form = move |typing: bool| {
+        let step = if typing && typing_entry.get_value() { Step::Replace } else { Step::Add };
+        typing_entry.set_value(typing);
         let Some(form) = form.get_untracked() else { return };
         let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
         let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else { return };
@@ -50,7 +55,7 @@ pub fn LiveSearchForm(question: LiveQuestion, class: String, children: Children)
             query if query.is_empty() => path,
             query => format!("{path}?{query}"),
         };
-        show_page(target, Some(if replace { Step::Replace } else { Step::Add }), newest);
+        show_page(target, Some(step), newest);
     };
     // Back and forward: the fields outside the live regions follow the URL, the regions its page.
     let walked = window_event_listener(ev::popstate, move |_| {
@@ -58,6 +63,7 @@ pub fn LiveSearchForm(question: LiveQuestion, class: String, children: Children)
         if let Some(form) = form.get_untracked() {
             follow_url(&form, &href);
         }
+        typing_entry.set_value(false);
         show_page(href, None, newest);
     });
     on_cleanup(move || walked.remove());
@@ -121,9 +127,11 @@ fn show_page(href: String, step: Option<Step>, newest: StoredValue<u32>) {
             Some(html) if newest.get_value() == ticket => {
                 if let (Some(step), Ok(history)) = (step, window().history()) {
                     let state = leptos::wasm_bindgen::JsValue::NULL;
+                    // The same state again (Enter on what is shown) adds nothing to walk back through.
+                    let same = window().location().href().is_ok_and(|current| current.ends_with(&href));
                     let _ = match step {
-                        Step::Add => history.push_state_with_url(&state, "", Some(&href)),
-                        Step::Replace => history.replace_state_with_url(&state, "", Some(&href)),
+                        Step::Add if !same => history.push_state_with_url(&state, "", Some(&href)),
+                        _ => history.replace_state_with_url(&state, "", Some(&href)),
                     };
                 }
                 swap_live_regions(&html);

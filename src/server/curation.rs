@@ -18,7 +18,10 @@ use super::{
     AppState,
     bulk::import::{ImportFormat, import},
     db::{Actor, AuditRecord, Decision, Proposal, Revision, Waiting},
-    editor::{after_form, display_name, error_response, require_admin, signed_in_user, staff_has_two_factors},
+    editor::{
+        Compose, after_form, bring_in, display_name, error_response, require_admin, signed_in_user,
+        staff_has_two_factors,
+    },
     mail::Message,
 };
 use crate::{
@@ -427,29 +430,8 @@ pub async fn invite_owner(
     if state.db.members_of(organization.id).await?.iter().any(|member| member.role == MembershipRole::Owner) {
         return Err(FieldError::new("email", Problem::AlreadyOwned).into());
     }
-    let existing = state.db.credentials_by_email(email.as_str()).await?;
-    let name = display_name(&organization, lang);
-    let link = match existing.filter(|existing| existing.user.email_verified_at.is_some()) {
-        Some(existing) => {
-            state.db.set_membership(existing.user.id, organization.id, MembershipRole::Owner, now).await?;
-            format!("{}/{lang}/account/organizations/{slug}", state.public_url)
-        }
-        None => {
-            state.db.invite(organization.id, email.as_str(), MembershipRole::Owner, user.id, now).await?;
-            format!("{}/{lang}/account/sign-up", state.public_url)
-        }
-    };
-    let actor = Actor::person(user);
-    let record = AuditRecord::new(&actor, "member.invite_owner", email.as_str()).of_listing(organization.id);
-    state.db.record(&record, now).await?;
-    super::mail::queue(
-        &state.db,
-        email.as_str(),
-        Message::OwnerInvitation { organization: &name, link: &link },
-        lang,
-        now,
-    )
-    .await
+    let message: Compose = |organization, link, _| Message::OwnerInvitation { organization, link };
+    bring_in(state, user, &organization, &email, MembershipRole::Owner, "member.invite_owner", lang, now, message).await
 }
 
 /// The data-quality report: listings not updated for a year, missing a language, without a logo.

@@ -37,7 +37,7 @@ pub use audit::{Actor, AuditRecord};
 pub use backup::BackupError;
 pub use bulk::{Imported, ImportedSolution};
 pub use curation::{Decision, Waiting};
-pub use editing::{Member, Proposal, Revision};
+pub use editing::{Invitee, Member, Proposal, Revision};
 pub use logos::StoredLogo;
 pub use organizations::PublicPage;
 pub use sql::{SqlBuilder, Value};

@@ -18,7 +18,7 @@ use tower_sessions::Session;
 use super::{
     AppState,
     auth::{self, session_error},
-    db::{Actor, AuditRecord, Credentials, Proposal, Revision},
+    db::{Actor, AuditRecord, Credentials, Invitee, Proposal, Revision},
     logos::{self, Logo},
     mail,
 };
@@ -497,34 +497,48 @@ pub async fn invite_editor(
     {
         return Err(FieldError::new("email", Problem::Taken).into());
     }
-    let name = display_name(&organization, lang);
-    record_people_change(state, user, &organization, "member.invite", email.as_str()).await?;
-    match existing.filter(|existing| existing.user.email_verified_at.is_some()) {
-        Some(existing) => {
-            state.db.set_membership(existing.user.id, organization.id, MembershipRole::Editor, now).await?;
-            let link = format!("{}/{lang}/account/organizations/{slug}", state.public_url);
-            mail::queue(
-                &state.db,
-                email.as_str(),
-                mail::Message::AddedAsEditor { organization: &name, link: &link },
-                lang,
-                now,
-            )
-            .await
-        }
-        None => {
-            state.db.invite(organization.id, email.as_str(), MembershipRole::Editor, user.id, now).await?;
-            let link = format!("{}/{lang}/account/sign-up", state.public_url);
-            mail::queue(
-                &state.db,
-                email.as_str(),
-                mail::Message::Invitation { organization: &name, link: &link },
-                lang,
-                now,
-            )
-            .await
-        }
-    }
+    let message: Compose = |organization, link, joined| match joined {
+        true => mail::Message::AddedAsEditor { organization, link },
+        false => mail::Message::Invitation { organization, link },
+    };
+    bring_in(state, user, &organization, &email, MembershipRole::Editor, "member.invite", lang, now, message).await
+}
+
+/// The mail someone brought into a listing gets, from the listing's name, the link, and whether they
+/// joined at once.
+pub(super) type Compose = for<'a> fn(&'a str, &'a str, bool) -> mail::Message<'a>;
+
+/// Brings an address into a listing in a role: a confirmed account joins at once, any other address is
+/// invited with a link to sign up and joins once it confirms. `message` is the mail it gets, from the
+/// listing's name, the link, and whether it joined. The membership or invitation, the mail and the
+/// audit row commit together.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn bring_in(
+    state: &AppState,
+    user: &User,
+    organization: &Organization,
+    email: &crate::domain::user::EmailAddress,
+    role: MembershipRole,
+    action: &str,
+    lang: Lang,
+    now: OffsetDateTime,
+    message: Compose,
+) -> Result<(), AppError> {
+    let existing = state.db.credentials_by_email(email.as_str()).await?;
+    let joining =
+        existing.filter(|existing| existing.user.email_verified_at.is_some()).map(|existing| existing.user.id);
+    let link = match joining {
+        Some(_) => format!("{}/{lang}/account/organizations/{}", state.public_url, organization.slug),
+        None => format!("{}/{lang}/account/sign-up", state.public_url),
+    };
+    let name = display_name(organization, lang);
+    let (subject, body) = message(&name, &link, joining.is_some()).compose(lang);
+    let actor = Actor::person(user);
+    let record = AuditRecord::new(&actor, action, organization.slug.as_str())
+        .of_listing(organization.id)
+        .change(None, Some(&email.as_str()));
+    let invitee = joining.map_or(Invitee::Address(email.as_str()), Invitee::Account);
+    state.db.add_or_invite(invitee, role, &record, &(email.to_string(), subject, body), now).await
 }
 
 /// Removes an editor from a listing. The owner is not removed: ownership is handed over instead.

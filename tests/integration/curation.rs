@@ -331,6 +331,11 @@ async fn staff_merge_a_duplicate_into_the_listing_kept(db: Database) {
     assert_eq!(headers[axum::http::header::LOCATION], format!("/api/v1/organizations/{a_slug}").as_str());
     let (missing, _, _) = get(&app, "/en/organizations/never-was", &[]).await;
     assert_eq!(missing, StatusCode::NOT_FOUND, "other unknown addresses stay not found");
+    // Once the listing kept is hidden, its old address does not lead on to a page that is not there.
+    let kept = format!("/en/staff/listings/{a_slug}");
+    curator.submit(&kept, &[("action", "hide")], &kept).await;
+    let (status, _, _) = get(&app, &format!("/en/organizations/{b_slug}"), &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     let rows = audit_rows(&db, "listing.merge").await;
     assert_eq!((rows[0].subject.as_str(), rows[0].organization_id), (b_slug.as_str(), Some(a_id)));
 }

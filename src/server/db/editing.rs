@@ -4,10 +4,12 @@ use time::OffsetDateTime;
 
 use super::{
     Database,
+    accounts::enqueue,
     audit::{Actor, AuditRecord, append},
     decode_json, decode_time, decode_word, encode_json, encode_time,
     organizations::apply_profile,
     solutions::apply_solution_edits,
+    users::upsert_membership,
 };
 use crate::{
     domain::{
@@ -235,6 +237,13 @@ impl Database {
     }
 }
 
+/// Who is brought into a listing: an account that joins at once, or an address that is invited.
+#[derive(Clone, Copy, Debug)]
+pub enum Invitee<'a> {
+    Account(i64),
+    Address(&'a str),
+}
+
 /// A member of an organization, as its owner manages them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Member {
@@ -265,27 +274,41 @@ impl Database {
             .map_err(AppError::from)
     }
 
-    /// Invites an address to a listing in a role; inviting it again while the first is open changes
-    /// only the role.
-    pub async fn invite(
+    /// Brings someone into a listing in a role, with the mail that tells them and the audit row, all
+    /// in one transaction: a confirmed account joins at once; any other address is invited (inviting it
+    /// again while the first is open changes only the role) and joins once it confirms an account.
+    pub async fn add_or_invite(
         &self,
-        organization_id: i64,
-        email: &str,
+        invitee: Invitee<'_>,
         role: MembershipRole,
-        invited_by: i64,
+        record: &AuditRecord<'_>,
+        mail: &(String, String, String),
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        sqlx::query(
-            "INSERT INTO invitations (organization_id, email, invited_by, created_at, role) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (organization_id, email) WHERE accepted_at IS NULL DO UPDATE SET role = excluded.role",
-        )
-        .bind(organization_id)
-        .bind(email)
-        .bind(invited_by)
-        .bind(encode_time(now))
-        .bind(role.as_str())
-        .execute(self.pool())
-        .await?;
+        let organization_id = record.organization_id.ok_or(AppError::NotFound)?;
+        let mut transaction = self.pool().begin().await?;
+        match invitee {
+            Invitee::Account(user_id) => {
+                upsert_membership(&mut transaction, user_id, organization_id, role, now).await?;
+            }
+            Invitee::Address(email) => {
+                sqlx::query(
+                    "INSERT INTO invitations (organization_id, email, invited_by, created_at, role) \
+                     VALUES ($1, $2, $3, $4, $5) \
+                     ON CONFLICT (organization_id, email) WHERE accepted_at IS NULL DO UPDATE SET role = excluded.role",
+                )
+                .bind(organization_id)
+                .bind(email)
+                .bind(record.actor.user_id)
+                .bind(encode_time(now))
+                .bind(role.as_str())
+                .execute(&mut *transaction)
+                .await?;
+            }
+        }
+        append(&mut transaction, record, now).await?;
+        enqueue(&mut transaction, std::slice::from_ref(mail), now).await?;
+        transaction.commit().await?;
         Ok(())
     }
 
@@ -301,28 +324,38 @@ impl Database {
     }
 
     /// Makes a person with a confirmed address a member of every listing that invited the address, in
-    /// the role invited (an owner only while the listing still has none).
+    /// the role invited (an owner only while the listing still has none), all in one transaction.
     pub async fn accept_invitations(&self, user_id: i64, email: &str, now: OffsetDateTime) -> Result<(), AppError> {
+        let mut transaction = self.pool().begin().await?;
         let rows =
             sqlx::query("SELECT id, organization_id, role FROM invitations WHERE email = $1 AND accepted_at IS NULL")
                 .bind(email)
-                .fetch_all(self.pool())
+                .fetch_all(&mut *transaction)
                 .await?;
         for row in rows {
             let organization_id: i64 = row.try_get("organization_id")?;
             let invited: MembershipRole = decode_word(&row.try_get::<String, _>("role")?)?;
-            let owned =
-                self.members_of(organization_id).await?.iter().any(|member| member.role == MembershipRole::Owner);
+            let roles: Vec<(i64, String)> =
+                sqlx::query("SELECT user_id, role FROM memberships WHERE organization_id = $1")
+                    .bind(organization_id)
+                    .fetch_all(&mut *transaction)
+                    .await?
+                    .iter()
+                    .map(|member| Ok((member.try_get("user_id")?, member.try_get("role")?)))
+                    .collect::<Result<_, sqlx::Error>>()?;
+            let owned = roles.iter().any(|(_, role)| role == MembershipRole::Owner.as_str());
+            let member = roles.iter().any(|(member, _)| *member == user_id);
             let role = if invited == MembershipRole::Owner && !owned { invited } else { MembershipRole::Editor };
-            if role == MembershipRole::Owner || self.membership_role(user_id, organization_id).await?.is_none() {
-                self.set_membership(user_id, organization_id, role, now).await?;
+            if role == MembershipRole::Owner || !member {
+                upsert_membership(&mut transaction, user_id, organization_id, role, now).await?;
             }
             sqlx::query("UPDATE invitations SET accepted_at = $1 WHERE id = $2")
                 .bind(encode_time(now))
                 .bind(row.try_get::<i64, _>("id")?)
-                .execute(self.pool())
+                .execute(&mut *transaction)
                 .await?;
         }
+        transaction.commit().await?;
         Ok(())
     }
 

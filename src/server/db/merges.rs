@@ -70,12 +70,13 @@ impl Database {
         commit_directory_change(transaction, record, now).await
     }
 
-    /// The slug a merged listing's old slug now leads to, unless a listing has taken the old slug since.
+    /// The slug a merged listing's old slug now leads to, unless a listing has taken the old slug since
+    /// or the listing kept is not public (a redirect would only lead to a 404).
     pub async fn redirected_slug(&self, slug: &str) -> Result<Option<String>, AppError> {
         let row = sqlx::query(
             "SELECT organizations.slug FROM slug_redirects \
              JOIN organizations ON organizations.id = slug_redirects.organization_id WHERE slug_redirects.slug = $1 \
-             AND NOT EXISTS (SELECT 1 FROM organizations AS taken WHERE taken.slug = $1)",
+             AND organizations.status = 'published' AND NOT EXISTS (SELECT 1 FROM organizations AS taken WHERE taken.slug = $1)",
         )
         .bind(slug)
         .fetch_optional(self.pool())
