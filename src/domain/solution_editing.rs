@@ -78,22 +78,21 @@ pub enum SolutionIntent {
 /// The edits after one more: a later edit of the same solution replaces the earlier one, removing an
 /// addition forgets it, and withdrawing drops the solution's edit. `None` when the key names nothing
 /// there is to edit (a draft that is gone, or `new` with anything but a save).
+///
+/// A new addition is numbered `fresh` (or the next number no waiting addition has): the caller picks it
+/// at random, so the number of an addition removed meanwhile is not handed on to the next one, where a
+/// form still open on the old addition would change it.
 pub fn with_intent(
     mut edits: Vec<SolutionEdit>,
     key: SolutionKey,
     intent: SolutionIntent,
+    fresh: u32,
 ) -> Option<Vec<SolutionEdit>> {
     let position = edits.iter().position(|edit| edit.key() == key);
     let edit = match (key, intent) {
         (SolutionKey::New, SolutionIntent::Save(details)) => {
-            let draft = edits
-                .iter()
-                .filter_map(|edit| match edit {
-                    SolutionEdit::Add { draft, .. } => Some(*draft),
-                    _ => None,
-                })
-                .max()
-                .map_or(1, |last| last + 1);
+            let taken = |draft: u32| edits.iter().any(|edit| edit.key() == SolutionKey::Draft(draft));
+            let draft = (0..).map(|step| fresh.wrapping_add(step)).find(|draft| !taken(*draft)).unwrap_or(fresh);
             Some(SolutionEdit::Add { draft, details })
         }
         (SolutionKey::New, _) => return None,
@@ -222,11 +221,12 @@ mod tests {
     #[test]
     fn later_edits_of_a_solution_replace_earlier_ones() {
         let save = |name: &str| SolutionIntent::Save(details(name));
-        let edits = with_intent(Vec::new(), SolutionKey::New, save("Shield")).unwrap();
-        let edits = with_intent(edits, SolutionKey::New, save("Sentry")).unwrap();
-        let edits = with_intent(edits, SolutionKey::Draft(1), save("Shield 2")).unwrap();
-        let edits = with_intent(edits, SolutionKey::Live(7), save("Gate 2")).unwrap();
-        let edits = with_intent(edits, SolutionKey::Live(8), SolutionIntent::Remove).unwrap();
+        let edits = with_intent(Vec::new(), SolutionKey::New, save("Shield"), 1).unwrap();
+        // A number already taken moves on to the next one free.
+        let edits = with_intent(edits, SolutionKey::New, save("Sentry"), 1).unwrap();
+        let edits = with_intent(edits, SolutionKey::Draft(1), save("Shield 2"), 0).unwrap();
+        let edits = with_intent(edits, SolutionKey::Live(7), save("Gate 2"), 0).unwrap();
+        let edits = with_intent(edits, SolutionKey::Live(8), SolutionIntent::Remove, 0).unwrap();
         let live = [solution(7, "Gate"), solution(8, "Vault"), solution(9, "Lens")];
         assert_eq!(
             names(&working_solutions(&live, &edits)),
@@ -238,15 +238,15 @@ mod tests {
                 ("Sentry".to_owned(), SolutionState::Added),
             ]
         );
-        let edits = with_intent(edits, SolutionKey::Draft(2), SolutionIntent::Remove).unwrap();
-        let edits = with_intent(edits, SolutionKey::Live(7), SolutionIntent::Withdraw).unwrap();
-        let edits = with_intent(edits, SolutionKey::New, save("Beacon")).unwrap();
+        let edits = with_intent(edits, SolutionKey::Draft(2), SolutionIntent::Remove, 0).unwrap();
+        let edits = with_intent(edits, SolutionKey::Live(7), SolutionIntent::Withdraw, 0).unwrap();
+        let edits = with_intent(edits, SolutionKey::New, save("Beacon"), 40).unwrap();
         assert_eq!(
             edits.iter().map(SolutionEdit::key).collect::<Vec<_>>(),
-            [SolutionKey::Draft(1), SolutionKey::Live(8), SolutionKey::Draft(2)]
+            [SolutionKey::Draft(1), SolutionKey::Live(8), SolutionKey::Draft(40)]
         );
-        assert_eq!(with_intent(edits.clone(), SolutionKey::Draft(9), save("Nothing")), None);
-        assert_eq!(with_intent(edits, SolutionKey::New, SolutionIntent::Remove), None);
+        assert_eq!(with_intent(edits.clone(), SolutionKey::Draft(9), save("Nothing"), 0), None);
+        assert_eq!(with_intent(edits, SolutionKey::New, SolutionIntent::Remove, 0), None);
     }
 
     #[test]

@@ -187,7 +187,8 @@ pub async fn save_solution(
         _ => None,
     };
     let mut working = WorkingChange::of(state, &organization).await?;
-    working.solution_edits = with_intent(working.solution_edits, key, intent).ok_or(AppError::NotFound)?;
+    let fresh = fastrand::u32(1..1_000_000);
+    working.solution_edits = with_intent(working.solution_edits, key, intent, fresh).ok_or(AppError::NotFound)?;
     let status = status_for_change(&organization, right);
     let actor = Actor::person(user);
     let action = if status == RevisionStatus::Published { "solution.publish" } else { "solution.submit" };

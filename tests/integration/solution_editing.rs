@@ -108,6 +108,8 @@ async fn an_unverified_listings_solution_changes_wait_for_staff(db: Database) {
 
     let added = post_solution(&mut owner, &b_slug, "new", &[("en.name", "Bravo Scan"), ("kind", "product")]).await;
     assert_eq!(location(&added), format!("/en/account/organizations/{b_slug}?solution=pending#solutions"));
+    let draft = db.latest_revision(b_id).await.unwrap().unwrap().solution_edits[0].key().to_string();
+    assert!(draft.starts_with("draft-"), "{draft}");
     let existing = existing_id.to_string();
     post_solution(&mut owner, &b_slug, &existing, &[("en.name", "Bravo Audit Plus"), ("kind", "service")]).await;
     // A profile change made meanwhile keeps the solution changes that wait with it.
@@ -116,7 +118,7 @@ async fn an_unverified_listings_solution_changes_wait_for_staff(db: Database) {
     let editor = owner.get(&format!("/en/account/organizations/{b_slug}")).await;
     assert!(editor.body.contains("Bravo Scan") && editor.body.contains("Bravo Audit Plus"), "{}", editor.body);
     assert!(editor.body.contains("New, waiting for review") && editor.body.contains("Changed, waiting for review"));
-    let form = owner.get(&format!("/en/account/organizations/{b_slug}/solutions/draft-1")).await;
+    let form = owner.get(&format!("/en/account/organizations/{b_slug}/solutions/{draft}")).await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains(r#"value="Bravo Scan""#), "the waiting addition opens in its form");
 
@@ -125,10 +127,14 @@ async fn an_unverified_listings_solution_changes_wait_for_staff(db: Database) {
     let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
     let revision_id = revision.summary.id.to_string();
     let review = curator.call("/api/staff/review", &[("revision_id", &revision_id), ("lang", "en")]).await.body;
-    assert!(review.contains("solution:draft-1") && review.contains(&format!("solution:{existing}")), "{review}");
+    assert!(
+        review.contains(&format!("solution:{draft}")) && review.contains(&format!("solution:{existing}")),
+        "{review}"
+    );
     assert!(review.contains("en.name: Bravo Scan"), "{review}");
     let page = format!("/en/staff/revisions/{}", revision.summary.id);
-    let decided = curator.submit(&page, &[("decision", "approve_fields"), ("field", "solution:draft-1")], &page).await;
+    let chosen = format!("solution:{draft}");
+    let decided = curator.submit(&page, &[("decision", "approve_fields"), ("field", &chosen)], &page).await;
     assert_eq!(location(&decided), format!("{page}?decided=1"));
     let mut public = names(&db, b_id).await;
     public.sort();
