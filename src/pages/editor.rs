@@ -351,38 +351,38 @@ fn ProfileFields(
     let language_tabs = Lang::ALL
         .iter()
         .map(|lang| {
-            let field = |name: &str| format!("{lang}.{name}");
+            let (short_field, short) = field_of(&form.0, *lang, "short_description");
+            let (description_field, description) = field_of(&form.0, *lang, "description");
+            let (pitch_field, pitch) = field_of(&form.0, *lang, "pitch");
             view! {
-                <fieldset class="language-panel" id=format!("language-{lang}") lang=lang.as_str()>
-                    <legend>{lang.native_name()}</legend>
-                    <TextField name=field("name") label=label(|locale| td_string!(locale, editor.name)) value=value(&field("name")) errors />
+                <LanguagePanel lang=*lang name=field_of(&form.0, *lang, "name").1 errors>
                     <TextField
-                        name=field("short_description")
+                        name=short_field
                         label=label(|locale| td_string!(locale, editor.short_description))
-                        value=value(&field("short_description"))
+                        value=short
                         errors
                     />
                     {(!essentials_only)
                         .then(|| {
                             view! {
                                 <TextArea
-                                    name=field("description")
+                                    name=description_field
                                     label=label(|locale| td_string!(locale, editor.description))
                                     hint=label(|locale| td_string!(locale, editor.description_hint))
-                                    value=value(&field("description"))
+                                    value=description
                                     rows=8
                                     errors
                                 />
                                 <TextField
-                                    name=field("pitch")
+                                    name=pitch_field
                                     label=label(|locale| td_string!(locale, editor.pitch))
                                     hint=label(|locale| td_string!(locale, editor.startup_only))
-                                    value=value(&field("pitch"))
+                                    value=pitch
                                     errors
                                 />
                             }
                         })}
-                </fieldset>
+                </LanguagePanel>
             }
         })
         .collect_view();
@@ -469,6 +469,31 @@ fn choice_options(choices: Vec<crate::api::editing::Choice>) -> Vec<CheckboxOpti
         .into_iter()
         .map(|choice| CheckboxOption { value: choice.id.to_string(), label: choice.name, group: choice.group })
         .collect()
+}
+
+/// A per-language field of a form (`{lang}.{name}`) and what it holds.
+fn field_of(form: &[(String, String)], lang: Lang, name: &str) -> (String, String) {
+    let field = format!("{lang}.{name}");
+    let value = form.iter().find(|(typed, _)| *typed == field).map(|(_, value)| value.clone()).unwrap_or_default();
+    (field, value)
+}
+
+/// One language's part of a form: its fieldset, with the name first and what `children` add after it.
+#[component]
+fn LanguagePanel(lang: Lang, name: String, errors: Signal<Vec<FieldError>>, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="language-panel" id=format!("language-{lang}") lang=lang.as_str()>
+            <legend>{lang.native_name()}</legend>
+            <TextField
+                name=format!("{lang}.name")
+                label=Signal::derive(move || td_string!(i18n.get_locale(), editor.name).to_owned())
+                value=name
+                errors
+            />
+            {children()}
+        </fieldset>
+    }
 }
 
 /// The links to each language's panel of a form, with the hint that not every language is needed.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{LanguageTabs, choice_options, editor_frame, lang_now};
+use super::{LanguagePanel, LanguageTabs, choice_options, editor_frame, field_of, lang_now};
 use crate::{
     api::editing::{SolutionEditorData, get_solution_editor},
     components::{
@@ -126,20 +126,18 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
     let language_panels = Lang::ALL
         .iter()
         .map(|lang| {
-            let field = |name: &str| format!("{lang}.{name}");
+            let (description_field, description) = field_of(&form.0, *lang, "description");
             view! {
-                <fieldset class="language-panel" id=format!("language-{lang}") lang=lang.as_str()>
-                    <legend>{lang.native_name()}</legend>
-                    <TextField name=field("name") label=label(|locale| td_string!(locale, editor.name)) value=value(&field("name")) errors />
+                <LanguagePanel lang=*lang name=field_of(&form.0, *lang, "name").1 errors>
                     <TextArea
-                        name=field("description")
+                        name=description_field
                         label=label(|locale| td_string!(locale, editor.description))
                         hint=label(|locale| td_string!(locale, editor.description_hint))
-                        value=value(&field("description"))
+                        value=description
                         rows=6
                         errors
                     />
-                </fieldset>
+                </LanguagePanel>
             }
         })
         .collect_view();
