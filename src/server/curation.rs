@@ -125,10 +125,15 @@ pub async fn review(state: &AppState, user: &User, revision_id: i64, lang: Lang)
     let (revision, organization) = revision_and_listing(state, revision_id).await?;
     let new_listing = is_new(&organization);
     let before = if new_listing { ProfileForm::default() } else { ProfileForm::of(&organization.profile) };
+    let terms = TermNames::load(state, lang).await?;
     let mut changes = ProfileForm::of(&revision.profile).changes_from(&before);
+    for change in &mut changes {
+        for text in [&mut change.before, &mut change.after] {
+            *text = text.lines().map(|line| terms.value(&change.field, line)).collect::<Vec<_>>().join("\n");
+        }
+    }
     let live = state.db.solutions_of(organization.id).await?;
-    changes.extend(revision.solution_edits.iter().map(|edit| solution_change(edit, &live)));
-    name_taxonomy_values(state, &mut changes, lang).await?;
+    changes.extend(revision.solution_edits.iter().map(|edit| solution_change(edit, &live, &terms)));
     let author = match revision.author_id {
         Some(id) => state.db.credentials_by_id(id).await?.map(|author| author.user.email.to_string()),
         None => None,
@@ -153,56 +158,48 @@ pub async fn review(state: &AppState, user: &User, revision_id: i64, lang: Lang)
 
 /// A solution edit as a row of the review: the solution's fields, one `field: value` a line, before
 /// and after. Its field is `solution:{key}`, which staff can choose like any profile field.
-fn solution_change(edit: &SolutionEdit, live: &[Solution]) -> FieldChange {
+fn solution_change(edit: &SolutionEdit, live: &[Solution], terms: &TermNames) -> FieldChange {
     let summary = |details: Option<&SolutionDetails>| {
         let form = details.map(SolutionForm::of).unwrap_or_default();
         let lines: Vec<String> = form
             .0
             .iter()
             .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(field, value)| format!("{field}: {value}"))
+            .map(|(field, value)| format!("{field}: {}", terms.value(field, value)))
             .collect();
         lines.join("\n")
     };
+    let live_details = |id: &i64| live.iter().find(|solution| solution.id == *id).map(|solution| &solution.details);
     let (before, after) = match edit {
         SolutionEdit::Add { details, .. } => (None, Some(details)),
-        SolutionEdit::Change { id, details } => {
-            (live.iter().find(|solution| solution.id == *id).map(|solution| &solution.details), Some(details))
-        }
-        SolutionEdit::Remove { id } => {
-            (live.iter().find(|solution| solution.id == *id).map(|solution| &solution.details), None)
-        }
+        SolutionEdit::Change { id, details } => (live_details(id), Some(details)),
+        SolutionEdit::Remove { id } => (live_details(id), None),
     };
     FieldChange { field: format!("solution:{}", edit.key()), before: summary(before), after: summary(after) }
 }
 
-/// Shows category and sector ids as their names in the reader's language, in profile fields and in
-/// the `category: 12` lines of solution changes.
-async fn name_taxonomy_values(state: &AppState, changes: &mut [FieldChange], lang: Lang) -> Result<(), AppError> {
-    let categories = state.db.categories().await?;
-    let sectors = state.db.sectors().await?;
-    let name = |field: &str, id: &str| -> String {
-        let id: i64 = id.parse().unwrap_or_default();
-        let names = match field {
-            "category" => categories.iter().find(|category| category.id == id).map(|category| &category.names),
-            _ => sectors.iter().find(|sector| sector.id == id).map(|sector| &sector.names),
-        };
-        names.and_then(|names| names.pick(lang)).map_or_else(|| id.to_string(), |name| name.value.clone())
-    };
-    for change in changes.iter_mut() {
-        let field = change.field.as_str();
-        let named_line = |line: &str| match line.split_once(": ") {
-            Some((term @ ("category" | "sector"), id)) if field.starts_with("solution:") => {
-                format!("{term}: {}", name(term, id))
-            }
-            _ if matches!(field, "category" | "sector") => name(field, line),
-            _ => line.to_owned(),
-        };
-        for text in [&mut change.before, &mut change.after] {
-            *text = text.lines().map(named_line).collect::<Vec<_>>().join("\n");
-        }
+/// Category and sector names in the reader's language, for showing the ids a change holds.
+struct TermNames {
+    categories: Vec<crate::domain::taxonomy::Category>,
+    sectors: Vec<crate::domain::taxonomy::Sector>,
+    lang: Lang,
+}
+
+impl TermNames {
+    async fn load(state: &AppState, lang: Lang) -> Result<TermNames, AppError> {
+        Ok(TermNames { categories: state.db.categories().await?, sectors: state.db.sectors().await?, lang })
     }
-    Ok(())
+
+    /// A form value as staff read it: a category or sector id by its name, anything else as it is.
+    fn value(&self, field: &str, value: &str) -> String {
+        let id: i64 = value.parse().unwrap_or_default();
+        let names = match field {
+            "category" => self.categories.iter().find(|category| category.id == id).map(|category| &category.names),
+            "sector" => self.sectors.iter().find(|sector| sector.id == id).map(|sector| &sector.names),
+            _ => return value.to_owned(),
+        };
+        names.and_then(|names| names.pick(self.lang)).map_or_else(|| value.to_owned(), |name| name.value.clone())
+    }
 }
 
 /// The proposed logo of a change, for staff comparing it with the current one.
