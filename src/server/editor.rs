@@ -112,11 +112,15 @@ struct WorkingChange {
 
 impl WorkingChange {
     async fn of(state: &AppState, organization: &Organization) -> Result<WorkingChange, AppError> {
-        let latest = state.db.latest_revision(organization.id).await?;
-        Ok(match latest.filter(|revision| revision.summary.status == RevisionStatus::Pending) {
+        Ok(WorkingChange::from(organization, state.db.latest_revision(organization.id).await?))
+    }
+
+    /// The working change, given the listing's latest change (read once by callers that show it too).
+    fn from(organization: &Organization, latest: Option<Revision>) -> WorkingChange {
+        match latest.filter(|revision| revision.summary.status == RevisionStatus::Pending) {
             Some(Revision { profile, logo, solution_edits, .. }) => WorkingChange { profile, logo, solution_edits },
             None => WorkingChange { profile: organization.profile.clone(), logo: None, solution_edits: Vec::new() },
-        })
+        }
     }
 
     fn proposal(&self) -> Proposal<'_> {
@@ -162,18 +166,24 @@ pub async fn save_profile(
     Ok(status)
 }
 
-/// Adds, changes, removes one of a listing's solutions, or takes back the change waiting on it. Like
-/// profile changes, it publishes at once for verified listings and waits for staff otherwise.
+/// Adds, changes, removes one of a listing's solutions, or takes back the change waiting on it, as the
+/// form's `intent` says. Like profile changes, it publishes at once for verified listings and waits for
+/// staff otherwise. The form is read only once the person may change the listing.
 pub async fn save_solution(
     state: &AppState,
     user: &User,
     slug: &str,
     key: &str,
-    intent: SolutionIntent,
+    form: &SolutionForm,
     now: OffsetDateTime,
 ) -> Result<RevisionStatus, AppError> {
     let (organization, right) = listing_to_edit(state, user, slug).await?;
     let key = SolutionKey::parse(key).ok_or(AppError::NotFound)?;
+    let intent = match form.value("intent") {
+        "remove" => SolutionIntent::Remove,
+        "withdraw" => SolutionIntent::Withdraw,
+        _ => SolutionIntent::Save(form.parse().map_err(AppError::Invalid)?),
+    };
     let live = state.db.solutions_of(organization.id).await?;
     let before = match key {
         SolutionKey::Live(id) => Some(live.iter().find(|solution| solution.id == id).ok_or(AppError::NotFound)?),
@@ -305,10 +315,10 @@ pub async fn my_organizations(state: &AppState, user: &User, lang: Lang) -> Resu
             .map(|(_, role)| *role)
             .unwrap_or(MembershipRole::Editor);
         let latest = state.db.latest_revision(organization.id).await?;
-        let working = latest.as_ref().filter(|revision| revision.summary.status == RevisionStatus::Pending);
-        let profile = working.map_or(&organization.profile, |revision| &revision.profile);
-        let has_logo = organization.logo_version.is_some() || working.is_some_and(|revision| revision.logo.is_some());
-        let completeness = Completeness::of(profile, has_logo);
+        let summary = latest.as_ref().map(|revision| revision.summary.clone());
+        let working = WorkingChange::from(&organization, latest);
+        let has_logo = organization.logo_version.is_some() || working.logo.is_some();
+        let completeness = Completeness::of(&working.profile, has_logo);
         mine.push(MyOrganization {
             slug: organization.slug.to_string(),
             name: display_name(&organization, lang),
@@ -316,7 +326,7 @@ pub async fn my_organizations(state: &AppState, user: &User, lang: Lang) -> Resu
             status: organization.status,
             verified: organization.is_verified(),
             completeness,
-            latest_revision: latest.map(|revision| revision.summary),
+            latest_revision: summary,
         });
     }
     Ok(mine)
@@ -340,7 +350,9 @@ pub async fn editor_data(
     lang: Lang,
 ) -> Result<EditorData, AppError> {
     let (organization, right) = listing_to_edit(state, user, slug).await?;
-    let working = WorkingChange::of(state, &organization).await?;
+    let latest = state.db.latest_revision(organization.id).await?;
+    let latest_revision = latest.as_ref().map(|revision| revision.summary.clone());
+    let working = WorkingChange::from(&organization, latest);
     let (form, errors) = match take_flash(session, &format!("profile:{slug}")).await? {
         Some(flash) => (flash.values, flash.errors),
         None => (ProfileForm::of(&working.profile), Vec::new()),
@@ -348,7 +360,6 @@ pub async fn editor_data(
     let logo_errors = take_flash(session, &format!("logo:{slug}")).await?.map(|flash| flash.errors).unwrap_or_default();
     let (categories, sectors) = term_choices(state, lang).await?;
     let live = state.db.solutions_of(organization.id).await?;
-    let latest_revision = state.db.latest_revision(organization.id).await?.map(|revision| revision.summary);
     Ok(EditorData {
         slug: organization.slug.to_string(),
         name: display_name(&organization, lang),
@@ -683,15 +694,7 @@ async fn post_solution(
 ) -> Result<Response, Response> {
     let credentials = signed_in_user(&state, &session, lang).await?;
     let form = SolutionForm(pairs);
-    let intent = match form.value("intent") {
-        "remove" => Ok(SolutionIntent::Remove),
-        "withdraw" => Ok(SolutionIntent::Withdraw),
-        _ => form.parse().map(SolutionIntent::Save).map_err(AppError::Invalid),
-    };
-    let outcome = match intent {
-        Ok(intent) => save_solution(&state, &credentials.user, &slug, &key, intent, OffsetDateTime::now_utc()).await,
-        Err(error) => Err(error),
-    };
+    let outcome = save_solution(&state, &credentials.user, &slug, &key, &form, OffsetDateTime::now_utc()).await;
     let page = format!("/{lang}/account/organizations/{slug}/solutions/{key}");
     let outcome = outcome
         .map(|status| format!("/{lang}/account/organizations/{slug}?solution={status}#solutions"))

@@ -208,6 +208,9 @@ async fn nobody_reaches_another_listings_solutions(db: Database) {
         let reply = post_solution(&mut owner_of_a, &b_slug, &key, &fields).await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
     }
+    // Nor does a form that would be refused tell them anything about B: the right comes first.
+    let invalid = post_solution(&mut owner_of_a, &b_slug, "new", &[("kind", "gadget")]).await;
+    assert_eq!(invalid.status, StatusCode::FORBIDDEN, "{}", invalid.body);
     let form = owner_of_a.call("/api/editing/solution", &[("slug", &a_slug), ("key", &key), ("lang", "en")]).await;
     assert_eq!(form.status, StatusCode::NOT_FOUND);
     assert_eq!(names(&db, b_id).await, ["Bravo Audit"]);
