@@ -48,12 +48,6 @@ impl<'a> Proposal<'a> {
     }
 }
 
-impl Revision {
-    pub fn proposal(&self) -> Proposal<'_> {
-        Proposal { profile: &self.profile, logo: self.logo.as_deref(), solution_edits: &self.solution_edits }
-    }
-}
-
 impl Database {
     /// A person's organizations, by id, with their role in each.
     pub async fn memberships_with_roles(&self, user_id: i64) -> Result<Vec<(i64, MembershipRole)>, AppError> {
