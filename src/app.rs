@@ -43,13 +43,35 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options islands=true />
+                <IslandScripts options />
                 <MetaTags />
             </head>
             <body>
                 <App />
             </body>
         </html>
+    }
+}
+
+/// What `HydrationScripts` writes for islands (preload the bundle, then a module script that loads it
+/// and wakes each island), with the request's CSP nonce where it belongs: Leptos 0.8.23 writes the
+/// nonce as the preload links' `crossorigin` value, which is invalid HTML and asks for a CORS fetch.
+/// The bundle is imported by the nonced script, so it runs under the policy without a nonce of its own.
+#[component]
+fn IslandScripts(options: LeptosOptions) -> impl IntoView {
+    // As `HydrationScripts` does for islands: the page outside the islands is never hydrated.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    let nonce = leptos::nonce::use_nonce();
+    let (pkg, name) = (options.site_pkg_dir.to_string(), options.output_name.to_string());
+    let loader = format!("{}({:?}, {pkg:?}, {name:?}, {name:?});", include_str!("island_script.js"), "");
+    view! {
+        <link rel="modulepreload" href=format!("/{pkg}/{name}.js") nonce=nonce.clone() />
+        <link rel="preload" href=format!("/{pkg}/{name}.wasm") r#as="fetch" r#type="application/wasm" crossorigin="" />
+        <script type="module" nonce=nonce>
+            {loader}
+        </script>
     }
 }
 

@@ -36,6 +36,8 @@ pub struct AppState {
     pub public_url: String,
     /// Proxies whose `X-Forwarded-For` is believed, for throttling by the visitor's address.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// What `/.well-known/security.txt` says, when the operator configured a contact.
+    pub security_txt: Option<std::sync::Arc<http::security::SecurityTxt>>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

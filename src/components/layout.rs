@@ -287,11 +287,25 @@ fn SiteFooter() -> impl IntoView {
     }
 }
 
-/// The document title. leptos_meta reads a title's text when it writes the page head, which on the
-/// server can happen after the page's reactive state is gone (a panic, under load). So the title gets
-/// plain text, read while the page renders; the closure around it renders a new title when the text
-/// changes (a language switch in the browser).
+/// The document title, and the only way pages set one. leptos_meta reads a title's text when it
+/// writes the page head, which on the server can happen after the page's reactive state is gone (a
+/// panic, under load). So the title gets plain text, read while the page renders; the closure around
+/// it renders a new title when the text changes (a language switch in the browser).
+///
+/// On the server leptos_meta (0.8.7, the newest 0.8) writes the text into `<title>` as it is, so a
+/// listing named `</title><script>…` would end the title and run; the text is escaped here first.
+/// In the browser it is set as `document.title`, which takes plain text.
 #[component]
 pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
-    move || view! { <Title text=text.get() /> }
+    move || view! { <Title text=title_text(text.get()) /> }
+}
+
+#[cfg(feature = "ssr")]
+fn title_text(text: String) -> String {
+    html_escape::encode_text(&text).into_owned()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn title_text(text: String) -> String {
+    text
 }

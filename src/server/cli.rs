@@ -122,6 +122,15 @@ struct ServeArgs {
     /// Reverse proxies whose X-Forwarded-For is believed, comma-separated IP addresses
     #[arg(long, env = "QALA_TRUSTED_PROXIES", value_name = "QALA_TRUSTED_PROXIES", value_delimiter = ',')]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// Where to report vulnerabilities, for /.well-known/security.txt: comma-separated mailto: or
+    /// https:// addresses [default: no security.txt]
+    #[arg(long, env = "QALA_SECURITY_CONTACT", value_name = "QALA_SECURITY_CONTACT", value_delimiter = ',',
+          value_parser = http::security::parse_contact, requires = "security_expires")]
+    security_contact: Vec<String>,
+    /// Until when the security.txt contact holds, as RFC 3339 (2027-06-30T00:00:00Z); at most a year ahead is advised
+    #[arg(long, env = "QALA_SECURITY_EXPIRES", value_name = "QALA_SECURITY_EXPIRES",
+          value_parser = http::security::parse_expires)]
+    security_expires: Option<OffsetDateTime>,
 }
 
 #[derive(Subcommand)]
@@ -268,8 +277,24 @@ async fn serve(db: Database, args: ServeArgs) -> Result<(), String> {
         public_url: args.public_url,
         trusted_proxies: args.trusted_proxies,
         mail,
+        security_txt: security_txt(args.security_contact, args.security_expires)?,
     };
     http::serve(db, settings).await
+}
+
+/// The security.txt the operator configured: a contact needs an expiry that has not passed.
+fn security_txt(
+    contacts: Vec<String>,
+    expires: Option<OffsetDateTime>,
+) -> Result<Option<http::security::SecurityTxt>, String> {
+    match expires {
+        _ if contacts.is_empty() => Ok(None),
+        Some(expires) if expires <= OffsetDateTime::now_utc() => {
+            Err(format!("QALA_SECURITY_EXPIRES {expires} has passed: security.txt would be stale"))
+        }
+        Some(expires) => Ok(Some(http::security::SecurityTxt { contacts, expires })),
+        None => Err("QALA_SECURITY_CONTACT needs QALA_SECURITY_EXPIRES".to_owned()),
+    }
 }
 
 async fn seed_demo(db: &Database) -> Result<(), String> {

@@ -5,7 +5,7 @@ use axum::{
     Router,
     body::Body,
     extract::{Request, State},
-    http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Redirect, Response},
     routing::get,
@@ -19,7 +19,6 @@ use tower_http::{
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     services::{ServeDir, ServeFile},
-    set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
 };
 
@@ -28,6 +27,8 @@ use crate::{
     app::{App, shell},
     domain::lang::Lang,
 };
+
+pub mod security;
 
 /// The cookie that remembers the language a visitor last read the site in.
 pub const LANGUAGE_COOKIE: &str = "qala_lang";
@@ -41,6 +42,7 @@ pub struct ServeSettings {
     pub public_url: Option<String>,
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub mail: super::mail::Delivery,
+    pub security_txt: Option<security::SecurityTxt>,
 }
 
 pub async fn serve(db: Database, settings: ServeSettings) -> Result<(), String> {
@@ -59,8 +61,13 @@ pub async fn serve(db: Database, settings: ServeSettings) -> Result<(), String> 
         }
     });
     super::background::spawn(db.clone(), db.session_store(), settings.mail);
-    let state =
-        AppState { leptos_options, db, public_url: public_url.clone(), trusted_proxies: settings.trusted_proxies };
+    let state = AppState {
+        leptos_options,
+        db,
+        public_url: public_url.clone(),
+        trusted_proxies: settings.trusted_proxies,
+        security_txt: settings.security_txt.map(std::sync::Arc::new),
+    };
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|error| format!("cannot listen on {addr}: {error}"))?
@@ -98,24 +105,28 @@ pub fn router(state: AppState) -> Router {
     static_files(router, &state.leptos_options)
         .route("/", get(choose_language))
         .route("/healthz", get(healthz))
+        .route("/.well-known/security.txt", get(security::security_txt))
         .route("/logos/{slug}/{size}", get(serve_logo))
         .merge(super::open_data::routes())
         .merge(super::syndication::routes())
         .merge(super::editor::routes())
         .merge(super::curation::routes())
-        .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, shell))
+        .leptos_routes_with_context(&state, routes, security::provide_request_nonce, move || {
+            shell(shell_options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            security::provide_request_nonce,
+            shell,
+        ))
         .layer(middleware::from_fn(server_function_status))
         .layer(super::auth::session_layer(state.db.session_store(), state.public_url.starts_with("https://")))
         .layer(middleware::from_fn_with_state(state.clone(), super::auth::origin::same_origin_writes))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(cache_static_assets))
-        .layer(default_header("x-content-type-options", "nosniff"))
-        .layer(default_header("referrer-policy", "strict-origin-when-cross-origin"))
-        .layer(default_header("x-frame-options", "DENY"))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), security::security_headers))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
             let request_id =
@@ -158,11 +169,6 @@ async fn server_function_status(request: Request, next: Next) -> Response {
         parts.status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
-}
-
-/// A header every response carries unless its handler set one.
-fn default_header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
 }
 
 /// `/` sends a visitor to their language: the one they chose before, else their browser's, else Azerbaijani.

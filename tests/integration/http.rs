@@ -22,6 +22,10 @@ pub fn app(db: &Database) -> Router {
         db: db.clone(),
         public_url: "https://qala.example".into(),
         trusted_proxies: Vec::new(),
+        security_txt: Some(std::sync::Arc::new(qala::server::http::security::SecurityTxt {
+            contacts: vec!["mailto:security@qala.example".into()],
+            expires: time::macros::datetime!(2030-01-01 0:00 UTC),
+        })),
     })
 }
 
@@ -55,7 +59,7 @@ pub async fn post_json(app: &Router, path: &str, body: &serde_json::Value) -> (S
     (status, headers, String::from_utf8_lossy(&bytes).into_owned())
 }
 
-async fn send(app: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
+pub async fn send(app: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
     let response = app.clone().oneshot(request).await.unwrap();
     let (parts, body) = response.into_parts();
     let bytes = body.collect().await.unwrap().to_bytes();

@@ -17,6 +17,7 @@ mod forum;
 mod http;
 mod open_data;
 mod repository;
+mod security;
 mod seed;
 mod showcase;
 mod solution_editing;
