@@ -30,4 +30,9 @@ for pair in hydrated-last:meyar-sertifikasiya-merkezi no-js-last:sari-celek-kibe
   project="${pair%%:*}" listing="${pair#*:}"
   echo "$PASSWORD" | "$QALA" user create --email "owner-$project@solutions.example" --org "$listing" --org-role owner --password-stdin
 done
+# The hostile-text spec's owners of verified demo listings, one per project.
+for pair in hydrated-last:sandiq-melumat-muhafizesi no-js-last:saq-infosec; do
+  project="${pair%%:*}" listing="${pair#*:}"
+  echo "$PASSWORD" | "$QALA" user create --email "hostile-$project@security.example" --org "$listing" --org-role owner --password-stdin
+done
 exec "$QALA" serve
