@@ -19,7 +19,7 @@ use super::{
     AppState,
     auth::{self, session_error},
     db::{Actor, AuditRecord, Credentials, Invitee, Proposal, Revision},
-    logos::{self, Logo},
+    logos,
     mail,
 };
 use crate::{
@@ -218,11 +218,7 @@ pub async fn save_logo(
     now: OffsetDateTime,
 ) -> Result<RevisionStatus, AppError> {
     let (organization, right) = listing_to_edit(state, user, slug).await?;
-    let square = logos::decode_upload(bytes).map_err(|problem| FieldError::new("logo", problem))?;
-    let logo = Logo::from_square(&square).map_err(|error| {
-        tracing::error!(%error, "encoding a logo failed");
-        AppError::Internal
-    })?;
+    let logo = logos::logo_from_upload(bytes.to_vec()).await?;
     let largest = logo.images.last().map(|image| image.bytes.clone()).unwrap_or_default();
     let status = status_for_change(&organization, right);
     let mut working = WorkingChange::of(state, &organization).await?;
