@@ -48,13 +48,7 @@ pub fn until(listener: TcpListener, signal: impl Future<Output = ()> + Send + 's
     let announcer = phase.clone();
     tokio::spawn(async move {
         signal.await;
-        announcer.send_if_modified(|phase| {
-            let serving = *phase == Phase::Serving;
-            if serving {
-                *phase = Phase::Stopping;
-            }
-            serving
-        });
+        announcer.send_replace(Phase::Stopping);
     });
     let shutdown = Shutdown { phase: phase.subscribe() };
     (DrainingListener { listener: Some(listener), queued: VecDeque::new(), phase, stopping }, shutdown)
