@@ -61,6 +61,7 @@ pub mod directory;
 pub mod editing;
 pub mod forum;
 pub mod lang;
+pub mod limits;
 pub mod organization;
 pub mod profile;
 pub mod showcase;

@@ -20,6 +20,10 @@ pub enum AppError {
     NotFound,
     #[error("some fields need attention")]
     Invalid(Vec<FieldError>),
+    /// A call no page of this site makes: more values, text or pages than it answers, or arguments
+    /// that do not decode. The text says what was wrong.
+    #[error("bad request: {0}")]
+    BadRequest(String),
     #[error("too many attempts; try again in {retry_after_secs} seconds")]
     RateLimited { retry_after_secs: u64 },
     #[error("something went wrong on our side")]
@@ -37,6 +41,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Invalid(_) => 422,
+            AppError::BadRequest(_) => 400,
             AppError::RateLimited { .. } => 429,
             AppError::Internal => 500,
             AppError::Transport(_) => 502,
@@ -62,6 +67,13 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(error: ServerFnErrorErr) -> Self {
-        AppError::Transport(error.to_string())
+        match error {
+            // The caller sent arguments that do not fit the function. On the server, what fails to
+            // deserialize is always a request (a JSON one); in the browser, it is an answer.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest(error.to_string()),
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(_) => AppError::BadRequest(error.to_string()),
+            _ => AppError::Transport(error.to_string()),
+        }
     }
 }

@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod cli;
 pub mod curation;
 pub mod db;
+pub mod drain;
 pub mod editor;
 pub mod forms;
 pub mod forum;

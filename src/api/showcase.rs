@@ -15,11 +15,15 @@ pub const LANDSCAPE_TILES_PER_GROUP: usize = 48;
 
 #[server(endpoint = "startups/search", input = leptos::server_fn::codec::Json)]
 pub async fn search_startups(query: DirectoryQuery, lang: Lang) -> Result<StartupShowcase, AppError> {
+    use crate::domain::directory::SearchQuery;
+    query.check_limits()?;
     crate::server::app_state()?.db.search_startups(&query, lang).await
 }
 
 #[server(endpoint = "landscape", input = leptos::server_fn::codec::Json)]
 pub async fn get_landscape(query: DirectoryQuery, lang: Lang) -> Result<Landscape, AppError> {
+    use crate::domain::directory::SearchQuery;
+    query.check_limits()?;
     crate::server::app_state()?.db.landscape(&query, lang, LANDSCAPE_TILES_PER_GROUP).await
 }
 

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::{
     domain::{
-        directory::{SolutionQuery, SolutionResults},
+        directory::{COMPARED_SOLUTIONS, SolutionQuery, SolutionResults},
         lang::Lang,
         profile::SolutionPage,
     },
@@ -12,6 +12,8 @@ use crate::{
 
 #[server(endpoint = "solutions/search", input = leptos::server_fn::codec::Json)]
 pub async fn search_solutions(query: SolutionQuery, lang: Lang) -> Result<SolutionResults, AppError> {
+    use crate::domain::directory::SearchQuery;
+    query.check_limits()?;
     crate::server::app_state()?.db.search_solutions(&query, lang).await
 }
 
@@ -25,6 +27,7 @@ pub async fn get_solution_page(slug: String, lang: Lang) -> Result<Option<Soluti
 /// Up to four public solutions for side-by-side comparison, in the order asked.
 #[server(endpoint = "solutions/compare", input = leptos::server_fn::codec::Json)]
 pub async fn compare_solutions(slugs: Vec<String>, lang: Lang) -> Result<Vec<SolutionPage>, AppError> {
+    crate::domain::limits::check_count("slugs", slugs.len(), COMPARED_SOLUTIONS)?;
     let state = crate::server::app_state()?;
     crate::server::profiles::compare_solutions(&state, &slugs, lang).await
 }

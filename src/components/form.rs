@@ -48,6 +48,7 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::Forbidden => td_string!(locale, problem.forbidden).to_string(),
         AppError::NotFound => td_string!(locale, problem.not_found).to_string(),
         AppError::Invalid(_) => td_string!(locale, problem.invalid).to_string(),
+        AppError::BadRequest(_) => td_string!(locale, problem.bad_request).to_string(),
         AppError::RateLimited { retry_after_secs } => {
             let minutes = retry_after_secs.div_ceil(60);
             td_string!(locale, problem.rate_limited, minutes = minutes).to_string()

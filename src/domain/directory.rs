@@ -2,9 +2,12 @@
 //! and what one page of results looks like. The question lives entirely in the URL, so it can be shared.
 use serde::{Deserialize, Serialize};
 
+use crate::error::AppError;
+
 use super::{
     country::Country,
     lang::Lang,
+    limits::{MAX_FACET_VALUES, check_at_most, check_count, check_text},
     organization::OrganizationKind,
     slug::Slug,
     solution::{Deployment, SolutionKind},
@@ -42,6 +45,8 @@ pub const COMPARED_SOLUTIONS: usize = 4;
 pub const MAX_QUERY_CHARS: usize = 200;
 /// Deepest page a visitor can ask for; beyond it the page is out of range.
 pub const MAX_PAGE: u32 = 10_000;
+/// Longest city name a filter names.
+pub const MAX_CITY_CHARS: usize = 80;
 
 /// The directory question, parsed from the URL's query string.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +76,10 @@ pub trait SearchQuery: Sized {
 
     /// The canonical query string (without `?`): the same question always gives the same URL.
     fn to_query_string(&self) -> String;
+
+    /// Refuses a question the URL parser would not have read whole: longer text, a deeper page, more
+    /// values in a facet. Server functions ask it before any search, for callers that are no page.
+    fn check_limits(&self) -> Result<(), AppError>;
 
     /// Reads a raw query string (`q=kiber&kind=cert`, without `?`).
     fn from_query_string(text: &str) -> (Self, Vec<IgnoredParameter>) {
@@ -110,7 +119,9 @@ impl SearchQuery for DirectoryQuery {
             "category" => push_parsed_with(&mut facets.categories, value, |v| Slug::parse(v).ok()),
             "sector" => push_parsed_with(&mut facets.sectors, value, |v| Slug::parse(v).ok()),
             "country" => push_parsed_with(&mut facets.countries, value, |v| v.to_ascii_uppercase().parse().ok()),
-            "city" => push_parsed_with(&mut facets.cities, value, |v| (v.chars().count() <= 80).then(|| v.to_owned())),
+            "city" => push_parsed_with(&mut facets.cities, value, |v| {
+                (v.chars().count() <= MAX_CITY_CHARS).then(|| v.to_owned())
+            }),
             "stage" => push_parsed(&mut facets.stages, value),
             "need" => push_parsed(&mut facets.needs, value),
             "panel" => push_parsed_with(&mut facets.panels, value, |v| Slug::parse(v).ok()),
@@ -142,6 +153,24 @@ impl SearchQuery for DirectoryQuery {
             pairs.push(("verified", "1".to_owned()));
         }
         write_pairs(&self.text, pairs, self.sort, self.page)
+    }
+
+    fn check_limits(&self) -> Result<(), AppError> {
+        check_question(
+            &self.text,
+            self.page,
+            &[
+                ("kind", self.kinds.len()),
+                ("category", self.categories.len()),
+                ("sector", self.sectors.len()),
+                ("country", self.countries.len()),
+                ("city", self.cities.len()),
+                ("stage", self.stages.len()),
+                ("need", self.needs.len()),
+                ("panel", self.panels.len()),
+            ],
+        )?;
+        self.cities.iter().try_for_each(|city| check_text("city", city, MAX_CITY_CHARS))
     }
 }
 
@@ -217,6 +246,13 @@ fn read_pairs<'a>(
     ignored
 }
 
+/// The limits every directory question keeps to: its text, its page and its facets' value counts.
+fn check_question(text: &str, page: u32, facets: &[(&str, usize)]) -> Result<(), AppError> {
+    check_text("q", text, MAX_QUERY_CHARS)?;
+    check_at_most("page", page, MAX_PAGE)?;
+    facets.iter().try_for_each(|(name, count)| check_count(name, *count, MAX_FACET_VALUES))
+}
+
 /// The canonical query string of a question: text first, then the facets, order and page when not default.
 fn write_pairs(text: &str, facets: Vec<(&str, String)>, sort: DirectorySort, page: u32) -> String {
     let mut serializer = form_urlencoded::Serializer::new(String::new());
@@ -237,15 +273,15 @@ fn push_parsed<T: std::str::FromStr + PartialEq>(values: &mut Vec<T>, text: &str
     push_parsed_with(values, text, |text| text.parse().ok())
 }
 
+/// Adds a facet value once; one that does not parse, or beyond [`MAX_FACET_VALUES`], is not understood.
 fn push_parsed_with<T: PartialEq>(values: &mut Vec<T>, text: &str, parse: impl Fn(&str) -> Option<T>) -> bool {
     match parse(text) {
-        Some(value) => {
-            if !values.contains(&value) {
-                values.push(value);
-            }
+        Some(value) if values.contains(&value) => true,
+        Some(value) if values.len() < MAX_FACET_VALUES => {
+            values.push(value);
             true
         }
-        None => false,
+        _ => false,
     }
 }
 
@@ -290,6 +326,21 @@ impl SearchQuery for SolutionQuery {
         pairs.extend(self.kinds.iter().map(|kind| ("kind", kind.to_string())));
         pairs.extend(self.countries.iter().map(|country| ("country", country.to_string())));
         write_pairs(&self.text, pairs, self.sort, self.page)
+    }
+
+    fn check_limits(&self) -> Result<(), AppError> {
+        check_question(
+            &self.text,
+            self.page,
+            &[
+                ("category", self.categories.len()),
+                ("nist", self.nist_functions.len()),
+                ("sector", self.sectors.len()),
+                ("deployment", self.deployments.len()),
+                ("kind", self.kinds.len()),
+                ("country", self.countries.len()),
+            ],
+        )
     }
 }
 
@@ -475,6 +526,27 @@ mod tests {
         assert_eq!(query, DirectoryQuery { page: 1, ..DirectoryQuery::default() });
         let names: Vec<&str> = ignored.iter().map(|parameter| parameter.name.as_str()).collect();
         assert_eq!(names, ["kind", "page", "page", "sort", "country", "verified"]);
+    }
+
+    #[test]
+    fn the_url_reads_what_the_server_functions_accept() {
+        let cities: Vec<String> = (0..=MAX_FACET_VALUES).map(|n| format!("City {n}")).collect();
+        let long_text = "k".repeat(MAX_QUERY_CHARS + 50);
+        let mut pairs: Vec<(&str, &str)> = cities.iter().map(|city| ("city", city.as_str())).collect();
+        pairs.extend([("q", long_text.as_str()), ("page", "99999")]);
+        let (query, ignored) = DirectoryQuery::from_pairs(pairs);
+        assert_eq!(query.cities.len(), MAX_FACET_VALUES, "the values beyond the limit are ignored");
+        let ignored: Vec<&str> = ignored.iter().map(|parameter| parameter.name.as_str()).collect();
+        assert_eq!(ignored, ["city", "page"], "and reported");
+        assert_eq!(query.check_limits(), Ok(()), "what the URL gives, the server functions accept");
+        let too_many = DirectoryQuery { cities, ..query.clone() };
+        assert_eq!(too_many.check_limits(), Err(AppError::BadRequest("city: at most 100 values".into())));
+        assert!(DirectoryQuery { page: MAX_PAGE + 1, ..query.clone() }.check_limits().is_err());
+        assert!(DirectoryQuery { text: long_text, ..query.clone() }.check_limits().is_err());
+        assert!(DirectoryQuery { cities: vec!["x".repeat(MAX_CITY_CHARS + 1)], ..query }.check_limits().is_err());
+        let solutions =
+            SolutionQuery { kinds: vec![SolutionKind::ALL[0]; MAX_FACET_VALUES + 1], ..SolutionQuery::default() };
+        assert_eq!(solutions.check_limits(), Err(AppError::BadRequest("kind: at most 100 values".into())));
     }
 
     #[test]

@@ -27,6 +27,9 @@ text_enum! {
 pub struct EmailAddress(String);
 
 impl EmailAddress {
+    /// The longest address there is (RFC 5321's path limit less its angle brackets).
+    pub const MAX_LEN: usize = 254;
+
     pub fn parse(text: &str) -> Result<EmailAddress, FieldError> {
         let email = text.trim().to_lowercase();
         let invalid = || FieldError::new("email", Problem::InvalidEmail);
@@ -39,7 +42,7 @@ impl EmailAddress {
         let local_ok = !local.is_empty()
             && local.len() <= 64
             && !local.chars().any(|c| c.is_whitespace() || c.is_control() || c == '@');
-        if domain_ok && local_ok && email.len() <= 254 { Ok(EmailAddress(email)) } else { Err(invalid()) }
+        if domain_ok && local_ok && email.len() <= Self::MAX_LEN { Ok(EmailAddress(email)) } else { Err(invalid()) }
     }
 
     pub fn as_str(&self) -> &str {

@@ -16,7 +16,7 @@ use crate::{
         search_page::{SearchPage, SearchPageTexts},
     },
     domain::{
-        directory::{DirectorySort, SearchQuery, SolutionCard, SolutionQuery, SolutionResults},
+        directory::{COMPARED_SOLUTIONS, DirectorySort, SearchQuery, SolutionCard, SolutionQuery, SolutionResults},
         lang::Lang,
         profile::{SolutionPage, TaxonomyLink},
     },
@@ -299,7 +299,13 @@ pub fn ComparePage() -> impl IntoView {
     let query_map = use_query_map();
     let lang = move || Lang::from(i18n.get_locale());
     let chosen = Memo::new(move |_| query_map.read().get_all("s").unwrap_or_default());
-    let compared = Resource::new(move || (chosen.get(), lang()), |(slugs, lang)| compare_solutions(slugs, lang));
+    let compared = Resource::new(
+        move || (chosen.get(), lang()),
+        |(slugs, lang)| {
+            // The server compares this many at most, and refuses a call that names more.
+            compare_solutions(slugs.into_iter().take(COMPARED_SOLUTIONS).collect(), lang)
+        },
+    );
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, solutions.compare_title).to_owned()) />
         <Meta name="robots" content="noindex" />

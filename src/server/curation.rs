@@ -274,11 +274,7 @@ pub async fn decide(
     if profile.is_some()
         && let Some(logo) = &revision.logo
     {
-        let square = super::logos::decode_upload(logo).map_err(|problem| FieldError::new("logo", problem))?;
-        let logo = super::logos::Logo::from_square(&square).map_err(|error| {
-            tracing::error!(%error, "encoding an approved logo failed");
-            AppError::Internal
-        })?;
+        let logo = super::logos::logo_from_upload(logo.clone()).await?;
         state.db.set_logo(organization.id, &logo, now).await?;
     }
     Ok(())

@@ -19,13 +19,14 @@ use super::{
     AppState,
     auth::{self, session_error},
     db::{Actor, AuditRecord, Credentials, Invitee, Proposal, Revision},
-    logos::{self, Logo},
-    mail,
+    logos, mail,
 };
 use crate::{
     api::editing::{Choice, ClaimState, EditorData, MemberView, MembersData, SolutionEditorData},
     domain::{
-        editing::{ClaimStatus, Completeness, MyOrganization, ProfileForm, RevisionStatus, SolutionForm},
+        editing::{
+            ClaimStatus, Completeness, DESCRIPTION_MAX, MyOrganization, ProfileForm, RevisionStatus, SolutionForm,
+        },
         lang::Lang,
         organization::{ListingStatus, Organization, OrganizationProfile},
         solution_editing::{SolutionEdit, SolutionIntent, SolutionKey, with_intent, working_solutions},
@@ -42,17 +43,45 @@ pub struct FormFlash {
     pub errors: Vec<FieldError>,
 }
 
-fn flash_key(form: &str) -> String {
-    format!("flash:{form}")
+/// The session key of the one refused form a session keeps, with the name of that form.
+const FLASH: &str = "flash";
+/// The most a flash keeps of what was typed, encoded: a whole profile in three languages fits. Beyond
+/// it the values are dropped and only the errors kept, so a session row stays small however large a
+/// post its body limit lets through.
+pub const MAX_FLASH_VALUE_BYTES: usize = 64 * 1024;
+
+#[derive(Serialize, Deserialize)]
+struct KeptFlash {
+    form: String,
+    flash: FormFlash,
 }
 
 /// Takes (and forgets) what a refused form left for its page.
 pub async fn take_flash(session: &Session, form: &str) -> Result<Option<FormFlash>, AppError> {
-    session.remove::<FormFlash>(&flash_key(form)).await.map_err(session_error)
+    match session.get::<KeptFlash>(FLASH).await.map_err(session_error)? {
+        Some(kept) if kept.form == form => {
+            session.remove_value(FLASH).await.map_err(session_error)?;
+            Ok(Some(kept.flash))
+        }
+        _ => Ok(None),
+    }
 }
 
-pub(super) async fn keep_flash(session: &Session, form: &str, flash: FormFlash) -> Result<(), AppError> {
-    session.insert(&flash_key(form), flash).await.map_err(session_error)
+/// Keeps a refused form's flash for its page. A session holds one, the latest (a form's page takes
+/// it right after the post). Each value is cut to the longest text any field takes (one typed beyond
+/// it comes back cut there, next to its error), and the values are kept only while they are within
+/// [`MAX_FLASH_VALUE_BYTES`].
+pub(super) async fn keep_flash(session: &Session, form: &str, mut flash: FormFlash) -> Result<(), AppError> {
+    for (_, value) in &mut flash.values.0 {
+        if let Some((cut, _)) = value.char_indices().nth(DESCRIPTION_MAX) {
+            value.truncate(cut);
+        }
+    }
+    let typed: usize = flash.values.0.iter().map(|(name, value)| name.len() + value.len()).sum();
+    if typed > MAX_FLASH_VALUE_BYTES {
+        flash.values = ProfileForm::default();
+    }
+    session.insert(FLASH, KeptFlash { form: form.to_owned(), flash }).await.map_err(session_error)
 }
 
 /// How someone may change a listing.
@@ -218,11 +247,7 @@ pub async fn save_logo(
     now: OffsetDateTime,
 ) -> Result<RevisionStatus, AppError> {
     let (organization, right) = listing_to_edit(state, user, slug).await?;
-    let square = logos::decode_upload(bytes).map_err(|problem| FieldError::new("logo", problem))?;
-    let logo = Logo::from_square(&square).map_err(|error| {
-        tracing::error!(%error, "encoding a logo failed");
-        AppError::Internal
-    })?;
+    let logo = logos::logo_from_upload(bytes.to_vec()).await?;
     let largest = logo.images.last().map(|image| image.bytes.clone()).unwrap_or_default();
     let status = status_for_change(&organization, right);
     let mut working = WorkingChange::of(state, &organization).await?;

@@ -68,22 +68,28 @@ pub async fn serve(db: Database, settings: ServeSettings) -> Result<(), String> 
         trusted_proxies: settings.trusted_proxies,
         security_txt: settings.security_txt.map(std::sync::Arc::new),
     };
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .map_err(|error| format!("cannot listen on {addr}: {error}"))?
-        // Leptos streams a page in several writes; without NODELAY each waits for a delayed ACK.
-        .tap_io(|stream| {
-            if let Err(error) = stream.set_nodelay(true) {
-                tracing::warn!(%error, "cannot set TCP_NODELAY");
-            }
-        });
+    let listener =
+        tokio::net::TcpListener::bind(addr).await.map_err(|error| format!("cannot listen on {addr}: {error}"))?;
+    // On the signal, every request already sent is answered (see `drain`).
+    let (listener, shutdown) = super::drain::until(listener, shutdown_signal());
+    let deadline = shutdown.deadline();
+    // Leptos streams a page in several writes; without NODELAY each waits for a delayed ACK.
+    let listener = listener.tap_io(|stream| {
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::warn!(%error, "cannot set TCP_NODELAY");
+        }
+    });
     tracing::info!(%addr, %public_url, "serving");
     println!("Qala is running at {public_url}/");
     // The peer's address is what throttling counts by (or, behind a trusted proxy, what it forwards).
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|error| format!("server error: {error}"))?;
+    let server = axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown.connections_may_stop());
+    tokio::select! {
+        outcome = std::future::IntoFuture::into_future(server) => {
+            outcome.map_err(|error| format!("server error: {error}"))?;
+        }
+        () = deadline => tracing::warn!(limit = ?super::drain::DRAIN_LIMIT, "requests still running were cut off"),
+    }
     tracing::info!("stopped");
     Ok(())
 }
@@ -286,30 +292,42 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-/// Resolves on SIGINT or SIGTERM; in-flight requests then finish before the server stops.
-async fn shutdown_signal() {
-    let interrupt = async {
-        if let Err(error) = tokio::signal::ctrl_c().await {
-            tracing::error!(%error, "cannot listen for SIGINT");
-            std::future::pending::<()>().await;
-        }
-    };
+/// Resolves on SIGINT or SIGTERM; requests already sent then get their answers before the server stops.
+/// The handlers are installed when this is called, not when it is first polled: a signal that comes
+/// as soon as the server says it is running (its workers still busy starting up) must not find the
+/// default action, which ends the process on the spot.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    let (interrupt, terminate) = {
+        use tokio::signal::unix::{SignalKind, signal};
+        let listen = |kind: SignalKind, name: &str| {
+            signal(kind).map_err(|error| tracing::error!(%error, "cannot listen for {name}")).ok()
+        };
+        (listen(SignalKind::interrupt(), "SIGINT"), listen(SignalKind::terminate(), "SIGTERM"))
+    };
+    async move {
+        #[cfg(unix)]
+        {
+            let received = |signal: Option<tokio::signal::unix::Signal>| async move {
+                match signal {
+                    Some(mut signal) => {
+                        signal.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = received(interrupt) => tracing::info!("SIGINT received, shutting down"),
+                () = received(terminate) => tracing::info!("SIGTERM received, shutting down"),
             }
+        }
+        #[cfg(not(unix))]
+        match tokio::signal::ctrl_c().await {
+            Ok(()) => tracing::info!("SIGINT received, shutting down"),
             Err(error) => {
-                tracing::error!(%error, "cannot listen for SIGTERM");
+                tracing::error!(%error, "cannot listen for SIGINT");
                 std::future::pending::<()>().await;
             }
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => tracing::info!("SIGINT received, shutting down"),
-        () = terminate => tracing::info!("SIGTERM received, shutting down"),
     }
 }

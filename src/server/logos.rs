@@ -1,6 +1,9 @@
 //! Organization logos: the sizes the site serves, and the emblems the demo data draws for itself.
 use image::{ImageBuffer, ImageFormat, Rgba, RgbaImage, imageops::FilterType};
 use sha2::{Digest, Sha256};
+use tokio::sync::Semaphore;
+
+use crate::{domain::validation::FieldError, error::AppError};
 
 /// The square sizes, in pixels, every logo is stored in.
 pub const SIZES: [u32; 3] = [64, 128, 256];
@@ -76,6 +79,31 @@ pub fn decode_upload(bytes: &[u8]) -> Result<RgbaImage, crate::domain::validatio
         i64::from((side - image.height()) / 2),
     );
     Ok(square)
+}
+
+/// Uploads turned into logos at the same time at most. Each holds a blocking thread for as long as
+/// decoding and three Lanczos resizes take (up to a second at 4096 pixels a side): a burst of uploads
+/// waits here instead of taking every core.
+static IMAGE_WORK: Semaphore = Semaphore::const_new(2);
+
+/// An uploaded file as a logo in every served size ([`decode_upload`], then [`Logo::from_square`]),
+/// worked out on a blocking thread so the async workers keep answering other requests meanwhile.
+/// A file that is not a usable image is a `logo` field error.
+pub async fn logo_from_upload(bytes: Vec<u8>) -> Result<Logo, AppError> {
+    let permit = IMAGE_WORK.acquire().await.map_err(|_| AppError::Internal)?;
+    let work = tokio::task::spawn_blocking(move || {
+        // Held until the work ends, even when the request that asked for it is dropped first.
+        let _permit = permit;
+        let square = decode_upload(&bytes).map_err(|problem| FieldError::new("logo", problem))?;
+        Logo::from_square(&square).map_err(|error| {
+            tracing::error!(%error, "encoding a logo failed");
+            AppError::Internal
+        })
+    });
+    work.await.map_err(|error| {
+        tracing::error!(%error, "the logo's image work failed");
+        AppError::Internal
+    })?
 }
 
 /// Background colours of demo emblems (the same family as the site's monograms).
@@ -217,6 +245,29 @@ mod tests {
         let crc = crc32(&png[12..]);
         png.extend(crc.to_be_bytes());
         assert_eq!(decode_upload(&png), Err(crate::domain::validation::Problem::ImageTooLarge { max_px: MAX_SIDE }));
+    }
+
+    #[tokio::test]
+    async fn uploads_become_logos_on_a_blocking_thread() {
+        use crate::domain::validation::Problem;
+        let upload = encoded(&RgbaImage::from_pixel(1600, 1200, Rgba([20, 90, 160, 255])), ImageFormat::Png);
+        // On this one-threaded runtime, another task runs while the logo is worked out: the work
+        // does not hold the async thread.
+        let logo = tokio::select! {
+            biased;
+            () = tokio::task::yield_now() => None,
+            logo = logo_from_upload(upload.clone()) => Some(logo),
+        };
+        assert_eq!(logo, None, "the other task answered first");
+        let logos =
+            tokio::join!(logo_from_upload(upload.clone()), logo_from_upload(upload.clone()), logo_from_upload(upload));
+        for logo in [logos.0, logos.1, logos.2] {
+            assert_eq!(logo.unwrap().images.iter().map(|image| image.size).collect::<Vec<_>>(), SIZES);
+        }
+        assert_eq!(
+            logo_from_upload(b"GIF89a........".to_vec()).await,
+            Err(FieldError::new("logo", Problem::UnsupportedImage).into())
+        );
     }
 
     /// The CRC-32 PNG chunks carry (so the forged header is otherwise valid).

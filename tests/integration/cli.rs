@@ -153,3 +153,131 @@ fn an_export_imports_elsewhere_and_bad_rows_are_named() {
     let (imported, printed) = outcome(&["import", export.to_str().unwrap()], &env, "");
     assert!(imported && printed.contains("imported 86 organizations"), "{printed}");
 }
+
+/// Requests sent just before a SIGTERM: the server is paused (SIGSTOP) while they are sent, so they
+/// wait unread in the kernel (some not even accepted yet) when the signal lands. Each must get its
+/// whole answer, never a reset; then the server exits and refuses new connections.
+#[test]
+fn requests_sent_before_a_sigterm_are_answered() {
+    use std::{
+        io::{BufRead, BufReader, Read},
+        net::TcpStream,
+        sync::mpsc,
+        time::{Duration, Instant},
+    };
+
+    let directory = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", directory.path().join("qala.db").display());
+    for trial in 0..3 {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let addr = format!("127.0.0.1:{port}");
+        let mut server = Command::new(env!("CARGO_BIN_EXE_qala"))
+            .args(["serve", "--addr", &addr])
+            .env_remove("QALA_PUBLIC_URL")
+            .env("DATABASE_URL", &url)
+            .env("QALA_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the qala binary runs");
+        let (started, running) = mpsc::channel();
+        let stdout = server.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if line.starts_with("Qala is running") {
+                    let _ = started.send(());
+                }
+            }
+        });
+        running.recv_timeout(Duration::from_secs(60)).expect("the server starts");
+        let signal = |name: &str| {
+            let sent = Command::new("kill").args([name, &server.id().to_string()]).status().unwrap();
+            assert!(sent.success(), "kill {name}");
+        };
+
+        signal("-STOP");
+        let origin = format!("http://{addr}");
+        let requests: Vec<String> = (0..30)
+            .map(|n| match n % 3 {
+                0 => format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+                1 => {
+                    let body = r#"{"query":{"text":"kiber","kinds":[],"categories":[],"sectors":[],"countries":[],"cities":[],"stages":[],"needs":[],"panels":[],"verified_only":false,"sort":"relevance","page":1},"lang":"en"}"#;
+                    post(&addr, &origin, "/api/directory/search", "application/json", body)
+                }
+                _ => {
+                    let body = format!("lang=en&email=not-an-address-{n}&password=password12");
+                    post(&addr, &origin, "/api/account/sign-up", "application/x-www-form-urlencoded", &body)
+                }
+            })
+            .collect();
+        let connections: Vec<TcpStream> = requests
+            .iter()
+            .map(|request| {
+                let mut connection = TcpStream::connect(&addr).unwrap();
+                connection.write_all(request.as_bytes()).unwrap();
+                connection.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+                connection
+            })
+            .collect();
+        signal("-TERM");
+        signal("-CONT");
+
+        let unanswered: Vec<String> = connections
+            .into_iter()
+            .enumerate()
+            .filter_map(|(n, mut connection)| {
+                let mut answer = Vec::new();
+                let outcome = connection.read_to_end(&mut answer).map_err(|error| error.to_string());
+                let problem = outcome.and_then(|_| complete_response(&answer)).err()?;
+                Some(format!("request {n}: {problem}: {}", String::from_utf8_lossy(&answer)))
+            })
+            .collect();
+        let deadline = Instant::now() + Duration::from_secs(40);
+        let status = loop {
+            if let Some(status) = server.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "the server stops after answering");
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        assert!(unanswered.is_empty(), "trial {trial} ({status}): {unanswered:#?}");
+        assert!(status.success(), "{status}");
+        assert_eq!(
+            TcpStream::connect(&addr).map_err(|error| error.kind()).err(),
+            Some(std::io::ErrorKind::ConnectionRefused),
+            "a stopped server refuses connections"
+        );
+    }
+
+    fn post(addr: &str, origin: &str, path: &str, content_type: &str, body: &str) -> String {
+        format!(
+            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nOrigin: {origin}\r\nContent-Type: {content_type}\r\n\
+             Accept: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    }
+
+    /// Whether bytes read to the end are one whole HTTP response (head and all of its body).
+    fn complete_response(bytes: &[u8]) -> Result<(), String> {
+        let text = String::from_utf8_lossy(bytes);
+        let (head, body) = text.split_once("\r\n\r\n").ok_or("no complete head")?;
+        if !head.starts_with("HTTP/1.1 ") {
+            return Err("not an HTTP response".to_owned());
+        }
+        let header = |name: &str| {
+            head.lines().skip(1).find_map(|line| {
+                let (key, value) = line.split_once(':')?;
+                key.eq_ignore_ascii_case(name).then(|| value.trim().to_ascii_lowercase())
+            })
+        };
+        match (header("content-length"), header("transfer-encoding")) {
+            (Some(length), _) if length.parse::<usize>().ok() != Some(body.len()) => {
+                Err(format!("{} of {length} body bytes", body.len()))
+            }
+            (_, Some(encoding)) if encoding.contains("chunked") && !body.ends_with("0\r\n\r\n") => {
+                Err("a chunked body cut short".to_owned())
+            }
+            _ => Ok(()),
+        }
+    }
+}

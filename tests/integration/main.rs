@@ -15,6 +15,7 @@ mod directory;
 mod editing;
 mod forum;
 mod http;
+mod limits;
 mod open_data;
 mod repository;
 mod security;

@@ -263,7 +263,9 @@ async fn comparison_keeps_the_order_asked_and_only_public_solutions(db: Database
     assert_eq!(pages[0].sectors.iter().map(|sector| sector.slug.as_str()).collect::<Vec<_>>(), ["energy"]);
 
     let five = ["kiber-telim", "cavab-robotu", "sizma-testi", "gozetci-siem", "bulud-nezareti"];
-    assert_eq!(compared_slugs(&compare(&five, "az").await), five[..4], "four at most");
+    assert_eq!(compared_slugs(&compare(&five[..4], "az").await), five[..4], "four at most");
+    let (status, _, body) = post_json(&app, "/api/solutions/compare", &json!({ "slugs": five, "lang": "az" })).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "five are refused (the page asks for four): {body}");
     assert_eq!(
         compared_slugs(&compare(&["no-such-solution", "cavab-robotu", "gizli-siem", "kiber-telim"], "ru").await),
         ["cavab-robotu", "kiber-telim"],

@@ -270,6 +270,7 @@ impl<P> IndexBuilder<P> {
             position,
             columns,
             values,
+            value_ids,
             value_docs,
             vocabulary,
             postings,
@@ -291,6 +292,9 @@ pub struct SearchIndex<P> {
     position: HashMap<i64, usize>,
     columns: Vec<Column>,
     values: Vec<Vec<String>>,
+    /// Per dimension, each distinct value's position in `values`: a question's values are looked up,
+    /// never searched for.
+    value_ids: Vec<HashMap<String, u16>>,
     value_docs: Vec<Vec<Vec<u32>>>,
     vocabulary: Vec<String>,
     postings: Vec<Vec<Posting>>,
@@ -379,7 +383,7 @@ impl<P> SearchIndex<P> {
 
     /// The position of a value along a dimension, if any document has it.
     pub fn position_of(&self, dimension: usize, value: &str) -> Option<u16> {
-        self.values[dimension].iter().position(|known| known == value).and_then(|at| u16::try_from(at).ok())
+        self.value_ids[dimension].get(value).copied()
     }
 
     /// The most recently created documents, newest first.
