@@ -442,7 +442,27 @@ async fn staff_decide_ownership_claims(db: Database) {
     );
 }
 
+/// Staff whose addresses begin like spreadsheet formulas appear in the audit download with a `'` first.
+async fn the_audit_csv_neutralises_cells_a_spreadsheet_would_run(db: Database) {
+    let app = app(&db);
+    let [_, (_, b_slug)] = two_listings(&db).await;
+    let page = format!("/en/staff/listings/{b_slug}");
+    let actors = [r#"=hyperlink("https://attacker.example")@forum.example"#, "+1@forum.example", "-2@forum.example"];
+    for (actor, action) in actors.iter().zip(["verify", "unverify", "verify"]) {
+        let mut curator = person(&app, &db, actor, Some(StaffRole::Curator), None).await;
+        curator.submit(&page, &[("action", action)], &page).await;
+    }
+    let mut admin = person(&app, &db, "admin@forum.example", Some(StaffRole::Admin), None).await;
+    let csv = admin.get("/staff/audit.csv?action=listing.").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let written: Vec<String> = reader.records().map(|record| record.unwrap()[2].to_owned()).collect();
+    let expected: Vec<String> = actors.iter().rev().map(|actor| format!("'{actor}")).collect();
+    assert_eq!(written, expected, "the actor column, newest first");
+}
+
 on_both_engines!(
+    the_audit_csv_neutralises_cells_a_spreadsheet_would_run,
     staff_decide_ownership_claims,
     the_quality_report_lists_what_needs_a_look,
     staff_merge_a_duplicate_into_the_listing_kept,
