@@ -165,7 +165,7 @@ impl Probe {
     }
 }
 
-fn pairs<'a>(fields: &'a [(String, String)]) -> Vec<(&'a str, &'a str)> {
+fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
     fields.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect()
 }
 
