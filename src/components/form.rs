@@ -264,6 +264,13 @@ pub fn TextField(
     wiring.frame(label, hint, control)
 }
 
+/// What a `<textarea>` starts with, as HTML for its `inner_html`. Leptos writes a textarea's children
+/// unescaped (as it does a script's), so a saved `</textarea><script>…` would end the field and run;
+/// escaped, the browser shows the text as typed. Every textarea sets its text through this.
+pub fn textarea_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 /// A labelled multi-line text, with its hint and errors.
 #[component]
 pub fn TextArea(
@@ -284,9 +291,8 @@ pub fn TextArea(
             rows=rows
             aria-invalid=move || invalid().then_some("true")
             aria-describedby=wiring.described_by()
-        >
-            {value}
-        </textarea>
+            inner_html=textarea_html(&value)
+        ></textarea>
     };
     wiring.frame(label, hint, control)
 }

@@ -454,22 +454,44 @@ fn parse_choice<T: std::str::FromStr>(field: &str, value: &str, errors: &mut Vec
     }
 }
 
-/// The network a profile address belongs to, from the name in its host (`linkedin.com`, `t.me`, and
-/// the fictional demo data's `linkedin.example` alike).
+/// The domains each network serves profiles from. Each also has its `.example` twin for the fictional
+/// demo data: `.example` is reserved (RFC 2606), so nobody can own `linkedin.example` either.
+const SOCIAL_DOMAINS: &[(SocialNetwork, &[&str])] = &[
+    (SocialNetwork::LinkedIn, &["linkedin.com", "lnkd.in", "linkedin.example"]),
+    (SocialNetwork::X, &["x.com", "twitter.com", "x.example", "twitter.example"]),
+    (SocialNetwork::Facebook, &["facebook.com", "fb.com", "facebook.example"]),
+    (SocialNetwork::Instagram, &["instagram.com", "instagram.example"]),
+    (SocialNetwork::YouTube, &["youtube.com", "youtu.be", "youtube.example"]),
+    (SocialNetwork::Telegram, &["t.me", "telegram.me", "telegram.org", "telegram.example"]),
+    (SocialNetwork::GitHub, &["github.com", "github.example"]),
+];
+
+/// The network a profile address belongs to: the one whose domain is the address's host, or a parent
+/// of it (`www.linkedin.com`). A host that merely contains a network's name (`github.attacker.example`,
+/// `github.com.attacker.example`) is not that network.
 fn social_network(url: &str) -> Option<SocialNetwork> {
-    let host = url.split("://").nth(1)?.split(['/', '?', '#']).next()?.to_lowercase();
-    let name = host.trim_start_matches("www.").trim_start_matches("m.").split('.').next()?.to_owned();
-    let network = match name.as_str() {
-        "linkedin" => SocialNetwork::LinkedIn,
-        "x" | "twitter" => SocialNetwork::X,
-        "facebook" | "fb" => SocialNetwork::Facebook,
-        "instagram" => SocialNetwork::Instagram,
-        "youtube" | "youtu" => SocialNetwork::YouTube,
-        "t" | "telegram" => SocialNetwork::Telegram,
-        "github" => SocialNetwork::GitHub,
-        _ => return None,
-    };
-    Some(network)
+    let host = url_host(url)?;
+    SOCIAL_DOMAINS.iter().find_map(|(network, domains)| {
+        domains
+            .iter()
+            .any(|domain| {
+                host == *domain || host.strip_suffix(domain).is_some_and(|subdomain| subdomain.ends_with('.'))
+            })
+            .then_some(*network)
+    })
+}
+
+/// The lowercase host of an `http(s)://` address, as a browser would go to it: after any `user@`, before
+/// any port, path, query or fragment (a browser reads `\` as `/` too).
+fn url_host(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+        return None;
+    }
+    let authority = rest.split(['/', '\\', '?', '#']).next()?;
+    let host_and_port = authority.rsplit('@').next()?;
+    let host = host_and_port.split(':').next()?.trim_end_matches('.').to_lowercase();
+    (!host.is_empty()).then_some(host)
 }
 
 #[cfg(test)]
@@ -579,5 +601,47 @@ mod tests {
         assert_eq!(score.percent, 0);
         assert_eq!(score.missing.first().map(String::as_str), Some("logo"));
         assert_eq!(Completeness::of(&bare, true).percent, 10);
+    }
+
+    #[test]
+    fn a_social_network_is_known_by_its_domain_not_by_its_name_in_a_host() {
+        for (url, network) in [
+            ("https://github.com/qalxan", SocialNetwork::GitHub),
+            ("https://GitHub.COM/qalxan", SocialNetwork::GitHub),
+            ("https://gist.github.com/qalxan", SocialNetwork::GitHub),
+            ("https://github.com./qalxan", SocialNetwork::GitHub),
+            ("https://www.linkedin.com:443/company/qalxan", SocialNetwork::LinkedIn),
+            ("https://m.youtube.com/@qalxan", SocialNetwork::YouTube),
+            ("https://t.me/qalxan", SocialNetwork::Telegram),
+            ("https://linkedin.example/company/qalxan", SocialNetwork::LinkedIn),
+        ] {
+            assert_eq!(social_network(url), Some(network), "{url}");
+        }
+        for hostile in [
+            "https://github.com.attacker.example/qalxan",
+            "https://attacker-github.com/qalxan",
+            "https://github.attacker.example/qalxan",
+            "https://notgithub.com/qalxan",
+            "https://github.com@attacker.example/",
+            "https://attacker.example\\.github.com/",
+            "https://attacker.example/github.com",
+            "https://attacker.example?github.com",
+            "javascript://github.com/%0Aalert(1)",
+            "github.com/qalxan",
+        ] {
+            assert_eq!(social_network(hostile), None, "{hostile}");
+        }
+    }
+
+    #[test]
+    fn a_profile_refuses_a_social_link_on_a_look_alike_host() {
+        let submitted = form(&[
+            ("en.name", "Qalxan Labs"),
+            ("kind", "company"),
+            ("country", "AZ"),
+            ("social_links", "https://github.com.attacker.example/qalxan"),
+        ]);
+        let errors = submitted.parse(Vec::new(), 2026).unwrap_err();
+        assert!(errors.contains(&FieldError::new("social_links", Problem::InvalidUrl)), "{errors:?}");
     }
 }

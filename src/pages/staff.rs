@@ -14,7 +14,7 @@ use crate::{
         WithForm, get_audit, get_import_report, get_people, get_review, get_staff_dashboard, get_staff_listing,
     },
     components::{
-        form::{FormAlert, problem_text},
+        form::{FormAlert, problem_text, textarea_html},
         layout::PageTitle,
     },
     domain::{
@@ -99,7 +99,7 @@ fn StaffField(
         <div class="field">
             <label for=id.clone()>{label}</label>
             {if multiline {
-                view! { <textarea id=id name=name rows="3">{value}</textarea> }.into_any()
+                view! { <textarea id=id name=name rows="3" inner_html=textarea_html(&value)></textarea> }.into_any()
             } else {
                 view! { <input id=id name=name type=kind required=required value=value /> }.into_any()
             }}
@@ -372,7 +372,7 @@ pub fn ReviewPage() -> impl IntoView {
                                     </div>
                                     <div class="field">
                                         <label for="reason">{t!(i18n, staff.reason)}</label>
-                                        <textarea id="reason" name="reason" rows="3" maxlength="2000">{typed_reason}</textarea>
+                                        <textarea id="reason" name="reason" rows="3" maxlength="2000" inner_html=textarea_html(&typed_reason)></textarea>
                                     </div>
                                     <button class="button" type="submit" name="decision" value="reject">{t!(i18n, staff.reject)}</button>
                                 })}

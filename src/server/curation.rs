@@ -23,6 +23,7 @@ use super::{
         staff_has_two_factors,
     },
     mail::Message,
+    spreadsheet::CsvWriter,
 };
 use crate::{
     domain::{
@@ -494,17 +495,17 @@ pub async fn audit(
 pub async fn audit_csv(state: &AppState, user: &User, filter: &AuditFilter) -> Result<String, AppError> {
     require_staff(state, user).await?;
     let entries = state.db.audit_entries(filter, i64::MAX, 0).await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = CsvWriter::new();
     let internal = |error: csv::Error| {
         tracing::error!(%error, "writing the audit CSV failed");
         AppError::Internal
     };
     writer
-        .write_record(["id", "at", "actor", "action", "organization_id", "subject", "before", "after"])
+        .write_row(["id", "at", "actor", "action", "organization_id", "subject", "before", "after"])
         .map_err(internal)?;
     for entry in entries {
         writer
-            .write_record([
+            .write_row([
                 entry.id.to_string(),
                 entry.at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
                 entry.actor,
@@ -516,7 +517,7 @@ pub async fn audit_csv(state: &AppState, user: &User, filter: &AuditFilter) -> R
             ])
             .map_err(internal)?;
     }
-    let bytes = writer.into_inner().map_err(|error| internal(error.into_error().into()))?;
+    let bytes = writer.finish().map_err(internal)?;
     String::from_utf8(bytes).map_err(|_| AppError::Internal)
 }
 

@@ -40,7 +40,7 @@ pub use curation::{Decision, Waiting};
 pub use editing::{Invitee, Member, Proposal, Revision};
 pub use logos::StoredLogo;
 pub use organizations::PublicPage;
-pub use sql::{SqlBuilder, Value};
+pub use sql::{LikeAt, SqlBuilder, Value};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");

@@ -60,7 +60,7 @@ impl Message<'_> {
     /// The subject and body in a language.
     pub fn compose(self, lang: Lang) -> (String, String) {
         let locale = Locale::from(lang);
-        match self {
+        let (subject, body) = match self {
             Message::VerifyEmail { link } => (
                 td_string!(locale, mail.verify_subject).to_string(),
                 td_string!(locale, mail.verify_body, link = link).to_string(),
@@ -99,8 +99,23 @@ impl Message<'_> {
                 td_string!(locale, mail.claim_rejected_body, organization = organization, reason = reason, link = link)
                     .to_string(),
             ),
-        }
+        };
+        (header_line(&subject), body)
     }
+}
+
+/// A text for a mail header: one line, whatever it holds. A subject carries an organization's name,
+/// which its members write; a line break in it would start a header of their choosing.
+fn header_line(text: &str) -> String {
+    text.split(char::is_control).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The name of the file a mail is written to: the recipient's address with anything but letters,
+/// digits and `@.+-_` replaced, so an address such as `../../x@a.example` stays in the directory.
+fn mail_file_name(id: i64, recipient: &str) -> String {
+    let address: String =
+        recipient.chars().map(|c| if c.is_alphanumeric() || "@.+-_".contains(c) { c } else { '_' }).collect();
+    format!("{id:06}-{}.txt", address.replace("..", "__"))
 }
 
 /// Puts a mail in the outbox.
@@ -141,7 +156,7 @@ impl Delivery {
                 Ok(())
             }
             Delivery::Directory(directory) => {
-                let file = directory.join(format!("{:06}-{}.txt", mail.id, mail.recipient));
+                let file = directory.join(mail_file_name(mail.id, &mail.recipient));
                 let text = format!("To: {}\nSubject: {}\n\n{}\n", mail.recipient, mail.subject, mail.body);
                 tokio::fs::write(&file, text).await.map_err(|error| format!("cannot write {}: {error}", file.display()))
             }
@@ -176,4 +191,29 @@ pub async fn send_due(db: &Database, delivery: &Delivery, now: OffsetDateTime) -
         }
     }
     Ok(due.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subject_is_one_line_whatever_the_name_holds() {
+        let organization = "Probe\r\nBcc: everyone@attacker.example\n\nHello";
+        for lang in Lang::ALL {
+            let (subject, body) = Message::Invitation { organization, link: "https://qala.example/x" }.compose(*lang);
+            assert!(!subject.contains(['\r', '\n']), "{subject:?}");
+            assert!(subject.contains("Probe Bcc: everyone@attacker.example Hello"), "{subject:?}");
+            assert!(body.contains(organization), "the body is plain text and keeps the name as written");
+        }
+    }
+
+    #[test]
+    fn a_mail_file_stays_in_its_directory() {
+        assert_eq!(mail_file_name(7, "aysel@cert.example"), "000007-aysel@cert.example.txt");
+        for recipient in ["../../etc/x@a.example", "a/b@a.example", "..\\x@a.example"] {
+            let name = mail_file_name(7, recipient);
+            assert!(!name.contains(['/', '\\']) && !name.contains(".."), "{recipient}: {name}");
+        }
+    }
 }

@@ -15,7 +15,7 @@ use axum::{
 };
 use serde::Serialize;
 
-use super::{AppState, bulk::export::ExportFile};
+use super::{AppState, bulk::export::ExportFile, spreadsheet::CsvWriter};
 use crate::{
     domain::{
         directory::{DirectoryQuery, IgnoredParameter, PAGE_SIZE, SearchQuery, SolutionQuery},
@@ -237,13 +237,13 @@ async fn organizations_csv(State(state): State<AppState>, RawQuery(raw): RawQuer
     let (query, lang): (DirectoryQuery, Lang) = read_question(raw.as_deref())?;
     let (ids, _) = state.db.directory_ids(&query, lang, None).await?;
     let vocabulary = vocabulary(&state).await?;
-    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut writer = CsvWriter::with_byte_order_mark();
     let csv_failed = |error: csv::Error| {
         tracing::error!(%error, "writing CSV failed");
         ApiError::from(AppError::Internal)
     };
     writer
-        .write_record([
+        .write_row([
             "slug",
             "name",
             "kind",
@@ -267,7 +267,7 @@ async fn organizations_csv(State(state): State<AppState>, RawQuery(raw): RawQuer
             let record = OrganizationRecord::new(organization, &vocabulary, &state.public_url);
             let names = |terms: &[TermRecord]| terms.iter().map(|term| term.name(lang)).collect::<Vec<_>>().join("; ");
             writer
-                .write_record([
+                .write_row([
                     record.slug.to_string(),
                     record.name(lang),
                     record.kind.to_string(),
@@ -287,7 +287,7 @@ async fn organizations_csv(State(state): State<AppState>, RawQuery(raw): RawQuer
                 .map_err(csv_failed)?;
         }
     }
-    let bytes = writer.into_inner().map_err(|error| csv_failed(error.into_error().into()))?;
+    let bytes = writer.finish().map_err(csv_failed)?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

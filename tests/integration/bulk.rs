@@ -8,7 +8,9 @@ use qala::{
     domain::{
         bulk::{ImportReport, ImportSheet},
         curation::AuditFilter,
-        organization::ListingStatus,
+        lang::{Lang, Translations},
+        organization::{ListingStatus, OrganizationKind, OrganizationText},
+        solution::SolutionText,
         user::{MembershipRole, StaffRole},
         validation::Problem,
     },
@@ -27,6 +29,7 @@ use crate::{
     editing::{location, person, two_listings},
     http::{app, get},
     on_both_engines,
+    repository::{organization, solution},
     support::fresh_beside,
 };
 
@@ -130,6 +133,76 @@ async fn an_export_imports_into_an_empty_database_as_it_was(db: Database) {
     assert!(import_bytes(&empty.db, &solutions, ImportFormat::Csv, false).await.wrote());
     assert_eq!(export_file(&empty.db, ExportFile::OrganizationsCsv).await, organizations);
     assert_eq!(export_file(&empty.db, ExportFile::SolutionsCsv).await, solutions);
+    empty.finish().await;
+}
+
+/// Texts a spreadsheet would run as formulas.
+const FORMULA_NAME: &str = r#"=HYPERLINK("https://attacker.example","Open")"#;
+
+/// A listing and a solution whose texts begin like formulas are written neutralised (`'` first) in both
+/// CSV files, and an import of those files gives back the texts as they were.
+async fn formulas_in_the_csv_export_are_neutralised_and_import_back_as_they_were(db: Database) {
+    let mut listing = organization(FORMULA_NAME, OrganizationKind::Company);
+    listing.profile.texts = Translations::new()
+        .with(
+            Lang::Az,
+            OrganizationText {
+                name: FORMULA_NAME.to_owned(),
+                short_description: Some("+1 (555) 0100".to_owned()),
+                description: Some("-2 is what we find".to_owned()),
+            },
+        )
+        .with(
+            Lang::En,
+            OrganizationText {
+                name: "@SUM(A1:A9)".to_owned(),
+                short_description: Some("'=1+1 was already quoted".to_owned()),
+                description: Some("=1+1".to_owned()),
+            },
+        );
+    listing.profile.city = Some("-Bakı".to_owned());
+    // Tab and carriage return: the forms trim them away, but a cell must be safe whatever the database holds.
+    let tab = organization("\tTab", OrganizationKind::Company);
+    let ids = db.insert_organizations(&[listing, tab], OffsetDateTime::now_utc()).await.unwrap();
+    let mut offered = solution(ids[0], "@SUM(1)");
+    offered.details.texts = Translations::new()
+        .with(Lang::Az, SolutionText { name: "@SUM(1)".to_owned(), description: Some("\rx".to_owned()) });
+    db.insert_solutions(&[offered], OffsetDateTime::now_utc()).await.unwrap();
+    let slug = db.organizations_by_ids(&ids[..1]).await.unwrap()[0].slug.to_string();
+
+    let organizations = export_file(&db, ExportFile::OrganizationsCsv).await;
+    let rows = csv_rows(&organizations);
+    let cell = |row: &[String], rows: &[Vec<String>], column: &str| {
+        row[rows[0].iter().position(|name| name == column).unwrap_or_else(|| panic!("no column {column}"))].clone()
+    };
+    let row = rows.iter().find(|row| row[0] == slug).expect("the listing's row");
+    for (column, written) in [
+        ("az.name", format!("'{FORMULA_NAME}")),
+        ("az.short_description", "'+1 (555) 0100".to_owned()),
+        ("az.description", "'-2 is what we find".to_owned()),
+        ("en.name", "'@SUM(A1:A9)".to_owned()),
+        ("en.short_description", "''=1+1 was already quoted".to_owned()),
+        ("en.description", "'=1+1".to_owned()),
+        ("city", "'-Bakı".to_owned()),
+    ] {
+        assert_eq!(cell(row, &rows, column), written, "organizations.csv, {column}");
+    }
+    assert!(rows.iter().any(|row| cell(row, &rows, "az.name") == "'\tTab"), "a tab is neutralised too");
+    let solutions = export_file(&db, ExportFile::SolutionsCsv).await;
+    let solution_rows = csv_rows(&solutions);
+    assert_eq!(cell(&solution_rows[1], &solution_rows, "az.name"), "'@SUM(1)");
+    assert_eq!(cell(&solution_rows[1], &solution_rows, "az.description"), "'\rx");
+
+    let empty = fresh_beside(&db).await;
+    assert!(import_bytes(&empty.db, &organizations, ImportFormat::Csv, false).await.wrote());
+    let report = import_bytes(&empty.db, &solutions, ImportFormat::Csv, false).await;
+    assert!(report.wrote(), "{report:?}");
+    let original = db.organization_by_slug(&slug).await.unwrap().unwrap();
+    let imported = empty.db.organization_by_slug(&slug).await.unwrap().expect("imported");
+    assert_eq!(imported.profile.texts, original.profile.texts, "the texts are read back as they were");
+    assert_eq!(imported.profile.city.as_deref(), Some("-Bakı"));
+    let imported_solutions = empty.db.solutions_of(imported.id).await.unwrap();
+    assert_eq!(imported_solutions[0].details.texts.get(Lang::Az).unwrap().name, "@SUM(1)");
     empty.finish().await;
 }
 
@@ -259,4 +332,5 @@ on_both_engines!(
     an_export_imports_into_an_empty_database_as_it_was,
     bad_rows_are_each_reported_and_nothing_is_written,
     staff_import_from_the_page_and_everyone_else_is_refused,
+    formulas_in_the_csv_export_are_neutralised_and_import_back_as_they_were,
 );

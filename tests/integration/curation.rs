@@ -442,7 +442,62 @@ async fn staff_decide_ownership_claims(db: Database) {
     );
 }
 
+/// Staff whose addresses begin like spreadsheet formulas appear in the audit download with a `'` first.
+async fn the_audit_csv_neutralises_cells_a_spreadsheet_would_run(db: Database) {
+    let app = app(&db);
+    let [_, (_, b_slug)] = two_listings(&db).await;
+    let page = format!("/en/staff/listings/{b_slug}");
+    let actors = [r#"=hyperlink("https://attacker.example")@forum.example"#, "+1@forum.example", "-2@forum.example"];
+    for (actor, action) in actors.iter().zip(["verify", "unverify", "verify"]) {
+        let mut curator = person(&app, &db, actor, Some(StaffRole::Curator), None).await;
+        curator.submit(&page, &[("action", action)], &page).await;
+    }
+    let mut admin = person(&app, &db, "admin@forum.example", Some(StaffRole::Admin), None).await;
+    let csv = admin.get("/staff/audit.csv?action=listing.").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let written: Vec<String> = reader.records().map(|record| record.unwrap()[2].to_owned()).collect();
+    let expected: Vec<String> = actors.iter().rev().map(|actor| format!("'{actor}")).collect();
+    assert_eq!(written, expected, "the actor column, newest first");
+}
+
+/// `%` and `_` in a staff search are the characters themselves, not SQL wildcards.
+async fn staff_searches_take_percent_and_underscore_literally(db: Database) {
+    let app = app(&db);
+    let now = time::OffsetDateTime::now_utc();
+    for email in ["100%@people.example", "a_c@people.example", "abc@people.example", "axc@people.example"] {
+        db.create_user(&EmailAddress::parse(email).unwrap(), None, None, true, now).await.unwrap();
+    }
+    let mut admin = person(&app, &db, "admin@forum.example", Some(StaffRole::Admin), None).await;
+    for (search, found, not_found) in [
+        ("%", "100%@people.example", ["a_c@people.example", "abc@people.example", "admin@forum.example"]),
+        ("a_c", "a_c@people.example", ["abc@people.example", "axc@people.example", "100%@people.example"]),
+    ] {
+        let listed = admin.call("/api/staff/people", &[("search", search)]).await;
+        assert_eq!(listed.status, StatusCode::OK, "{}", listed.body);
+        assert!(listed.body.contains(found), "a search for {search:?} finds {found}: {}", listed.body);
+        for other in not_found {
+            assert!(!listed.body.contains(other), "a search for {search:?} does not find {other}: {}", listed.body);
+        }
+    }
+
+    let [_, (_, b_slug)] = two_listings(&db).await;
+    let page = format!("/en/staff/listings/{b_slug}");
+    for (actor, action) in [("a_c@forum.example", "verify"), ("abc@forum.example", "unverify")] {
+        let mut curator = person(&app, &db, actor, Some(StaffRole::Curator), None).await;
+        curator.submit(&page, &[("action", action)], &page).await;
+    }
+    let by_actor = AuditFilter { actor: "a_c".to_owned(), ..AuditFilter::default() };
+    let actors: Vec<String> =
+        db.audit_entries(&by_actor, 100, 0).await.unwrap().into_iter().map(|entry| entry.actor).collect();
+    assert_eq!(actors, ["a_c@forum.example"]);
+    assert!(audit_rows(&db, "listing_").await.is_empty(), "`_` in an action filter is not a wildcard");
+    assert_eq!(audit_rows(&db, "listing.").await.len(), 2);
+}
+
 on_both_engines!(
+    the_audit_csv_neutralises_cells_a_spreadsheet_would_run,
+    staff_searches_take_percent_and_underscore_literally,
     staff_decide_ownership_claims,
     the_quality_report_lists_what_needs_a_look,
     staff_merge_a_duplicate_into_the_listing_kept,

@@ -14,6 +14,7 @@ mod curation;
 mod directory;
 mod editing;
 mod forum;
+mod hostile_text;
 mod http;
 mod limits;
 mod open_data;

@@ -171,6 +171,7 @@ on_both_engines!(
     a_listing_record_carries_its_texts_solutions_and_addresses,
     the_api_refuses_what_it_does_not_understand,
     the_csv_download_holds_every_result_in_the_chosen_language,
+    the_csv_download_neutralises_cells_a_spreadsheet_would_run,
     solutions_and_taxonomy_are_open_data,
     every_documented_endpoint_answers_as_its_openapi_document_says,
     the_feed_announces_the_newest_listings_first,
@@ -394,6 +395,32 @@ async fn the_csv_download_holds_every_result_in_the_chosen_language(db: Database
     let (_, _, body) = get(&app, "/api/v1/organizations.csv?kind=cert", &[]).await;
     let (_, certs) = read_csv(&body);
     assert_eq!(certs[0]["name"], "National CERT", "English unless asked otherwise, as the API");
+}
+
+/// Listings named like spreadsheet formulas come out of the directory download with a `'` first, so a
+/// spreadsheet shows their names instead of running them.
+async fn the_csv_download_neutralises_cells_a_spreadsheet_would_run(db: Database) {
+    let formulas = [r#"=HYPERLINK("https://attacker.example","Open")"#, "+1", "-2", "@SUM(A1)", "\tx", "\rx"];
+    let listings: Vec<NewOrganization> = formulas
+        .iter()
+        .map(|formula| {
+            let mut listing = organization(formula, OrganizationKind::Company);
+            listing.profile.city = Some((*formula).to_owned());
+            listing
+        })
+        .collect();
+    let ids = db.insert_organizations(&listings, NOW).await.unwrap();
+    let slugs: Vec<String> =
+        db.organizations_by_ids(&ids).await.unwrap().iter().map(|listing| listing.slug.to_string()).collect();
+    let app = app(&db);
+    let (status, _, body) = get(&app, "/api/v1/organizations.csv?lang=az", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, rows) = read_csv(&body);
+    for (slug, formula) in slugs.iter().zip(formulas) {
+        let row = rows.iter().find(|row| &row["slug"] == slug).unwrap_or_else(|| panic!("{slug}"));
+        assert_eq!(row["name"], format!("'{formula}"), "the name {formula:?}");
+        assert_eq!(row["city"], format!("'{formula}"), "the city {formula:?}");
+    }
 }
 
 async fn solutions_and_taxonomy_are_open_data(db: Database) {

@@ -9,6 +9,7 @@ use crate::{
     server::{
         db::Database,
         open_data::records::{OrganizationRecord, SolutionRecord, Vocabulary},
+        spreadsheet::CsvWriter,
     },
 };
 
@@ -97,11 +98,11 @@ impl Dataset {
 
 /// One CSV row a record, each column read from the record's JSON form.
 fn csv_table<T: Serialize>(columns: &[Column], records: &[T]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(columns.iter().map(|column| column.name))?;
+    let mut writer = CsvWriter::with_byte_order_mark();
+    writer.write_row(columns.iter().map(|column| column.name))?;
     for record in records {
         let json = serde_json::to_value(record).map_err(std::io::Error::other)?;
-        writer.write_record(columns.iter().map(|column| values_at(&json, column.json).join(LIST_SEPARATOR)))?;
+        writer.write_row(columns.iter().map(|column| values_at(&json, column.json).join(LIST_SEPARATOR)))?;
     }
-    writer.into_inner().map_err(|error| error.into_error().into())
+    writer.finish()
 }

@@ -18,7 +18,10 @@ use crate::{
         validation::{FieldError, Problem},
     },
     error::AppError,
-    server::db::{Actor, Database, ImportedSolution},
+    server::{
+        db::{Actor, Database, ImportedSolution},
+        spreadsheet::restore_cell,
+    },
 };
 
 /// How an import file is written, told by its name's extension.
@@ -170,6 +173,7 @@ fn read_csv(bytes: &[u8]) -> Result<Sheets, String> {
             .iter()
             .zip(record.iter())
             .map(|(column, cell)| {
+                let cell = restore_cell(cell);
                 let values: Vec<String> = if column.is_list() {
                     cell.split(';').map(str::trim).filter(|item| !item.is_empty()).map(str::to_owned).collect()
                 } else {

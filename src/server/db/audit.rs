@@ -3,7 +3,7 @@
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
-use super::{Database, SqlBuilder, decode_time, encode_time};
+use super::{Database, LikeAt, SqlBuilder, decode_time, encode_time};
 use crate::{
     domain::{
         curation::{AuditEntry, AuditFilter},
@@ -99,7 +99,7 @@ impl Database {
             "SELECT id, at, actor, action, organization_id, subject, before, after FROM audit_log WHERE 1 = 1",
         );
         if !filter.actor.trim().is_empty() {
-            sql.push(" AND LOWER(actor) LIKE ").bind(format!("%{}%", filter.actor.trim().to_lowercase()));
+            sql.push(" AND LOWER(actor)").like(&filter.actor.trim().to_lowercase(), LikeAt::Anywhere);
         }
         if !filter.organization.trim().is_empty() {
             let slug = filter.organization.trim().to_owned();
@@ -107,7 +107,7 @@ impl Database {
             sql.push(" OR organization_id IN (SELECT id FROM organizations WHERE slug = ").bind(slug).push("))");
         }
         if !filter.action.trim().is_empty() {
-            sql.push(" AND action LIKE ").bind(format!("{}%", filter.action.trim()));
+            sql.push(" AND action").like(filter.action.trim(), LikeAt::Start);
         }
         if let Some(from) = day(&filter.from) {
             sql.push(" AND at >= ").bind(from.to_string());

@@ -4,7 +4,7 @@ use sqlx::Row;
 use time::OffsetDateTime;
 
 use super::{
-    Database, SqlBuilder,
+    Database, LikeAt, SqlBuilder,
     accounts::enqueue,
     audit::{AuditRecord, append},
     decode_optional_time, decode_time, decode_word,
@@ -220,9 +220,9 @@ impl Database {
              users.created_at, (SELECT string_agg(organizations.slug, ' ') FROM memberships \
                JOIN organizations ON organizations.id = memberships.organization_id \
                WHERE memberships.user_id = users.id) AS organizations \
-             FROM users WHERE LOWER(users.email) LIKE ",
+             FROM users WHERE LOWER(users.email)",
         );
-        sql.bind(format!("%{}%", search.trim().to_lowercase()));
+        sql.like(&search.trim().to_lowercase(), LikeAt::Anywhere);
         sql.push(" ORDER BY users.staff_role IS NULL, users.created_at DESC, users.id DESC LIMIT ").bind(limit);
         let rows = sql.query().fetch_all(self.pool()).await?;
         rows.iter()

@@ -64,6 +64,13 @@ impl From<Vec<u8>> for Value {
     }
 }
 
+/// Where [`SqlBuilder::like`] looks for its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LikeAt {
+    Anywhere,
+    Start,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct SqlBuilder {
     sql: String,
@@ -101,6 +108,17 @@ impl SqlBuilder {
         }
         self.sql.push_str(if empty { "NULL)" } else { ")" });
         self
+    }
+
+    /// Appends `LIKE $n ESCAPE '\'` matching `text` literally where `at` says: a `%` or `_` that a
+    /// person typed into a search is a character to find, not a wildcard.
+    pub fn like(&mut self, text: &str, at: LikeAt) -> &mut Self {
+        let literal = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let pattern = match at {
+            LikeAt::Anywhere => format!("%{literal}%"),
+            LikeAt::Start => format!("{literal}%"),
+        };
+        self.push(" LIKE ").bind(pattern).push(" ESCAPE '\\'")
     }
 
     pub fn parameter_count(&self) -> usize {
