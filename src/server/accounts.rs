@@ -5,7 +5,7 @@ use tower_sessions::Session;
 
 use super::{
     AppState,
-    auth::{self, throttle},
+    auth::{self, Factors, throttle},
     db::{Actor, AttemptAction, AuditRecord, Credentials, TokenPurpose},
     mail,
 };
@@ -67,7 +67,7 @@ pub async fn sign_up(
     record(state, &user, "account.sign_up", now).await?;
     send_verification_link(state, &user, lang, now).await?;
     let credentials = state.db.credentials_by_id(user.id).await?.ok_or(AppError::NotFound)?;
-    auth::start_session(session, &credentials, now).await
+    auth::start_session(session, &credentials, Factors::PasswordOnly, now).await
 }
 
 /// Mails a fresh link that confirms the account's address.
@@ -130,7 +130,7 @@ pub async fn sign_in(
         auth::await_code(session, &credentials, now).await?;
         return Ok(SignInOutcome::CodeNeeded);
     }
-    auth::start_session(session, &credentials, now).await?;
+    auth::start_session(session, &credentials, Factors::PasswordOnly, now).await?;
     Ok(SignInOutcome::SignedIn)
 }
 
@@ -153,7 +153,7 @@ pub async fn confirm_code(
     if !valid {
         return Err(FieldError::new("code", Problem::WrongCode).into());
     }
-    auth::start_session(session, &credentials, now).await
+    auth::start_session(session, &credentials, Factors::SecondFactor, now).await
 }
 
 /// Mails a link to choose a new password, when the address has an account. The answer is the same
@@ -194,15 +194,16 @@ pub async fn reset_link_is_valid(state: &AppState, token: &str, now: OffsetDateT
     Ok(state.db.peek_email_token(TokenPurpose::ResetPassword, &auth::token_hash(token), now).await?.is_some())
 }
 
-/// Sets a new password from an emailed link. Every other session of the account ends; this browser
-/// is signed in, since it just proved it reads the account's mail.
+/// Sets a new password from an emailed link. Every other session of the account ends. This browser
+/// proved it reads the account's mail, which is one factor: an account without a second factor is
+/// signed in, one with it is left awaiting its code, as after a right password.
 pub async fn reset_password(
     state: &AppState,
     session: &Session,
     token: &str,
     password: &str,
     now: OffsetDateTime,
-) -> Result<(), AppError> {
+) -> Result<SignInOutcome, AppError> {
     let token_hash = auth::token_hash(token);
     let user_id = state
         .db
@@ -224,7 +225,12 @@ pub async fn reset_password(
     record(state, &credentials.user, "account.password_reset", now).await?;
     // The reset link proved the address, as a confirmation link would: it joins the listings that invited it.
     state.db.accept_invitations(user_id, credentials.user.email.as_str(), now).await?;
-    auth::start_session(session, &credentials, now).await
+    if credentials.totp_secret.is_some() {
+        auth::await_code(session, &credentials, now).await?;
+        return Ok(SignInOutcome::CodeNeeded);
+    }
+    auth::start_session(session, &credentials, Factors::PasswordOnly, now).await?;
+    Ok(SignInOutcome::SignedIn)
 }
 
 /// Ends this session, or with `everywhere` every session of the account.
@@ -243,15 +249,30 @@ pub async fn sign_out(
 
 /// Who is signed in on a session, as the pages show it.
 pub async fn viewer(state: &AppState, session: &Session, now: OffsetDateTime) -> Result<Option<Viewer>, AppError> {
-    let Some(credentials) = auth::signed_in(&state.db, session, now).await? else {
+    let Some(account) = auth::signed_in_account(&state.db, session, now).await? else {
         return Ok(None);
     };
     Ok(Some(Viewer {
-        email: credentials.user.email.to_string(),
-        email_verified: credentials.user.email_verified_at.is_some(),
-        staff_role: credentials.user.staff_role,
-        two_factor: credentials.totp_secret.is_some(),
+        email: account.stored.user.email.to_string(),
+        email_verified: account.stored.user.email_verified_at.is_some(),
+        staff_role: account.staff_powers(),
+        staff_awaiting_second_factor: account.staff_awaiting_second_factor(),
+        two_factor: account.stored.totp_secret.is_some(),
     }))
+}
+
+/// After the second factor is turned on or off: every other session of the account ends, and this one
+/// goes on under a new id and the new epoch, with the factors it has now.
+async fn restart_after_factor_change(
+    state: &AppState,
+    session: &Session,
+    user_id: i64,
+    factors: Factors,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    state.db.end_sessions(user_id, now).await?;
+    let credentials = state.db.credentials_by_id(user_id).await?.ok_or(AppError::NotFound)?;
+    auth::start_session(session, &credentials, factors, now).await
 }
 
 /// Offers the signed-in account a new authenticator secret; it counts once a code from it is confirmed.
@@ -294,7 +315,9 @@ pub async fn confirm_totp_setup(
     state.db.set_totp_secret(credentials.user.id, Some(&secret), now).await?;
     state.db.use_totp_step(credentials.user.id, step).await?;
     record(state, &credentials.user, "account.two_factor_on", now).await?;
-    auth::offer_totp_secret(session, None).await
+    auth::offer_totp_secret(session, None).await?;
+    // The code just typed is this session's second factor.
+    restart_after_factor_change(state, session, credentials.user.id, Factors::SecondFactor, now).await
 }
 
 /// Turns two-factor authentication off, with a current code as proof that the app is at hand.
@@ -312,5 +335,6 @@ pub async fn turn_off_totp(
         return Err(FieldError::new("code", Problem::WrongCode).into());
     }
     state.db.set_totp_secret(credentials.user.id, None, now).await?;
-    record(state, &credentials.user, "account.two_factor_off", now).await
+    record(state, &credentials.user, "account.two_factor_off", now).await?;
+    restart_after_factor_change(state, session, credentials.user.id, Factors::PasswordOnly, now).await
 }
