@@ -6,7 +6,7 @@ use tower_sessions::Session;
 use super::{
     AppState,
     auth::{self, Factors, throttle},
-    db::{Actor, AttemptAction, AuditRecord, Credentials, TokenPurpose},
+    db::{Actor, AuditRecord, Credentials, TokenPurpose},
     mail,
 };
 use crate::{
@@ -60,12 +60,12 @@ pub async fn sign_up(
         _ => return Err(AppError::Invalid(problems)),
     };
     let ip_scope = throttle::ip_scope(ip);
-    throttle::check(&state.db, &[(throttle::SIGNUP_PER_IP, &ip_scope)], now).await?;
-    throttle::record(&state.db, AttemptAction::Signup, &[&ip_scope], true, now).await?;
+    let attempt = throttle::admit(&state.db, &[(throttle::SIGNUP_PER_IP, &ip_scope)], now).await?;
     let hash = auth::hash_password(password.to_owned()).await?;
     let user = state.db.create_user(&email, Some(&hash), None, false, now).await?;
     record(state, &user, "account.sign_up", now).await?;
     send_verification_link(state, &user, lang, now).await?;
+    attempt.settle(&state.db, true).await?;
     let credentials = state.db.credentials_by_id(user.id).await?.ok_or(AppError::NotFound)?;
     auth::start_session(session, &credentials, Factors::PasswordOnly, now).await
 }
@@ -107,18 +107,19 @@ pub async fn sign_in(
     password: &str,
     now: OffsetDateTime,
 ) -> Result<SignInOutcome, AppError> {
-    let email = email.trim().to_lowercase();
+    // Only a checked address names an account's throttle scope (and is looked up at all).
+    let email = EmailAddress::parse(email)?;
     let (account_scope, ip_scope) = (throttle::account_scope(&email), throttle::ip_scope(ip));
-    throttle::check(
+    let attempt = throttle::admit(
         &state.db,
         &[(throttle::LOGIN_PER_ACCOUNT, &account_scope), (throttle::LOGIN_PER_IP, &ip_scope)],
         now,
     )
     .await?;
-    let credentials = state.db.credentials_by_email(&email).await?;
+    let credentials = state.db.credentials_by_email(email.as_str()).await?;
     let hash = credentials.as_ref().and_then(|credentials| credentials.password_hash.clone());
     let matches = auth::password_matches(password.to_owned(), hash).await;
-    throttle::record(&state.db, AttemptAction::Login, &[&account_scope, &ip_scope], matches, now).await?;
+    attempt.settle(&state.db, matches).await?;
     let credentials = match credentials {
         Some(credentials) if matches => credentials,
         _ => return Err(FieldError::new("password", Problem::WrongCredentials).into()),
@@ -142,14 +143,14 @@ pub async fn confirm_code(
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
     let credentials = auth::awaiting_code(&state.db, session, now).await?.ok_or(AppError::Unauthorized)?;
-    let account_scope = throttle::account_scope(credentials.user.email.as_str());
-    throttle::check(&state.db, &[(throttle::LOGIN_PER_ACCOUNT, &account_scope)], now).await?;
+    let account_scope = throttle::account_scope(&credentials.user.email);
+    let attempt = throttle::admit(&state.db, &[(throttle::LOGIN_PER_ACCOUNT, &account_scope)], now).await?;
     let step = credentials.totp_secret.as_deref().and_then(|secret| auth::totp::matching_step(secret, code, now));
     let valid = match step {
         Some(step) => state.db.use_totp_step(credentials.user.id, step).await?,
         None => false,
     };
-    throttle::record(&state.db, AttemptAction::Login, &[&account_scope], valid, now).await?;
+    attempt.settle(&state.db, valid).await?;
     if !valid {
         return Err(FieldError::new("code", Problem::WrongCode).into());
     }
@@ -166,14 +167,14 @@ pub async fn request_password_reset(
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
     let email = EmailAddress::parse(email)?;
-    let (account_scope, ip_scope) = (throttle::account_scope(email.as_str()), throttle::ip_scope(ip));
-    throttle::check(
+    let (account_scope, ip_scope) = (throttle::account_scope(&email), throttle::ip_scope(ip));
+    let attempt = throttle::admit(
         &state.db,
         &[(throttle::RESET_PER_ACCOUNT, &account_scope), (throttle::RESET_PER_IP, &ip_scope)],
         now,
     )
     .await?;
-    throttle::record(&state.db, AttemptAction::Reset, &[&account_scope, &ip_scope], true, now).await?;
+    attempt.settle(&state.db, true).await?;
     let Some(credentials) = state.db.credentials_by_email(email.as_str()).await? else {
         return Ok(());
     };

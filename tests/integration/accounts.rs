@@ -402,6 +402,72 @@ async fn turning_the_second_factor_on_or_off_restarts_the_session_and_ends_the_o
     assert_eq!(phone.viewer().await, None, "the other session ended");
 }
 
+async fn wrong_password(browser: &mut Browser, email: &str) -> Reply {
+    browser.call("/api/account/sign-in", &[("lang", "en"), ("email", email), ("password", "guess guess guess")]).await
+}
+
+async fn concurrent_wrong_passwords_check_no_more_passwords_than_the_limit(db: Database) {
+    let app = app(&db);
+    let mut owner = Browser::new(&app, "192.0.2.90:4000");
+    sign_up(&mut owner, "raced@qala.example").await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for attacker in 0..15 {
+        let mut browser = Browser::new(&app, &format!("198.51.100.{}:4000", 100 + attacker));
+        guesses.spawn(async move { wrong_password(&mut browser, "raced@qala.example").await.status });
+    }
+    let statuses: Vec<StatusCode> = guesses.join_all().await;
+    let checked = statuses.iter().filter(|status| **status == StatusCode::UNPROCESSABLE_ENTITY).count();
+    let refused = statuses.iter().filter(|status| **status == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!((checked, refused), (5, 10), "at most five passwords are checked: {statuses:?}");
+}
+
+async fn one_accounts_success_leaves_its_addresses_failures_counted(db: Database) {
+    let app = app(&db);
+    let mut office = Browser::new(&app, "198.51.100.60:4000");
+    sign_up(&mut office, "office@qala.example").await;
+    office.call("/api/account/sign-out", &[("lang", "en")]).await;
+    for attempt in 0..29 {
+        let reply = wrong_password(&mut office, &format!("guess{}@qala.example", attempt / 5)).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{attempt}: {}", reply.body);
+    }
+    assert_eq!(sign_in(&mut office, "office@qala.example").await.status, StatusCode::OK);
+    let thirtieth = wrong_password(&mut office, "other@qala.example").await;
+    assert_eq!(thirtieth.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = wrong_password(&mut office, "another@qala.example").await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "the address's 30 failures still count");
+}
+
+async fn failures_in_the_same_second_as_a_success_count(db: Database) {
+    use qala::server::auth::throttle::{self, LOGIN_PER_ACCOUNT};
+    let now = OffsetDateTime::now_utc();
+    let scope = throttle::account_scope(&EmailAddress::parse("second@qala.example").unwrap());
+    let checks = [(LOGIN_PER_ACCOUNT, scope.as_str())];
+    let attempt = || throttle::admit(&db, &checks, now);
+    attempt().await.unwrap().settle(&db, false).await.unwrap();
+    attempt().await.unwrap().settle(&db, true).await.unwrap();
+    for _ in 0..5 {
+        attempt().await.unwrap().settle(&db, false).await.unwrap();
+    }
+    assert!(
+        matches!(attempt().await, Err(qala::error::AppError::RateLimited { .. })),
+        "five failures after a success in the same second reach the limit"
+    );
+}
+
+async fn an_over_long_address_is_refused_before_anything_is_counted(db: Database) {
+    let app = app(&db);
+    let mut browser = Browser::new(&app, "198.51.100.61:4000");
+    sign_up(&mut browser, "long@qala.example").await;
+    browser.call("/api/account/sign-out", &[("lang", "en")]).await;
+    let long = format!("{}@qala.example", "a".repeat(10_000));
+    for _ in 0..31 {
+        let reply = wrong_password(&mut browser, &long).await;
+        assert!(field_problem(&reply, "email").contains("InvalidEmail"), "{}", reply.status);
+    }
+    let reply = sign_in(&mut browser, "long@qala.example").await;
+    assert_eq!(reply.status, StatusCode::OK, "no attempt was recorded for the refused addresses: {}", reply.body);
+}
+
 on_both_engines!(
     an_account_is_created_confirmed_and_signed_in_and_out,
     sign_up_refuses_bad_input_field_by_field,
@@ -416,4 +482,8 @@ on_both_engines!(
     a_session_signed_in_with_the_password_alone_never_holds_staff_powers,
     a_password_reset_leaves_an_account_with_a_second_factor_awaiting_its_code,
     turning_the_second_factor_on_or_off_restarts_the_session_and_ends_the_others,
+    concurrent_wrong_passwords_check_no_more_passwords_than_the_limit,
+    one_accounts_success_leaves_its_addresses_failures_counted,
+    failures_in_the_same_second_as_a_success_count,
+    an_over_long_address_is_refused_before_anything_is_counted,
 );
