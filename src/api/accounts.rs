@@ -87,7 +87,8 @@ pub async fn resend_confirmation(lang: Lang) -> Result<(), AppError> {
     use crate::server::{accounts, auth, forms};
     let state = crate::server::app_state()?;
     let user = auth::require_user().await?;
-    let outcome = accounts::send_verification_link(&state, &user, lang, now()).await;
+    let ip = auth::request_ip().await?;
+    let outcome = accounts::resend_verification_link(&state, &user, &ip, lang, now()).await;
     forms::finish::<ResendConfirmation, _>(outcome, &[], Some(&format!("/{lang}/account?sent=1"))).await
 }
 

@@ -41,7 +41,9 @@ pub fn check_password(password: &str, email: &str) -> Result<(), FieldError> {
     }
 }
 
-/// Creates an account, signs it in and mails a link to confirm the address.
+/// Creates an account, signs it in and mails a link to confirm the address. An address that already
+/// has an account gets a mail telling its owner how to sign in instead, and the visitor the same answer
+/// as for a new account, so sign-up does not tell strangers which addresses have accounts.
 pub async fn sign_up(
     state: &AppState,
     session: &Session,
@@ -61,7 +63,17 @@ pub async fn sign_up(
     };
     let ip_scope = throttle::ip_scope(ip);
     let attempt = throttle::admit(&state.db, &[(throttle::SIGNUP_PER_IP, &ip_scope)], now).await?;
+    // Hashed either way, so the time taken does not tell either.
     let hash = auth::hash_password(password.to_owned()).await?;
+    if state.db.credentials_by_email(email.as_str()).await?.is_some() {
+        let (sign_in, reset) = (
+            format!("{}/{lang}/account/sign-in", state.public_url),
+            format!("{}/{lang}/account/forgot-password", state.public_url),
+        );
+        let message = mail::Message::SignUpWithExistingAddress { sign_in: &sign_in, reset: &reset };
+        mail::queue(&state.db, email.as_str(), message, lang, now).await?;
+        return attempt.settle(&state.db, true).await;
+    }
     let user = state.db.create_user(&email, Some(&hash), None, false, now).await?;
     record(state, &user, "account.sign_up", now).await?;
     send_verification_link(state, &user, lang, now).await?;
@@ -70,8 +82,27 @@ pub async fn sign_up(
     auth::start_session(session, &credentials, Factors::PasswordOnly, now).await
 }
 
+/// Mails the signed-in account another link to confirm its address, a few times an hour at most.
+pub async fn resend_verification_link(
+    state: &AppState,
+    user: &User,
+    ip: &str,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let (account_scope, ip_scope) = (throttle::account_scope(&user.email), throttle::ip_scope(ip));
+    let attempt = throttle::admit(
+        &state.db,
+        &[(throttle::CONFIRMATION_PER_ACCOUNT, &account_scope), (throttle::SIGNUP_PER_IP, &ip_scope)],
+        now,
+    )
+    .await?;
+    send_verification_link(state, user, lang, now).await?;
+    attempt.settle(&state.db, true).await
+}
+
 /// Mails a fresh link that confirms the account's address.
-pub async fn send_verification_link(
+async fn send_verification_link(
     state: &AppState,
     user: &User,
     lang: Lang,

@@ -96,8 +96,13 @@ async fn sign_up_refuses_bad_input_field_by_field(db: Database) {
     assert!(sign_up(&mut browser, "taken@b.example").await.status.is_success());
     let mut other = Browser::new(&app, "192.0.2.12:4000");
     let taken = sign_up(&mut other, "taken@b.example").await;
-    assert!(field_problem(&taken, "email").contains("Taken"));
-    assert_eq!(other.viewer().await, None);
+    assert_eq!(taken.status, StatusCode::OK, "answered as a new sign-up: {}", taken.body);
+    assert_eq!(taken.body, sign_up(&mut other, "new@b.example").await.body);
+    let mails = db.recent_mail(Some("taken@b.example"), 1).await.unwrap();
+    assert_eq!(mails[0].subject, "Someone tried to sign up with your Qala address", "its owner hears of it");
+    assert!(mails[0].body.contains("/en/account/forgot-password"), "{}", mails[0].body);
+    let owner = db.credentials_by_email("taken@b.example").await.unwrap().unwrap();
+    assert!(qala::server::auth::password_matches(PASSWORD.to_owned(), owner.password_hash).await);
 }
 
 async fn a_plain_form_post_comes_back_with_its_errors_and_what_was_typed(db: Database) {
@@ -468,6 +473,19 @@ async fn an_over_long_address_is_refused_before_anything_is_counted(db: Database
     assert_eq!(reply.status, StatusCode::OK, "no attempt was recorded for the refused addresses: {}", reply.body);
 }
 
+async fn confirmation_mails_are_throttled_per_account(db: Database) {
+    let app = app(&db);
+    let mut browser = Browser::new(&app, "192.0.2.91:4000");
+    sign_up(&mut browser, "resend@qala.example").await;
+    for _ in 0..3 {
+        let reply = browser.call("/api/account/resend-confirmation", &[("lang", "en")]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+    let refused = browser.call("/api/account/resend-confirmation", &[("lang", "en")]).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "{}", refused.body);
+    assert_eq!(db.recent_mail(Some("resend@qala.example"), 10).await.unwrap().len(), 4, "the sign-up's and three more");
+}
+
 on_both_engines!(
     an_account_is_created_confirmed_and_signed_in_and_out,
     sign_up_refuses_bad_input_field_by_field,
@@ -486,4 +504,5 @@ on_both_engines!(
     one_accounts_success_leaves_its_addresses_failures_counted,
     failures_in_the_same_second_as_a_success_count,
     an_over_long_address_is_refused_before_anything_is_counted,
+    confirmation_mails_are_throttled_per_account,
 );

@@ -31,6 +31,10 @@ pub const LOGIN_PER_IP: Limit =
 /// Creating accounts, each of which sends a mail.
 pub const SIGNUP_PER_IP: Limit =
     Limit { action: AttemptAction::Signup, max: 10, window: Duration::hours(1), counting: Counting::Every };
+/// Asking for another confirmation link: a few per account. Per IP address these count with
+/// [`SIGNUP_PER_IP`], as each sends the same mail a sign-up does.
+pub const CONFIRMATION_PER_ACCOUNT: Limit =
+    Limit { action: AttemptAction::Signup, max: 3, window: Duration::hours(1), counting: Counting::Every };
 /// Asking for reset links, each of which sends a mail.
 pub const RESET_PER_ACCOUNT: Limit =
     Limit { action: AttemptAction::Reset, max: 3, window: Duration::hours(1), counting: Counting::Every };
