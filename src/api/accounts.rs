@@ -89,7 +89,8 @@ pub async fn resend_confirmation(lang: Lang) -> Result<(), AppError> {
     use crate::server::{accounts, auth, forms};
     let state = crate::server::app_state()?;
     let user = auth::require_user().await?;
-    let outcome = accounts::send_verification_link(&state, &user, lang, now()).await;
+    let ip = auth::request_ip().await?;
+    let outcome = accounts::resend_verification_link(&state, &user, &ip, lang, now()).await;
     forms::finish::<ResendConfirmation, _>(outcome, &[], Some(&format!("/{lang}/account?sent=1"))).await
 }
 
@@ -116,7 +117,12 @@ pub async fn reset_password(lang: Lang, token: String, password: String) -> Resu
     let state = crate::server::app_state()?;
     let session = auth::request_session().await?;
     let outcome = accounts::reset_password(&state, &session, &token, &password, now()).await;
-    forms::finish::<ResetPassword, _>(outcome, &[], Some(&format!("/{lang}/account?password=1"))).await
+    // An account with a second factor is asked for its code next, on the sign-in page.
+    let next = match outcome {
+        Ok(SignInOutcome::CodeNeeded) => format!("/{lang}/account/sign-in"),
+        _ => format!("/{lang}/account?password=1"),
+    };
+    forms::finish::<ResetPassword, _>(outcome.map(|_| ()), &[], Some(&next)).await
 }
 
 #[server(endpoint = "account/two-factor/begin")]
@@ -159,7 +165,7 @@ pub async fn turn_off_totp(lang: Lang, code: String) -> Result<(), AppError> {
 pub async fn get_outbox() -> Result<Vec<OutboxMail>, AppError> {
     let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
-    crate::server::editor::require_admin(&state, &user).await?;
+    crate::server::editor::require_admin(&user)?;
     let mails = state.db.recent_mail(None, 100).await?;
     Ok(mails
         .into_iter()

@@ -88,10 +88,9 @@ pub async fn get_forum_admin(edition: Option<String>, lang: Lang) -> Result<With
 /// The report of the signed-in staff member's last import (shown once), or a refused form's messages.
 #[server(endpoint = "staff/import-report")]
 pub async fn get_import_report() -> Result<WithForm<Option<ImportReport>>, AppError> {
-    let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
     let session = crate::server::auth::request_session().await?;
-    let report = crate::server::curation::take_import_report(&state, &user, &session).await?;
+    let report = crate::server::curation::take_import_report(&user, &session).await?;
     with_form(report, "import").await
 }
 

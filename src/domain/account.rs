@@ -9,7 +9,10 @@ use super::user::StaffRole;
 pub struct Viewer {
     pub email: String,
     pub email_verified: bool,
+    /// The staff role this session may act with: only after its second factor.
     pub staff_role: Option<StaffRole>,
+    /// A staff account whose session has not passed a second factor, so it has no staff powers yet.
+    pub staff_awaiting_second_factor: bool,
     /// Whether the account asks for an authenticator code at sign-in.
     pub two_factor: bool,
 }

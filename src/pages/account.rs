@@ -377,7 +377,7 @@ fn TwoFactorSection(viewer: Viewer) -> impl IntoView {
     let setup = Resource::new(move || (begin.version().get(), query.read().to_query_string()), |_| get_totp_setup());
     let confirm = FormState::<ConfirmTotpSetup>::new();
     let turn_off = FormState::<TurnOffTotp>::new();
-    let staff = viewer.staff_role.is_some();
+    let staff = viewer.staff_role.is_some() || viewer.staff_awaiting_second_factor;
     view! {
         <section class="account-section" id="two-factor" aria-labelledby="two-factor-title">
             <h2 id="two-factor-title">{t!(i18n, account.two_factor_title)}</h2>

@@ -10,6 +10,7 @@ use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
+    api::accounts::get_viewer,
     api::curation::{
         WithForm, get_audit, get_import_report, get_people, get_review, get_staff_dashboard, get_staff_listing,
     },
@@ -34,15 +35,16 @@ fn lang_now() -> impl Fn() -> Lang + Copy {
     move || Lang::from(i18n.get_locale())
 }
 
-/// The frame of every staff page: title, no indexing, the staff navigation.
+/// Whether the visitor may see the staff navigation, and otherwise the status the page answers with:
+/// 401 for a visitor not signed in, 403 for anyone else. A staff account whose session has not passed
+/// the second factor is told so, with a link to set it up.
 #[component]
-fn StaffFrame(title: Signal<String>, children: Children) -> impl IntoView {
+fn StaffAccess() -> impl IntoView {
     let i18n = use_i18n();
     let lang = lang_now();
-    view! {
-        <PageTitle text=title />
-        <Meta name="robots" content="noindex" />
-        <section class="container account-page account-page--wide staff">
+    let viewer = Resource::new(|| (), |_| get_viewer());
+    let nav = move || {
+        view! {
             <nav class="staff__nav" aria-label=move || t_string!(i18n, staff.nav_label)>
                 <a href=move || format!("/{}/staff", lang())>{t!(i18n, staff.queue_title)}</a>
                 <a href=move || format!("/{}/staff/people", lang())>{t!(i18n, staff.people_title)}</a>
@@ -52,6 +54,47 @@ fn StaffFrame(title: Signal<String>, children: Children) -> impl IntoView {
                 <a href=move || format!("/{}/staff/audit", lang())>{t!(i18n, staff.audit_title)}</a>
                 <a href=move || format!("/{}/staff/import", lang())>{t!(i18n, staff.import.nav)}</a>
             </nav>
+        }
+    };
+    view! {
+        <Suspense>
+            {move || viewer.get().map(|viewer| match viewer {
+                Ok(Some(viewer)) if viewer.staff_role.is_some() => nav().into_any(),
+                Ok(Some(viewer)) if viewer.staff_awaiting_second_factor => {
+                    refuse(&AppError::Forbidden);
+                    view! {
+                        <p class="notice notice--warning" role="alert">
+                            {t!(i18n, staff.second_factor_needed)} " "
+                            <a href=move || format!("/{}/account#two-factor", lang())>{t!(i18n, staff.second_factor_link)}</a>
+                        </p>
+                    }
+                        .into_any()
+                }
+                Ok(Some(_)) => refuse(&AppError::Forbidden).into_any(),
+                Ok(None) => refuse(&AppError::Unauthorized).into_any(),
+                Err(error) => refuse(&error).into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The page's status for a visitor without staff powers; what the page then shows is the refusal its
+/// own data brought.
+fn refuse(error: &AppError) {
+    #[cfg(feature = "ssr")]
+    crate::server::forms::set_error_status(error);
+    #[cfg(not(feature = "ssr"))]
+    let _ = error;
+}
+
+/// The frame of every staff page: title, no indexing, the staff navigation for staff only.
+#[component]
+fn StaffFrame(title: Signal<String>, children: Children) -> impl IntoView {
+    view! {
+        <PageTitle text=title />
+        <Meta name="robots" content="noindex" />
+        <section class="container account-page account-page--wide staff">
+            <StaffAccess />
             <h1>{move || title.get()}</h1>
             {children()}
         </section>

@@ -5,8 +5,8 @@ use tower_sessions::Session;
 
 use super::{
     AppState,
-    auth::{self, throttle},
-    db::{Actor, AttemptAction, AuditRecord, Credentials, TokenPurpose},
+    auth::{self, Factors, throttle},
+    db::{Actor, AuditRecord, Credentials, TokenPurpose},
     mail,
 };
 use crate::{
@@ -41,7 +41,9 @@ pub fn check_password(password: &str, email: &str) -> Result<(), FieldError> {
     }
 }
 
-/// Creates an account, signs it in and mails a link to confirm the address.
+/// Creates an account, signs it in and mails a link to confirm the address. An address that already
+/// has an account gets a mail telling its owner how to sign in instead, and the visitor the same answer
+/// as for a new account, so sign-up does not tell strangers which addresses have accounts.
 pub async fn sign_up(
     state: &AppState,
     session: &Session,
@@ -60,18 +62,47 @@ pub async fn sign_up(
         _ => return Err(AppError::Invalid(problems)),
     };
     let ip_scope = throttle::ip_scope(ip);
-    throttle::check(&state.db, &[(throttle::SIGNUP_PER_IP, &ip_scope)], now).await?;
-    throttle::record(&state.db, AttemptAction::Signup, &[&ip_scope], true, now).await?;
+    let attempt = throttle::admit(&state.db, &[(throttle::SIGNUP_PER_IP, &ip_scope)], now).await?;
+    // Hashed either way, so the time taken does not tell either.
     let hash = auth::hash_password(password.to_owned()).await?;
+    if state.db.credentials_by_email(email.as_str()).await?.is_some() {
+        let (sign_in, reset) = (
+            format!("{}/{lang}/account/sign-in", state.public_url),
+            format!("{}/{lang}/account/forgot-password", state.public_url),
+        );
+        let message = mail::Message::SignUpWithExistingAddress { sign_in: &sign_in, reset: &reset };
+        mail::queue(&state.db, email.as_str(), message, lang, now).await?;
+        return attempt.settle(&state.db, true).await;
+    }
     let user = state.db.create_user(&email, Some(&hash), None, false, now).await?;
     record(state, &user, "account.sign_up", now).await?;
     send_verification_link(state, &user, lang, now).await?;
+    attempt.settle(&state.db, true).await?;
     let credentials = state.db.credentials_by_id(user.id).await?.ok_or(AppError::NotFound)?;
-    auth::start_session(session, &credentials, now).await
+    auth::start_session(session, &credentials, Factors::PasswordOnly, now).await
+}
+
+/// Mails the signed-in account another link to confirm its address, a few times an hour at most.
+pub async fn resend_verification_link(
+    state: &AppState,
+    user: &User,
+    ip: &str,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let (account_scope, ip_scope) = (throttle::account_scope(&user.email), throttle::ip_scope(ip));
+    let attempt = throttle::admit(
+        &state.db,
+        &[(throttle::CONFIRMATION_PER_ACCOUNT, &account_scope), (throttle::SIGNUP_PER_IP, &ip_scope)],
+        now,
+    )
+    .await?;
+    send_verification_link(state, user, lang, now).await?;
+    attempt.settle(&state.db, true).await
 }
 
 /// Mails a fresh link that confirms the account's address.
-pub async fn send_verification_link(
+async fn send_verification_link(
     state: &AppState,
     user: &User,
     lang: Lang,
@@ -107,18 +138,19 @@ pub async fn sign_in(
     password: &str,
     now: OffsetDateTime,
 ) -> Result<SignInOutcome, AppError> {
-    let email = email.trim().to_lowercase();
+    // Only a checked address names an account's throttle scope (and is looked up at all).
+    let email = EmailAddress::parse(email)?;
     let (account_scope, ip_scope) = (throttle::account_scope(&email), throttle::ip_scope(ip));
-    throttle::check(
+    let attempt = throttle::admit(
         &state.db,
         &[(throttle::LOGIN_PER_ACCOUNT, &account_scope), (throttle::LOGIN_PER_IP, &ip_scope)],
         now,
     )
     .await?;
-    let credentials = state.db.credentials_by_email(&email).await?;
+    let credentials = state.db.credentials_by_email(email.as_str()).await?;
     let hash = credentials.as_ref().and_then(|credentials| credentials.password_hash.clone());
     let matches = auth::password_matches(password.to_owned(), hash).await;
-    throttle::record(&state.db, AttemptAction::Login, &[&account_scope, &ip_scope], matches, now).await?;
+    attempt.settle(&state.db, matches).await?;
     let credentials = match credentials {
         Some(credentials) if matches => credentials,
         _ => return Err(FieldError::new("password", Problem::WrongCredentials).into()),
@@ -130,7 +162,7 @@ pub async fn sign_in(
         auth::await_code(session, &credentials, now).await?;
         return Ok(SignInOutcome::CodeNeeded);
     }
-    auth::start_session(session, &credentials, now).await?;
+    auth::start_session(session, &credentials, Factors::PasswordOnly, now).await?;
     Ok(SignInOutcome::SignedIn)
 }
 
@@ -142,18 +174,18 @@ pub async fn confirm_code(
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
     let credentials = auth::awaiting_code(&state.db, session, now).await?.ok_or(AppError::Unauthorized)?;
-    let account_scope = throttle::account_scope(credentials.user.email.as_str());
-    throttle::check(&state.db, &[(throttle::LOGIN_PER_ACCOUNT, &account_scope)], now).await?;
+    let account_scope = throttle::account_scope(&credentials.user.email);
+    let attempt = throttle::admit(&state.db, &[(throttle::LOGIN_PER_ACCOUNT, &account_scope)], now).await?;
     let step = credentials.totp_secret.as_deref().and_then(|secret| auth::totp::matching_step(secret, code, now));
     let valid = match step {
         Some(step) => state.db.use_totp_step(credentials.user.id, step).await?,
         None => false,
     };
-    throttle::record(&state.db, AttemptAction::Login, &[&account_scope], valid, now).await?;
+    attempt.settle(&state.db, valid).await?;
     if !valid {
         return Err(FieldError::new("code", Problem::WrongCode).into());
     }
-    auth::start_session(session, &credentials, now).await
+    auth::start_session(session, &credentials, Factors::SecondFactor, now).await
 }
 
 /// Mails a link to choose a new password, when the address has an account. The answer is the same
@@ -166,14 +198,14 @@ pub async fn request_password_reset(
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
     let email = EmailAddress::parse(email)?;
-    let (account_scope, ip_scope) = (throttle::account_scope(email.as_str()), throttle::ip_scope(ip));
-    throttle::check(
+    let (account_scope, ip_scope) = (throttle::account_scope(&email), throttle::ip_scope(ip));
+    let attempt = throttle::admit(
         &state.db,
         &[(throttle::RESET_PER_ACCOUNT, &account_scope), (throttle::RESET_PER_IP, &ip_scope)],
         now,
     )
     .await?;
-    throttle::record(&state.db, AttemptAction::Reset, &[&account_scope, &ip_scope], true, now).await?;
+    attempt.settle(&state.db, true).await?;
     let Some(credentials) = state.db.credentials_by_email(email.as_str()).await? else {
         return Ok(());
     };
@@ -194,15 +226,16 @@ pub async fn reset_link_is_valid(state: &AppState, token: &str, now: OffsetDateT
     Ok(state.db.peek_email_token(TokenPurpose::ResetPassword, &auth::token_hash(token), now).await?.is_some())
 }
 
-/// Sets a new password from an emailed link. Every other session of the account ends; this browser
-/// is signed in, since it just proved it reads the account's mail.
+/// Sets a new password from an emailed link. Every other session of the account ends. This browser
+/// proved it reads the account's mail, which is one factor: an account without a second factor is
+/// signed in, one with it is left awaiting its code, as after a right password.
 pub async fn reset_password(
     state: &AppState,
     session: &Session,
     token: &str,
     password: &str,
     now: OffsetDateTime,
-) -> Result<(), AppError> {
+) -> Result<SignInOutcome, AppError> {
     let token_hash = auth::token_hash(token);
     let user_id = state
         .db
@@ -224,7 +257,12 @@ pub async fn reset_password(
     record(state, &credentials.user, "account.password_reset", now).await?;
     // The reset link proved the address, as a confirmation link would: it joins the listings that invited it.
     state.db.accept_invitations(user_id, credentials.user.email.as_str(), now).await?;
-    auth::start_session(session, &credentials, now).await
+    if credentials.totp_secret.is_some() {
+        auth::await_code(session, &credentials, now).await?;
+        return Ok(SignInOutcome::CodeNeeded);
+    }
+    auth::start_session(session, &credentials, Factors::PasswordOnly, now).await?;
+    Ok(SignInOutcome::SignedIn)
 }
 
 /// Ends this session, or with `everywhere` every session of the account.
@@ -243,15 +281,30 @@ pub async fn sign_out(
 
 /// Who is signed in on a session, as the pages show it.
 pub async fn viewer(state: &AppState, session: &Session, now: OffsetDateTime) -> Result<Option<Viewer>, AppError> {
-    let Some(credentials) = auth::signed_in(&state.db, session, now).await? else {
+    let Some(account) = auth::signed_in_account(&state.db, session, now).await? else {
         return Ok(None);
     };
     Ok(Some(Viewer {
-        email: credentials.user.email.to_string(),
-        email_verified: credentials.user.email_verified_at.is_some(),
-        staff_role: credentials.user.staff_role,
-        two_factor: credentials.totp_secret.is_some(),
+        email: account.stored.user.email.to_string(),
+        email_verified: account.stored.user.email_verified_at.is_some(),
+        staff_role: account.staff_powers(),
+        staff_awaiting_second_factor: account.staff_awaiting_second_factor(),
+        two_factor: account.stored.totp_secret.is_some(),
     }))
+}
+
+/// After the second factor is turned on or off: every other session of the account ends, and this one
+/// goes on under a new id and the new epoch, with the factors it has now.
+async fn restart_after_factor_change(
+    state: &AppState,
+    session: &Session,
+    user_id: i64,
+    factors: Factors,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    state.db.end_sessions(user_id, now).await?;
+    let credentials = state.db.credentials_by_id(user_id).await?.ok_or(AppError::NotFound)?;
+    auth::start_session(session, &credentials, factors, now).await
 }
 
 /// Offers the signed-in account a new authenticator secret; it counts once a code from it is confirmed.
@@ -294,7 +347,9 @@ pub async fn confirm_totp_setup(
     state.db.set_totp_secret(credentials.user.id, Some(&secret), now).await?;
     state.db.use_totp_step(credentials.user.id, step).await?;
     record(state, &credentials.user, "account.two_factor_on", now).await?;
-    auth::offer_totp_secret(session, None).await
+    auth::offer_totp_secret(session, None).await?;
+    // The code just typed is this session's second factor.
+    restart_after_factor_change(state, session, credentials.user.id, Factors::SecondFactor, now).await
 }
 
 /// Turns two-factor authentication off, with a current code as proof that the app is at hand.
@@ -312,5 +367,6 @@ pub async fn turn_off_totp(
         return Err(FieldError::new("code", Problem::WrongCode).into());
     }
     state.db.set_totp_secret(credentials.user.id, None, now).await?;
-    record(state, &credentials.user, "account.two_factor_off", now).await
+    record(state, &credentials.user, "account.two_factor_off", now).await?;
+    restart_after_factor_change(state, session, credentials.user.id, Factors::PasswordOnly, now).await
 }

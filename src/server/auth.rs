@@ -15,7 +15,10 @@ use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
 pub use store::DatabaseSessionStore;
 
 use super::db::{Credentials, Database};
-use crate::{domain::user::User, error::AppError};
+use crate::{
+    domain::user::{StaffRole, User},
+    error::AppError,
+};
 
 /// A session unused this long ends.
 pub const IDLE_TIMEOUT: time::Duration = time::Duration::hours(8);
@@ -34,6 +37,45 @@ struct SignedIn {
     epoch: i64,
     /// Unix time of signing in, for the absolute timeout.
     since: i64,
+    /// Whether this session passed the account's second factor. Only such a session holds the
+    /// account's staff powers; sessions stored before this was recorded did not.
+    #[serde(default)]
+    second_factor: bool,
+}
+
+/// How a session was signed in: with the password alone, or with the second factor too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Factors {
+    PasswordOnly,
+    SecondFactor,
+}
+
+/// The account signed in on a session, and whether the session passed its second factor.
+#[derive(Clone, Debug)]
+pub struct SignedInAccount {
+    /// The account as stored, with the staff role it was given.
+    pub stored: Credentials,
+    pub factors: Factors,
+}
+
+impl SignedInAccount {
+    /// The one rule for staff powers: the account's staff role counts only on a session that passed
+    /// the second factor. Everything that checks staff powers reads the role of the user this gives.
+    pub fn staff_powers(&self) -> Option<StaffRole> {
+        self.stored.user.staff_role.filter(|_| self.factors == Factors::SecondFactor)
+    }
+
+    /// A staff account on a session without its second factor: it must pass one to act as staff.
+    pub fn staff_awaiting_second_factor(&self) -> bool {
+        self.stored.user.staff_role.is_some() && self.staff_powers().is_none()
+    }
+
+    /// The account as this session may act: its staff role only with [`Self::staff_powers`].
+    pub fn acting(&self) -> Credentials {
+        let mut credentials = self.stored.clone();
+        credentials.user.staff_role = self.staff_powers();
+        credentials
+    }
 }
 
 /// The session cookie: HttpOnly and SameSite=Lax always; over https also Secure, with the `__Host-`
@@ -67,9 +109,19 @@ pub(crate) fn session_error(error: tower_sessions::session::Error) -> AppError {
     AppError::Internal
 }
 
+/// The account signed in on a session as it may act: its staff role only when this session passed the
+/// second factor (see [`SignedInAccount::staff_powers`]).
+pub async fn signed_in(db: &Database, session: &Session, now: OffsetDateTime) -> Result<Option<Credentials>, AppError> {
+    Ok(signed_in_account(db, session, now).await?.map(|account| account.acting()))
+}
+
 /// The account signed in on a session, while it may stay signed in. A session whose account was
 /// disabled, whose sessions were ended, or that outlived the absolute timeout is ended here.
-pub async fn signed_in(db: &Database, session: &Session, now: OffsetDateTime) -> Result<Option<Credentials>, AppError> {
+pub async fn signed_in_account(
+    db: &Database,
+    session: &Session,
+    now: OffsetDateTime,
+) -> Result<Option<SignedInAccount>, AppError> {
     let Some(signed_in) = session.get::<SignedIn>(SIGNED_IN).await.map_err(session_error)? else {
         return Ok(None);
     };
@@ -85,7 +137,8 @@ pub async fn signed_in(db: &Database, session: &Session, now: OffsetDateTime) ->
     if now.unix_timestamp() - touched >= TOUCH_INTERVAL {
         session.insert(TOUCHED, now.unix_timestamp()).await.map_err(session_error)?;
     }
-    Ok(credentials)
+    let factors = if signed_in.second_factor { Factors::SecondFactor } else { Factors::PasswordOnly };
+    Ok(credentials.map(|stored| SignedInAccount { stored, factors }))
 }
 
 /// The account behind the current request, if any.
@@ -101,19 +154,34 @@ pub async fn require_user() -> Result<User, AppError> {
 }
 
 /// Signs an account in on a fresh session id, so an id planted before sign-in is worthless.
-pub async fn start_session(session: &Session, credentials: &Credentials, now: OffsetDateTime) -> Result<(), AppError> {
+/// `credentials` must be read after any change to the account's session epoch.
+pub async fn start_session(
+    session: &Session,
+    credentials: &Credentials,
+    factors: Factors,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
     session.remove_value(AWAITING_CODE).await.map_err(session_error)?;
-    let signed_in =
-        SignedIn { user_id: credentials.user.id, epoch: credentials.session_epoch, since: now.unix_timestamp() };
+    let signed_in = SignedIn {
+        user_id: credentials.user.id,
+        epoch: credentials.session_epoch,
+        since: now.unix_timestamp(),
+        second_factor: factors == Factors::SecondFactor,
+    };
     session.insert(SIGNED_IN, signed_in).await.map_err(session_error)
 }
 
 /// Remembers that a password was right and the account's authenticator code is still to come.
 pub async fn await_code(session: &Session, credentials: &Credentials, now: OffsetDateTime) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
-    let pending =
-        SignedIn { user_id: credentials.user.id, epoch: credentials.session_epoch, since: now.unix_timestamp() };
+    session.remove_value(SIGNED_IN).await.map_err(session_error)?;
+    let pending = SignedIn {
+        user_id: credentials.user.id,
+        epoch: credentials.session_epoch,
+        since: now.unix_timestamp(),
+        second_factor: false,
+    };
     session.insert(AWAITING_CODE, pending).await.map_err(session_error)
 }
 

@@ -18,10 +18,7 @@ use super::{
     AppState,
     bulk::import::{ImportFormat, import},
     db::{Actor, AuditRecord, Decision, Proposal, Revision, Waiting},
-    editor::{
-        Compose, after_form, bring_in, display_name, error_response, require_admin, signed_in_user,
-        staff_has_two_factors,
-    },
+    editor::{Compose, after_form, bring_in, display_name, error_response, require_admin, signed_in_user},
     mail::Message,
     spreadsheet::CsvWriter,
 };
@@ -43,13 +40,11 @@ use crate::{
     error::AppError,
 };
 
-/// Forum staff (curator or admin) signed in with two factors; anyone else is refused.
-pub async fn require_staff(state: &AppState, user: &User) -> Result<(), AppError> {
-    if user.staff_role.is_some() && staff_has_two_factors(state, user).await? {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
+/// Forum staff (curator or admin) whose session passed the second factor; anyone else is refused.
+/// `user` is the signed-in account as its session may act (`auth::signed_in`), which holds a staff
+/// role only then.
+pub fn require_staff(user: &User) -> Result<(), AppError> {
+    if user.staff_role.is_some() { Ok(()) } else { Err(AppError::Forbidden) }
 }
 
 /// How staff decide a change.
@@ -70,7 +65,7 @@ pub async fn dashboard(
     lang: Lang,
     now: OffsetDateTime,
 ) -> Result<StaffDashboard, AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let revisions = state.db.pending_revisions().await?;
     let claims = state.db.pending_claims().await?;
     let ids: Vec<i64> = revisions.iter().chain(&claims).map(|waiting| waiting.organization_id).collect();
@@ -122,7 +117,7 @@ async fn revision_and_listing(state: &AppState, revision_id: i64) -> Result<(Rev
 
 /// A change with its field-by-field differences, categories and sectors by name.
 pub async fn review(state: &AppState, user: &User, revision_id: i64, lang: Lang) -> Result<Review, AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let (revision, organization) = revision_and_listing(state, revision_id).await?;
     let new_listing = is_new(&organization);
     let before = if new_listing { ProfileForm::default() } else { ProfileForm::of(&organization.profile) };
@@ -205,7 +200,7 @@ impl TermNames {
 
 /// The proposed logo of a change, for staff comparing it with the current one.
 pub async fn proposed_logo(state: &AppState, user: &User, revision_id: i64) -> Result<Vec<u8>, AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     state.db.revision_by_id(revision_id).await?.and_then(|revision| revision.logo).ok_or(AppError::NotFound)
 }
 
@@ -219,7 +214,7 @@ pub async fn decide(
     lang: Lang,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let (revision, organization) = revision_and_listing(state, revision_id).await?;
     if revision.summary.status != RevisionStatus::Pending {
         return Err(FieldError::new("decision", Problem::AlreadyDecided).into());
@@ -303,7 +298,7 @@ pub async fn decide_claim(
     lang: Lang,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     if !approve && reason.trim().is_empty() {
         return Err(FieldError::new("reason", Problem::Required).into());
     }
@@ -336,7 +331,7 @@ pub async fn decide_claim(
 
 /// A listing as staff manage it.
 pub async fn listing(state: &AppState, user: &User, slug: &str, lang: Lang) -> Result<StaffListing, AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let organization = state.db.organization_by_slug(slug).await?.ok_or(AppError::NotFound)?;
     Ok(staff_listing(&organization, lang))
 }
@@ -361,7 +356,7 @@ pub async fn act_on_listing(
     position: Option<i64>,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let organization = state.db.organization_by_slug(slug).await?.ok_or(AppError::NotFound)?;
     if action == ListingAction::Feature {
         match position {
@@ -394,7 +389,7 @@ pub async fn merge_listings(
     kept_slug: &str,
     now: OffsetDateTime,
 ) -> Result<String, AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let duplicate = state.db.organization_by_slug(duplicate_slug).await?.ok_or(AppError::NotFound)?;
     let kept = match state.db.organization_by_slug(kept_slug.trim()).await? {
         Some(kept) if kept.id != duplicate.id => kept,
@@ -418,7 +413,7 @@ pub async fn invite_owner(
     lang: Lang,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let organization = state.db.organization_by_slug(slug).await?.ok_or(AppError::NotFound)?;
     let email = crate::domain::user::EmailAddress::parse(email)?;
     if state.db.members_of(organization.id).await?.iter().any(|member| member.role == MembershipRole::Owner) {
@@ -430,13 +425,13 @@ pub async fn invite_owner(
 
 /// The data-quality report: listings not updated for a year, missing a language, without a logo.
 pub async fn quality(state: &AppState, user: &User, now: OffsetDateTime) -> Result<QualityReport, AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     state.db.quality_report(now - Duration::days(365), QUALITY_LIST_LIMIT).await
 }
 
 /// Accounts whose address contains `search`, for admins.
 pub async fn people(state: &AppState, user: &User, search: &str) -> Result<Vec<Person>, AppError> {
-    require_admin(state, user).await?;
+    require_admin(user)?;
     state.db.people(search, 200).await
 }
 
@@ -448,7 +443,7 @@ pub async fn set_role(
     role: Option<StaffRole>,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    require_admin(state, user).await?;
+    require_admin(user)?;
     let person = other_person(state, user, person_id).await?;
     let actor = Actor::person(user);
     let record =
@@ -464,7 +459,7 @@ pub async fn set_disabled(
     disabled: bool,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    require_admin(state, user).await?;
+    require_admin(user)?;
     let person = other_person(state, user, person_id).await?;
     let actor = Actor::person(user);
     let action = if disabled { "person.disable" } else { "person.enable" };
@@ -486,14 +481,14 @@ pub async fn audit(
     filter: &AuditFilter,
     page: u32,
 ) -> Result<Vec<AuditEntry>, AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let offset = i64::from(page.saturating_sub(1)) * AUDIT_PAGE;
     state.db.audit_entries(filter, AUDIT_PAGE, offset).await
 }
 
 /// The whole filtered audit log as CSV, for staff.
 pub async fn audit_csv(state: &AppState, user: &User, filter: &AuditFilter) -> Result<String, AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let entries = state.db.audit_entries(filter, i64::MAX, 0).await?;
     let mut writer = CsvWriter::new();
     let internal = |error: csv::Error| {
@@ -530,7 +525,7 @@ pub async fn import_file(
     dry_run: bool,
     now: OffsetDateTime,
 ) -> Result<ImportReport, AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let Some(format) = ImportFormat::of_file_name(file_name) else {
         return Err(FieldError::new("file", Problem::InvalidChoice).into());
     };
@@ -541,12 +536,8 @@ pub async fn import_file(
 const IMPORT_REPORT: &str = "staff:import-report";
 
 /// The report of the signed-in staff member's last import, shown once.
-pub async fn take_import_report(
-    state: &AppState,
-    user: &User,
-    session: &Session,
-) -> Result<Option<ImportReport>, AppError> {
-    require_staff(state, user).await?;
+pub async fn take_import_report(user: &User, session: &Session) -> Result<Option<ImportReport>, AppError> {
+    require_staff(user)?;
     session.remove::<ImportReport>(IMPORT_REPORT).await.map_err(super::auth::session_error)
 }
 
@@ -583,7 +574,7 @@ where
     let credentials = signed_in_user(state, session, lang).await?;
     let form = ProfileForm(pairs);
     // Staff first: nobody else learns even whether what they typed would pass.
-    let outcome = match require_staff(state, &credentials.user).await {
+    let outcome = match require_staff(&credentials.user) {
         Ok(()) => act(&credentials.user, &form).await,
         Err(error) => Err(error),
     };
@@ -707,7 +698,7 @@ async fn post_import(
 ) -> Result<Response, Response> {
     let credentials = signed_in_user(&state, &session, lang).await?;
     // Staff first: nobody else gets their upload read.
-    require_staff(&state, &credentials.user).await.map_err(|error| error_response(&error))?;
+    require_staff(&credentials.user).map_err(|error| error_response(&error))?;
     let (mut file_name, mut bytes, mut dry_run) = (String::new(), Vec::new(), false);
     while let Some(field) = multipart.next_field().await.map_err(|error| error.into_response())? {
         match field.name() {

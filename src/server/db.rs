@@ -32,7 +32,9 @@ use time::{OffsetDateTime, format_description::well_known::Rfc3339};
 use super::auth::DatabaseSessionStore;
 use crate::error::AppError;
 
-pub use accounts::{AttemptAction, AttemptCount, Credentials, QueuedMail, TokenPurpose};
+pub use accounts::{
+    Admission, AttemptAction, AttemptCount, AttemptRule, Counting, Credentials, QueuedMail, TokenPurpose,
+};
 pub use audit::{Actor, AuditRecord};
 pub use backup::BackupError;
 pub use bulk::{Imported, ImportedSolution};

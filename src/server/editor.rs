@@ -91,10 +91,11 @@ pub enum EditRight {
     Staff,
 }
 
-/// Whether a person may change a listing: its members may, and forum staff who sign in with two
-/// factors; anyone else is refused.
+/// Whether a person may change a listing: its members may, and forum staff whose session passed the
+/// second factor (`user` is the signed-in account as its session may act, from `auth::signed_in`);
+/// anyone else is refused.
 pub async fn edit_right(state: &AppState, user: &User, organization: &Organization) -> Result<EditRight, AppError> {
-    if user.staff_role.is_some() && staff_has_two_factors(state, user).await? {
+    if user.staff_role.is_some() {
         return Ok(EditRight::Staff);
     }
     match state.db.membership_role(user.id, organization.id).await? {
@@ -103,18 +104,9 @@ pub async fn edit_right(state: &AppState, user: &User, organization: &Organizati
     }
 }
 
-/// An admin who signed in with two factors; anyone else is refused.
-pub async fn require_admin(state: &AppState, user: &User) -> Result<(), AppError> {
-    if user.staff_role == Some(crate::domain::user::StaffRole::Admin) && staff_has_two_factors(state, user).await? {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-/// Staff powers need two-factor authentication; without it a staff account is an ordinary one.
-pub(super) async fn staff_has_two_factors(state: &AppState, user: &User) -> Result<bool, AppError> {
-    Ok(state.db.credentials_by_id(user.id).await?.is_some_and(|credentials| credentials.totp_secret.is_some()))
+/// An admin whose session passed the second factor (see [`edit_right`]); anyone else is refused.
+pub fn require_admin(user: &User) -> Result<(), AppError> {
+    if user.staff_role == Some(crate::domain::user::StaffRole::Admin) { Ok(()) } else { Err(AppError::Forbidden) }
 }
 
 /// A listing by slug for someone who wants to change it; an unknown slug is a 404 for everyone.

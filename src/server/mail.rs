@@ -20,6 +20,12 @@ pub enum Message<'a> {
     ResetPassword {
         link: &'a str,
     },
+    /// Someone signed up with an address that already has an account: its owner hears of it, and the
+    /// visitor is answered as for a new account, so sign-up does not tell who has one.
+    SignUpWithExistingAddress {
+        sign_in: &'a str,
+        reset: &'a str,
+    },
     /// An existing account was made an editor of a listing.
     AddedAsEditor {
         organization: &'a str,
@@ -68,6 +74,10 @@ impl Message<'_> {
             Message::ResetPassword { link } => (
                 td_string!(locale, mail.reset_subject).to_string(),
                 td_string!(locale, mail.reset_body, link = link).to_string(),
+            ),
+            Message::SignUpWithExistingAddress { sign_in, reset } => (
+                td_string!(locale, mail.existing_account_subject).to_string(),
+                td_string!(locale, mail.existing_account_body, sign_in = sign_in, reset = reset).to_string(),
             ),
             Message::AddedAsEditor { organization, link } => (
                 td_string!(locale, mail.added_subject, organization = organization).to_string(),

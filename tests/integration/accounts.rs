@@ -6,7 +6,10 @@ use axum::{
     extract::ConnectInfo,
     http::{Request, StatusCode, header},
 };
-use qala::server::db::Database;
+use qala::{
+    domain::user::{EmailAddress, StaffRole},
+    server::db::Database,
+};
 use time::OffsetDateTime;
 use tower::ServiceExt;
 
@@ -93,8 +96,13 @@ async fn sign_up_refuses_bad_input_field_by_field(db: Database) {
     assert!(sign_up(&mut browser, "taken@b.example").await.status.is_success());
     let mut other = Browser::new(&app, "192.0.2.12:4000");
     let taken = sign_up(&mut other, "taken@b.example").await;
-    assert!(field_problem(&taken, "email").contains("Taken"));
-    assert_eq!(other.viewer().await, None);
+    assert_eq!(taken.status, StatusCode::OK, "answered as a new sign-up: {}", taken.body);
+    assert_eq!(taken.body, sign_up(&mut other, "new@b.example").await.body);
+    let mails = db.recent_mail(Some("taken@b.example"), 1).await.unwrap();
+    assert_eq!(mails[0].subject, "Someone tried to sign up with your Qala address", "its owner hears of it");
+    assert!(mails[0].body.contains("/en/account/forgot-password"), "{}", mails[0].body);
+    let owner = db.credentials_by_email("taken@b.example").await.unwrap().unwrap();
+    assert!(qala::server::auth::password_matches(PASSWORD.to_owned(), owner.password_hash).await);
 }
 
 async fn a_plain_form_post_comes_back_with_its_errors_and_what_was_typed(db: Database) {
@@ -298,6 +306,186 @@ async fn a_session_started_on_one_instance_holds_on_another(db: Database) {
     second_db.close().await;
 }
 
+/// A confirmed admin account, with an authenticator secret when `second_factor` (returned).
+async fn admin(db: &Database, email: &str, second_factor: bool) -> (i64, String) {
+    let hash = qala::server::auth::hash_password(PASSWORD.to_owned()).await.unwrap();
+    let now = OffsetDateTime::now_utc();
+    let address = EmailAddress::parse(email).unwrap();
+    let user = db.create_user(&address, Some(&hash), Some(StaffRole::Admin), true, now).await.unwrap();
+    let secret = qala::server::auth::totp::new_secret();
+    if second_factor {
+        db.set_totp_secret(user.id, Some(&secret), now).await.unwrap();
+    }
+    (user.id, secret)
+}
+
+/// The code an authenticator shows `steps` 30-second steps from now (each step is accepted once).
+fn code_at(secret: &str, steps: i64) -> String {
+    qala::server::auth::totp::current_code(secret, OffsetDateTime::now_utc() + time::Duration::seconds(30 * steps))
+}
+
+async fn staff_status(browser: &mut Browser) -> StatusCode {
+    browser.call("/api/staff/dashboard", &[("lang", "en")]).await.status
+}
+
+async fn viewer_json(browser: &mut Browser) -> serde_json::Value {
+    serde_json::from_str(&browser.call("/api/account/viewer", &[]).await.body).unwrap()
+}
+
+async fn sign_in(browser: &mut Browser, email: &str) -> Reply {
+    browser.call("/api/account/sign-in", &[("lang", "en"), ("email", email), ("password", PASSWORD)]).await
+}
+
+async fn a_session_signed_in_with_the_password_alone_never_holds_staff_powers(db: Database) {
+    let app = app(&db);
+    let (id, secret) = admin(&db, "admin@qala.example", false).await;
+    let mut browser = Browser::new(&app, "192.0.2.80:4000");
+    assert_eq!(sign_in(&mut browser, "admin@qala.example").await.body, "\"SignedIn\"");
+    assert_eq!(staff_status(&mut browser).await, StatusCode::FORBIDDEN);
+    let viewer = viewer_json(&mut browser).await;
+    assert_eq!(viewer["staff_role"], serde_json::Value::Null, "no staff powers on this session");
+    assert_eq!(viewer["staff_awaiting_second_factor"], true);
+    // The account gains a second factor without this session passing it: still no staff powers.
+    db.set_totp_secret(id, Some(&secret), OffsetDateTime::now_utc()).await.unwrap();
+    assert_eq!(staff_status(&mut browser).await, StatusCode::FORBIDDEN);
+    let outbox = browser.call("/api/account/outbox", &[]).await;
+    assert_eq!(outbox.status, StatusCode::FORBIDDEN, "{}", outbox.body);
+}
+
+async fn a_password_reset_leaves_an_account_with_a_second_factor_awaiting_its_code(db: Database) {
+    let app = app(&db);
+    let (_, secret) = admin(&db, "reset-admin@qala.example", true).await;
+    let mut browser = Browser::new(&app, "192.0.2.81:4000");
+    browser.call("/api/account/forgot-password", &[("lang", "en"), ("email", "reset-admin@qala.example")]).await;
+    let token = emailed_token(&db, "reset-admin@qala.example").await;
+    let fields = [("lang", "en"), ("token", token.as_str()), ("password", "a brand new passphrase 77")];
+    let reset = browser.submit("/api/account/reset-password", &fields, "/en/account/reset").await;
+    assert!(reset.status.is_redirection(), "{}", reset.body);
+    assert_eq!(reset.headers[header::LOCATION], "/en/account/sign-in", "the sign-in page asks for the code");
+    assert_eq!(browser.viewer().await, None, "the mailed link alone does not sign a second-factor account in");
+    assert_eq!(staff_status(&mut browser).await, StatusCode::UNAUTHORIZED);
+    let awaiting = browser.call("/api/account/awaiting-code", &[]).await;
+    assert_eq!(awaiting.body, "true");
+    let code = code_at(&secret, 0);
+    let confirmed = browser.call("/api/account/confirm-code", &[("lang", "en"), ("code", &code)]).await;
+    assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
+    assert_eq!(staff_status(&mut browser).await, StatusCode::OK);
+}
+
+async fn turning_the_second_factor_on_or_off_restarts_the_session_and_ends_the_others(db: Database) {
+    let app = app(&db);
+    admin(&db, "toggle@qala.example", false).await;
+    let mut laptop = Browser::new(&app, "192.0.2.82:4000");
+    let mut phone = Browser::new(&app, "192.0.2.83:4000");
+    sign_in(&mut laptop, "toggle@qala.example").await;
+    sign_in(&mut phone, "toggle@qala.example").await;
+
+    laptop.call("/api/account/two-factor/begin", &[("lang", "en")]).await;
+    let setup: serde_json::Value =
+        serde_json::from_str(&laptop.call("/api/account/two-factor/setup", &[]).await.body).unwrap();
+    let secret = setup["secret"].as_str().unwrap().to_owned();
+    let before = laptop.cookie.clone();
+    let code = code_at(&secret, -1);
+    let on = laptop.call("/api/account/two-factor/confirm", &[("lang", "en"), ("code", &code)]).await;
+    assert_eq!(on.status, StatusCode::OK, "{}", on.body);
+    assert_ne!(laptop.cookie, before, "a new session id");
+    assert_eq!(laptop.viewer().await.as_deref(), Some("toggle@qala.example"), "this session goes on");
+    assert_eq!(staff_status(&mut laptop).await, StatusCode::OK, "the code just typed is this session's second factor");
+    assert_eq!(phone.viewer().await, None, "the other session ended");
+
+    sign_in(&mut phone, "toggle@qala.example").await;
+    let code = code_at(&secret, 0);
+    phone.call("/api/account/confirm-code", &[("lang", "en"), ("code", &code)]).await;
+    assert_eq!(staff_status(&mut phone).await, StatusCode::OK);
+    let before = laptop.cookie.clone();
+    let code = code_at(&secret, 1);
+    let off = laptop.call("/api/account/two-factor/off", &[("lang", "en"), ("code", &code)]).await;
+    assert_eq!(off.status, StatusCode::OK, "{}", off.body);
+    assert_ne!(laptop.cookie, before, "a new session id");
+    assert_eq!(laptop.viewer().await.as_deref(), Some("toggle@qala.example"));
+    assert_eq!(staff_status(&mut laptop).await, StatusCode::FORBIDDEN, "no second factor, no staff powers");
+    assert_eq!(phone.viewer().await, None, "the other session ended");
+}
+
+async fn wrong_password(browser: &mut Browser, email: &str) -> Reply {
+    browser.call("/api/account/sign-in", &[("lang", "en"), ("email", email), ("password", "guess guess guess")]).await
+}
+
+async fn concurrent_wrong_passwords_check_no_more_passwords_than_the_limit(db: Database) {
+    let app = app(&db);
+    let mut owner = Browser::new(&app, "192.0.2.90:4000");
+    sign_up(&mut owner, "raced@qala.example").await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for attacker in 0..15 {
+        let mut browser = Browser::new(&app, &format!("198.51.100.{}:4000", 100 + attacker));
+        guesses.spawn(async move { wrong_password(&mut browser, "raced@qala.example").await.status });
+    }
+    let statuses: Vec<StatusCode> = guesses.join_all().await;
+    let checked = statuses.iter().filter(|status| **status == StatusCode::UNPROCESSABLE_ENTITY).count();
+    let refused = statuses.iter().filter(|status| **status == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!((checked, refused), (5, 10), "at most five passwords are checked: {statuses:?}");
+}
+
+async fn one_accounts_success_leaves_its_addresses_failures_counted(db: Database) {
+    let app = app(&db);
+    let mut office = Browser::new(&app, "198.51.100.60:4000");
+    sign_up(&mut office, "office@qala.example").await;
+    office.call("/api/account/sign-out", &[("lang", "en")]).await;
+    for attempt in 0..29 {
+        let reply = wrong_password(&mut office, &format!("guess{}@qala.example", attempt / 5)).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{attempt}: {}", reply.body);
+    }
+    assert_eq!(sign_in(&mut office, "office@qala.example").await.status, StatusCode::OK);
+    let thirtieth = wrong_password(&mut office, "other@qala.example").await;
+    assert_eq!(thirtieth.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = wrong_password(&mut office, "another@qala.example").await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "the address's 30 failures still count");
+}
+
+async fn failures_in_the_same_second_as_a_success_count(db: Database) {
+    use qala::server::auth::throttle::{self, LOGIN_PER_ACCOUNT};
+    let now = OffsetDateTime::now_utc();
+    let scope = throttle::account_scope(&EmailAddress::parse("second@qala.example").unwrap());
+    let checks = [(LOGIN_PER_ACCOUNT, scope.as_str())];
+    let attempt = || throttle::admit(&db, &checks, now);
+    attempt().await.unwrap().settle(&db, false).await.unwrap();
+    attempt().await.unwrap().settle(&db, true).await.unwrap();
+    for _ in 0..5 {
+        attempt().await.unwrap().settle(&db, false).await.unwrap();
+    }
+    assert!(
+        matches!(attempt().await, Err(qala::error::AppError::RateLimited { .. })),
+        "five failures after a success in the same second reach the limit"
+    );
+}
+
+async fn an_over_long_address_is_refused_before_anything_is_counted(db: Database) {
+    let app = app(&db);
+    let mut browser = Browser::new(&app, "198.51.100.61:4000");
+    sign_up(&mut browser, "long@qala.example").await;
+    browser.call("/api/account/sign-out", &[("lang", "en")]).await;
+    let long = format!("{}@qala.example", "a".repeat(10_000));
+    for _ in 0..31 {
+        let reply = wrong_password(&mut browser, &long).await;
+        assert!(field_problem(&reply, "email").contains("InvalidEmail"), "{}", reply.status);
+    }
+    let reply = sign_in(&mut browser, "long@qala.example").await;
+    assert_eq!(reply.status, StatusCode::OK, "no attempt was recorded for the refused addresses: {}", reply.body);
+}
+
+async fn confirmation_mails_are_throttled_per_account(db: Database) {
+    let app = app(&db);
+    let mut browser = Browser::new(&app, "192.0.2.91:4000");
+    sign_up(&mut browser, "resend@qala.example").await;
+    for _ in 0..3 {
+        let reply = browser.call("/api/account/resend-confirmation", &[("lang", "en")]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+    let refused = browser.call("/api/account/resend-confirmation", &[("lang", "en")]).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "{}", refused.body);
+    assert_eq!(db.recent_mail(Some("resend@qala.example"), 10).await.unwrap().len(), 4, "the sign-up's and three more");
+}
+
 on_both_engines!(
     an_account_is_created_confirmed_and_signed_in_and_out,
     sign_up_refuses_bad_input_field_by_field,
@@ -309,4 +497,12 @@ on_both_engines!(
     an_account_with_two_factor_needs_its_current_code_once,
     writes_from_other_sites_are_refused_and_change_nothing,
     a_session_started_on_one_instance_holds_on_another,
+    a_session_signed_in_with_the_password_alone_never_holds_staff_powers,
+    a_password_reset_leaves_an_account_with_a_second_factor_awaiting_its_code,
+    turning_the_second_factor_on_or_off_restarts_the_session_and_ends_the_others,
+    concurrent_wrong_passwords_check_no_more_passwords_than_the_limit,
+    one_accounts_success_leaves_its_addresses_failures_counted,
+    failures_in_the_same_second_as_a_success_count,
+    an_over_long_address_is_refused_before_anything_is_counted,
+    confirmation_mails_are_throttled_per_account,
 );

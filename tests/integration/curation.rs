@@ -246,6 +246,21 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
                 reply.status
             );
         }
+        // Staff pages: no staff navigation, and a status that says why; staff without a second factor
+        // on this session are told how to get one.
+        let pages = ["", "/people", "/taxonomy", "/forum", "/quality", "/audit", "/import"]
+            .map(str::to_owned)
+            .into_iter()
+            .chain([format!("/revisions/{revision_id}"), format!("/listings/{a_slug}")]);
+        for page in pages {
+            let path = format!("/en/staff{page}");
+            let reply = browser.get(&path).await;
+            let expected = if who == "anonymous" { StatusCode::UNAUTHORIZED } else { StatusCode::FORBIDDEN };
+            assert_eq!(reply.status, expected, "{who} opened {path}");
+            assert!(!reply.body.contains("staff__nav"), "{who} saw the staff navigation on {path}");
+            let told = reply.body.contains(r#"href="/en/account#two-factor""#);
+            assert_eq!(told, who == "staff without 2FA", "{who} on {path}: the way to a second factor");
+        }
         for path in [format!("/staff/revisions/{revision_id}/logo"), "/staff/audit.csv".to_owned()] {
             let reply = browser.get(&path).await;
             assert!(
@@ -255,6 +270,10 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
             );
         }
     }
+    let mut admin = person(&app, &db, "admin@forum.example", Some(StaffRole::Admin), None).await;
+    let page = admin.get("/en/staff").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("staff__nav"), "staff see their navigation");
     let after = (db.latest_revision(b_id).await.unwrap(), db.organization_by_slug(&a_slug).await.unwrap());
     assert_eq!(before.0.map(|revision| revision.summary), after.0.map(|revision| revision.summary), "nothing decided");
     assert_eq!(before.1, after.1, "nothing changed on the listing");

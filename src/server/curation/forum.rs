@@ -77,7 +77,7 @@ impl ForumChange {
 /// Every edition, and the chosen one's panels with their participants (the newest edition when
 /// none is chosen).
 pub async fn forum(state: &AppState, user: &User, edition: Option<&str>, lang: Lang) -> Result<ForumAdmin, AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let editions = state.db.forum_editions().await?;
     let chosen = chosen_edition(&editions, edition)?.cloned();
     let mut panels = Vec::new();
@@ -105,7 +105,7 @@ pub async fn change_forum(
     change: ForumChange,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let actor = Actor::person(user);
     let action = change.action();
     let panels = state.db.forum_panels(None).await?;

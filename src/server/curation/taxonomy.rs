@@ -47,7 +47,7 @@ pub enum TermChange {
 
 /// The whole taxonomy with how much uses each term, for staff.
 pub async fn taxonomy(state: &AppState, user: &crate::domain::user::User) -> Result<ManagedTaxonomy, AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     state.db.managed_taxonomy().await
 }
 
@@ -60,7 +60,7 @@ pub async fn change_term(
     change: TermChange,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    require_staff(state, user).await?;
+    require_staff(user)?;
     let taxonomy = state.db.managed_taxonomy().await?;
     let terms = match kind {
         TermKind::Category => &taxonomy.categories,

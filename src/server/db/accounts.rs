@@ -4,7 +4,7 @@
 use sqlx::Row;
 use time::OffsetDateTime;
 
-use super::{Database, decode_optional_time, decode_time, encode_time, users::user_from_row};
+use super::{Database, Engine, decode_optional_time, decode_time, encode_time, users::user_from_row};
 use crate::{domain::user::User, error::AppError};
 
 /// What signing in checks, beyond the public account: never leaves the server.
@@ -49,6 +49,63 @@ impl AttemptAction {
             AttemptAction::Reset => "reset",
         }
     }
+}
+
+/// Which of a scope's attempts a limit counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counting {
+    /// Every attempt (each sent a mail).
+    Every,
+    /// Failed attempts (wrong passwords or codes), however many successes came between.
+    Failures,
+    /// Failed attempts since the scope's last success: signing in correctly clears the slate.
+    FailuresSinceSuccess,
+}
+
+/// One limit an attempt must pass: at most `max` counted attempts of `action` from `scope` since `since`.
+#[derive(Clone, Copy, Debug)]
+pub struct AttemptRule<'a> {
+    pub scope: &'a str,
+    pub action: AttemptAction,
+    pub counting: Counting,
+    pub since: OffsetDateTime,
+    pub max: i64,
+}
+
+/// Whether an attempt may go ahead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Admission {
+    /// Recorded: the attempt's rows, to settle with its outcome.
+    Admitted(Vec<i64>),
+    /// Refused, with the rules (by index) at their limit and what they counted.
+    Refused(Vec<(usize, AttemptCount)>),
+}
+
+/// The attempts a rule counts. Rows are ordered by id, not by their whole-second times, so a success
+/// and a failure in the same second are told apart.
+async fn count_attempts(
+    connection: &mut sqlx::AnyConnection,
+    rule: &AttemptRule<'_>,
+) -> Result<AttemptCount, AppError> {
+    let (failures_only, since_success) = match rule.counting {
+        Counting::Every => (false, false),
+        Counting::Failures => (true, false),
+        Counting::FailuresSinceSuccess => (true, true),
+    };
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS attempts, MIN(at) AS oldest FROM auth_attempts \
+         WHERE scope = $1 AND action = $2 AND at > $3 AND (succeeded = 0 OR $4 = 0) \
+         AND ($5 = 0 OR id > COALESCE((SELECT MAX(id) FROM auth_attempts \
+             WHERE scope = $1 AND action = $2 AND succeeded = 1), 0))",
+    )
+    .bind(rule.scope)
+    .bind(rule.action.as_str())
+    .bind(encode_time(rule.since))
+    .bind(i64::from(failures_only))
+    .bind(i64::from(since_success))
+    .fetch_one(connection)
+    .await?;
+    Ok(AttemptCount { count: row.try_get("attempts")?, oldest: decode_optional_time(row.try_get("oldest")?)? })
 }
 
 /// How many matching attempts a window holds, and when the oldest of them was made.
@@ -215,45 +272,63 @@ impl Database {
         Ok(())
     }
 
-    pub async fn record_attempt(
-        &self,
-        scope: &str,
-        action: AttemptAction,
-        succeeded: bool,
-        now: OffsetDateTime,
-    ) -> Result<(), AppError> {
-        sqlx::query("INSERT INTO auth_attempts (scope, action, succeeded, at) VALUES ($1, $2, $3, $4)")
-            .bind(scope)
-            .bind(action.as_str())
-            .bind(i64::from(succeeded))
+    /// Counts the attempts each rule sees and, when none is at its limit, records this attempt under
+    /// every rule's scope, all in one transaction that holds the write lock from its start: concurrent
+    /// attempts are counted one after another, so no more than a limit's worth is ever admitted. The
+    /// rows count as failures until [`Database::settle_attempts`] says otherwise.
+    pub async fn admit_attempt(&self, rules: &[AttemptRule<'_>], now: OffsetDateTime) -> Result<Admission, AppError> {
+        let mut transaction = match self.engine() {
+            // A plain BEGIN takes the write lock only at the first write, after the counts were read.
+            Engine::Sqlite => self.pool().begin_with("BEGIN IMMEDIATE").await?,
+            Engine::Postgres => self.pool().begin().await?,
+        };
+        if self.engine() == Engine::Postgres {
+            let mut scopes: Vec<&str> = rules.iter().map(|rule| rule.scope).collect();
+            scopes.sort_unstable();
+            scopes.dedup();
+            for scope in scopes {
+                sqlx::query("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS lock")
+                    .bind(scope)
+                    .fetch_one(&mut *transaction)
+                    .await?;
+            }
+        }
+        let mut refused = Vec::new();
+        for (index, rule) in rules.iter().enumerate() {
+            let count = count_attempts(&mut transaction, rule).await?;
+            if count.count >= rule.max {
+                refused.push((index, count));
+            }
+        }
+        if !refused.is_empty() {
+            return Ok(Admission::Refused(refused));
+        }
+        let mut ids = Vec::with_capacity(rules.len());
+        for rule in rules {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO auth_attempts (scope, action, succeeded, at) VALUES ($1, $2, 0, $3) RETURNING id",
+            )
+            .bind(rule.scope)
+            .bind(rule.action.as_str())
             .bind(encode_time(now))
-            .execute(self.pool())
+            .fetch_one(&mut *transaction)
             .await?;
-        Ok(())
+            ids.push(id);
+        }
+        transaction.commit().await?;
+        Ok(Admission::Admitted(ids))
     }
 
-    /// Attempts since a moment: all of them, or only the failed ones.
-    pub async fn count_attempts(
-        &self,
-        scope: &str,
-        action: AttemptAction,
-        failures_only: bool,
-        since: OffsetDateTime,
-    ) -> Result<AttemptCount, AppError> {
-        // Failures count from the last success: signing in correctly clears the slate.
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS attempts, MIN(at) AS oldest FROM auth_attempts \
-             WHERE scope = $1 AND action = $2 AND at > $3 AND (succeeded = 0 OR $4 = 0) \
-             AND ($4 = 0 OR at > COALESCE((SELECT MAX(at) FROM auth_attempts \
-                 WHERE scope = $1 AND action = $2 AND succeeded = 1), ''))",
-        )
-        .bind(scope)
-        .bind(action.as_str())
-        .bind(encode_time(since))
-        .bind(i64::from(failures_only))
-        .fetch_one(self.pool())
-        .await?;
-        Ok(AttemptCount { count: row.try_get("attempts")?, oldest: decode_optional_time(row.try_get("oldest")?)? })
+    /// Records how admitted attempts ended.
+    pub async fn settle_attempts(&self, ids: &[i64], succeeded: bool) -> Result<(), AppError> {
+        for id in ids {
+            sqlx::query("UPDATE auth_attempts SET succeeded = $1 WHERE id = $2")
+                .bind(i64::from(succeeded))
+                .bind(id)
+                .execute(self.pool())
+                .await?;
+        }
+        Ok(())
     }
 
     /// Forgets attempts and used or expired links older than a moment: they no longer count for anything.
