@@ -70,9 +70,18 @@ fn StaffAccess() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Ok(Some(_)) => refuse(&AppError::Forbidden).into_any(),
-                Ok(None) => refuse(&AppError::Unauthorized).into_any(),
-                Err(error) => refuse(&error).into_any(),
+                Ok(Some(_)) => {
+                    refuse(&AppError::Forbidden);
+                    ().into_any()
+                },
+                Ok(None) => {
+                    refuse(&AppError::Unauthorized);
+                    ().into_any()
+                },
+                Err(error) => {
+                    refuse(&error);
+                    ().into_any()
+                },
             })}
         </Suspense>
     }
