@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::{
     domain::{
-        directory::{COMPARED_SOLUTIONS, SolutionQuery, SolutionResults},
+        directory::{SolutionQuery, SolutionResults},
         lang::Lang,
         profile::SolutionPage,
     },
@@ -27,7 +27,7 @@ pub async fn get_solution_page(slug: String, lang: Lang) -> Result<Option<Soluti
 /// Up to four public solutions for side-by-side comparison, in the order asked.
 #[server(endpoint = "solutions/compare", input = leptos::server_fn::codec::Json)]
 pub async fn compare_solutions(slugs: Vec<String>, lang: Lang) -> Result<Vec<SolutionPage>, AppError> {
-    crate::domain::limits::check_count("slugs", slugs.len(), COMPARED_SOLUTIONS)?;
+    crate::domain::limits::check_count("slugs", slugs.len(), crate::domain::directory::COMPARED_SOLUTIONS)?;
     let state = crate::server::app_state()?;
     crate::server::profiles::compare_solutions(&state, &slugs, lang).await
 }
