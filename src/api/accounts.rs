@@ -37,8 +37,6 @@ pub async fn sign_up(lang: Lang, email: String, password: String) -> Result<(), 
 #[server(endpoint = "account/sign-in")]
 pub async fn sign_in(lang: Lang, email: String, password: String) -> Result<SignInOutcome, AppError> {
     use crate::server::{accounts, auth, forms};
-    // No address is longer, and the attempt is counted under the address typed.
-    crate::domain::limits::check_text("email", &email, crate::domain::user::EmailAddress::MAX_LEN)?;
     let state = crate::server::app_state()?;
     let session = auth::request_session().await?;
     let ip = auth::request_ip().await?;
