@@ -169,6 +169,10 @@ pub struct AuditEntry {
 
 /// Audit rows per page.
 pub const AUDIT_PAGE: i64 = 50;
+/// Longest reason staff give for rejecting a change; the owner reads it in a mail and on their page.
+pub const REJECTION_REASON_MAX: usize = 2000;
+/// Longest reason staff give for refusing a claim.
+pub const CLAIM_REASON_MAX: usize = 500;
 
 /// Which audit rows to show; every part is optional, and all of them must match.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

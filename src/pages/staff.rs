@@ -20,7 +20,7 @@ use crate::{
     },
     domain::{
         bulk::ImportReport,
-        curation::{AuditFilter, ListingAction},
+        curation::{AuditFilter, CLAIM_REASON_MAX, ListingAction, REJECTION_REASON_MAX},
         lang::Lang,
         user::StaffRole,
         validation::FieldError,
@@ -325,7 +325,7 @@ pub fn StaffPage() -> impl IntoView {
                                                     </span>
                                                     <form method="post" action=format!("/{}/staff/claims/{}", lang(), claim.claim_id) class="form staff__decision">
                                                         <label for=reason_id.clone()>{t!(i18n, staff.reason)}</label>
-                                                        <input id=reason_id type="text" name="reason" maxlength="500" />
+                                                        <input id=reason_id type="text" name="reason" maxlength=CLAIM_REASON_MAX.to_string() />
                                                         <button class="button button--primary" type="submit" name="decision" value="approve">{t!(i18n, staff.approve_claim)}</button>
                                                         <button class="button" type="submit" name="decision" value="reject">{t!(i18n, staff.reject)}</button>
                                                     </form>
@@ -424,7 +424,7 @@ pub fn ReviewPage() -> impl IntoView {
                                     </div>
                                     <div class="field">
                                         <label for="reason">{t!(i18n, staff.reason)}</label>
-                                        <textarea id="reason" name="reason" rows="3" maxlength="2000" inner_html=textarea_html(&typed_reason)></textarea>
+                                        <textarea id="reason" name="reason" rows="3" maxlength=REJECTION_REASON_MAX.to_string() inner_html=textarea_html(&typed_reason)></textarea>
                                     </div>
                                     <button class="button" type="submit" name="decision" value="reject">{t!(i18n, staff.reject)}</button>
                                 })}

@@ -26,8 +26,8 @@ use crate::{
     domain::{
         bulk::ImportReport,
         curation::{
-            AUDIT_PAGE, AuditEntry, AuditFilter, ClaimItem, FieldChange, ListingAction, Person, QUALITY_LIST_LIMIT,
-            QualityReport, QueueItem, Review, StaffDashboard, StaffListing,
+            AUDIT_PAGE, AuditEntry, AuditFilter, CLAIM_REASON_MAX, ClaimItem, FieldChange, ListingAction, Person,
+            QUALITY_LIST_LIMIT, QualityReport, QueueItem, REJECTION_REASON_MAX, Review, StaffDashboard, StaffListing,
         },
         editing::{ProfileForm, RevisionStatus, SolutionForm},
         lang::Lang,
@@ -35,7 +35,7 @@ use crate::{
         solution::{Solution, SolutionDetails},
         solution_editing::SolutionEdit,
         user::{MembershipRole, StaffRole, User},
-        validation::{FieldError, Problem},
+        validation::{FieldError, Problem, required_text},
     },
     error::AppError,
 };
@@ -238,10 +238,10 @@ pub async fn decide(
                 ProfileForm::of(&organization.profile).with_fields_from(&ProfileForm::of(&revision.profile), fields);
             Some(merged.parse(organization.profile.tag_ids.clone(), now.year()).map_err(AppError::Invalid)?)
         }
-        Verdict::Reject { reason } if reason.trim().is_empty() => {
-            return Err(FieldError::new("reason", Problem::Required).into());
+        Verdict::Reject { reason } => {
+            required_text("reason", reason, REJECTION_REASON_MAX)?;
+            None
         }
-        Verdict::Reject { .. } => None,
     };
     let name = display_name(&organization, lang);
     let link = format!("{}/{lang}/account", state.public_url);
@@ -299,8 +299,8 @@ pub async fn decide_claim(
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
     require_staff(user)?;
-    if !approve && reason.trim().is_empty() {
-        return Err(FieldError::new("reason", Problem::Required).into());
+    if !approve {
+        required_text("reason", reason, CLAIM_REASON_MAX)?;
     }
     let claim = state
         .db

@@ -86,6 +86,11 @@ async fn a_rejection_reaches_the_organization_with_its_reason(db: Database) {
     let without_reason = admin.submit(&page, &[("decision", "reject"), ("reason", "  ")], &page).await;
     assert_eq!(location(&without_reason), page, "a rejection needs a reason");
     assert_eq!(db.latest_revision(b_id).await.unwrap().unwrap().summary.status, RevisionStatus::Pending);
+    let essay = "word ".repeat(500);
+    let too_long = admin.submit(&page, &[("decision", "reject"), ("reason", &essay)], &page).await;
+    assert_eq!(location(&too_long), page, "a reason longer than a mail should carry is refused");
+    assert!(admin.get(&page).await.body.contains("Use at most 2000 characters."), "said next to the field");
+    assert_eq!(db.latest_revision(b_id).await.unwrap().unwrap().summary.status, RevisionStatus::Pending);
 
     let reason = "The name must match the company register.";
     let rejected = admin.submit(&page, &[("decision", "reject"), ("reason", reason)], &page).await;
@@ -444,6 +449,10 @@ async fn staff_decide_ownership_claims(db: Database) {
 
     let no_reason = curator.submit(&leylas, &[("decision", "reject"), ("reason", "")], "/en/staff").await;
     assert!(location(&no_reason).starts_with("/en/staff#claim-"), "refused without a reason");
+    let essay = "word ".repeat(200);
+    let too_long = curator.submit(&leylas, &[("decision", "reject"), ("reason", &essay)], "/en/staff").await;
+    assert!(location(&too_long).starts_with("/en/staff#claim-"), "refused with a reason over 500 characters");
+    assert_eq!(db.pending_claims().await.unwrap().len(), 1, "the claim is still pending");
     let reason = "Write from an address at the company's domain.";
     curator.submit(&leylas, &[("decision", "reject"), ("reason", reason)], "/en/staff").await;
     let leyla_id = db.credentials_by_email("leyla@elsewhere.example").await.unwrap().unwrap().user.id;
