@@ -41,7 +41,7 @@ impl DirectorySort {
 pub const PAGE_SIZE: u32 = 20;
 /// Solutions compared side by side at most.
 pub const COMPARED_SOLUTIONS: usize = 4;
-/// Longest search text considered; the rest is ignored.
+/// Longest search text; a longer one is not a search anybody typed, and is left out and reported.
 pub const MAX_QUERY_CHARS: usize = 200;
 /// Deepest page a visitor can ask for; beyond it the page is out of range.
 pub const MAX_PAGE: u32 = 10_000;
@@ -225,10 +225,11 @@ fn read_pairs<'a>(
             continue;
         }
         let understood = match name {
-            "q" => {
-                *text = value.chars().take(MAX_QUERY_CHARS).collect();
+            "q" if value.chars().count() <= MAX_QUERY_CHARS => {
+                *text = value.to_owned();
                 true
             }
+            "q" => false,
             "sort" => value.parse().map(|chosen| *sort = chosen).is_ok(),
             "page" => match value.parse::<u32>() {
                 Ok(chosen @ 1..=MAX_PAGE) => {
@@ -537,7 +538,8 @@ mod tests {
         let (query, ignored) = DirectoryQuery::from_pairs(pairs);
         assert_eq!(query.cities.len(), MAX_FACET_VALUES, "the values beyond the limit are ignored");
         let ignored: Vec<&str> = ignored.iter().map(|parameter| parameter.name.as_str()).collect();
-        assert_eq!(ignored, ["city", "page"], "and reported");
+        assert_eq!(ignored, ["city", "q", "page"], "and reported");
+        assert_eq!(query.text, "", "an over-long search text is left out, not cut");
         assert_eq!(query.check_limits(), Ok(()), "what the URL gives, the server functions accept");
         let too_many = DirectoryQuery { cities, ..query.clone() };
         assert_eq!(too_many.check_limits(), Err(AppError::BadRequest("city: at most 100 values".into())));

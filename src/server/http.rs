@@ -8,7 +8,7 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Redirect, Response},
-    routing::get,
+    routing::{get, get_service},
     serve::ListenerExt,
 };
 use leptos::prelude::*;
@@ -108,6 +108,16 @@ pub fn router(state: AppState) -> Router {
     let router = Lang::ALL
         .iter()
         .fold(Router::new(), |router, lang| router.route(&format!("/{lang}/"), get(drop_trailing_slash)));
+    // The routes that take writes (forms, server functions, the editor, staff): a write must come from
+    // this site's own pages. Only they are behind the check, so every other route answers a method it
+    // does not take with 405 and `Allow`, whoever sent it.
+    let writable = Router::new()
+        .merge(super::editor::routes())
+        .merge(super::curation::routes())
+        .leptos_routes_with_context(&state, routes, security::provide_request_nonce, move || {
+            shell(shell_options.clone())
+        })
+        .route_layer(middleware::from_fn_with_state(state.clone(), super::auth::origin::same_origin_writes));
     static_files(router, &state.leptos_options)
         .route("/", get(choose_language))
         .route("/healthz", get(healthz))
@@ -115,18 +125,13 @@ pub fn router(state: AppState) -> Router {
         .route("/logos/{slug}/{size}", get(serve_logo))
         .merge(super::open_data::routes())
         .merge(super::syndication::routes())
-        .merge(super::editor::routes())
-        .merge(super::curation::routes())
-        .leptos_routes_with_context(&state, routes, security::provide_request_nonce, move || {
-            shell(shell_options.clone())
-        })
+        .merge(writable)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             security::provide_request_nonce,
             shell,
         ))
         .layer(middleware::from_fn(server_function_status))
         .layer(super::auth::session_layer(state.db.session_store(), state.public_url.starts_with("https://")))
-        .layer(middleware::from_fn_with_state(state.clone(), super::auth::origin::same_origin_writes))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(cache_static_assets))
         .layer(CompressionLayer::new())
@@ -144,15 +149,16 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Serves the built assets under `/pkg` and each file of `public/` at the root, as routes of their own:
-/// a page route like `/{lang}` would otherwise claim `/favicon.svg`.
+/// a page route like `/{lang}` would otherwise claim `/favicon.svg`. They are GET routes, so other
+/// methods get 405.
 fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router<AppState> {
     let site_root = std::path::Path::new(&*options.site_root);
-    router = router
-        .nest_service(&format!("/{}", options.site_pkg_dir), ServeDir::new(site_root.join(&*options.site_pkg_dir)));
+    // The whole path, `/pkg/…`, is looked up under the site root.
+    router = router.route(&format!("/{}/{{*file}}", options.site_pkg_dir), get_service(ServeDir::new(site_root)));
     let files = std::fs::read_dir(site_root).into_iter().flatten().flatten().filter(|entry| entry.path().is_file());
     for entry in files {
         if let Some(name) = entry.file_name().to_str() {
-            router = router.route_service(&format!("/{name}"), ServeFile::new(entry.path()));
+            router = router.route(&format!("/{name}"), get_service(ServeFile::new(entry.path())));
         }
     }
     router

@@ -4,7 +4,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use axum::{
     Router,
-    http::{StatusCode, header},
+    body::Body,
+    http::{Method, Request, StatusCode, header},
 };
 use qala::{
     domain::{
@@ -24,7 +25,7 @@ use serde_json::Value;
 use time::{Duration, OffsetDateTime, format_description::well_known::Rfc3339, macros::datetime};
 
 use crate::{
-    http::{app, get, get_bytes},
+    http::{app, get, get_bytes, send},
     on_both_engines,
     repository::{organization, text},
 };
@@ -308,7 +309,11 @@ async fn a_listing_record_carries_its_texts_solutions_and_addresses(db: Database
 async fn the_api_refuses_what_it_does_not_understand(db: Database) {
     seed(&db).await;
     let app = app(&db);
+    let too_long = "k".repeat(201);
     for (path, culprit) in [
+        (&*format!("/api/v1/organizations?q={too_long}"), "q=kkk"),
+        (&*format!("/api/v1/organizations.csv?q={too_long}"), "q=kkk"),
+        (&*format!("/api/v1/solutions?q={too_long}"), "q=kkk"),
         ("/api/v1/organizations?kind=spaceship", "spaceship"),
         ("/api/v1/organizations?kind=cert&country=XX", "XX"),
         ("/api/v1/organizations?page=0", "page=0"),
@@ -337,6 +342,17 @@ async fn the_api_refuses_what_it_does_not_understand(db: Database) {
         let (status, body) = api(&app, path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(body["error"]["status"], 404, "{path}");
+    }
+
+    // A method no endpoint takes is refused for its method, whatever page sent it.
+    let read_only = ["/api/v1/organizations", "/api/v1/organizations.csv", "/api/v1/solutions", "/api/v1/categories"];
+    for path in read_only.into_iter().chain(["/favicon.svg", "/pkg/qala.css"]) {
+        for method in [Method::PUT, Method::DELETE, Method::PATCH, Method::TRACE, Method::POST] {
+            let request = Request::builder().method(method.clone()).uri(path).body(Body::empty()).unwrap();
+            let (status, headers, _) = send(&app, request).await;
+            assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+            assert!(headers[header::ALLOW].to_str().unwrap().contains("GET"), "{method} {path}: {headers:?}");
+        }
     }
 }
 
@@ -669,6 +685,14 @@ async fn every_documented_endpoint_answers_as_its_openapi_document_says(db: Data
                     assert_eq!(status, StatusCode::OK, "{address} is documented: {body}");
                 }
                 let schema = &parameter["schema"];
+                // Texts as long as documented are accepted, one character more is refused.
+                if let Some(longest) = schema["maxLength"].as_u64().or(schema["items"]["maxLength"].as_u64()) {
+                    for (length, accepted) in [(longest, true), (longest + 1, false)] {
+                        let address = format!("{}?{name}={}", addresses[0], "a".repeat(length as usize));
+                        let (status, _, _) = get(&app, &address, &[]).await;
+                        assert_eq!(status == StatusCode::OK, accepted, "{name} of {length} characters: {status}");
+                    }
+                }
                 if let (Some(minimum), Some(maximum)) = (schema["minimum"].as_i64(), schema["maximum"].as_i64()) {
                     for (number, accepted) in
                         [(minimum, true), (maximum, true), (minimum - 1, false), (maximum + 1, false)]

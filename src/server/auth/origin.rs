@@ -1,7 +1,8 @@
 //! The same-origin rule: a request that changes anything must come from this site's own pages. Browsers
 //! say where a request comes from (`Origin`, or `Sec-Fetch-Site`), and pages elsewhere cannot forge
 //! either, so a write from anywhere else is refused with 403 before it runs. Server functions have no
-//! CSRF protection of their own, and this covers them and every plain route alike.
+//! CSRF protection of their own, and this covers them and every plain route that takes writes (the
+//! router puts it on exactly those; read-only routes answer an unknown method 405 instead).
 use axum::{
     extract::{Request, State},
     http::{HeaderMap, Method, StatusCode, header},
