@@ -51,7 +51,10 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 /// The state, from inside a server function or a component rendered on the server.
 pub fn app_state() -> Result<AppState, crate::error::AppError> {
     leptos::prelude::use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState missing from the Leptos context");
+        // Listing the routes at start renders the app once without any state; nothing failed then.
+        if !leptos_router::RouteList::is_generating() {
+            tracing::error!("AppState missing from the Leptos context");
+        }
         crate::error::AppError::Internal
     })
 }

@@ -67,15 +67,15 @@ pub fn ResultsLayout(
                 <div class="directory__toolbar">
                     <p id="results-summary" class="directory__summary" aria-live="polite">{summary}</p>
                     <a class="directory__filters-link" href="#filters">{t!(i18n, directory.filters)}</a>
-                    <label class="directory__sort">
-                        <span>{t!(i18n, directory.sort_label)}</span>
-                        <select name="sort">
+                    <div class="directory__sort">
+                        <label for="results-sort">{t!(i18n, directory.sort_label)}</label>
+                        <select id="results-sort" name="sort">
                             {sorts.iter().map(|option| view! {
                                 <option value=option.as_str() selected=*option == sort>{sort_label(*option)}</option>
                             }).collect_view()}
                         </select>
                         <button class="button no-js-only" type="submit">{t!(i18n, directory.apply_filters)}</button>
-                    </label>
+                    </div>
                 </div>
                 {answer}
             </section>

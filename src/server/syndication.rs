@@ -50,7 +50,10 @@ struct FeedQuery {
 
 /// The newest published organizations, in the language asked for (`?lang=`, Azerbaijani by default).
 async fn feed(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> Response {
-    let lang: Lang = query.lang.and_then(|lang| lang.parse().ok()).unwrap_or_default();
+    let lang: Lang = match query.lang.as_deref().map(str::parse).transpose() {
+        Ok(lang) => lang.unwrap_or_default(),
+        Err(_) => return (StatusCode::BAD_REQUEST, "Unknown language: use lang=az, en or ru.").into_response(),
+    };
     let locale = Locale::from(lang);
     let organizations = match state.db.newest_published(FEED_LENGTH).await {
         Ok(organizations) => organizations,
@@ -178,10 +181,11 @@ fn url_set(public: &str, pages: &[SitemapPage]) -> Response {
     xml(body, "application/xml; charset=utf-8")
 }
 
-/// Crawlers may read every page, but not the API, nor the endless combinations of search filters.
+/// Crawlers may read every page and the feeds, but not the API, nor the endless combinations of
+/// search filters. The longest matching rule wins (RFC 9309), so the feeds' `?lang=` addresses are allowed.
 async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /*?\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nAllow: /\nAllow: /feed.atom?\nDisallow: /api/\nDisallow: /*?\n\nSitemap: {}/sitemap.xml\n",
         state.public_url
     );
     let mut response = ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response();

@@ -154,6 +154,41 @@ fn an_export_imports_elsewhere_and_bad_rows_are_named() {
     assert!(imported && printed.contains("imported 86 organizations"), "{printed}");
 }
 
+/// An error line must mean an error: a server that starts and answers a page logs none.
+#[test]
+fn a_clean_start_logs_no_error() {
+    use std::{io::Read, net::TcpStream, time::Duration};
+
+    let directory = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let addr = format!("127.0.0.1:{port}");
+    let server = Command::new(env!("CARGO_BIN_EXE_qala"))
+        .args(["serve", "--addr", &addr])
+        .env_remove("QALA_PUBLIC_URL")
+        .env("DATABASE_URL", format!("sqlite://{}", directory.path().join("qala.db").display()))
+        .env("QALA_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the qala binary runs");
+    let page = (0..600).find_map(|_| {
+        std::thread::sleep(Duration::from_millis(100));
+        let mut connection = TcpStream::connect(&addr).ok()?;
+        write!(connection, "GET /en HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").ok()?;
+        let mut answer = String::new();
+        connection.read_to_string(&mut answer).ok().map(|_| answer)
+    });
+    assert!(page.expect("the server answers").starts_with("HTTP/1.1 200"), "the home page is served");
+    let stopped = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
+    assert!(stopped.success());
+    let output = server.wait_with_output().unwrap();
+    let log = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(log.contains("Qala is running"), "{log}");
+    let errors: Vec<&str> = log.lines().filter(|line| line.contains("ERROR")).collect();
+    assert!(errors.is_empty(), "nothing failed, yet the log says: {errors:#?}");
+}
+
 /// Requests sent just before a SIGTERM: the server is paused (SIGSTOP) while they are sent, so they
 /// wait unread in the kernel (some not even accepted yet) when the signal lands. Each must get its
 /// whole answer, never a reset; then the server exits and refuses new connections.

@@ -79,8 +79,25 @@ on_both_engines!(
     root_sends_visitors_to_their_language,
     home_page_shows_counts_from_the_database,
     unknown_pages_are_real_404s,
-    health_reflects_the_database
+    health_reflects_the_database,
+    every_label_names_one_control
 );
+
+/// A `<label>` around two controls names neither for a screen reader (and the Nu checker refuses it):
+/// the sort select and the no-JS button of every list page each stand on their own.
+async fn every_label_names_one_control(db: Database) {
+    seed::demo::load(&db, OffsetDateTime::now_utc()).await.unwrap();
+    let app = app(&db);
+    for path in ["/en/organizations", "/az/organizations?q=kiber", "/en/solutions", "/ru/startups", "/en/landscape"] {
+        let (status, _, body) = get(&app, path, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        for label in body.split("<label").skip(1) {
+            let inside = label.split("</label>").next().unwrap();
+            let controls = ["<select", "<input", "<button", "<textarea"].iter().map(|tag| inside.matches(tag).count());
+            assert!(controls.sum::<usize>() <= 1, "{path}: a label holds several controls: <label{inside}</label>");
+        }
+    }
+}
 
 async fn root_sends_visitors_to_their_language(db: Database) {
     let app = app(&db);

@@ -836,6 +836,29 @@ async fn the_feed_announces_the_newest_listings_first(db: Database) {
     assert!(link.starts_with("https://qala.example/ru/organizations/"), "{link}");
     let (_, _, body) = get(&app, "/feed.atom?lang=en", &[]).await;
     assert_eq!(entry(&parse_xml(&body), "a-b-tehlukesizlik").0, "A & B Təhlükəsizlik (en)");
+    let (status, _, body) = get(&app, "/feed.atom?lang=xx", &[]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "an unknown language is refused: {body}");
+}
+
+/// Whether robots.txt lets a crawler fetch `address`: the longest matching rule wins, Allow on a tie
+/// (RFC 9309), `*` matching any run of characters.
+fn robots_allow(robots: &str, address: &str) -> bool {
+    fn matches(pattern: &str, address: &str) -> bool {
+        match pattern.split_once('*') {
+            None => address.starts_with(pattern),
+            Some((head, rest)) => {
+                address.starts_with(head) && (head.len()..=address.len()).any(|at| matches(rest, &address[at..]))
+            }
+        }
+    }
+    let rules = robots.lines().filter_map(|line| {
+        let (allow, pattern) = line
+            .strip_prefix("Allow: ")
+            .map(|pattern| (true, pattern))
+            .or_else(|| line.strip_prefix("Disallow: ").map(|pattern| (false, pattern)))?;
+        matches(pattern, address).then_some((pattern.len(), allow))
+    });
+    rules.max().is_none_or(|(_, allow)| allow)
 }
 
 async fn the_sitemap_lists_every_public_page_in_every_language(db: Database) {
@@ -848,6 +871,11 @@ async fn the_sitemap_lists_every_public_page_in_every_language(db: Database) {
         body.lines().find_map(|line| line.strip_prefix("Sitemap: ")).expect("robots.txt names the sitemap").to_owned();
     assert_eq!(sitemap, "https://qala.example/sitemap.xml", "an absolute address on the public URL");
     assert!(body.lines().any(|line| line == "Disallow: /api/"), "crawlers leave the API alone");
+    for (address, allowed) in
+        [("/feed.atom?lang=ru", true), ("/en/organizations", true), ("/en/organizations?kind=cert", false)]
+    {
+        assert_eq!(robots_allow(&body, address), allowed, "{address}");
+    }
 
     let (status, headers, body) = get(&app, local(&sitemap), &[]).await;
     assert_eq!(status, StatusCode::OK);
