@@ -354,6 +354,7 @@ pub fn format_amount(amount: i64) -> String {
 }
 
 /// schema.org `Organization` as JSON-LD; `<` is escaped so no text can close the script element.
+/// What a listing does not say is left out, as schema.org readers expect, not written as `null`.
 fn structured_data(page: &OrganizationPage) -> String {
     let mut same_as: Vec<&str> = page.social_links.iter().map(|link| link.url.as_str()).collect();
     same_as.extend(page.website.as_deref());
@@ -375,12 +376,30 @@ fn structured_data(page: &OrganizationPage) -> String {
         },
         "sameAs": same_as,
     });
-    value.to_string().replace('<', "\\u003c")
+    without_absent(value).to_string().replace('<', "\\u003c")
+}
+
+/// The value with every `null` and empty list left out of its objects, at any depth.
+fn without_absent(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(members) => members
+            .into_iter()
+            .map(|(name, member)| (name, without_absent(member)))
+            .filter(|(_, member)| !member.is_null() && member.as_array().is_none_or(|items| !items.is_empty()))
+            .collect(),
+        other => other,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::format_amount;
+    use super::{format_amount, without_absent};
+
+    #[test]
+    fn absent_facts_are_left_out_of_structured_data() {
+        let value = serde_json::json!({ "name": "A", "email": null, "sameAs": [], "address": { "city": null, "country": "AZ" } });
+        assert_eq!(without_absent(value), serde_json::json!({ "name": "A", "address": { "country": "AZ" } }));
+    }
 
     #[test]
     fn amounts_are_grouped_by_thousands() {

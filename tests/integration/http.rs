@@ -80,8 +80,40 @@ on_both_engines!(
     home_page_shows_counts_from_the_database,
     unknown_pages_are_real_404s,
     health_reflects_the_database,
-    every_label_names_one_control
+    every_label_names_one_control,
+    profiles_describe_themselves_without_nulls
 );
+
+/// Every profile's schema.org data parses and names the organization, leaving out what the listing
+/// does not say rather than writing `null` (which search engines report as invalid values).
+async fn profiles_describe_themselves_without_nulls(db: Database) {
+    fn nulls(value: &serde_json::Value, at: &str, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Null => found.push(at.to_owned()),
+            serde_json::Value::Object(members) => {
+                members.iter().for_each(|(name, member)| nulls(member, &format!("{at}.{name}"), found))
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| nulls(item, &format!("{at}[]"), found)),
+            _ => {}
+        }
+    }
+    seed::demo::load(&db, OffsetDateTime::now_utc()).await.unwrap();
+    let app = app(&db);
+    let mut found = Vec::new();
+    for organization in db.all_organizations().await.unwrap() {
+        let path = format!("/en/organizations/{}", organization.slug);
+        let (status, _, body) = get(&app, &path, &[]).await;
+        if status != StatusCode::OK {
+            continue;
+        }
+        let script = body.split(r#"<script type="application/ld+json">"#).nth(1).expect("JSON-LD on a profile");
+        let data: serde_json::Value = serde_json::from_str(script.split("</script>").next().unwrap()).unwrap();
+        assert_eq!(data["@type"], "Organization", "{path}");
+        assert!(data["name"].as_str().is_some_and(|name| !name.is_empty()), "{path}");
+        nulls(&data, &path, &mut found);
+    }
+    assert!(found.is_empty(), "null values in structured data: {found:#?}");
+}
 
 /// A `<label>` around two controls names neither for a screen reader (and the Nu checker refuses it):
 /// the sort select and the no-JS button of every list page each stand on their own.
