@@ -35,6 +35,15 @@ impl Lang {
         }
     }
 
+    /// The language a `lang=` query parameter asks for, `default` without one; an unknown value is
+    /// refused with a message naming it, as every open-data address (API, CSV, feed) answers it.
+    pub fn from_parameter(value: Option<&str>, default: Lang) -> Result<Lang, String> {
+        match value {
+            None => Ok(default),
+            Some(value) => value.parse().map_err(|_| format!("Unknown language `{value}`: use az, en or ru.")),
+        }
+    }
+
     /// The best of our languages for an HTTP `Accept-Language` header, honouring q-values.
     pub fn from_accept_language(header: &str) -> Option<Lang> {
         let mut best: Option<(f32, Lang)> = None;

@@ -120,12 +120,9 @@ impl<T> ResultPage<T> {
 /// A question from a query string, and the language to answer in (`lang`, English by default).
 fn read_question<Q: SearchQuery>(raw: Option<&str>) -> Result<(Q, Lang), ApiError> {
     let raw = raw.unwrap_or_default();
-    let lang = match form_urlencoded::parse(raw.as_bytes()).find(|(name, _)| name == "lang") {
-        Some((_, value)) => value.parse().map_err(|_| {
-            ApiError::new(StatusCode::BAD_REQUEST, format!("Unknown language `{value}`: use az, en or ru."))
-        })?,
-        None => Lang::En,
-    };
+    let asked = form_urlencoded::parse(raw.as_bytes()).find(|(name, _)| name == "lang").map(|(_, value)| value);
+    let lang = Lang::from_parameter(asked.as_deref(), Lang::En)
+        .map_err(|message| ApiError::new(StatusCode::BAD_REQUEST, message))?;
     let (query, ignored) = Q::from_query_string(raw);
     if !ignored.is_empty() {
         return Err(ApiError::new(StatusCode::BAD_REQUEST, describe_ignored(&ignored)));

@@ -50,9 +50,9 @@ struct FeedQuery {
 
 /// The newest published organizations, in the language asked for (`?lang=`, Azerbaijani by default).
 async fn feed(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> Response {
-    let lang: Lang = match query.lang.as_deref().map(str::parse).transpose() {
-        Ok(lang) => lang.unwrap_or_default(),
-        Err(_) => return (StatusCode::BAD_REQUEST, "Unknown language: use lang=az, en or ru.").into_response(),
+    let lang = match Lang::from_parameter(query.lang.as_deref(), Lang::default()) {
+        Ok(lang) => lang,
+        Err(message) => return (StatusCode::BAD_REQUEST, message).into_response(),
     };
     let locale = Locale::from(lang);
     let organizations = match state.db.newest_published(FEED_LENGTH).await {

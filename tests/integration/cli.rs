@@ -154,6 +154,17 @@ fn an_export_imports_elsewhere_and_bad_rows_are_named() {
     assert!(imported && printed.contains("imported 86 organizations"), "{printed}");
 }
 
+/// `qala serve` on `addr` over `database`, logging at `log` and on the address it was given.
+fn serve(addr: &str, database: &str, log: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_qala"));
+    command
+        .args(["serve", "--addr", addr])
+        .env_remove("QALA_PUBLIC_URL")
+        .env("DATABASE_URL", database)
+        .env("QALA_LOG", log);
+    command
+}
+
 /// An error line must mean an error: a server that starts and answers a page logs none.
 #[test]
 fn a_clean_start_logs_no_error() {
@@ -162,11 +173,8 @@ fn a_clean_start_logs_no_error() {
     let directory = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let addr = format!("127.0.0.1:{port}");
-    let server = Command::new(env!("CARGO_BIN_EXE_qala"))
-        .args(["serve", "--addr", &addr])
-        .env_remove("QALA_PUBLIC_URL")
-        .env("DATABASE_URL", format!("sqlite://{}", directory.path().join("qala.db").display()))
-        .env("QALA_LOG", "info")
+    let database = format!("sqlite://{}", directory.path().join("qala.db").display());
+    let server = serve(&addr, &database, "info")
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -206,11 +214,7 @@ fn requests_sent_before_a_sigterm_are_answered() {
     for trial in 0..3 {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let addr = format!("127.0.0.1:{port}");
-        let mut server = Command::new(env!("CARGO_BIN_EXE_qala"))
-            .args(["serve", "--addr", &addr])
-            .env_remove("QALA_PUBLIC_URL")
-            .env("DATABASE_URL", &url)
-            .env("QALA_LOG", "warn")
+        let mut server = serve(&addr, &url, "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
