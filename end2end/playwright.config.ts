@@ -11,7 +11,11 @@ export default defineConfig({
   workers: Number(process.env.QALA_E2E_WORKERS ?? 2),
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  // CI runs on a busy 2-core machine, beside the server and its database: a long journey (sign in,
+  // several forms, a hydrated page each) once ran past Playwright's 30 s default there. Each step
+  // still waits for something a user would see; these are the ceilings, not pauses.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     baseURL,
