@@ -53,7 +53,7 @@ export type Language = (typeof languages)[number];
 export async function mailTo(address: string, containing: string): Promise<string> {
   const port = Number(process.env.QALA_E2E_PORT ?? 3100);
   const directory = `/tmp/qala-e2e-mail-${port}`;
-  for (let waited = 0; waited < 15_000; waited += 250) {
+  for (let waited = 0; waited < 45_000; waited += 250) {
     const files = existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith(`-${address}.txt`)).sort() : [];
     const mails = files.map((name) => readFileSync(join(directory, name), "utf8")).filter((mail) => mail.includes(containing));
     if (mails.length) return mails[mails.length - 1];
