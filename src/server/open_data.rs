@@ -14,12 +14,14 @@ use axum::{
     routing::get,
 };
 use serde::Serialize;
+use std::collections::HashMap;
 
 use super::{AppState, bulk::export::ExportFile, spreadsheet::CsvWriter};
 use crate::{
     domain::{
         directory::{DirectoryQuery, IgnoredParameter, PAGE_SIZE, SearchQuery, SolutionQuery},
         lang::Lang,
+        limits::MAX_FACET_VALUES,
     },
     error::AppError,
 };
@@ -120,6 +122,7 @@ impl<T> ResultPage<T> {
 /// A question from a query string, and the language to answer in (`lang`, English by default).
 fn read_question<Q: SearchQuery>(raw: Option<&str>) -> Result<(Q, Lang), ApiError> {
     let raw = raw.unwrap_or_default();
+    check_strictly(raw)?;
     let asked = form_urlencoded::parse(raw.as_bytes()).find(|(name, _)| name == "lang").map(|(_, value)| value);
     let lang = Lang::from_parameter(asked.as_deref(), Lang::En)
         .map_err(|message| ApiError::new(StatusCode::BAD_REQUEST, message))?;
@@ -128,6 +131,25 @@ fn read_question<Q: SearchQuery>(raw: Option<&str>) -> Result<(Q, Lang), ApiErro
         return Err(ApiError::new(StatusCode::BAD_REQUEST, describe_ignored(&ignored)));
     }
     Ok((query, lang))
+}
+
+/// What the pages forgive and the API does not: a parameter without a value (forms send `kind=`; a
+/// program means something else), and a name repeated more often than a facet may hold values,
+/// however many of the copies are the same.
+fn check_strictly(raw: &str) -> Result<(), ApiError> {
+    let refuse = |message: String| Err(ApiError::new(StatusCode::BAD_REQUEST, message));
+    let mut repeats: HashMap<String, usize> = HashMap::new();
+    for (name, value) in form_urlencoded::parse(raw.as_bytes()) {
+        if name != "q" && value.trim().is_empty() {
+            return refuse(format!("The parameter `{name}` has no value: leave it out to mean any."));
+        }
+        let count = repeats.entry(name.into_owned()).or_default();
+        *count += 1;
+        if *count > MAX_FACET_VALUES {
+            return refuse(format!("A parameter is given more than {MAX_FACET_VALUES} times."));
+        }
+    }
+    Ok(())
 }
 
 fn describe_ignored(ignored: &[IgnoredParameter]) -> String {

@@ -327,6 +327,14 @@ async fn the_api_refuses_what_it_does_not_understand(db: Database) {
         ("/api/v1/solutions?nist=guess", "guess"),
         ("/api/v1/solutions?kind=product&deployment=moon", "moon"),
         ("/api/v1/solutions?lang=xx", "`xx`"),
+        // What a form sends for "any" is no value to a program.
+        ("/api/v1/organizations?sort=", "`sort`"),
+        ("/api/v1/organizations?kind=cert&kind=", "`kind`"),
+        ("/api/v1/organizations.csv?category=%20", "`category`"),
+        ("/api/v1/solutions?nist=", "`nist`"),
+        ("/api/v1/organizations?lang=", "`lang`"),
+        (&*format!("/api/v1/organizations?{}", ["kind=cert"; 101].join("&")), "more than 100 times"),
+        (&*format!("/api/v1/solutions?{}", ["kind=product"; 101].join("&")), "more than 100 times"),
     ] {
         let (status, body) = api(&app, path).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{path}: {body}");
@@ -334,6 +342,9 @@ async fn the_api_refuses_what_it_does_not_understand(db: Database) {
         let message = body["error"]["message"].as_str().unwrap();
         assert!(message.contains(culprit), "{path}: the message names what was wrong: {message}");
     }
+    // An empty question is any question, and a hundred values are allowed.
+    assert_eq!(every_result(&app, "/api/v1/organizations?q=&kind=cert").await, ["milli-cert"]);
+    assert_eq!(every_result(&app, &format!("/api/v1/organizations?{}", ["kind=cert"; 100].join("&"))).await, ["milli-cert"]);
     // Parameters the API does not use at all pass, as other tools add their own.
     assert_eq!(every_result(&app, "/api/v1/organizations?utm_source=newsletter&kind=cert").await, ["milli-cert"]);
 
