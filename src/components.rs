@@ -10,3 +10,4 @@ pub mod pagination;
 pub mod results;
 pub mod search_box;
 pub mod search_page;
+pub mod structured_data;

@@ -1,6 +1,6 @@
 //! The frame around every page: language, header, footer, the demo-data notice.
 use leptos::prelude::*;
-use leptos_meta::{Html, Link, Title};
+use leptos_meta::{Html, Link, Meta, Title};
 use leptos_router::hooks::use_location;
 
 use super::{
@@ -9,7 +9,10 @@ use super::{
 };
 use crate::{
     api::{accounts::get_viewer, site::get_site_info},
-    domain::lang::{Lang, lang_of_path, path_in_lang},
+    domain::{
+        directory::SearchQuery,
+        lang::{Lang, lang_of_path, path_in_lang, path_in_no_lang},
+    },
     i18n::*,
 };
 
@@ -38,8 +41,8 @@ pub fn SiteFrame(children: Children) -> impl IntoView {
     }
 }
 
-/// The site's public origin, for absolute links in the document head.
-fn public_origin() -> String {
+/// The site's public origin, for absolute links in the document head and structured data.
+pub fn public_origin() -> String {
     #[cfg(feature = "ssr")]
     {
         crate::server::app_state().map(|state| state.public_url).unwrap_or_default()
@@ -47,6 +50,29 @@ fn public_origin() -> String {
     #[cfg(not(feature = "ssr"))]
     {
         window().location().origin().unwrap_or_default()
+    }
+}
+
+/// The one address search engines should file this page under: absolute, on the public origin, with
+/// the page's own canonical question and nothing else (no tracking parameters, no other host).
+#[component]
+pub fn Canonical(#[prop(into)] path: Signal<String>) -> impl IntoView {
+    let origin = public_origin();
+    move || view! { <Link rel="canonical" href=format!("{origin}{}", path.get()) /> }
+}
+
+/// The canonical link of a page that answers a question, and `noindex, follow` when the question is
+/// one of the endless combinations (see [`SearchQuery::worth_indexing`]): crawlers still follow its
+/// links to the profiles, but do not file every combination of filters.
+#[component]
+pub fn QuestionHead<Q>(question: Signal<Q>, #[prop(into)] path: Signal<String>) -> impl IntoView
+where
+    Q: SearchQuery + Clone + Send + Sync + 'static,
+{
+    let href = Signal::derive(move || question.read().href(&path.get()));
+    view! {
+        <Canonical path=href />
+        {move || (!question.read().worth_indexing()).then(|| view! { <Meta name="robots" content="noindex, follow" /> })}
     }
 }
 
@@ -67,7 +93,7 @@ fn AlternateLanguages() -> impl IntoView {
                 .collect_view();
             view! {
                 {links}
-                <Link rel="alternate" hreflang="x-default" href=format!("{origin}/") />
+                <Link rel="alternate" hreflang="x-default" href=format!("{origin}{}", path_in_no_lang(&path)) />
                 <Link
                     rel="alternate"
                     type_="application/atom+xml"

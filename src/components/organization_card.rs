@@ -6,6 +6,7 @@ use crate::{
     domain::{
         directory::{HighlightedText, OrganizationCard},
         lang::Lang,
+        organization::LOGO_SIZES,
     },
     i18n::*,
     labels::{country_name, kind_label, stage_name},
@@ -32,10 +33,25 @@ pub fn Highlighted(text: HighlightedText) -> impl IntoView {
 pub fn Logo(name: String, slug: String, url: Option<String>, #[prop(optional)] large: bool) -> impl IntoView {
     let size = if large { 96 } else { 48 };
     match url {
-        Some(url) => view! {
-            <img class="org-logo" class:org-logo--large=large src=url alt="" width=size height=size loading="lazy" />
+        Some(url) => {
+            // Every stored size, so the browser fetches the one that fits the screen's density.
+            let srcset = LOGO_SIZES.map(|stored| format!("{} {stored}w", logo_at(&url, stored))).join(", ");
+            let fitting = LOGO_SIZES.into_iter().find(|stored| *stored >= size).unwrap_or(size);
+            view! {
+                <img
+                    class="org-logo"
+                    class:org-logo--large=large
+                    src=logo_at(&url, fitting)
+                    srcset=srcset
+                    sizes=format!("{size}px")
+                    alt=""
+                    width=size
+                    height=size
+                    loading="lazy"
+                />
+            }
+            .into_any()
         }
-        .into_any(),
         None => {
             let initials: String = name
                 .split_whitespace()
@@ -51,6 +67,16 @@ pub fn Logo(name: String, slug: String, url: Option<String>, #[prop(optional)] l
             }
             .into_any()
         }
+    }
+}
+
+/// A logo's address (`…/logos/{slug}/{size}?v=…`) at another of its stored sizes.
+fn logo_at(url: &str, size: u32) -> String {
+    let (path, query) = url.split_once('?').map_or((url, None), |(path, query)| (path, Some(query)));
+    let base = path.rsplit_once('/').map_or(path, |(base, _)| base);
+    match query {
+        Some(query) => format!("{base}/{size}?{query}"),
+        None => format!("{base}/{size}"),
     }
 }
 

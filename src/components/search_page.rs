@@ -3,13 +3,13 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 use serde::{Serialize, de::DeserializeOwned};
 
 use super::live_form::{LiveQuestion, LiveSearchForm, SearchField};
 use crate::{
-    components::layout::PageTitle,
+    components::layout::{PageTitle, QuestionHead},
     domain::{
         directory::{IgnoredParameter, SearchQuery},
         lang::Lang,
@@ -59,12 +59,12 @@ where
     let lang = move || Lang::from(i18n.get_locale());
     let text = move || texts(i18n.get_locale());
     let results = Resource::new(move || (parsed.get().0, lang()), move |(query, lang)| fetch(query, lang));
-    let canonical = move || parsed.get().0.href(&format!("/{}/{section}", lang()));
+    let question = Signal::derive(move || parsed.get().0);
     let raw_text = move || query_map.read().get("q").unwrap_or_default();
     view! {
         <PageTitle text=Signal::derive(move || text().title.to_owned()) />
         <Meta name="description" content=move || text().meta_description.to_owned() />
-        {move || view! { <Link rel="canonical" href=canonical() /> }}
+        <QuestionHead question path=Signal::derive(move || format!("/{}/{section}", lang())) />
         <div class="container page">
             <header class="page__header">
                 <h1>{move || text().heading}</h1>

@@ -87,6 +87,16 @@ pub trait SearchQuery: Sized {
         Self::from_pairs(pairs.iter().map(|(name, value)| (name.as_str(), value.as_str())))
     }
 
+    /// Whether search engines should file this question's page: the whole list, or one filter value
+    /// (a landing page such as "every CERT"), in any order or page. A text search or a combination of
+    /// filters is one of endlessly many pages.
+    fn worth_indexing(&self) -> bool {
+        let query = self.to_query_string();
+        let filters: Vec<_> =
+            form_urlencoded::parse(query.as_bytes()).filter(|(name, _)| name != "sort" && name != "page").collect();
+        filters.len() <= 1 && filters.iter().all(|(name, _)| name != "q")
+    }
+
     /// The address of this question on the page at `path`.
     fn href(&self, path: &str) -> String {
         match self.to_query_string() {

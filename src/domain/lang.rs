@@ -71,6 +71,18 @@ pub fn lang_of_path(path: &str) -> Option<Lang> {
     path.trim_start_matches('/').split('/').next().and_then(|segment| segment.parse().ok())
 }
 
+/// The same page for a reader of any language (`hreflang="x-default"`): its path without the language,
+/// which the server sends on to the visitor's language. A language's home is `/`.
+pub fn path_in_no_lang(path: &str) -> String {
+    match lang_of_path(path) {
+        Some(_) => {
+            let rest = path.trim_start_matches('/').split_once('/').map_or("", |(_, rest)| rest.trim_end_matches('/'));
+            format!("/{rest}")
+        }
+        None => path.to_owned(),
+    }
+}
+
 /// The same page in another language: the first segment swapped, the rest (and the query) kept.
 /// A language's home page is `/{lang}`; a path in no language leads to the other language's home.
 pub fn path_in_lang(path_and_query: &str, lang: Lang) -> String {

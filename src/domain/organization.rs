@@ -4,6 +4,9 @@ use time::OffsetDateTime;
 
 use super::{country::Country, lang::Translations, slug::Slug, solution::SolutionDetails, startup::StartupFacts};
 
+/// The square sizes, in pixels, every logo is stored and served in (`/logos/{slug}/{size}`).
+pub const LOGO_SIZES: [u32; 3] = [64, 128, 256];
+
 text_enum! {
     /// What an organization is; decides where it shows up and which facts it carries.
     pub enum OrganizationKind {

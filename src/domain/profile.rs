@@ -86,6 +86,8 @@ pub struct SolutionPage {
     pub kind: SolutionKind,
     pub name: Localized<String>,
     pub description_html: Option<Localized<String>>,
+    /// The description's first paragraph as plain text, for the meta description and JSON-LD.
+    pub summary: Option<Localized<String>>,
     pub deployment: Option<Deployment>,
     pub certifications: Vec<String>,
     pub website: Option<String>,

@@ -6,7 +6,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::forum::get_forum,
-    components::{layout::PageTitle, organization_card::OrganizationCardView},
+    components::{
+        layout::{Canonical, PageTitle},
+        organization_card::OrganizationCardView,
+    },
     domain::{
         forum::{EditionView, ForumPage as Forum},
         lang::Lang,
@@ -26,6 +29,10 @@ pub fn ForumPage() -> impl IntoView {
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, forum.title).to_owned()) />
         <Meta name="description" content=move || t_string!(i18n, forum.meta_description).to_owned() />
+        <Canonical path=Signal::derive(move || match edition() {
+            Some(edition) => format!("/{}/forum?edition={}", lang(), form_urlencoded::byte_serialize(edition.as_bytes()).collect::<String>()),
+            None => format!("/{}/forum", lang()),
+        }) />
         <Suspense fallback=|| view! { <div class="container page page--loading" aria-hidden="true"></div> }>
             {move || page.get().map(|result| match result {
                 Ok(forum) => view! { <ForumView forum /> }.into_any(),

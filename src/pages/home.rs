@@ -4,7 +4,7 @@ use leptos_meta::Meta;
 
 use crate::{
     api::{showcase::get_overview, site::get_ecosystem_stats},
-    components::layout::PageTitle,
+    components::layout::{Canonical, PageTitle},
     components::{
         charts::BarChart,
         icons::{Icon, IconName},
@@ -29,6 +29,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, home.title).to_owned()) />
         <Meta name="description" content=move || t_string!(i18n, home.meta_description).to_owned() />
+        <Canonical path=Signal::derive(move || format!("/{}", Lang::from(i18n.get_locale()))) />
         <section class="hero">
             <div class="container hero__inner">
                 <div class="hero__main">

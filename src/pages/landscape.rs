@@ -1,12 +1,12 @@
 //! `/{lang}/landscape`: every published organization as a logo tile, grouped by market category the
 //! way the CNCF landscape does it. Kind and country narrow the map; arrow keys move between tiles.
 use leptos::{ev, prelude::*};
-use leptos_meta::{Link, Meta};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::showcase::get_landscape,
-    components::layout::PageTitle,
+    components::layout::{PageTitle, QuestionHead},
     components::{
         live_form::{LiveQuestion, LiveSearchForm},
         organization_card::Logo,
@@ -37,7 +37,7 @@ pub fn LandscapePage() -> impl IntoView {
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, landscape.title).to_owned()) />
         <Meta name="description" content=move || t_string!(i18n, landscape.meta_description).to_owned() />
-        {move || view! { <Link rel="canonical" href=question.get().href(&format!("/{}/landscape", lang())) /> }}
+        <QuestionHead question=Signal::derive(move || question.get()) path=Signal::derive(move || format!("/{}/landscape", lang())) />
         <div class="container page landscape">
             <header class="page__header">
                 <h1>{t!(i18n, landscape.heading)}</h1>

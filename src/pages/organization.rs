@@ -1,12 +1,13 @@
 //! `/{lang}/organizations/{slug}`: a listing's profile, laid out for people and described for machines
 //! (meta description, OpenGraph, schema.org JSON-LD).
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::organizations::get_organization_page,
-    components::layout::PageTitle,
+    components::layout::{Canonical, PageTitle},
+    components::structured_data::StructuredData,
     components::{
         icons::{Icon, IconName},
         organization_card::{Logo, OrganizationCardView, VerifiedBadge},
@@ -134,8 +135,8 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
         <Meta property="og:url" content=url.clone() />
         <Meta property="og:site_name" content="Qala" />
         {logo_url.clone().map(|logo| view! { <Meta property="og:image" content=logo /> })}
-        <Link rel="canonical" href=url />
-        <script type="application/ld+json" inner_html=structured></script>
+        <Canonical path=format!("/{lang}/organizations/{slug}") />
+        <StructuredData value=structured />
         <article class="container page profile">
             <nav class="breadcrumbs" aria-label="breadcrumb">
                 <a href=directory.clone()>{t!(i18n, profile.back)}</a>
@@ -353,12 +354,11 @@ pub fn format_amount(amount: i64) -> String {
     if amount < 0 { format!("-{grouped}") } else { grouped }
 }
 
-/// schema.org `Organization` as JSON-LD; `<` is escaped so no text can close the script element.
-/// What a listing does not say is left out, as schema.org readers expect, not written as `null`.
-fn structured_data(page: &OrganizationPage) -> String {
+/// The listing as a schema.org `Organization`.
+fn structured_data(page: &OrganizationPage) -> serde_json::Value {
     let mut same_as: Vec<&str> = page.social_links.iter().map(|link| link.url.as_str()).collect();
     same_as.extend(page.website.as_deref());
-    let value = serde_json::json!({
+    serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": page.name.value,
@@ -375,31 +375,12 @@ fn structured_data(page: &OrganizationPage) -> String {
             "addressCountry": page.country.as_str(),
         },
         "sameAs": same_as,
-    });
-    without_absent(value).to_string().replace('<', "\\u003c")
-}
-
-/// The value with every `null` and empty list left out of its objects, at any depth.
-fn without_absent(value: serde_json::Value) -> serde_json::Value {
-    match value {
-        serde_json::Value::Object(members) => members
-            .into_iter()
-            .map(|(name, member)| (name, without_absent(member)))
-            .filter(|(_, member)| !member.is_null() && member.as_array().is_none_or(|items| !items.is_empty()))
-            .collect(),
-        other => other,
-    }
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{format_amount, without_absent};
-
-    #[test]
-    fn absent_facts_are_left_out_of_structured_data() {
-        let value = serde_json::json!({ "name": "A", "email": null, "sameAs": [], "address": { "city": null, "country": "AZ" } });
-        assert_eq!(without_absent(value), serde_json::json!({ "name": "A", "address": { "country": "AZ" } }));
-    }
+    use super::format_amount;
 
     #[test]
     fn amounts_are_grouped_by_thousands() {

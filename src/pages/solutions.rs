@@ -1,13 +1,14 @@
 //! `/{lang}/solutions`, `/{lang}/solutions/{slug}` and `/{lang}/solutions/compare`: the products,
 //! services and training of the ecosystem, searchable, one by one, and side by side.
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta};
+use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     api::solutions::{compare_solutions, get_solution_page, search_solutions},
-    components::layout::PageTitle,
+    components::layout::{Canonical, PageTitle, public_origin},
     components::live_form::LiveQuestion,
+    components::structured_data::StructuredData,
     components::{
         facets::{FacetGroup, FacetOption, FacetTree},
         organization_card::{Highlighted, OrganizationCardView},
@@ -19,6 +20,7 @@ use crate::{
         directory::{COMPARED_SOLUTIONS, DirectorySort, SearchQuery, SolutionCard, SolutionQuery, SolutionResults},
         lang::Lang,
         profile::{SolutionPage, TaxonomyLink},
+        solution::SolutionKind,
     },
     i18n::*,
     labels::{country_name, deployment_name, format_date, nist_name, solution_kind_name},
@@ -198,7 +200,18 @@ fn SolutionDetail(page: SolutionPage) -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     let lang = Lang::from(locale);
     let title = format!("{} — Qala", page.name.value);
-    let summary = page.organization.name.plain();
+    let provider = page.organization.name.plain();
+    let description = match &page.summary {
+        Some(summary) if !summary.value.is_empty() => summary.value.clone(),
+        _ => td_display!(
+            locale,
+            solutions.detail_description,
+            kind = solution_kind_name(locale, page.kind),
+            organization = provider.clone()
+        )
+        .to_string(),
+    };
+    let structured = structured_data(&page, lang, &description);
     let chips = move |filter: &'static str, links: Vec<TaxonomyLink>| {
         view! {
             <ul class="chips">
@@ -210,6 +223,7 @@ fn SolutionDetail(page: SolutionPage) -> impl IntoView {
         }
     };
     let SolutionPage {
+        slug,
         url,
         kind,
         name,
@@ -226,10 +240,12 @@ fn SolutionDetail(page: SolutionPage) -> impl IntoView {
     } = page;
     view! {
         <PageTitle text=title />
-        <Meta name="description" content=summary />
+        <Meta name="description" content=description.clone() />
         <Meta property="og:title" content=name.value.clone() />
-        <Meta property="og:url" content=url.clone() />
-        <Link rel="canonical" href=url />
+        <Meta property="og:description" content=description />
+        <Meta property="og:url" content=url />
+        <Canonical path=format!("/{lang}/solutions/{slug}") />
+        <StructuredData value=structured />
         <article class="container page profile">
             <nav class="breadcrumbs" aria-label="breadcrumb">
                 <a href=format!("/{lang}/solutions")>{t!(i18n, solutions.back)}</a>
@@ -291,6 +307,34 @@ fn SolutionDetail(page: SolutionPage) -> impl IntoView {
             </div>
         </article>
     }
+}
+
+/// The solution as schema.org data: a `Product` (made by its organization), a `Service` or, for
+/// training, a `Course` (both provided by it).
+fn structured_data(page: &SolutionPage, lang: Lang, description: &str) -> serde_json::Value {
+    let organization = serde_json::json!({
+        "@type": "Organization",
+        "name": page.organization.name.plain(),
+        "url": format!("{}/{lang}/organizations/{}", public_origin(), page.organization.slug),
+    });
+    let (kind, organization_role) = match page.kind {
+        SolutionKind::Product => ("Product", "manufacturer"),
+        SolutionKind::Service => ("Service", "provider"),
+        SolutionKind::Training => ("Course", "provider"),
+    };
+    let categories: Vec<&str> = page.categories.iter().map(|category| category.name.as_str()).collect();
+    let mut value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": kind,
+        "name": page.name.value,
+        "url": page.url,
+        "description": description,
+        "inLanguage": page.summary.as_ref().map(|summary| summary.lang.as_str()),
+        "sameAs": page.website,
+        "category": (!categories.is_empty()).then(|| categories.join(", ")),
+    });
+    value[organization_role] = organization;
+    value
 }
 
 #[component]

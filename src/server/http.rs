@@ -118,6 +118,12 @@ pub fn router(state: AppState) -> Router {
             shell(shell_options.clone())
         })
         .route_layer(middleware::from_fn_with_state(state.clone(), super::auth::origin::same_origin_writes));
+    // Each section's address without a language leads to the visitor's language: what `hreflang`'s
+    // x-default names, and the feed's language-neutral entry ids.
+    let sections = super::syndication::SECTIONS.iter().filter(|section| !section.is_empty());
+    let router = sections.fold(router, |router, section| {
+        router.route(section, get(choose_language)).route(&format!("{section}/{{*page}}"), get(choose_language))
+    });
     static_files(router, &state.leptos_options)
         .route("/", get(choose_language))
         .route("/healthz", get(healthz))
@@ -183,8 +189,9 @@ async fn server_function_status(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// `/` sends a visitor to their language: the one they chose before, else their browser's, else Azerbaijani.
-async fn choose_language(headers: HeaderMap) -> Response {
+/// `/` sends a visitor to their language: the one they chose before, else their browser's, else
+/// Azerbaijani; `/organizations/…` and the other sections without a language, to the same page in it.
+async fn choose_language(uri: axum::http::Uri, headers: HeaderMap) -> Response {
     let lang = remembered_language(&headers)
         .or_else(|| {
             headers
@@ -193,7 +200,12 @@ async fn choose_language(headers: HeaderMap) -> Response {
                 .and_then(Lang::from_accept_language)
         })
         .unwrap_or_default();
-    let mut response = Redirect::to(&format!("/{lang}")).into_response();
+    let page = uri.path().trim_end_matches('/');
+    let address = match uri.query() {
+        Some(query) => format!("/{lang}{page}?{query}"),
+        None => format!("/{lang}{page}"),
+    };
+    let mut response = Redirect::to(&address).into_response();
     response.headers_mut().insert(header::VARY, HeaderValue::from_static("cookie, accept-language"));
     response
 }
@@ -260,7 +272,8 @@ async fn serve_logo(
     headers: HeaderMap,
 ) -> Response {
     // Any size but the served ones names no logo: a 404, whether it is a number or not.
-    let Some(size) = size.parse::<u32>().ok().filter(|size| super::logos::SIZES.contains(size)) else {
+    let Some(size) = size.parse::<u32>().ok().filter(|size| crate::domain::organization::LOGO_SIZES.contains(size))
+    else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let logo = match state.db.logo(&slug, size).await {

@@ -3,10 +3,10 @@ use image::{ImageBuffer, ImageFormat, Rgba, RgbaImage, imageops::FilterType};
 use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 
-use crate::{domain::validation::FieldError, error::AppError};
-
-/// The square sizes, in pixels, every logo is stored in.
-pub const SIZES: [u32; 3] = [64, 128, 256];
+use crate::{
+    domain::{organization::LOGO_SIZES, validation::FieldError},
+    error::AppError,
+};
 
 /// One stored size of a logo.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,8 +27,8 @@ impl Logo {
     /// Every served size of a square image, as PNG without metadata; the version is a hash of the
     /// largest size.
     pub fn from_square(image: &RgbaImage) -> Result<Logo, image::ImageError> {
-        let mut images = Vec::with_capacity(SIZES.len());
-        for size in SIZES {
+        let mut images = Vec::with_capacity(LOGO_SIZES.len());
+        for size in LOGO_SIZES {
             let resized = image::imageops::resize(image, size, size, FilterType::Lanczos3);
             let mut bytes = Vec::new();
             resized.write_to(&mut std::io::Cursor::new(&mut bytes), ImageFormat::Png)?;
@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn a_logo_comes_in_every_size_as_png() {
         let logo = Logo::from_square(&demo_emblem("kiber-qalxan")).unwrap();
-        assert_eq!(logo.images.iter().map(|image| image.size).collect::<Vec<_>>(), SIZES);
+        assert_eq!(logo.images.iter().map(|image| image.size).collect::<Vec<_>>(), LOGO_SIZES);
         for image in &logo.images {
             assert!(image.bytes.starts_with(b"\x89PNG"), "PNG signature");
             let decoded = image::load_from_memory(&image.bytes).unwrap();
@@ -262,7 +262,7 @@ mod tests {
         let logos =
             tokio::join!(logo_from_upload(upload.clone()), logo_from_upload(upload.clone()), logo_from_upload(upload));
         for logo in [logos.0, logos.1, logos.2] {
-            assert_eq!(logo.unwrap().images.iter().map(|image| image.size).collect::<Vec<_>>(), SIZES);
+            assert_eq!(logo.unwrap().images.iter().map(|image| image.size).collect::<Vec<_>>(), LOGO_SIZES);
         }
         assert_eq!(
             logo_from_upload(b"GIF89a........".to_vec()).await,

@@ -171,6 +171,12 @@ pub async fn solution_page(state: &AppState, slug: &str, lang: Lang) -> Result<O
                 .as_deref()
                 .map(|markdown| Localized { lang: text.lang, value: markdown::to_safe_html(markdown) })
         }),
+        summary: text.as_ref().and_then(|text| {
+            text.value
+                .description
+                .as_deref()
+                .map(|markdown| Localized { lang: text.lang, value: markdown::first_paragraph(markdown) })
+        }),
         slug: solution.slug,
         kind: details.kind,
         deployment: details.deployment,

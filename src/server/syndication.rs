@@ -15,7 +15,7 @@ use super::{AppState, db::PublicPage};
 use crate::{
     domain::lang::Lang,
     i18n::{Locale, td_string},
-    labels::kind_label,
+    labels::{country_name, kind_label},
 };
 
 /// Entries in the feed.
@@ -23,7 +23,7 @@ const FEED_LENGTH: i64 = 50;
 /// Pages per sitemap file: each page is listed once per language, and a file may hold 50,000 URLs.
 const PAGES_PER_SITEMAP: usize = 15_000;
 /// The pages every language has besides profiles, below `/{lang}`.
-const SECTIONS: [&str; 6] = ["", "/organizations", "/startups", "/solutions", "/landscape", "/forum"];
+pub(crate) const SECTIONS: [&str; 6] = ["", "/organizations", "/startups", "/solutions", "/landscape", "/forum"];
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -82,22 +82,32 @@ async fn feed(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> 
     for organization in organizations {
         let text = organization.profile.texts.pick(lang);
         let name = text.as_ref().map_or_else(|| organization.slug.to_string(), |text| text.value.name.clone());
-        let summary = text.as_ref().and_then(|text| text.value.short_description.clone());
         let written_in = text.map_or(lang, |text| text.lang);
         let kind = organization.profile.kind;
+        // The summary is always in the feed's language: the listing's own words when it has them in it,
+        // else what it is and where.
+        let summary =
+            organization.profile.texts.get(lang).and_then(|text| text.short_description.clone()).unwrap_or_else(|| {
+                format!("{} · {}", kind_label(locale, kind), country_name(locale, organization.profile.country))
+            });
         let published = organization.published_at.unwrap_or(organization.created_at);
+        // The id is the listing's address without a language: the same entry in every language's feed,
+        // and an address that leads to the profile in the reader's language.
         body.push_str(&format!(
             "<entry xml:lang=\"{written_in}\">\n<title>{name}</title>\n\
              <id>{public}/organizations/{slug}</id>\n\
-             <link rel=\"alternate\" type=\"text/html\" href=\"{public}/{lang}/organizations/{slug}\"/>\n\
+             <link rel=\"alternate\" type=\"text/html\" href=\"{profile}\"/>\n\
              <published>{published}</published>\n<updated>{updated}</updated>\n\
-             <category term=\"{kind}\" label=\"{label}\"/>\n{summary}</entry>\n",
+             <author><name>{name}</name><uri>{profile}</uri></author>\n\
+             <category term=\"{kind}\" label=\"{label}\"/>\n\
+             <summary xml:lang=\"{lang}\">{summary}</summary>\n</entry>\n",
+            profile = format!("{public}/{lang}/organizations/{}", organization.slug),
             name = escape(name),
             slug = organization.slug,
             published = timestamp(published),
             updated = timestamp(organization.updated_at.max(published)),
             label = escape(kind_label(locale, kind)),
-            summary = summary.map(|summary| format!("<summary>{}</summary>\n", escape(summary))).unwrap_or_default(),
+            summary = escape(summary),
         ));
     }
     body.push_str("</feed>\n");
@@ -171,6 +181,10 @@ fn url_set(public: &str, pages: &[SitemapPage]) -> Response {
             .map(|lang| {
                 format!("<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{public}/{lang}{}\"/>", page.path)
             })
+            .chain(std::iter::once(format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{public}{}\"/>",
+                if page.path.is_empty() { "/" } else { &page.path }
+            )))
             .collect();
         let lastmod = page.updated_at.map(|time| format!("<lastmod>{}</lastmod>", time.date())).unwrap_or_default();
         for lang in Lang::ALL {
@@ -181,13 +195,11 @@ fn url_set(public: &str, pages: &[SitemapPage]) -> Response {
     xml(body, "application/xml; charset=utf-8")
 }
 
-/// Crawlers may read every page and the feeds, but not the API, nor the endless combinations of
-/// search filters. The longest matching rule wins (RFC 9309), so the feeds' `?lang=` addresses are allowed.
+/// Crawlers may read every page and the feeds, but not the API. Search combinations are kept out of
+/// indexes by the pages themselves (`noindex, follow` and a canonical address), which a crawler can
+/// only read on a page it may fetch.
 async fn robots(State(state): State<AppState>) -> Response {
-    let body = format!(
-        "User-agent: *\nAllow: /\nAllow: /feed.atom?\nDisallow: /api/\nDisallow: /*?\n\nSitemap: {}/sitemap.xml\n",
-        state.public_url
-    );
+    let body = format!("User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: {}/sitemap.xml\n", state.public_url);
     let mut response = ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
     response

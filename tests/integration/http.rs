@@ -7,7 +7,7 @@ use axum::{
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use qala::{
-    domain::organization::OrganizationKind,
+    domain::{organization::OrganizationKind, solution::SolutionKind},
     server::{AppState, db::Database, seed},
 };
 use time::OffsetDateTime;
@@ -81,8 +81,108 @@ on_both_engines!(
     unknown_pages_are_real_404s,
     health_reflects_the_database,
     every_label_names_one_control,
-    profiles_describe_themselves_without_nulls
+    profiles_describe_themselves_without_nulls,
+    every_indexable_page_names_one_absolute_address,
+    addresses_without_a_language_lead_to_the_visitors_language
 );
+
+/// The `href` of each `<link>` with this `rel`.
+fn links(page: &str, rel: &str) -> Vec<String> {
+    page.split("<link")
+        .skip(1)
+        .filter_map(|tag| tag.split('>').next())
+        .filter(|tag| tag.contains(&format!(r#"rel="{rel}""#)))
+        .filter_map(|tag| tag.split(r#"href=""#).nth(1)?.split('"').next().map(|href| href.replace("&amp;", "&")))
+        .collect()
+}
+
+/// The page's `<meta name="robots">`, if it has one.
+fn robots_meta(page: &str) -> Option<String> {
+    let tag = page
+        .split("<meta")
+        .skip(1)
+        .filter_map(|tag| tag.split('>').next())
+        .find(|tag| tag.contains(r#"name="robots""#))?;
+    tag.split(r#"content=""#).nth(1)?.split('"').next().map(str::to_owned)
+}
+
+/// The first JSON-LD block of a page.
+fn structured_data(page: &str) -> Option<serde_json::Value> {
+    let script = page.split(r#"<script type="application/ld+json">"#).nth(1)?;
+    serde_json::from_str(script.split("</script>").next()?).ok()
+}
+
+/// Search engines get one absolute address per page on the public URL: the page's own question
+/// without tracking parameters. The endless combinations of a search are `noindex, follow`; the
+/// whole list and one-filter landing pages are indexed. `x-default` is the page without a language.
+async fn every_indexable_page_names_one_absolute_address(db: Database) {
+    seed::demo::load(&db, OffsetDateTime::now_utc()).await.unwrap();
+    let app = app(&db);
+    let public = "https://qala.example";
+    for (path, canonical, indexed) in [
+        ("/az", "/az", true),
+        ("/en/forum", "/en/forum", true),
+        ("/ru/forum?utm_source=mail", "/ru/forum", true),
+        ("/en/organizations", "/en/organizations", true),
+        ("/en/organizations?utm_source=newsletter&kind=cert", "/en/organizations?kind=cert", true),
+        ("/en/organizations?kind=cert&page=1&sort=name", "/en/organizations?kind=cert&sort=name", true),
+        ("/az/organizations?q=+kiber+&fbclid=x", "/az/organizations?q=kiber", false),
+        ("/en/organizations?kind=cert&kind=startup", "/en/organizations?kind=cert&kind=startup", false),
+        ("/en/startups", "/en/startups", true),
+        ("/ru/solutions?kind=service&nist=protect", "/ru/solutions?nist=protect&kind=service", false),
+        ("/en/landscape?kind=cert&gclid=1", "/en/landscape?kind=cert", true),
+        (
+            "/en/organizations/abseron-kiber-muhafize-sirketi?ref=x",
+            "/en/organizations/abseron-kiber-muhafize-sirketi",
+            true,
+        ),
+        ("/ru/solutions/iec-62443-uzre-qiymetlendirme", "/ru/solutions/iec-62443-uzre-qiymetlendirme", true),
+    ] {
+        let (status, _, page) = get(&app, path, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(links(&page, "canonical"), [format!("{public}{canonical}")], "{path}: one absolute canonical");
+        let robots = robots_meta(&page);
+        assert_eq!(robots.is_none(), indexed, "{path}: {robots:?}");
+        if !indexed {
+            assert_eq!(robots.as_deref(), Some("noindex, follow"), "{path}: its links are still followed");
+        }
+        let own_path = path.split('?').next().unwrap();
+        let neutral = own_path[1..].split_once('/').map_or("/".to_owned(), |(_, rest)| format!("/{rest}"));
+        assert!(has_alternate(&page, "x-default", &format!("{public}{neutral}")), "{path}: x-default {neutral}");
+    }
+    // Pages nobody should find through a search engine say so, and name no canonical address.
+    for path in ["/en/account/sign-in", "/en/nowhere-at-all"] {
+        let (_, _, page) = get(&app, path, &[]).await;
+        assert_eq!(robots_meta(&page).as_deref(), Some("noindex"), "{path}");
+        assert!(links(&page, "canonical").is_empty(), "{path}");
+    }
+}
+
+/// What `x-default` and the feed's entry ids name: a section's address without a language, which
+/// leads to the same page in the visitor's language and keeps the question.
+async fn addresses_without_a_language_lead_to_the_visitors_language(db: Database) {
+    seed::demo::load(&db, OffsetDateTime::now_utc()).await.unwrap();
+    let app = app(&db);
+    for (path, headers, expected) in [
+        ("/organizations/milli-cert", vec![], "/az/organizations/milli-cert"),
+        ("/organizations?kind=cert", vec![(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9")], "/en/organizations?kind=cert"),
+        (
+            "/solutions/iec-62443-uzre-qiymetlendirme",
+            vec![(header::COOKIE, "qala_lang=ru")],
+            "/ru/solutions/iec-62443-uzre-qiymetlendirme",
+        ),
+        ("/forum", vec![(header::ACCEPT_LANGUAGE, "ru")], "/ru/forum"),
+        ("/landscape", vec![], "/az/landscape"),
+        ("/startups", vec![], "/az/startups"),
+    ] {
+        let (status, headers, _) = get(&app, path, &headers).await;
+        assert!(status.is_redirection(), "{path}: {status}");
+        assert_eq!(headers[header::LOCATION], expected, "{path}");
+        assert!(headers[header::VARY].to_str().unwrap().contains("accept-language"), "{path}");
+    }
+    let (status, _, _) = get(&app, "/organisations/milli-cert", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "only the site's sections are redirected");
+}
 
 /// Every profile's schema.org data parses and names the organization, leaving out what the listing
 /// does not say rather than writing `null` (which search engines report as invalid values).
@@ -112,6 +212,35 @@ async fn profiles_describe_themselves_without_nulls(db: Database) {
         assert!(data["name"].as_str().is_some_and(|name| !name.is_empty()), "{path}");
         nulls(&data, &path, &mut found);
     }
+    // Each solution is a Product, a Service or a Course of its organization, described in its own words.
+    let mut kinds = std::collections::BTreeSet::new();
+    for public_page in db.public_pages().await.unwrap().into_iter().filter(|page| page.path == "solutions") {
+        let path = format!("/en/solutions/{}", public_page.slug);
+        let (status, _, body) = get(&app, &path, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let data = structured_data(&body).expect("JSON-LD on a solution page");
+        let solution = db.solution_by_slug(public_page.slug.as_str()).await.unwrap().unwrap();
+        let (kind, role) = match solution.details.kind {
+            SolutionKind::Product => ("Product", "manufacturer"),
+            SolutionKind::Service => ("Service", "provider"),
+            SolutionKind::Training => ("Course", "provider"),
+        };
+        kinds.insert(kind);
+        assert_eq!(data["@type"], kind, "{path}");
+        assert_eq!(data[role]["@type"], "Organization", "{path}: {data}");
+        let provider = data[role]["url"].as_str().unwrap();
+        assert!(provider.starts_with("https://qala.example/en/organizations/"), "{path}: {provider}");
+        let (status, _, profile) = get(&app, provider.trim_start_matches("https://qala.example"), &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}: the provider's profile");
+        let provider_name = data[role]["name"].as_str().unwrap();
+        assert!(structured_data(&profile).is_some_and(|organization| organization["name"] == provider_name), "{path}");
+        let description = data["description"].as_str().unwrap();
+        assert_ne!(description, provider_name, "{path}: a description of the solution, not its provider's name");
+        let meta = body.split(r#"<meta name="description" content=""#).nth(1).unwrap().split('"').next().unwrap();
+        assert_eq!(meta.replace("&amp;", "&").replace("&quot;", "\""), description, "{path}");
+        nulls(&data, &path, &mut found);
+    }
+    assert_eq!(kinds.len(), 3, "the demo data has solutions of every kind: {kinds:?}");
     assert!(found.is_empty(), "null values in structured data: {found:#?}");
 }
 
@@ -169,7 +298,10 @@ async fn home_page_shows_counts_from_the_database(db: Database) {
             let href = format!("https://qala.example/{alternate}");
             assert!(has_alternate(&page, alternate, &href), "{lang}: alternate {alternate}");
         }
-        assert!(has_alternate(&page, "x-default", "https://qala.example/"), "{lang}: x-default");
+        assert!(
+            has_alternate(&page, "x-default", "https://qala.example/"),
+            "{lang}: x-default is the home without a language"
+        );
         assert!(page.contains(certs) && page.contains(startups), "{lang}: kind names");
         let cert_link = format!(r#"href="/{lang}/organizations?kind=cert""#);
         let card_start = page.find(&cert_link).expect("a card per kind links to the directory");

@@ -344,7 +344,10 @@ async fn the_api_refuses_what_it_does_not_understand(db: Database) {
     }
     // An empty question is any question, and a hundred values are allowed.
     assert_eq!(every_result(&app, "/api/v1/organizations?q=&kind=cert").await, ["milli-cert"]);
-    assert_eq!(every_result(&app, &format!("/api/v1/organizations?{}", ["kind=cert"; 100].join("&"))).await, ["milli-cert"]);
+    assert_eq!(
+        every_result(&app, &format!("/api/v1/organizations?{}", ["kind=cert"; 100].join("&"))).await,
+        ["milli-cert"]
+    );
     // Parameters the API does not use at all pass, as other tools add their own.
     assert_eq!(every_result(&app, "/api/v1/organizations?utm_source=newsletter&kind=cert").await, ["milli-cert"]);
 
@@ -825,6 +828,21 @@ async fn the_feed_announces_the_newest_listings_first(db: Database) {
     assert_eq!(ids.len(), entries.len(), "each entry has its own id");
     let cert = entries.iter().find(|entry| entry.text_of("title") == "Milli CERT").unwrap();
     assert_eq!(cert.text_of("summary"), "Milli CERT: short");
+    for entry in &entries {
+        let summary = entry.child("summary");
+        assert_eq!(summary.attribute("xml:lang"), Some("az"), "every summary is in the feed's language");
+        assert!(!summary.text.trim().is_empty());
+        let author = entry.child("author");
+        assert_eq!(author.text_of("name"), entry.text_of("title"), "the listing speaks for itself");
+        assert_eq!(author.text_of("uri"), entry.child("link").attribute("href").unwrap());
+        // The id is an address that leads to the profile.
+        let id = entry.text_of("id");
+        let (status, headers, _) = get(&app, local(id), &[(header::COOKIE, "qala_lang=en")]).await;
+        assert!(status.is_redirection(), "{id}: {status}");
+        let profile = headers[header::LOCATION].to_str().unwrap();
+        assert!(profile.starts_with("/en/organizations/"), "{id} leads to {profile}");
+        assert_eq!(get(&app, profile, &[]).await.0, StatusCode::OK, "{id}");
+    }
     assert_eq!(cert.child("category").attribute("term"), Some("cert"));
 
     let (_, _, body) = get(&app, "/feed.atom?lang=ru", &[]).await;
@@ -843,6 +861,8 @@ async fn the_feed_announces_the_newest_listings_first(db: Database) {
         ("Anadolu Siber (en)".to_owned(), Some("en".to_owned())),
         "a fallback name is marked with its language"
     );
+    let anadolu = russian.all("entry").find(|entry| entry.text_of("title") == "Anadolu Siber (en)").unwrap();
+    assert_eq!(anadolu.text_of("summary"), "Компания · Турция", "no Russian summary: what and where, in Russian");
     let link = russian.all("entry").next().unwrap().child("link").attribute("href").unwrap().to_owned();
     assert!(link.starts_with("https://qala.example/ru/organizations/"), "{link}");
     let (_, _, body) = get(&app, "/feed.atom?lang=en", &[]).await;
@@ -882,9 +902,12 @@ async fn the_sitemap_lists_every_public_page_in_every_language(db: Database) {
         body.lines().find_map(|line| line.strip_prefix("Sitemap: ")).expect("robots.txt names the sitemap").to_owned();
     assert_eq!(sitemap, "https://qala.example/sitemap.xml", "an absolute address on the public URL");
     assert!(body.lines().any(|line| line == "Disallow: /api/"), "crawlers leave the API alone");
-    for (address, allowed) in
-        [("/feed.atom?lang=ru", true), ("/en/organizations", true), ("/en/organizations?kind=cert", false)]
-    {
+    for (address, allowed) in [
+        ("/feed.atom?lang=ru", true),
+        ("/en/organizations", true),
+        ("/en/organizations?kind=cert", true),
+        ("/api/v1/organizations", false),
+    ] {
         assert_eq!(robots_allow(&body, address), allowed, "{address}");
     }
 
@@ -902,9 +925,10 @@ async fn the_sitemap_lists_every_public_page_in_every_language(db: Database) {
             .map(|link| (link.attribute("hreflang").unwrap(), link.attribute("href").unwrap()))
             .collect();
         let languages: Vec<&str> = alternates.iter().map(|(lang, _)| *lang).collect();
-        assert_eq!(languages, ["az", "en", "ru"], "{location}: every language is named");
-        let (own, _) = local(&location)[1..].split_once('/').unwrap_or((&local(&location)[1..], ""));
-        for (lang, href) in &alternates {
+        assert_eq!(languages, ["az", "en", "ru", "x-default"], "{location}: every language is named");
+        let (own, rest) = local(&location)[1..].split_once('/').unwrap_or((&local(&location)[1..], ""));
+        assert_eq!(alternates[3].1, format!("{PUBLIC}/{rest}"), "{location}: x-default is the page without a language");
+        for (lang, href) in &alternates[..3] {
             assert_eq!(href.replacen(&format!("/{lang}"), &format!("/{own}"), 1), location, "{location}: {href}");
         }
         if let Some(lastmod) = url.all("lastmod").next() {

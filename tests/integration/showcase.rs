@@ -452,6 +452,17 @@ async fn logos_are_served_in_three_sizes_with_validators(db: Database) {
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
     }
 
+    // Pages offer every size and let the browser fetch the one that fits: a card's 48 px logo is 64 px
+    // at density 1 and 128 px on a phone's screen, not 256 px everywhere.
+    let (_, _, page) = get(&app, "/en/organizations?kind=cert", &[]).await;
+    let img = page.split("<img").skip(1).find(|tag| tag.contains("/logos/xezer-cert/")).expect("the logo on its card");
+    let img = img.split('>').next().unwrap();
+    let versioned = |size: u32| format!("/logos/xezer-cert/{size}?v={}", logo.version);
+    assert!(img.contains(&format!(r#"src="{}""#, versioned(64))), "{img}");
+    let srcset = format!(r#"srcset="{} 64w, {} 128w, {} 256w""#, versioned(64), versioned(128), versioned(256));
+    assert!(img.contains(&srcset), "{img}");
+    assert!(img.contains(r#"sizes="48px""#) && img.contains(r#"width="48""#), "{img}");
+
     // After a new logo, the old ETag no longer matches.
     db.set_logo(ids[8], &Logo::from_square(&demo_emblem("xezer-cert-2")).unwrap(), NOW).await.unwrap();
     let (status, headers, _) = get(&app, "/logos/xezer-cert/64", &[(header::IF_NONE_MATCH, &etags[0])]).await;
