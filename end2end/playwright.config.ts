@@ -36,8 +36,8 @@ export default defineConfig({
   // Specs under tests/last change what other specs count (the showcase order, the taxonomy), so they
   // run after all the others, one project after the other.
   projects: [
-    { name: "hydrated", use: { javaScriptEnabled: true }, testIgnore: /last\// },
-    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /last\// },
+    { name: "hydrated", use: { javaScriptEnabled: true }, testIgnore: /(last|judges)\// },
+    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /(last|judges)\// },
     {
       name: "hydrated-last",
       use: { javaScriptEnabled: true },
@@ -49,6 +49,15 @@ export default defineConfig({
       use: { javaScriptEnabled: false },
       testMatch: /last\/.*\.spec\.ts/,
       dependencies: ["hydrated-last"],
+    },
+    // Outside judges (the Nu checker, schemathesis, extruct, Lighthouse) on the site as the other specs
+    // left it, hostile texts included. Alone: `npx playwright test --project judges --no-deps`.
+    {
+      name: "judges",
+      use: { javaScriptEnabled: false },
+      testMatch: /judges\/.*\.spec\.ts/,
+      dependencies: ["no-js-last"],
+      timeout: 600_000,
     },
   ],
   webServer: {

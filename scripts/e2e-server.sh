@@ -8,6 +8,8 @@ export DATABASE_URL="sqlite://$DATA_DIR/qala.db"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 export LEPTOS_SITE_ADDR="127.0.0.1:$PORT"
 export QALA_LOG="${QALA_LOG:-warn}"
+# Absolute links (canonical, sitemap, feeds) point at this server, so judges can follow them.
+export QALA_PUBLIC_URL="${QALA_PUBLIC_URL:-http://127.0.0.1:$PORT}"
 # Mail lands here as text files; the specs read the links in them.
 export QALA_MAIL_DIR="${QALA_MAIL_DIR:-/tmp/qala-e2e-mail-$PORT}"
 rm -rf "$QALA_MAIL_DIR"
@@ -15,7 +17,7 @@ QALA="${QALA_BIN:-target/debug/qala}"
 PASSWORD="amber harbour lantern 42"
 "$QALA" seed-demo
 # Forum staff for the curation specs, one per Playwright project (each turns on its own second factor).
-for project in hydrated no-js hydrated-last no-js-last solutions-hydrated-last solutions-no-js-last; do
+for project in hydrated no-js hydrated-last no-js-last solutions-hydrated-last solutions-no-js-last judges; do
   echo "$PASSWORD" | "$QALA" user create --email "staff-$project@qala.example" --role admin --password-stdin
 done
 # The people spec's owner of a demo listing and the person they invite, one pair per project (made
@@ -25,6 +27,8 @@ for pair in hydrated:demirqapi-ciso-klubu no-js:ipek-kod-informasiya-tehlukesizl
   echo "$PASSWORD" | "$QALA" user create --email "owner-$project@people.example" --org "$listing" --org-role owner --password-stdin
   echo "$PASSWORD" | "$QALA" user create --email "invitee-$project@people.example" --password-stdin
 done
+# The HTML judge's owner of a listing with solutions, to read the account pages as an organization.
+echo "$PASSWORD" | "$QALA" user create --email "owner-judges@people.example" --org abseron-kiber-muhafize-sirketi --org-role owner --password-stdin
 # The solution-editing spec's owners of unverified demo listings, one per project.
 for pair in hydrated-last:meyar-sertifikasiya-merkezi no-js-last:sari-celek-kiber-mektebi; do
   project="${pair%%:*}" listing="${pair#*:}"

@@ -54,6 +54,17 @@ fi
 
 if [ "$FOR_TESTS" -eq 1 ]; then
   apt_install chromium postgresql
+  # The Nu Html Checker (vnu-jar, from npm below) runs on Java.
+  command -v java >/dev/null || apt_install default-jre-headless
+  # The outside judges' Python tools (schemathesis, extruct), pinned, in an environment of their own.
+  JUDGES=.venv/judges
+  if ! cmp -s scripts/judges/requirements.txt "$JUDGES/requirements.txt"; then
+    step "installing the judges' Python tools: $(grep -v '^#' scripts/judges/requirements.txt | tr '\n' ' ')"
+    command -v python3 >/dev/null || apt_install python3
+    python3 -m venv --clear "$JUDGES" 2>/dev/null || { apt_install python3-venv; python3 -m venv --clear "$JUDGES"; }
+    "$JUDGES/bin/pip" install --quiet --disable-pip-version-check -r scripts/judges/requirements.txt
+    cp scripts/judges/requirements.txt "$JUDGES/requirements.txt"
+  fi
   if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules ]; then
     step "installing the end2end npm packages (no browser download: Debian's Chromium is used)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-fund --no-audit)

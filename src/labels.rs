@@ -126,6 +126,11 @@ pub fn nist_name(locale: Locale, function: NistFunction) -> &'static str {
 }
 
 /// A date the way readers of the language write it: "28 November 2026", "28 noyabr 2026",
+/// A moment as `<time datetime>` wants it: RFC 3339, in UTC.
+pub fn machine_time(moment: time::OffsetDateTime) -> String {
+    moment.to_offset(time::UtcOffset::UTC).format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
 /// "28 ноября 2026 г.". The same on server and browser (no time zone or system locale involved).
 pub fn format_date(locale: Locale, date: time::Date) -> String {
     let month = match date.month() {

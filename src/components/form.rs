@@ -164,9 +164,14 @@ struct FieldWiring {
 }
 
 impl FieldWiring {
-    fn new(name: &str, errors: Signal<Vec<FieldError>>, has_hint: bool) -> FieldWiring {
+    /// `form` tells apart fields of one name in two forms on a page (a listing's email and an
+    /// invitation's), whose ids would otherwise collide.
+    fn new(form: Option<&str>, name: &str, errors: Signal<Vec<FieldError>>, has_hint: bool) -> FieldWiring {
         let i18n = use_i18n();
-        let id = format!("field-{}", name.replace('.', "-"));
+        let id = match form {
+            Some(form) => format!("field-{form}-{}", name.replace('.', "-")),
+            None => format!("field-{}", name.replace('.', "-")),
+        };
         let name = name.to_owned();
         let messages = Memo::new(move |_| {
             let locale = i18n.get_locale();
@@ -244,8 +249,11 @@ pub fn TextField(
     #[prop(default = None, into)] hint: Option<Signal<String>>,
     #[prop(into)] errors: Signal<Vec<FieldError>>,
     #[prop(optional)] required: bool,
+    /// Which form the field is in, when another form on the page has a field of the same name.
+    #[prop(optional)]
+    form: Option<&'static str>,
 ) -> impl IntoView {
-    let wiring = FieldWiring::new(&name, errors, hint.is_some());
+    let wiring = FieldWiring::new(form, &name, errors, hint.is_some());
     let invalid = wiring.invalid();
     let control = view! {
         <input
@@ -281,7 +289,7 @@ pub fn TextArea(
     #[prop(into)] errors: Signal<Vec<FieldError>>,
     #[prop(default = 4)] rows: u32,
 ) -> impl IntoView {
-    let wiring = FieldWiring::new(&name, errors, hint.is_some());
+    let wiring = FieldWiring::new(None, &name, errors, hint.is_some());
     let invalid = wiring.invalid();
     let control = view! {
         <textarea
@@ -307,7 +315,7 @@ pub fn SelectField(
     #[prop(optional, into)] blank: Option<Signal<String>>,
     #[prop(into)] errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let wiring = FieldWiring::new(&name, errors, false);
+    let wiring = FieldWiring::new(None, &name, errors, false);
     let invalid = wiring.invalid();
     let control = view! {
         <select
@@ -347,7 +355,7 @@ pub fn CheckboxGroup(
     checked: Vec<String>,
     #[prop(into)] errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let wiring = FieldWiring::new(&name, errors, false);
+    let wiring = FieldWiring::new(None, &name, errors, false);
     let invalid = wiring.invalid();
     let mut groups: Vec<(Option<String>, Vec<CheckboxOption>)> = Vec::new();
     for option in options {

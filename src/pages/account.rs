@@ -19,6 +19,7 @@ use crate::{
         validation::FieldError,
     },
     i18n::*,
+    labels::machine_time,
     pages::editor::MyOrganizations,
 };
 
@@ -462,7 +463,7 @@ pub fn OutboxPage() -> impl IntoView {
                                                     <summary>
                                                         <span class="outbox__subject">{mail.subject}</span>
                                                         " · " {mail.recipient} " · "
-                                                        <time datetime=mail.created_at.to_string()>{mail.created_at.date().to_string()}</time>
+                                                        <time datetime=machine_time(mail.created_at)>{mail.created_at.date().to_string()}</time>
                                                         " "
                                                         <span class="badge">
                                                             {move || if sent { t_string!(i18n, account.outbox_sent) } else { t_string!(i18n, account.outbox_waiting) }}

@@ -669,6 +669,7 @@ fn PeopleSection(slug: String) -> impl IntoView {
                                             <input type="hidden" name="lang" value=move || lang().as_str() />
                                             <input type="hidden" name="slug" value=slug.clone() />
                                             <TextField
+                                                form="invite"
                                                 name="email"
                                                 kind="email"
                                                 required=true

@@ -27,6 +27,7 @@ use crate::{
     },
     error::AppError,
     i18n::*,
+    labels::machine_time,
     pages::editor::{field_name, status_name},
 };
 
@@ -301,7 +302,7 @@ pub fn StaffPage() -> impl IntoView {
                                                     {if item.new_listing { t_string!(i18n, staff.kind_new_listing) } else { t_string!(i18n, staff.kind_edit) }}
                                                 </span>
                                                 <span class="staff__meta">
-                                                    {item.author.unwrap_or_default()} " · " <time datetime=item.created_at.to_string()>{when(item.created_at)}</time>
+                                                    {item.author.unwrap_or_default()} " · " <time datetime=machine_time(item.created_at)>{when(item.created_at)}</time>
                                                 </span>
                                             </li>
                                         }).collect_view()}
@@ -321,7 +322,7 @@ pub fn StaffPage() -> impl IntoView {
                                                     <a href=format!("/{}/organizations/{}", lang(), claim.slug)>{claim.name}</a>
                                                     <span class="staff__meta">
                                                         {claim.claimant} " · " {claim.website.unwrap_or_default()} " · "
-                                                        <time datetime=claim.created_at.to_string()>{when(claim.created_at)}</time>
+                                                        <time datetime=machine_time(claim.created_at)>{when(claim.created_at)}</time>
                                                     </span>
                                                     <form method="post" action=format!("/{}/staff/claims/{}", lang(), claim.claim_id) class="form staff__decision">
                                                         <label for=reason_id.clone()>{t!(i18n, staff.reason)}</label>
@@ -670,7 +671,7 @@ pub fn AuditPage() -> impl IntoView {
                                 <tbody>
                                     {entries.into_iter().map(|entry| view! {
                                         <tr>
-                                            <td><time datetime=entry.at.to_string()>{when(entry.at)}</time></td>
+                                            <td><time datetime=machine_time(entry.at)>{when(entry.at)}</time></td>
                                             <td>{entry.actor}</td>
                                             <td><code>{entry.action}</code></td>
                                             <td>{entry.subject}</td>

@@ -28,6 +28,7 @@ use crate::{
     domain::lang::Lang,
 };
 
+mod document;
 pub mod security;
 
 /// The cookie that remembers the language a visitor last read the site in.
@@ -137,6 +138,7 @@ pub fn router(state: AppState) -> Router {
             shell,
         ))
         .layer(middleware::from_fn(server_function_status))
+        .layer(middleware::from_fn(document::scripts_inside_body))
         .layer(super::auth::session_layer(state.db.session_store(), state.public_url.starts_with("https://")))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(cache_static_assets))

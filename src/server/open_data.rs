@@ -133,14 +133,17 @@ fn read_question<Q: SearchQuery>(raw: Option<&str>) -> Result<(Q, Lang), ApiErro
     Ok((query, lang))
 }
 
-/// What the pages forgive and the API does not: a parameter without a value (forms send `kind=`; a
-/// program means something else), and a name repeated more often than a facet may hold values,
-/// however many of the copies are the same.
+/// Parameters of free text, where an empty value is text like any other (and asks nothing).
+const FREE_TEXT: [&str; 2] = ["q", "city"];
+
+/// What the pages forgive and the API does not: a parameter of fixed values or a pattern given
+/// without a value (forms send `kind=`; a program means something else), and a name repeated more
+/// often than a facet may hold values, however many of the copies are the same.
 fn check_strictly(raw: &str) -> Result<(), ApiError> {
     let refuse = |message: String| Err(ApiError::new(StatusCode::BAD_REQUEST, message));
     let mut repeats: HashMap<String, usize> = HashMap::new();
     for (name, value) in form_urlencoded::parse(raw.as_bytes()) {
-        if name != "q" && value.trim().is_empty() {
+        if !FREE_TEXT.contains(&&*name) && value.trim().is_empty() {
             return refuse(format!("The parameter `{name}` has no value: leave it out to mean any."));
         }
         let count = repeats.entry(name.into_owned()).or_default();

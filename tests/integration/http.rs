@@ -83,8 +83,27 @@ on_both_engines!(
     every_label_names_one_control,
     profiles_describe_themselves_without_nulls,
     every_indexable_page_names_one_absolute_address,
-    addresses_without_a_language_lead_to_the_visitors_language
+    addresses_without_a_language_lead_to_the_visitors_language,
+    a_page_is_one_document_with_its_scripts_inside
 );
+
+/// Leptos sends its hydration data after the app, `</html>` included; a validator stops at a script
+/// after the end of the document. Every page ends with its closing tags, the scripts before them.
+async fn a_page_is_one_document_with_its_scripts_inside(db: Database) {
+    seed::demo::load(&db, OffsetDateTime::now_utc()).await.unwrap();
+    let app = app(&db);
+    for path in
+        ["/en", "/az/organizations?q=kiber", "/ru/organizations/milli-cert", "/en/account/sign-in", "/en/no-such-page"]
+    {
+        let (_, _, page) = get(&app, path, &[]).await;
+        let page = page.trim_end();
+        assert!(page.ends_with("</html>"), "{path}: ends with {:?}", &page[page.len().saturating_sub(200)..]);
+        let body_end = page.rfind("</body>").unwrap();
+        assert!(!page[body_end..].contains("<script"), "{path}: no script after </body>");
+        assert!(page[..body_end].contains("__RESOLVED_RESOURCES"), "{path}: the hydration data is inside <body>");
+        assert_eq!(page.matches("</body>").count(), 1, "{path}");
+    }
+}
 
 /// The `href` of each `<link>` with this `rel`.
 fn links(page: &str, rel: &str) -> Vec<String> {
