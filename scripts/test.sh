@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every check and test: formatting, clippy for the server and the
-# browser builds, unit tests, the integration suite on SQLite and PostgreSQL, and end2end in Chromium.
+# browser builds, unit tests, the integration suite on SQLite and PostgreSQL, end2end in Chromium, and
+# the outside judges (Nu Html Checker, schemathesis, extruct, Lighthouse SEO) as its last project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
@@ -32,7 +33,7 @@ export QALA_TEST_POSTGRES_URL QALA_REQUIRE_POSTGRES=1
 step "unit and integration tests (SQLite and PostgreSQL)"
 cargo test --features ssr
 
-step "end2end in Chromium (hydrated and without JavaScript)"
+step "end2end in Chromium (hydrated and without JavaScript), then the outside judges"
 (cd end2end && npx playwright test)
 
 step "all checks passed in $((SECONDS - started)) s"
