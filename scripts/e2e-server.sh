@@ -27,6 +27,10 @@ for pair in hydrated:demirqapi-ciso-klubu no-js:ipek-kod-informasiya-tehlukesizl
   echo "$PASSWORD" | "$QALA" user create --email "owner-$project@people.example" --org "$listing" --org-role owner --password-stdin
   echo "$PASSWORD" | "$QALA" user create --email "invitee-$project@people.example" --password-stdin
 done
+# The profiles spec's visitor who signs in to claim a listing, one per project.
+for project in hydrated no-js; do
+  echo "$PASSWORD" | "$QALA" user create --email "claimer-$project@people.example" --password-stdin
+done
 # The HTML judge's owner of a listing with solutions, to read the account pages as an organization.
 echo "$PASSWORD" | "$QALA" user create --email "owner-judges@people.example" --org abseron-kiber-muhafize-sirketi --org-role owner --password-stdin
 # The solution-editing spec's owners of unverified demo listings, one per project.

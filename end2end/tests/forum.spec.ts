@@ -17,6 +17,18 @@ test("the forum page shows the newest edition's panels and leads to each panel's
   await expect(page.locator(".startup-card")).toHaveCount(6);
   await expect(page.getByRole("checkbox", { name: /Cyber security solutions and startups \(2026\)/ })).toBeChecked();
 
+  // Dates read as on profiles; a panel's showcase link is there only when it leads to some startups.
+  await open(page, "/en/forum", testInfo);
+  await expect(page.locator(".forum__when time")).toHaveText("8 October 2026");
+  const showcases = await page.getByRole("link", { name: en.forum.startups_of_panel }).evaluateAll((links) =>
+    links.map((link) => (link as HTMLAnchorElement).getAttribute("href")!),
+  );
+  expect(showcases.length).toBeGreaterThan(0);
+  for (const showcase of showcases) {
+    await open(page, showcase, testInfo);
+    await expect(page.locator(".startup-card").first(), showcase).toBeVisible();
+  }
+
   await open(page, "/en/forum", testInfo);
   await page.getByRole("link", { name: "National Cybersecurity Forum 2025" }).click();
   await expect(page).toHaveURL(/edition=baku-2025$/);

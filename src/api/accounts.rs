@@ -35,7 +35,12 @@ pub async fn sign_up(lang: Lang, email: String, password: String) -> Result<(), 
 }
 
 #[server(endpoint = "account/sign-in")]
-pub async fn sign_in(lang: Lang, email: String, password: String) -> Result<SignInOutcome, AppError> {
+pub async fn sign_in(
+    lang: Lang,
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<SignInOutcome, AppError> {
     use crate::server::{accounts, auth, forms};
     let state = crate::server::app_state()?;
     let session = auth::request_session().await?;
@@ -43,7 +48,12 @@ pub async fn sign_in(lang: Lang, email: String, password: String) -> Result<Sign
     let outcome = accounts::sign_in(&state, &session, &ip, &email, &password, now()).await;
     // Asked for a code, the page stays: hydrated it shows the code form at once, and a plain post
     // returns to it (its Referer), where the session says a code is awaited.
-    let next = matches!(outcome, Ok(SignInOutcome::SignedIn)).then(|| format!("/{lang}/account"));
+    // Signed in, to the page that sent them here (a profile's "claim it"), else their account.
+    let next = matches!(outcome, Ok(SignInOutcome::SignedIn)).then(|| {
+        next.as_deref()
+            .and_then(crate::domain::account::return_address)
+            .map_or_else(|| format!("/{lang}/account"), str::to_owned)
+    });
     forms::finish::<SignIn, _>(outcome, &[("email", &email)], next.as_deref()).await
 }
 

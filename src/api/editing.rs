@@ -95,7 +95,9 @@ pub enum ClaimState {
     Open,
     Claimed(ClaimStatus),
     Member,
-    /// Has an owner, or the visitor is not signed in: nothing to offer.
+    /// Not signed in, and the listing has no owner yet: may sign in to claim it.
+    SignInToClaim,
+    /// Has an owner: nothing to offer.
     Closed,
 }
 
@@ -133,10 +135,8 @@ pub async fn get_new_listing() -> Result<NewListingData, AppError> {
 #[server(endpoint = "editing/claim-state")]
 pub async fn get_claim_state(slug: String) -> Result<ClaimState, AppError> {
     let state = crate::server::app_state()?;
-    match crate::server::auth::current_user().await? {
-        Some(user) => crate::server::editor::claim_state(&state, &user, &slug).await,
-        None => Ok(ClaimState::Closed),
-    }
+    let user = crate::server::auth::current_user().await?;
+    crate::server::editor::claim_state(&state, user.as_ref(), &slug).await
 }
 
 #[server(endpoint = "editing/claim")]

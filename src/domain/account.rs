@@ -2,7 +2,15 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::user::StaffRole;
+use super::{lang::lang_of_path, user::StaffRole};
+
+/// Where signing in may lead back to: a page of this site in one of its languages (`/en/…`), never
+/// another host (`//evil.example`, `/\\evil`), so a shared link cannot send someone elsewhere.
+pub fn return_address(next: &str) -> Option<&str> {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    let plain = next.len() <= 500 && !next.chars().any(char::is_control);
+    (local && plain && lang_of_path(next).is_some()).then_some(next)
+}
 
 /// Who is signed in, as every page's frame shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,4 +54,19 @@ pub struct OutboxMail {
     pub sent_at: Option<OffsetDateTime>,
     pub attempts: i64,
     pub last_error: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::return_address;
+
+    #[test]
+    fn sign_in_leads_back_only_to_this_sites_pages() {
+        assert_eq!(return_address("/en/organizations/milli-cert"), Some("/en/organizations/milli-cert"));
+        for elsewhere in
+            ["//evil.example/en", "/\\evil.example", "https://evil.example/en", "/xx/page", "en/page", "/en/\npage"]
+        {
+            assert_eq!(return_address(elsewhere), None, "{elsewhere:?}");
+        }
+    }
 }

@@ -140,6 +140,22 @@ pub struct StaffListing {
     pub is_startup: bool,
 }
 
+impl StaffListing {
+    /// Whether the action means something for the listing as it is now: the page offers only these,
+    /// and the server refuses the others (a page opened before someone else acted).
+    pub fn offers(&self, action: ListingAction) -> bool {
+        match action {
+            ListingAction::Verify => self.verified_at.is_none(),
+            ListingAction::Unverify => self.verified_at.is_some(),
+            ListingAction::Feature => self.is_startup,
+            ListingAction::Unfeature => self.featured_position.is_some(),
+            ListingAction::Hide => !matches!(self.status, ListingStatus::Hidden | ListingStatus::Draft),
+            ListingAction::Archive => self.status != ListingStatus::Archived,
+            ListingAction::Restore => matches!(self.status, ListingStatus::Hidden | ListingStatus::Archived),
+        }
+    }
+}
+
 /// An account, as staff manage people.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Person {

@@ -82,13 +82,21 @@ pub fn required_text(field: &str, value: &str, max: usize) -> Result<String, Fie
     optional_text(field, value, max).map(|text| text.unwrap_or_default())
 }
 
-/// Checks that a trimmed text, when present, is at most `max` characters long; empty means absent.
+/// Checks that a text, when present, is at most `max` characters long; empty means absent. The text
+/// is normalised first (see [`normalise_text`]), as every form text passes here.
 pub fn optional_text(field: &str, value: &str, max: usize) -> Result<Option<String>, FieldError> {
-    let value = value.trim();
+    let value = normalise_text(value);
     if value.chars().count() > max {
         return Err(FieldError::new(field, Problem::TooLong { max }));
     }
-    Ok((!value.is_empty()).then(|| value.to_owned()))
+    Ok((!value.is_empty()).then_some(value))
+}
+
+/// A text as the domain keeps it: line breaks as `\n` (browsers send a textarea's as `\r\n`), no
+/// whitespace at the end of a line, none around the whole. So an untouched text is no change.
+pub fn normalise_text(value: &str) -> String {
+    let text = value.replace("\r\n", "\n").replace('\r', "\n");
+    text.split('\n').map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_owned()
 }
 
 /// Checks an optional `http(s)://host/...` address.
@@ -133,6 +141,12 @@ pub fn names_in_every_language(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_text_keeps_one_kind_of_line_break_and_no_trailing_space() {
+        assert_eq!(normalise_text("  Bir.  \r\n\r\nİki.\t\r\nÜç\r"), "Bir.\n\nİki.\nÜç");
+        assert_eq!(optional_text("d", "a\r\nb", 3), Ok(Some("a\nb".to_owned())), "a line break counts once");
+    }
 
     #[test]
     fn text_is_trimmed_and_bounded() {

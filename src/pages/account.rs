@@ -109,6 +109,8 @@ pub fn SignInPage() -> impl IntoView {
     let lang = current_lang();
     let form = FormState::<SignIn>::new();
     let errors = form.field_errors();
+    let query = use_query_map();
+    let next = move || query.read().get("next").filter(|next| crate::domain::account::return_address(next).is_some());
     let awaiting = Resource::new(|| (), |_| get_awaiting_code());
     let code_needed = move || {
         matches!(form.action.value().get(), Some(Ok(SignInOutcome::CodeNeeded)))
@@ -121,6 +123,7 @@ pub fn SignInPage() -> impl IntoView {
                     <FormAlert error=form.error() />
                     <ActionForm action=form.action attr:class="form">
                         <LangInput />
+                        {next().map(|next| view! { <input type="hidden" name="next" value=next /> })}
                         <CredentialFields email=form.typed("email", String::new()) errors new_account=false />
                         <button class="button button--primary form__submit" type="submit">
                             {t!(i18n, account.sign_in_button)}

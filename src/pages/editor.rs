@@ -587,6 +587,17 @@ pub fn ClaimPanel(slug: String) -> impl IntoView {
                         <p class="claim-panel"><a class="button" href=editor_link.clone()>{t!(i18n, editor.edit_listing)}</a></p>
                     }
                         .into_any(),
+                    ClaimState::SignInToClaim => {
+                        let here = format!("/{}/organizations/{slug}", lang());
+                        let sign_in = format!("/{}/account/sign-in?next={}", lang(), form_urlencoded::byte_serialize(here.as_bytes()).collect::<String>());
+                        view! {
+                            <div class="claim-panel">
+                                <p>{t!(i18n, editor.claim_question)}</p>
+                                <a class="button" href=sign_in>{t!(i18n, editor.claim_sign_in)}</a>
+                            </div>
+                        }
+                            .into_any()
+                    }
                     ClaimState::Closed => ().into_any(),
                 })
             }}

@@ -13,9 +13,11 @@ use crate::{
     domain::{
         forum::{EditionView, ForumPage as Forum},
         lang::Lang,
+        organization::OrganizationKind,
     },
     error::AppError,
     i18n::*,
+    labels::format_date,
     pages::not_found::NotFound,
 };
 
@@ -77,6 +79,12 @@ fn ForumView(forum: Forum) -> impl IntoView {
     }
 }
 
+/// A `YYYY-MM-DD` date as profiles write dates ("10 November 2025"); as it is, if it is no date.
+fn readable_date(locale: Locale, date: &str) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(date, &format).map_or_else(|_| date.to_owned(), |date| format_date(locale, date))
+}
+
 #[component]
 fn Edition(edition: EditionView) -> impl IntoView {
     let i18n = use_i18n();
@@ -86,21 +94,22 @@ fn Edition(edition: EditionView) -> impl IntoView {
     view! {
         <section class="forum__edition" aria-labelledby="edition-heading">
             <h2 id="edition-heading">{link.name}</h2>
-            <p class="forum__when"><time datetime=link.starts_on.clone()>{link.starts_on.clone()}</time>{place}</p>
+            <p class="forum__when"><time datetime=link.starts_on.clone()>{readable_date(i18n.get_locale(), &link.starts_on)}</time>{place}</p>
             {panels.is_empty().then(|| view! { <p>{t!(i18n, forum.no_panels)}</p> })}
             {panels.into_iter().map(|panel| {
                 let heading = format!("panel-{}", panel.slug);
                 let labelled_by = heading.clone();
                 let showcase = format!("/{}/startups?panel={}", lang(), panel.slug);
                 let count = panel.participants.len();
+                // The showcase link only where it leads to some startups.
+                let has_startups = panel.participants.iter().any(|card| card.kind == OrganizationKind::Startup);
                 view! {
                     <section class="forum__panel" id=panel.slug.to_string() aria-labelledby=labelled_by>
                         <h3 id=heading>{panel.title}</h3>
                         {panel.summary.map(|summary| view! { <p class="forum__summary">{summary}</p> })}
                         <p class="forum__count">
                             {t!(i18n, forum.participants, count = count)}
-                            " · "
-                            <a href=showcase>{t!(i18n, forum.startups_of_panel)}</a>
+                            {has_startups.then(|| view! { " · " <a href=showcase>{t!(i18n, forum.startups_of_panel)}</a> })}
                         </p>
                         {(count > 0).then(|| view! {
                             <ul class="org-list org-list--columns">

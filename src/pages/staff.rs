@@ -20,7 +20,7 @@ use crate::{
     },
     domain::{
         bulk::ImportReport,
-        curation::{AuditFilter, CLAIM_REASON_MAX, ListingAction, REJECTION_REASON_MAX},
+        curation::{AuditFilter, CLAIM_REASON_MAX, ListingAction, REJECTION_REASON_MAX, StaffListing},
         lang::Lang,
         user::StaffRole,
         validation::FieldError,
@@ -451,6 +451,9 @@ pub fn StaffListingPage() -> impl IntoView {
     let button = move |action: ListingAction, label: String| {
         view! { <button class="button" type="submit" name="action" value=action.as_str()>{label}</button> }
     };
+    let offered = move |listing: &StaffListing, action: ListingAction, label: String| {
+        listing.offers(action).then(|| button(action, label))
+    };
     view! {
         <StaffFrame title=title>
             <Show when=move || query.read().get("done").is_some()>
@@ -479,24 +482,21 @@ pub fn StaffListingPage() -> impl IntoView {
                                 <dd>{listing.featured_position.map_or_else(|| t_string!(i18n, staff.no).to_string(), |position| position.to_string())}</dd>
                             </dl>
                             <form method="post" action=action.clone() class="form staff__decision">
-                                {if listing.verified_at.is_some() {
-                                    button(ListingAction::Unverify, td_string!(locale, staff.unverify).to_string())
-                                } else {
-                                    button(ListingAction::Verify, td_string!(locale, staff.verify).to_string())
-                                }}
+                                {offered(&listing, ListingAction::Verify, td_string!(locale, staff.verify).to_string())}
+                                {offered(&listing, ListingAction::Unverify, td_string!(locale, staff.unverify).to_string())}
                             </form>
                             {listing.is_startup.then(|| view! {
                                 <form method="post" action=action.clone() class="form staff__decision">
                                     <label for="position">{t!(i18n, staff.position)}</label>
                                     <input id="position" name="position" type="number" min="1" max="999" inputmode="numeric" value=typed_position />
                                     {button(ListingAction::Feature, td_string!(locale, staff.feature).to_string())}
-                                    {listing.featured_position.is_some().then(|| button(ListingAction::Unfeature, td_string!(locale, staff.unfeature).to_string()))}
+                                    {offered(&listing, ListingAction::Unfeature, td_string!(locale, staff.unfeature).to_string())}
                                 </form>
                             })}
                             <form method="post" action=action.clone() class="form staff__decision">
-                                {button(ListingAction::Hide, td_string!(locale, staff.hide).to_string())}
-                                {button(ListingAction::Archive, td_string!(locale, staff.archive).to_string())}
-                                {button(ListingAction::Restore, td_string!(locale, staff.restore).to_string())}
+                                {offered(&listing, ListingAction::Hide, td_string!(locale, staff.hide).to_string())}
+                                {offered(&listing, ListingAction::Archive, td_string!(locale, staff.archive).to_string())}
+                                {offered(&listing, ListingAction::Restore, td_string!(locale, staff.restore).to_string())}
                             </form>
                             <h2>{t!(i18n, staff.invite_owner_heading)}</h2>
                             <form method="post" action=action.clone() class="form staff__decision">

@@ -365,6 +365,9 @@ pub async fn act_on_listing(
         }
     }
     let before = staff_listing(&organization, Lang::En);
+    if !before.offers(action) {
+        return Err(FieldError::new("action", Problem::AlreadyDecided).into());
+    }
     let mut after = before.clone();
     match action {
         ListingAction::Verify => after.verified_at = Some(now),

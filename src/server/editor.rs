@@ -465,9 +465,13 @@ pub async fn solution_editor_data(
 }
 
 /// Where a signed-in person stands with a listing's ownership.
-pub async fn claim_state(state: &AppState, user: &User, slug: &str) -> Result<ClaimState, AppError> {
+pub async fn claim_state(state: &AppState, user: Option<&User>, slug: &str) -> Result<ClaimState, AppError> {
     let Some(organization) = state.db.organization_by_slug(slug).await? else {
         return Ok(ClaimState::Closed);
+    };
+    let Some(user) = user else {
+        let owned = state.db.has_owner(organization.id).await?;
+        return Ok(if owned { ClaimState::Closed } else { ClaimState::SignInToClaim });
     };
     if state.db.membership_role(user.id, organization.id).await?.is_some() {
         return Ok(ClaimState::Member);

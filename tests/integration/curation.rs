@@ -74,6 +74,45 @@ async fn staff_approve_chosen_fields_and_the_public_sees_only_those(db: Database
     assert_eq!(location(&twice), page);
 }
 
+/// Browsers send a textarea's line breaks as `\r\n`: an untouched description is no change to review,
+/// and what staff publish keeps `\n`.
+async fn an_untouched_text_is_no_change_whatever_its_line_breaks(db: Database) {
+    let app = app(&db);
+    let [_, (b_id, b_slug)] = two_listings(&db).await;
+    let mut owner = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let description = |text: &str| {
+        let mut form = profile_form("Bravo Security");
+        form.retain(|(field, _)| *field != "en.description");
+        form.push(("en.description", text.to_owned()));
+        form
+    };
+    let mut publish = async |form: Vec<(&str, String)>| {
+        let reply = post_profile(&mut owner, &b_slug, &form).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        let revision_id = db.latest_revision(b_id).await.unwrap().unwrap().summary.id;
+        let review =
+            curator.call("/api/staff/review", &[("revision_id", &revision_id.to_string()), ("lang", "en")]).await;
+        let review: serde_json::Value = serde_json::from_str(&review.body).unwrap();
+        let page = format!("/en/staff/revisions/{revision_id}");
+        curator.submit(&page, &[("decision", "approve")], &page).await;
+        review["data"]["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|change| change["field"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    publish(description("We audit networks.\n\nAnd train people.")).await;
+    let mut untouched = description("We audit networks.  \r\n\r\nAnd train people.\r\n");
+    untouched.retain(|(field, _)| *field != "city");
+    untouched.push(("city", "Sumqayıt".to_owned()));
+    assert_eq!(publish(untouched).await, ["city"], "only the city changed");
+    let listing = db.organization_by_slug(&b_slug).await.unwrap().unwrap();
+    let published = listing.profile.texts.get(Lang::En).unwrap().description.clone().unwrap();
+    assert_eq!(published, "We audit networks.\n\nAnd train people.", "no \\r in public text");
+}
+
 async fn a_rejection_reaches_the_organization_with_its_reason(db: Database) {
     let app = app(&db);
     let [_, (b_id, b_slug)] = two_listings(&db).await;
@@ -109,10 +148,26 @@ async fn a_rejection_reaches_the_organization_with_its_reason(db: Database) {
 
 async fn staff_verify_feature_hide_and_restore_listings(db: Database) {
     let app = app(&db);
-    let [(_, a_slug), (b_id, b_slug)] = two_listings(&db).await;
+    let startups =
+        ["Alfa Start", "Bravo Start"].map(|name| crate::repository::organization(name, OrganizationKind::Startup));
+    let ids = db.insert_organizations(&startups, time::OffsetDateTime::now_utc()).await.unwrap();
+    let listings = db.organizations_by_ids(&ids).await.unwrap();
+    let (a_slug, b_slug) = (listings[0].slug.to_string(), listings[1].slug.to_string());
     let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
     let page = format!("/en/staff/listings/{b_slug}");
     let act = |action: &'static str| [("action", action)];
+    // The page offers what applies to the listing as it is: a published one can be hidden, not restored.
+    let offered = async |curator: &mut crate::browser::Browser| {
+        let body = curator.get(&page).await.body;
+        ["verify", "unverify", "feature", "unfeature", "hide", "archive", "restore"]
+            .into_iter()
+            .filter(|action| body.contains(&format!(r#"name="action" value="{action}""#)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(offered(&mut curator).await, ["verify", "feature", "hide", "archive"]);
+    let stale = curator.submit(&page, &act("restore"), &page).await;
+    assert_eq!(location(&stale), page, "an action that does not apply is refused");
+    assert!(curator.get(&page).await.body.contains("already decided by someone else"), "and the page says why");
 
     let verified = curator.submit(&page, &act("verify"), &page).await;
     assert_eq!(location(&verified), format!("{page}?done=verify"));
@@ -133,6 +188,7 @@ async fn staff_verify_feature_hide_and_restore_listings(db: Database) {
 
     curator.submit(&page, &act("hide"), &page).await;
     assert_eq!(db.organization_by_slug(&b_slug).await.unwrap().unwrap().status, ListingStatus::Hidden);
+    assert_eq!(offered(&mut curator).await, ["unverify", "feature", "unfeature", "archive", "restore"]);
     let (hidden, _, _) = get(&app, &format!("/en/organizations/{b_slug}"), &[]).await;
     assert_eq!(hidden, StatusCode::NOT_FOUND, "a hidden listing is not public");
     curator.submit(&page, &act("restore"), &page).await;
@@ -151,7 +207,6 @@ async fn staff_verify_feature_hide_and_restore_listings(db: Database) {
         ],
         "newest first"
     );
-    let _ = b_id;
 }
 
 async fn admins_manage_people_and_a_disabled_account_is_signed_out(db: Database) {
@@ -531,6 +586,7 @@ on_both_engines!(
     staff_merge_a_duplicate_into_the_listing_kept,
     staff_invite_the_owner_of_a_listing_without_one,
     staff_approve_chosen_fields_and_the_public_sees_only_those,
+    an_untouched_text_is_no_change_whatever_its_line_breaks,
     a_rejection_reaches_the_organization_with_its_reason,
     staff_verify_feature_hide_and_restore_listings,
     admins_manage_people_and_a_disabled_account_is_signed_out,

@@ -193,6 +193,51 @@ async fn logos_are_checked_resized_and_published_or_held_for_review(db: Database
     assert!(page.body.contains("Upload a PNG, JPEG or WebP image (SVG is not accepted)."));
 }
 
+/// A visitor on the profile of a listing without an owner is asked whether it is theirs, and the
+/// sign-in it leads to returns them to the profile, where they can claim it; never to another site.
+async fn anonymous_visitors_are_asked_to_sign_in_and_come_back_to_claim(db: Database) {
+    let app = app(&db);
+    let [(a_id, a_slug), (_, b_slug)] = two_listings(&db).await;
+    let profile = format!("/en/organizations/{b_slug}");
+    let mut visitor = Browser::new(&app, "203.0.113.40:5000");
+    let page = visitor.get(&profile).await.body;
+    assert!(page.contains("Is this your organization?"), "asked on the profile");
+    let sign_in = format!("/en/account/sign-in?next=%2Fen%2Forganizations%2F{b_slug}");
+    assert!(page.contains(&format!(r#"href="{}""#, sign_in.replace('&', "&amp;"))), "and led to sign in");
+    let form = visitor.get(&sign_in).await.body;
+    assert!(form.contains(&format!(r#"name="next" value="/en/organizations/{b_slug}""#)), "the form carries it");
+
+    let hash = qala::server::auth::hash_password(PASSWORD.to_owned()).await.unwrap();
+    let email = EmailAddress::parse("leyla@elsewhere.example").unwrap();
+    db.create_user(&email, Some(&hash), None, true, OffsetDateTime::now_utc()).await.unwrap();
+    let mut fields = vec![("lang", "en"), ("email", "leyla@elsewhere.example"), ("password", PASSWORD)];
+    for elsewhere in ["//evil.example/en", "https://evil.example/en/organizations"] {
+        let mut other = Browser::new(&app, "203.0.113.41:5000");
+        let reply = other
+            .submit(
+                "/api/account/sign-in",
+                &[fields.clone(), vec![("next", elsewhere)]].concat(),
+                "/en/account/sign-in",
+            )
+            .await;
+        assert!(location(&reply).ends_with("/en/account"), "{elsewhere}: {}", location(&reply));
+    }
+    fields.push(("next", &profile));
+    let reply = visitor.submit("/api/account/sign-in", &fields, &sign_in).await;
+    assert!(location(&reply).ends_with(&profile), "back on the profile: {}", location(&reply));
+    let page = visitor.get(&profile).await.body;
+    assert!(page.contains("Claim this listing"), "now signed in, the claim button");
+
+    // A listing with an owner asks nobody.
+    let owner = db
+        .create_user(&EmailAddress::parse("boss@alfa.example").unwrap(), None, None, true, OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    db.set_membership(owner.id, a_id, MembershipRole::Owner, OffsetDateTime::now_utc()).await.unwrap();
+    let page = Browser::new(&app, "203.0.113.42:5000").get(&format!("/en/organizations/{a_slug}")).await.body;
+    assert!(!page.contains("Is this your organization?"));
+}
+
 async fn claims_are_approved_by_website_domain_or_wait_for_staff(db: Database) {
     let app = app(&db);
     let [(a_id, a_slug), (_, b_slug)] = two_listings(&db).await;
@@ -428,6 +473,7 @@ async fn only_admins_read_the_outbox(db: Database) {
 }
 
 on_both_engines!(
+    anonymous_visitors_are_asked_to_sign_in_and_come_back_to_claim,
     only_admins_read_the_outbox,
     an_owner_invites_removes_and_hands_over_ownership,
     an_unverified_listings_change_waits_for_review_while_the_public_sees_the_old_one,
