@@ -19,3 +19,38 @@ for (const lang of languages) {
     for (const link of await sections.all()) await expect(link).toBeInViewport({ ratio: 1 });
   });
 }
+
+/** Words of these labels that the browser split over two lines, and labels cut at their box's edge. */
+async function brokenWords(page: import("@playwright/test").Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((labels) =>
+    labels.flatMap((label) => {
+      const found: string[] = [];
+      if (label.scrollWidth > label.clientWidth + 1) found.push(`cut: ${label.textContent}`);
+      const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? "").matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index!);
+          range.setEnd(node, match.index! + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          if (lines.size > 1) found.push(`split: ${match[0]}`);
+        }
+      }
+      return found;
+    }),
+  );
+}
+
+for (const lang of languages) {
+  test(`the home page keeps its words whole on a phone, and wider, in ${lang}`, async ({ page }, testInfo) => {
+    await open(page, `/${lang}`, testInfo);
+    for (const selector of [".kind-card__name", ".hero__stats dt", ".startup-card__name", "h1", "h2"]) {
+      expect(await brokenWords(page, selector), selector).toEqual([]);
+    }
+    // And on a tablet and a desktop, where the tiles sit four to a row.
+    for (const width of [800, 1024, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await brokenWords(page, ".kind-card__name"), `${width} px`).toEqual([]);
+    }
+  });
+}
