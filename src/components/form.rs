@@ -4,7 +4,10 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
     api::forms::get_form_draft,
-    domain::validation::{FieldError, Problem},
+    domain::{
+        lang::Lang,
+        validation::{FieldError, Problem},
+    },
     error::AppError,
     i18n::*,
 };
@@ -31,6 +34,11 @@ pub fn problem_text(locale: Locale, problem: &Problem) -> String {
         Problem::EmailNotConfirmed => td_string!(locale, problem.email_not_confirmed).to_string(),
         Problem::AlreadyOwned => td_string!(locale, problem.already_owned).to_string(),
         Problem::AlreadyDecided => td_string!(locale, problem.already_decided).to_string(),
+        Problem::NameForTranslation { lang } => match lang {
+            Lang::Az => td_string!(locale, problem.name_for_az).to_string(),
+            Lang::En => td_string!(locale, problem.name_for_en).to_string(),
+            Lang::Ru => td_string!(locale, problem.name_for_ru).to_string(),
+        },
         Problem::InUse { count } => td_string!(locale, problem.in_use, count = *count).to_string(),
         Problem::InvalidDate => td_string!(locale, problem.invalid_date).to_string(),
         Problem::HasChildren => td_string!(locale, problem.has_children).to_string(),
@@ -38,6 +46,42 @@ pub fn problem_text(locale: Locale, problem: &Problem) -> String {
         Problem::UnsupportedImage => td_string!(locale, problem.unsupported_image).to_string(),
         Problem::ImageTooLarge { max_px } => td_string!(locale, problem.image_too_large, max = *max_px).to_string(),
         Problem::UnreadableImage => td_string!(locale, problem.unreadable_image).to_string(),
+    }
+}
+
+/// The alert above a refused form: that fields need attention, and which language panel to open
+/// when a translation lacks its name (the field is inside a panel that may be closed).
+#[component]
+pub fn InvalidFormAlert(errors: Signal<Vec<FieldError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let panels = move || {
+        let mut langs: Vec<Lang> = errors
+            .read()
+            .iter()
+            .filter_map(|error| match error.problem {
+                Problem::NameForTranslation { lang } => Some(lang),
+                _ => None,
+            })
+            .collect();
+        langs.dedup();
+        langs
+    };
+    move || {
+        (!errors.read().is_empty()).then(|| {
+            view! {
+                <div class="form-alert" role="alert">
+                    <p>{t!(i18n, problem.invalid)}</p>
+                    {panels()
+                        .into_iter()
+                        .map(|lang| {
+                            let problem = Problem::NameForTranslation { lang };
+                            let hint = td_string!(i18n.get_locale(), editor.open_panel, panel = lang.native_name());
+                            view! { <p>{problem_text(i18n.get_locale(), &problem)} " " {hint.to_string()}</p> }
+                        })
+                        .collect_view()}
+                </div>
+            }
+        })
     }
 }
 

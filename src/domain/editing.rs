@@ -209,7 +209,7 @@ impl ProfileForm {
                 }
                 (Ok(None), Ok(short), Ok(description)) if short.is_some() || description.is_some() => {
                     // A description without a name in that language: the name is what is missing.
-                    errors.push(FieldError::new(field("name"), Problem::Required));
+                    errors.push(FieldError::new(field("name"), Problem::NameForTranslation { lang: *lang }));
                 }
                 (name, short, description) => {
                     errors.extend([name.err(), short.err(), description.err()].into_iter().flatten());
@@ -386,7 +386,9 @@ impl SolutionForm {
             let description = optional_text(&field("description"), self.value(&field("description")), DESCRIPTION_MAX);
             match (name, description) {
                 (Ok(Some(name)), Ok(description)) => texts.insert(*lang, SolutionText { name, description }),
-                (Ok(None), Ok(Some(_))) => errors.push(FieldError::new(field("name"), Problem::Required)),
+                (Ok(None), Ok(Some(_))) => {
+                    errors.push(FieldError::new(field("name"), Problem::NameForTranslation { lang: *lang }))
+                }
                 (name, description) => errors.extend([name.err(), description.err()].into_iter().flatten()),
             }
         }

@@ -40,6 +40,10 @@ pub enum Problem {
     /// Not a calendar date written as YYYY-MM-DD.
     InvalidDate,
     /// A taxonomy term that listings, solutions or waiting changes still use.
+    /// A description in a language whose name in that language is missing.
+    NameForTranslation {
+        lang: super::lang::Lang,
+    },
     InUse {
         count: i64,
     },

@@ -12,7 +12,9 @@ use crate::{
         ClaimListing, ClaimState, EditorData, HandOverOwnership, InviteEditor, MemberView, RemoveMember,
         get_claim_state, get_editor, get_members, get_my_organizations, get_new_listing,
     },
-    components::form::{CheckboxGroup, CheckboxOption, FormAlert, FormState, SelectField, TextArea, TextField},
+    components::form::{
+        CheckboxGroup, CheckboxOption, FormAlert, FormState, InvalidFormAlert, SelectField, TextArea, TextField,
+    },
     components::layout::PageTitle,
     domain::{
         country::Country,
@@ -230,7 +232,6 @@ fn Editor(data: EditorData) -> impl IntoView {
     let title = name.clone();
     let rejected = latest_revision.clone().filter(|revision| revision.status == RevisionStatus::Rejected);
     let waiting = latest_revision.as_ref().is_some_and(|revision| revision.status == RevisionStatus::Pending);
-    let has_errors = Signal::derive(move || !errors.read().is_empty());
     view! {
         <PageTitle text=title />
         <h1>{name}</h1>
@@ -260,9 +261,7 @@ fn Editor(data: EditorData) -> impl IntoView {
                 </div>
             }
         })}
-        <Show when=move || has_errors.get()>
-            <p class="form-alert" role="alert">{t!(i18n, problem.invalid)}</p>
-        </Show>
+        <InvalidFormAlert errors />
 
         <section class="account-section" id="logo" aria-labelledby="logo-title">
             <h2 id="logo-title">{t!(i18n, editor.logo)}</h2>
@@ -530,9 +529,8 @@ pub fn NewListingPage() -> impl IntoView {
                     data.get().map(|data| match data {
                         Ok(data) => {
                             let errors = Signal::stored(data.errors.clone());
-                            let has_errors = !data.errors.is_empty();
                             view! {
-                                {has_errors.then(|| view! { <p class="form-alert" role="alert">{t!(i18n, problem.invalid)}</p> })}
+                                <InvalidFormAlert errors />
                                 <form class="form editor__form" method="post" action=move || format!("/{}/account/organizations/new", lang()) novalidate=true>
                                     <ProfileFields form=data.form errors essentials_only=true />
                                     <button class="button button--primary" type="submit">{t!(i18n, editor.new_listing_button)}</button>

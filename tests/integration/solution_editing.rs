@@ -182,6 +182,13 @@ async fn a_refused_solution_keeps_what_was_typed(db: Database) {
     {
         assert!(data.body.contains(field), "{field} in {}", data.body);
     }
+    // A description without its name is explained by its language, and the alert names the panel.
+    post_solution(&mut owner, &a_slug, "new", &[("ru.description", "Описание без названия"), ("kind", "product")])
+        .await;
+    let page = owner.get(&form).await.body;
+    let explained = "A Russian description needs a Russian name.";
+    assert_eq!(page.matches(explained).count(), 2, "next to the field and in the alert");
+    assert!(page.contains("Open “Русский” to give it."), "the alert names the panel to open");
     let unknown = post_solution(
         &mut owner,
         &a_slug,

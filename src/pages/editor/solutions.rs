@@ -7,7 +7,7 @@ use super::{LanguagePanel, LanguageTabs, choice_options, editor_frame, field_of,
 use crate::{
     api::editing::{SolutionEditorData, get_solution_editor},
     components::{
-        form::{CheckboxGroup, SelectField, TextArea, TextField},
+        form::{CheckboxGroup, InvalidFormAlert, SelectField, TextArea, TextField},
         layout::PageTitle,
     },
     domain::{
@@ -116,7 +116,6 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
         categories,
         sectors,
     } = data;
-    let has_errors = !errors.is_empty();
     let errors = Signal::stored(errors);
     let label = move |text: fn(Locale) -> &'static str| Signal::derive(move || text(i18n.get_locale()).to_owned());
     let value = |name: &str| form.value(name).to_owned();
@@ -187,7 +186,7 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
             {state.and_then(|state| state_text(i18n.get_locale_untracked(), state)).map(|text| view! { <span class="badge badge--pending">{text}</span> })}
             {public_slug.map(|slug| view! { <a href=move || format!("/{}/solutions/{slug}", lang())>{t!(i18n, editor.view_public)}</a> })}
         </p>
-        {has_errors.then(|| view! { <p class="form-alert" role="alert">{t!(i18n, problem.invalid)}</p> })}
+        <InvalidFormAlert errors />
         <form class="form editor__form" method="post" action={
             let action = action.clone();
             move || format!("/{}{action}", lang())
