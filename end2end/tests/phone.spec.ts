@@ -1,4 +1,4 @@
-import { expect, languages, open, strings, test } from "./support";
+import { expect, field, languages, open, signedIn, strings, test } from "./support";
 
 // A phone's screen (360 CSS pixels, the narrowest in common use): nothing wider than it, and every
 // section of the site in sight in the header rather than scrolled away.
@@ -54,3 +54,26 @@ for (const lang of languages) {
     }
   });
 }
+
+test.describe("on a desktop", () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test("a field's error makes its own cell taller, not its neighbours' inputs", async ({ browser }, testInfo) => {
+    const en = strings("en");
+    const page = await signedIn(browser, testInfo, "owner-judges@people.example");
+    await open(page, "/en/account/organizations/abseron-kiber-muhafize-sirketi", testInfo);
+    const inputs = page.locator(".editor__grid .field__input");
+    // Every input but the refused one (its own border may change), by name.
+    const heights = async () =>
+      inputs.evaluateAll((all) =>
+        all
+          .filter((input) => input.getAttribute("name") !== "email")
+          .map((input) => `${input.getAttribute("name")}: ${Math.round(input.getBoundingClientRect().height)}`),
+      );
+    const before = await heights();
+    await field(page, en.editor.email).fill("not an address");
+    await page.getByRole("button", { name: en.editor.save }).click();
+    await expect(page.getByText(en.problem.invalid_email)).toBeVisible();
+    expect(await heights()).toEqual(before);
+  });
+});
