@@ -11,6 +11,8 @@ test("the forum page shows the newest edition's panels and leads to each panel's
   await expect(panels.nth(1)).toHaveText("Critical information infrastructure security issues");
   const startupsPanel = page.getByRole("region", { name: "Cyber security solutions and startups" });
   await expect(startupsPanel.locator(".org-card")).toHaveCount(9);
+  await expect(startupsPanel.locator(".forum__count")).toContainText(en.forum.participants.replace("{{ count }}", "9"));
+  await expect(page.locator(".forum__count").first()).toHaveText(/^Participants: \d+/);
 
   await startupsPanel.getByRole("link", { name: en.forum.startups_of_panel }).click();
   await expect(page).toHaveURL(/\/en\/startups\?panel=solutions-and-startups-2026$/);
