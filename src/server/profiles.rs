@@ -6,7 +6,7 @@ use crate::{
         lang::{Lang, Localized, Translations},
         profile::{OrganizationPage, SolutionPage, SolutionSummary, StartupView, TaxonomyLink},
         slug::Slug,
-        solution::Solution,
+        solution::{Solution, SolutionText},
         taxonomy::NistFunction,
     },
     error::AppError,
@@ -111,6 +111,20 @@ fn link(slug: &Slug, names: &Translations<String>, lang: Lang) -> TaxonomyLink {
     }
 }
 
+/// A solution's name in the reader's language (or the one it has), else its slug.
+fn solution_name(text: Option<&Localized<&SolutionText>>, slug: &Slug, lang: Lang) -> Localized<String> {
+    text.map_or_else(
+        || Localized { lang, value: slug.to_string() },
+        |text| Localized { lang: text.lang, value: text.value.name.clone() },
+    )
+}
+
+/// The first paragraph of a solution's description as plain text, for lists, meta and JSON-LD.
+fn solution_abstract(text: &Localized<&SolutionText>) -> Option<Localized<String>> {
+    let markdown = text.value.description.as_deref()?;
+    Some(Localized { lang: text.lang, value: markdown::first_paragraph(markdown) })
+}
+
 fn solution_summary(
     solution: Solution,
     categories: &[crate::domain::taxonomy::Category],
@@ -119,16 +133,8 @@ fn solution_summary(
     let details = solution.details;
     let text = details.texts.pick(lang);
     SolutionSummary {
-        name: text.as_ref().map_or_else(
-            || Localized { lang, value: solution.slug.to_string() },
-            |text| Localized { lang: text.lang, value: text.value.name.clone() },
-        ),
-        summary: text.as_ref().and_then(|text| {
-            text.value
-                .description
-                .as_deref()
-                .map(|markdown| Localized { lang: text.lang, value: markdown::first_paragraph(markdown) })
-        }),
+        name: solution_name(text.as_ref(), &solution.slug, lang),
+        summary: text.as_ref().and_then(solution_abstract),
         slug: solution.slug,
         kind: details.kind,
         deployment: details.deployment,
@@ -161,22 +167,14 @@ pub async fn solution_page(state: &AppState, slug: &str, lang: Lang) -> Result<O
     nist_functions.dedup();
     Ok(Some(SolutionPage {
         url: format!("{}/{lang}/solutions/{}", state.public_url, solution.slug),
-        name: text.as_ref().map_or_else(
-            || Localized { lang, value: solution.slug.to_string() },
-            |text| Localized { lang: text.lang, value: text.value.name.clone() },
-        ),
+        name: solution_name(text.as_ref(), &solution.slug, lang),
         description_html: text.as_ref().and_then(|text| {
             text.value
                 .description
                 .as_deref()
                 .map(|markdown| Localized { lang: text.lang, value: markdown::to_safe_html(markdown) })
         }),
-        summary: text.as_ref().and_then(|text| {
-            text.value
-                .description
-                .as_deref()
-                .map(|markdown| Localized { lang: text.lang, value: markdown::first_paragraph(markdown) })
-        }),
+        summary: text.as_ref().and_then(solution_abstract),
         slug: solution.slug,
         kind: details.kind,
         deployment: details.deployment,
