@@ -184,6 +184,16 @@ impl Database {
         &self.pool
     }
 
+    /// A transaction that writes. On SQLite it takes the write lock at its start, waiting for another
+    /// writer up to the busy timeout: a plain `BEGIN` that reads before it writes fails at once with
+    /// `SQLITE_BUSY` when another connection wrote in between, and the form behind it answers 500.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.engine() {
+            Engine::Sqlite => self.pool().begin_with("BEGIN IMMEDIATE").await,
+            Engine::Postgres => self.pool().begin().await,
+        }
+    }
+
     /// Applies the engine's pending migrations.
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         match self.engine {

@@ -4,11 +4,13 @@ use axum::http::StatusCode;
 use qala::{
     domain::{
         curation::AuditFilter,
+        lang::{Lang, Translations},
+        slug::Slug,
         solution_editing::SolutionEdit,
-        taxonomy::ManagedTerm,
+        taxonomy::{ManagedTerm, TermDraft, TermKind},
         user::{MembershipRole, StaffRole},
     },
-    server::db::Database,
+    server::db::{Actor, AuditRecord, Database},
 };
 
 use crate::{
@@ -178,4 +180,39 @@ async fn a_term_in_use_is_deleted_only_after_its_uses_move(db: Database) {
     assert!(public.contains(&a_slug), "the public directory finds the listing under the other category");
 }
 
-on_both_engines!(staff_add_rename_reorder_and_delete_terms, a_term_in_use_is_deleted_only_after_its_uses_move);
+on_both_engines!(
+    staff_add_rename_reorder_and_delete_terms,
+    a_term_in_use_is_deleted_only_after_its_uses_move,
+    terms_added_at_once_all_land
+);
+
+/// Staff adding terms at the same moment (or any writer beside them) never see a refusal from the
+/// database: a write that reads first waits for the other writers instead of failing half-way.
+async fn terms_added_at_once_all_land(db: Database) {
+    let drafts: Vec<TermDraft> = (0..16)
+        .map(|n| TermDraft {
+            slug: Slug::parse(&format!("sector-at-once-{n}")).unwrap(),
+            parent_id: None,
+            nist_function: None,
+            critical_infrastructure: false,
+            names: Translations::new().with(Lang::Az, format!("Sektor {n}")).with(Lang::En, format!("Sector {n}")),
+        })
+        .collect();
+    let now = time::OffsetDateTime::now_utc();
+    let mut writers = tokio::task::JoinSet::new();
+    for draft in drafts {
+        let db = db.clone();
+        writers.spawn(async move {
+            let actor = Actor::command_line();
+            let record = AuditRecord::new(&actor, "taxonomy.sector.add", draft.slug.as_str());
+            db.add_term(TermKind::Sector, &draft, &record, now).await
+        });
+    }
+    let added = writers.join_all().await;
+    let refused: Vec<String> =
+        added.iter().filter_map(|result| result.as_ref().err()).map(|error| format!("{error:?}")).collect();
+    assert!(refused.is_empty(), "{refused:?}");
+    let sectors = db.managed_taxonomy().await.unwrap().sectors;
+    let landed = sectors.iter().filter(|term| term.slug.starts_with("sector-at-once-")).count();
+    assert_eq!(landed, 16, "every one is there, once");
+}

@@ -277,11 +277,8 @@ impl Database {
     /// attempts are counted one after another, so no more than a limit's worth is ever admitted. The
     /// rows count as failures until [`Database::settle_attempts`] says otherwise.
     pub async fn admit_attempt(&self, rules: &[AttemptRule<'_>], now: OffsetDateTime) -> Result<Admission, AppError> {
-        let mut transaction = match self.engine() {
-            // A plain BEGIN takes the write lock only at the first write, after the counts were read.
-            Engine::Sqlite => self.pool().begin_with("BEGIN IMMEDIATE").await?,
-            Engine::Postgres => self.pool().begin().await?,
-        };
+        // The write lock from the start on SQLite: a plain BEGIN would take it only after the counts were read.
+        let mut transaction = self.begin_write().await?;
         if self.engine() == Engine::Postgres {
             let mut scopes: Vec<&str> = rules.iter().map(|rule| rule.scope).collect();
             scopes.sort_unstable();

@@ -53,7 +53,7 @@ impl Database {
         actor: &Actor,
         now: OffsetDateTime,
     ) -> Result<Imported, AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let slugs: Vec<&str> =
             organizations.iter().map(|new| new.slug.as_ref().map(Slug::as_str).unwrap_or_default()).collect();

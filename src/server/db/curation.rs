@@ -115,7 +115,7 @@ impl Database {
         mails: &[(String, String, String)],
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let status = match decision {
             Decision::Approve(_) => RevisionStatus::Published,
             Decision::Reject => RevisionStatus::Rejected,
@@ -153,7 +153,7 @@ impl Database {
         mails: &[(String, String, String)],
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let now_text = encode_time(now);
         let row = sqlx::query(
             "UPDATE claims SET status = $1, reason = $2, decided_by = $3, decided_at = $4 \
@@ -184,7 +184,7 @@ impl Database {
         record: &AuditRecord<'_>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         if action == ListingAction::Feature {
             // Staff put a listing at a place: whoever held that place and those after move down one.
             let mut sql = SqlBuilder::new(
@@ -255,7 +255,7 @@ impl Database {
         record: &AuditRecord<'_>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         sqlx::query("UPDATE users SET staff_role = $1, updated_at = $2 WHERE id = $3")
             .bind(role.map(StaffRole::as_str))
             .bind(encode_time(now))
@@ -275,7 +275,7 @@ impl Database {
         record: &AuditRecord<'_>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let now_text = encode_time(now);
         sqlx::query(
             "UPDATE users SET disabled_at = $1, session_epoch = session_epoch + 1, updated_at = $2 WHERE id = $3",

@@ -121,7 +121,7 @@ impl Database {
     ) -> Result<i64, AppError> {
         let organization_id = record.organization_id.ok_or(AppError::NotFound)?;
         let author_id = record.actor.user_id;
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         sqlx::query("UPDATE revisions SET status = 'superseded' WHERE organization_id = $1 AND status = 'pending'")
             .bind(organization_id)
             .execute(&mut *transaction)
@@ -280,7 +280,7 @@ impl Database {
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let organization_id = record.organization_id.ok_or(AppError::NotFound)?;
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         match invitee {
             Invitee::Account(user_id) => {
                 upsert_membership(&mut transaction, user_id, organization_id, role, now).await?;
@@ -320,7 +320,7 @@ impl Database {
     /// Makes a person with a confirmed address a member of every listing that invited the address, in
     /// the role invited (an owner only while the listing still has none), all in one transaction.
     pub async fn accept_invitations(&self, user_id: i64, email: &str, now: OffsetDateTime) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let rows =
             sqlx::query("SELECT id, organization_id, role FROM invitations WHERE email = $1 AND accepted_at IS NULL")
                 .bind(email)
@@ -364,7 +364,7 @@ impl Database {
 
     /// Hands a listing's ownership to one of its editors; the old owner stays on as an editor.
     pub async fn transfer_ownership(&self, organization_id: i64, to_user_id: i64) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         sqlx::query("UPDATE memberships SET role = 'editor' WHERE organization_id = $1 AND role = 'owner'")
             .bind(organization_id)
             .execute(&mut *transaction)

@@ -111,7 +111,7 @@ impl Database {
         record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<i64, AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         refuse_taken_slug(connection, "forum_editions", &draft.slug, None).await?;
         let mut sql = SqlBuilder::new("INSERT INTO forum_editions (slug, starts_on, city, created_at) VALUES (");
@@ -130,7 +130,7 @@ impl Database {
         record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         refuse_taken_slug(connection, "forum_editions", &draft.slug, Some(id)).await?;
         let mut sql = SqlBuilder::new("UPDATE forum_editions SET slug = ");
@@ -153,7 +153,7 @@ impl Database {
         record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<i64, AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         refuse_taken_slug(connection, "forum_panels", &draft.slug, None).await?;
         let mut sql = SqlBuilder::new("INSERT INTO forum_panels (edition_id, slug, position) SELECT ");
@@ -173,7 +173,7 @@ impl Database {
         record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         refuse_taken_slug(connection, "forum_panels", &draft.slug, Some(id)).await?;
         let mut sql = SqlBuilder::new("UPDATE forum_panels SET slug = ");
@@ -194,7 +194,7 @@ impl Database {
         record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         for (position, id) in order.iter().enumerate() {
             let mut sql = SqlBuilder::new("UPDATE forum_panels SET position = ");
             sql.bind(i64::try_from(position).unwrap_or(i64::MAX) + 1).push(" WHERE id = ").bind(*id);
@@ -210,7 +210,7 @@ impl Database {
         record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let mut sql = SqlBuilder::new("DELETE FROM forum_panels WHERE id = ");
         if sql.bind(id).query().execute(&mut *transaction).await?.rows_affected() == 0 {
             return Err(AppError::NotFound);
@@ -227,7 +227,7 @@ impl Database {
         record: Option<&AuditRecord<'_>>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let mut sql = SqlBuilder::new("DELETE FROM forum_participants WHERE panel_id = ");
         sql.bind(panel_id).push(" AND organization_id = ").bind(organization_id);
         sql.query().execute(&mut *transaction).await?;

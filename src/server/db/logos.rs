@@ -15,7 +15,7 @@ pub struct StoredLogo {
 impl Database {
     /// Replaces an organization's logo with a new one in every size.
     pub async fn set_logo(&self, organization_id: i64, logo: &Logo, now: time::OffsetDateTime) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         sqlx::query("DELETE FROM organization_logos WHERE organization_id = $1")
             .bind(organization_id)
             .execute(&mut *transaction)

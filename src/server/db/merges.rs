@@ -19,7 +19,7 @@ impl Database {
         record: &AuditRecord<'_>,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let slug: String = sqlx::query("SELECT slug FROM organizations WHERE id = $1")
             .bind(duplicate)

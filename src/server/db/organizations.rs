@@ -43,7 +43,7 @@ impl Database {
         organizations: &[NewOrganization],
         now: OffsetDateTime,
     ) -> Result<Vec<i64>, AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let ids = insert_organization_rows(&mut transaction, organizations, now).await?;
         transaction.commit().await?;
         Ok(ids)

@@ -27,7 +27,7 @@ const SOLUTION_COLUMNS: &str =
 impl Database {
     /// Adds solutions to existing organizations, all or nothing; returns their ids in input order.
     pub async fn insert_solutions(&self, solutions: &[NewSolution], now: OffsetDateTime) -> Result<Vec<i64>, AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let ids = insert_solution_rows(connection, solutions, now).await?;
         directory_changed(connection).await?;

@@ -31,7 +31,7 @@ use crate::{
 impl Database {
     /// Adds categories; a parent must be a top-level category added earlier or in the same call.
     pub async fn insert_categories(&self, categories: &[NewCategory]) -> Result<Vec<i64>, AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let mut ids_by_slug: HashMap<String, i64> = sqlx::query("SELECT slug, id FROM categories")
             .fetch_all(&mut *connection)
@@ -80,7 +80,7 @@ impl Database {
     }
 
     pub async fn insert_sectors(&self, sectors: &[NewSector]) -> Result<Vec<i64>, AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let rows = sectors.iter().enumerate().map(|(position, sector)| {
             vec![
@@ -100,7 +100,7 @@ impl Database {
     }
 
     pub async fn insert_tags(&self, tags: &[NewTag]) -> Result<Vec<i64>, AppError> {
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let rows = tags.iter().map(|tag| vec![Value::from(tag.slug.as_str())]);
         let slugs: Vec<Slug> = tags.iter().map(|tag| tag.slug.clone()).collect();
@@ -285,7 +285,7 @@ impl Database {
         now: OffsetDateTime,
     ) -> Result<i64, AppError> {
         let vocabulary = Vocabulary::of(kind);
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         refuse_taken_slug(connection, vocabulary.table, &draft.slug, None).await?;
         let mut sql = SqlBuilder::new(&format!("SELECT COALESCE(MAX(position), 0) + 1 FROM {}", vocabulary.table));
@@ -321,7 +321,7 @@ impl Database {
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let vocabulary = Vocabulary::of(kind);
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         refuse_taken_slug(connection, vocabulary.table, &draft.slug, Some(id)).await?;
         let mut sql = SqlBuilder::new(&format!("UPDATE {} SET slug = ", vocabulary.table));
@@ -355,7 +355,7 @@ impl Database {
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let vocabulary = Vocabulary::of(kind);
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let mut sql = SqlBuilder::new(&format!("SELECT id FROM {}", vocabulary.table));
         if kind == TermKind::Category {
@@ -394,7 +394,7 @@ impl Database {
         now: OffsetDateTime,
     ) -> Result<u64, AppError> {
         let vocabulary = Vocabulary::of(kind);
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let mut moved = 0;
         for (link, owner) in vocabulary.links {
@@ -438,7 +438,7 @@ impl Database {
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let vocabulary = Vocabulary::of(kind);
-        let mut transaction = self.pool().begin().await?;
+        let mut transaction = self.begin_write().await?;
         let connection: &mut AnyConnection = &mut transaction;
         let uses = use_counts(connection, kind).await?.get(&id).copied().unwrap_or_default();
         if uses > 0 {
