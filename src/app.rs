@@ -23,8 +23,8 @@ use crate::{
         organization::OrganizationProfilePage,
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
         staff::{
-            AuditPage, ImportPage, PeoplePage, ReviewPage, StaffListingPage, StaffPage, forum::ForumAdminPage,
-            quality::QualityPage, taxonomy::TaxonomyPage,
+            AuditPage, ImportPage, PeoplePage, StaffListingPage, StaffPage, forum::ForumAdminPage,
+            quality::QualityPage, review::ReviewPage, taxonomy::TaxonomyPage,
         },
         startups::StartupsPage,
     },

@@ -32,11 +32,19 @@ test("staff approve a change field by field, reject one with a reason, and verif
   if (hydrated(testInfo)) expect(await seriousViolations(staff)).toEqual([]);
   await queued.getByRole("link").click();
   await expect(staff.getByRole("table")).toContainText("Xankəndi");
+  // The new words of the summary are marked as inserted.
+  const summaryRow = staff.getByRole("row").filter({ hasText: `${en.editor.short_description} (EN)` });
+  await expect(summaryRow.locator("ins").first()).toBeVisible();
   if (hydrated(testInfo)) expect(await seriousViolations(staff)).toEqual([]);
   await staff.getByLabel(en.editor.city, { exact: true }).check();
   await staff.getByRole("button", { name: en.staff.approve_chosen }).click();
   await expect(staff).toHaveURL(/decided=1$/);
   await expect(staff.getByText(en.staff.decided)).toBeVisible();
+  // The page says what was decided: only the city.
+  const decision = staff.locator(".staff__decided");
+  await expect(decision.getByRole("heading", { name: en.staff.decision_published })).toBeVisible();
+  await expect(decision.getByRole("listitem")).toHaveText([en.editor.city]);
+  await expect(staff.getByRole("button", { name: en.staff.approve_all })).toHaveCount(0);
 
   // Only the chosen field is public.
   await open(page, `/en/organizations/${slug}`, testInfo);

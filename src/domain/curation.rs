@@ -7,6 +7,7 @@ use super::{
     editing::{ProfileForm, RevisionStatus},
     lang::Lang,
     organization::ListingStatus,
+    solution_editing::SolutionState,
     user::StaffRole,
 };
 
@@ -46,14 +47,148 @@ pub struct StaffDashboard {
     pub new_this_week: u64,
 }
 
-/// One field of a profile, as it is and as proposed. Repeated fields (categories, say) are joined
-/// one value per line.
+/// A run of a value under review: some words of a text, or one item of a list. It is marked
+/// `changed` when the change removes it (in the value as it is) or adds it (in the value proposed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Piece {
+    pub text: String,
+    pub changed: bool,
+}
+
+/// One field of a profile or a solution, as it is and as proposed, with what differs marked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
-    /// The profile form's field name (`en.name`, `website`, `category`, …).
+    /// The form's field name (`en.name`, `website`, `category`, …).
     pub field: String,
-    pub before: String,
+    /// A list (categories, sectors, certifications, links…): one piece an item, added and removed
+    /// items marked. Otherwise a text, its inserted and deleted words marked.
+    pub list: bool,
+    pub before: Vec<Piece>,
+    pub after: Vec<Piece>,
+}
+
+impl FieldChange {
+    /// The value as it is, unmarked.
+    pub fn before_text(&self) -> String {
+        joined(&self.before, self.list)
+    }
+
+    /// The value proposed, unmarked.
+    pub fn after_text(&self) -> String {
+        joined(&self.after, self.list)
+    }
+}
+
+fn joined(pieces: &[Piece], list: bool) -> String {
+    let texts = pieces.iter().map(|piece| piece.text.as_str());
+    if list { texts.collect::<Vec<_>>().join("\n") } else { texts.collect() }
+}
+
+/// Fields holding several values, each compared as a whole: repeated fields and one-a-line texts.
+const LIST_FIELDS: [&str; 5] = ["category", "sector", "need", "certifications", "social_links"];
+
+/// The fields whose values differ between two forms' pairs, in form order, what differs marked.
+pub fn field_changes(before: &[(String, String)], after: &[(String, String)]) -> Vec<FieldChange> {
+    let mut fields: Vec<&str> = Vec::new();
+    for (field, _) in after.iter().chain(before) {
+        if !fields.contains(&field.as_str()) {
+            fields.push(field);
+        }
+    }
+    let value = |pairs: &[(String, String)], field: &str| {
+        pairs.iter().filter(|(name, _)| name == field).map(|(_, value)| value.as_str()).collect::<Vec<_>>().join("\n")
+    };
+    fields
+        .into_iter()
+        .filter_map(|field| {
+            let (before, after) = (value(before, field), value(after, field));
+            if LIST_FIELDS.contains(&field) {
+                list_change(field, &before, &after)
+            } else {
+                (before.trim() != after.trim()).then(|| text_change(field, &before, &after))
+            }
+        })
+        .collect()
+}
+
+fn list_change(field: &str, before: &str, after: &str) -> Option<FieldChange> {
+    let items = |text: &str| text.lines().map(str::trim).filter(|item| !item.is_empty()).map(str::to_owned).collect();
+    let (before, after): (Vec<String>, Vec<String>) = (items(before), items(after));
+    let marked = |items: &[String], other: &[String]| {
+        items.iter().map(|item| Piece { text: item.clone(), changed: !other.contains(item) }).collect::<Vec<_>>()
+    };
+    let (before, after) = (marked(&before, &after), marked(&after, &before));
+    let differs = before.iter().chain(&after).any(|piece| piece.changed);
+    differs.then(|| FieldChange { field: field.to_owned(), list: true, before, after })
+}
+
+fn text_change(field: &str, before: &str, after: &str) -> FieldChange {
+    let (mut old, mut new) = (Vec::new(), Vec::new());
+    for change in similar::TextDiff::from_words(before, after).iter_all_changes() {
+        match change.tag() {
+            similar::ChangeTag::Equal => {
+                extend(&mut old, change.value(), false);
+                extend(&mut new, change.value(), false);
+            }
+            similar::ChangeTag::Delete => extend(&mut old, change.value(), true),
+            similar::ChangeTag::Insert => extend(&mut new, change.value(), true),
+        }
+    }
+    FieldChange { field: field.to_owned(), list: false, before: bridged(old), after: bridged(new) }
+}
+
+/// Adds text to the last piece when it is marked alike, or starts a new one.
+fn extend(pieces: &mut Vec<Piece>, text: &str, changed: bool) {
+    match pieces.last_mut() {
+        Some(last) if last.changed == changed => last.text.push_str(text),
+        _ => pieces.push(Piece { text: text.to_owned(), changed }),
+    }
+}
+
+/// Marks the spaces between two marked runs too, so that a replaced phrase reads as one run.
+fn bridged(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut bridged: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some(piece) = pieces.next() {
+        let between_marked = !piece.changed
+            && piece.text.trim().is_empty()
+            && bridged.last().is_some_and(|last| last.changed)
+            && pieces.peek().is_some_and(|next| next.changed);
+        extend(&mut bridged, &piece.text, piece.changed || between_marked);
+    }
+    bridged
+}
+
+/// A solution the change adds, changes or removes, field by field. Staff approve it as a whole.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SolutionChange {
+    /// What staff tick to approve it: `solution:{key}`.
+    pub field: String,
+    pub name: String,
+    pub state: SolutionState,
+    pub changes: Vec<FieldChange>,
+}
+
+/// A new logo the change brings, beside the one the public sees now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogoChange {
+    pub before: Option<String>,
     pub after: String,
+}
+
+/// The field staff tick to approve a proposed logo.
+pub const LOGO_FIELD: &str = "logo";
+
+/// What staff decided about a change, once they have.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewDecision {
+    pub decided_by: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub decided_at: Option<OffsetDateTime>,
+    /// The fields approved, when staff chose some rather than all.
+    pub approved_fields: Vec<String>,
+    /// Why it was rejected.
+    pub reason: Option<String>,
 }
 
 /// A change under review, with everything staff need to decide it.
@@ -69,29 +204,15 @@ pub struct Review {
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     pub changes: Vec<FieldChange>,
-    pub logo_before: Option<String>,
-    /// Where staff see the proposed logo, when the change brings one.
-    pub logo_after: Option<String>,
+    pub logo: Option<LogoChange>,
+    pub solutions: Vec<SolutionChange>,
+    pub decision: Option<ReviewDecision>,
 }
 
 impl ProfileForm {
-    /// The fields whose values differ from `before`, in form order, with repeated values joined.
+    /// The fields whose values differ from `before`, in form order, what differs marked.
     pub fn changes_from(&self, before: &ProfileForm) -> Vec<FieldChange> {
-        let mut fields: Vec<&str> = Vec::new();
-        for (field, _) in self.0.iter().chain(&before.0) {
-            if !fields.contains(&field.as_str()) {
-                fields.push(field);
-            }
-        }
-        fields
-            .into_iter()
-            .map(|field| FieldChange {
-                field: field.to_owned(),
-                before: before.values(field).join("\n"),
-                after: self.values(field).join("\n"),
-            })
-            .filter(|change| change.before.trim() != change.after.trim())
-            .collect()
+        field_changes(&before.0, &self.0)
     }
 
     /// This form with the chosen fields taken from `proposed`: what approving only those fields makes.
@@ -253,6 +374,10 @@ mod tests {
         ProfileForm(pairs.iter().map(|(field, value)| ((*field).to_owned(), (*value).to_owned())).collect())
     }
 
+    fn marked(pieces: &[Piece]) -> Vec<&str> {
+        pieces.iter().filter(|piece| piece.changed).map(|piece| piece.text.as_str()).collect()
+    }
+
     #[test]
     fn changes_name_each_field_that_differs_with_repeated_values_together() {
         let before = form(&[("en.name", "Old"), ("city", "Bakı"), ("category", "1"), ("category", "2")]);
@@ -261,8 +386,30 @@ mod tests {
         let changes = after.changes_from(&before);
         let fields: Vec<&str> = changes.iter().map(|change| change.field.as_str()).collect();
         assert_eq!(fields, ["en.name", "category", "az.name"]);
-        assert_eq!((changes[1].before.as_str(), changes[1].after.as_str()), ("1\n2", "2\n3"));
-        assert_eq!(changes[2].before, "", "a field that was not there before");
+        assert_eq!((changes[1].before_text().as_str(), changes[1].after_text().as_str()), ("1\n2", "2\n3"));
+        assert_eq!(changes[2].before_text(), "", "a field that was not there before");
+    }
+
+    #[test]
+    fn a_text_change_marks_the_words_deleted_and_inserted() {
+        let before = form(&[("en.description", "We audit banks and train their staff.")]);
+        let after = form(&[("en.description", "We audit banks, telecoms and train their engineers.")]);
+        let change = after.changes_from(&before).remove(0);
+        assert!(!change.list);
+        assert_eq!(marked(&change.before), ["banks", "staff."]);
+        assert_eq!(marked(&change.after), ["banks, telecoms", "engineers."]);
+        assert_eq!(change.after_text(), "We audit banks, telecoms and train their engineers.");
+    }
+
+    #[test]
+    fn a_list_change_marks_the_items_removed_and_added() {
+        let before = form(&[("certifications", "ISO 27001\nSOC 2"), ("category", "1"), ("category", "2")]);
+        let after = form(&[("certifications", "ISO 27001\nPCI DSS"), ("category", "2"), ("category", "1")]);
+        let changes = after.changes_from(&before);
+        assert_eq!(changes.len(), 1, "the same categories in another order are no change: {changes:?}");
+        assert!(changes[0].list);
+        assert_eq!(marked(&changes[0].before), ["SOC 2"]);
+        assert_eq!(marked(&changes[0].after), ["PCI DSS"]);
     }
 
     #[test]

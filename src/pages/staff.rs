@@ -3,6 +3,7 @@
 //! pages work without JavaScript; the server refuses everyone who is not staff.
 pub mod forum;
 pub mod quality;
+pub mod review;
 pub mod taxonomy;
 
 use leptos::prelude::*;
@@ -11,16 +12,14 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     api::accounts::get_viewer,
-    api::curation::{
-        WithForm, get_audit, get_import_report, get_people, get_review, get_staff_dashboard, get_staff_listing,
-    },
+    api::curation::{WithForm, get_audit, get_import_report, get_people, get_staff_dashboard, get_staff_listing},
     components::{
         form::{FormAlert, problem_text, textarea_html},
         layout::PageTitle,
     },
     domain::{
         bulk::ImportReport,
-        curation::{AuditFilter, CLAIM_REASON_MAX, ListingAction, REJECTION_REASON_MAX, StaffListing},
+        curation::{AuditFilter, CLAIM_REASON_MAX, ListingAction, StaffListing},
         lang::Lang,
         user::StaffRole,
         validation::FieldError,
@@ -336,100 +335,6 @@ pub fn StaffPage() -> impl IntoView {
                                     </ol>
                                 }.into_any()
                             }}
-                        }.into_any()
-                    }
-                })}
-            </Suspense>
-        </StaffFrame>
-    }
-}
-
-/// One change, field by field, with the decision form.
-#[component]
-pub fn ReviewPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let lang = lang_now();
-    let params = use_params_map();
-    let query = use_query_map();
-    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or_default();
-    let review = Resource::new(move || (id(), lang()), |(id, lang)| get_review(id, lang));
-    let title = Signal::derive(move || t_string!(i18n, staff.review_title).to_string());
-    view! {
-        <StaffFrame title=title>
-            <Show when=move || query.read().get("decided").is_some()>
-                <p role="status" class="notice">{t!(i18n, staff.decided)}</p>
-            </Show>
-            <Suspense>
-                {move || review.get().map(|review| match review {
-                    Err(error) => failed(error),
-                    Ok(page) => {
-                        let review = page.data;
-                        let typed_reason = page.typed.iter().find(|(field, _)| field == "reason").map(|(_, value)| value.clone()).unwrap_or_default();
-                        let chosen: Vec<String> = page.typed.iter().filter(|(field, _)| field == "field").map(|(_, value)| value.clone()).collect();
-                        let pending = review.status == crate::domain::editing::RevisionStatus::Pending;
-                        view! {
-                            <p class="staff__meta">
-                                <strong>{review.name.clone()}</strong> " · "
-                                {if review.new_listing { t_string!(i18n, staff.kind_new_listing) } else { t_string!(i18n, staff.kind_edit) }} " · "
-                                {review.author.clone().unwrap_or_default()} " · " {when(review.created_at)} " · "
-                                {move || status_name(i18n.get_locale(), review.listing_status)}
-                            </p>
-                            <p>
-                                <a href=format!("/{}/organizations/{}", lang(), review.slug)>{t!(i18n, staff.public_page)}</a> " · "
-                                <a href=format!("/{}/staff/listings/{}", lang(), review.slug)>{t!(i18n, staff.manage_listing)}</a>
-                            </p>
-                            <FormErrors errors=page.errors />
-                            {(review.logo_before.is_some() || review.logo_after.is_some()).then(|| view! {
-                                <div class="staff__logos">
-                                    <figure>
-                                        {review.logo_before.clone().map(|src| view! { <img src=src alt="" width="96" height="96" /> })}
-                                        <figcaption>{t!(i18n, staff.logo_now)}</figcaption>
-                                    </figure>
-                                    <figure>
-                                        {review.logo_after.clone().map(|src| view! { <img src=src alt="" width="96" height="96" /> })}
-                                        <figcaption>{t!(i18n, staff.logo_proposed)}</figcaption>
-                                    </figure>
-                                </div>
-                            })}
-                            <form method="post" action=format!("/{}/staff/revisions/{}", lang(), review.revision_id) class="form">
-                                <table class="staff__diff">
-                                    <caption>{t!(i18n, staff.diff_caption)}</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{t!(i18n, staff.choose)}</th>
-                                            <th scope="col">{t!(i18n, staff.field)}</th>
-                                            <th scope="col">{t!(i18n, staff.before)}</th>
-                                            <th scope="col">{t!(i18n, staff.after)}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {review.changes.into_iter().map(|change| {
-                                            let checkbox = format!("choose-{}", change.field);
-                                            let checked = chosen.contains(&change.field);
-                                            let field = change.field.clone();
-                                            view! {
-                                                <tr>
-                                                    <td><input type="checkbox" id=checkbox.clone() name="field" value=change.field.clone() checked=checked disabled=!pending /></td>
-                                                    <th scope="row"><label for=checkbox>{move || field_label(i18n.get_locale(), &field)}</label></th>
-                                                    <td class="staff__before">{change.before}</td>
-                                                    <td class="staff__after">{change.after}</td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                                {pending.then(|| view! {
-                                    <div class="staff__decision">
-                                        <button class="button button--primary" type="submit" name="decision" value="approve">{t!(i18n, staff.approve_all)}</button>
-                                        <button class="button" type="submit" name="decision" value="approve_fields">{t!(i18n, staff.approve_chosen)}</button>
-                                    </div>
-                                    <div class="field">
-                                        <label for="reason">{t!(i18n, staff.reason)}</label>
-                                        <textarea id="reason" name="reason" rows="3" maxlength=REJECTION_REASON_MAX.to_string() inner_html=textarea_html(&typed_reason)></textarea>
-                                    </div>
-                                    <button class="button" type="submit" name="decision" value="reject">{t!(i18n, staff.reject)}</button>
-                                })}
-                            </form>
                         }.into_any()
                     }
                 })}

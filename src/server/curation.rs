@@ -26,18 +26,21 @@ use crate::{
     domain::{
         bulk::ImportReport,
         curation::{
-            AUDIT_PAGE, AuditEntry, AuditFilter, CLAIM_REASON_MAX, ClaimItem, FieldChange, ListingAction, Person,
-            QUALITY_LIST_LIMIT, QualityReport, QueueItem, REJECTION_REASON_MAX, Review, StaffDashboard, StaffListing,
+            AUDIT_PAGE, AuditEntry, AuditFilter, CLAIM_REASON_MAX, ClaimItem, LOGO_FIELD, ListingAction, LogoChange,
+            Person, QUALITY_LIST_LIMIT, QualityReport, QueueItem, REJECTION_REASON_MAX, Review, ReviewDecision,
+            SolutionChange, StaffDashboard, StaffListing, field_changes,
         },
         editing::{ProfileForm, RevisionStatus, SolutionForm},
         lang::Lang,
         organization::{ListingStatus, Organization, OrganizationKind},
         solution::{Solution, SolutionDetails},
-        solution_editing::SolutionEdit,
+        solution_editing::{SolutionEdit, SolutionState},
         user::{MembershipRole, StaffRole, User},
         validation::{FieldError, Problem, required_text},
     },
     error::AppError,
+    i18n::Locale,
+    labels::{country_name, deployment_name, kind_label, need_name, solution_kind_name, stage_name},
 };
 
 /// Forum staff (curator or admin) whose session passed the second factor; anyone else is refused.
@@ -115,24 +118,32 @@ async fn revision_and_listing(state: &AppState, revision_id: i64) -> Result<(Rev
     Ok((revision, organization))
 }
 
-/// A change with its field-by-field differences, categories and sectors by name.
+/// A change with its field-by-field differences marked, values named in the reader's language, and
+/// once decided, the decision.
 pub async fn review(state: &AppState, user: &User, revision_id: i64, lang: Lang) -> Result<Review, AppError> {
     require_staff(user)?;
     let (revision, organization) = revision_and_listing(state, revision_id).await?;
     let new_listing = is_new(&organization);
     let before = if new_listing { ProfileForm::default() } else { ProfileForm::of(&organization.profile) };
     let terms = TermNames::load(state, lang).await?;
-    let mut changes = ProfileForm::of(&revision.profile).changes_from(&before);
-    for change in &mut changes {
-        for text in [&mut change.before, &mut change.after] {
-            *text = text.lines().map(|line| terms.value(&change.field, line)).collect::<Vec<_>>().join("\n");
-        }
-    }
+    let changes = field_changes(
+        &terms.readable(&before.0, Readable::Profile),
+        &terms.readable(&ProfileForm::of(&revision.profile).0, Readable::Profile),
+    );
     let live = state.db.solutions_of(organization.id).await?;
-    changes.extend(revision.solution_edits.iter().map(|edit| solution_change(edit, &live, &terms)));
-    let author = match revision.author_id {
-        Some(id) => state.db.credentials_by_id(id).await?.map(|author| author.user.email.to_string()),
-        None => None,
+    let solutions = revision.solution_edits.iter().map(|edit| solution_change(edit, &live, &terms)).collect();
+    let decision = match revision.summary.status {
+        RevisionStatus::Pending => None,
+        _ => Some(ReviewDecision {
+            decided_by: email_of(state, revision.decided_by).await?,
+            decided_at: revision.decided_at,
+            approved_fields: revision.approved_fields.clone(),
+            reason: revision
+                .summary
+                .staff_comment
+                .clone()
+                .filter(|_| revision.summary.status == RevisionStatus::Rejected),
+        }),
     };
     Ok(Review {
         revision_id,
@@ -141,40 +152,62 @@ pub async fn review(state: &AppState, user: &User, revision_id: i64, lang: Lang)
         status: revision.summary.status,
         listing_status: organization.status,
         new_listing,
-        author,
+        author: email_of(state, revision.author_id).await?,
         created_at: revision.summary.created_at,
         changes,
-        logo_before: organization
-            .logo_version
-            .as_ref()
-            .map(|version| format!("/logos/{}/128?v={version}", organization.slug)),
-        logo_after: revision.logo.is_some().then(|| format!("/staff/revisions/{revision_id}/logo")),
+        logo: revision.logo.is_some().then(|| LogoChange {
+            before: organization
+                .logo_version
+                .as_ref()
+                .map(|version| format!("/logos/{}/128?v={version}", organization.slug)),
+            after: format!("/staff/revisions/{revision_id}/logo"),
+        }),
+        solutions,
+        decision,
     })
 }
 
-/// A solution edit as a row of the review: the solution's fields, one `field: value` a line, before
-/// and after. Its field is `solution:{key}`, which staff can choose like any profile field.
-fn solution_change(edit: &SolutionEdit, live: &[Solution], terms: &TermNames) -> FieldChange {
-    let summary = |details: Option<&SolutionDetails>| {
-        let form = details.map(SolutionForm::of).unwrap_or_default();
-        let lines: Vec<String> = form
-            .0
-            .iter()
-            .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(field, value)| format!("{field}: {}", terms.value(field, value)))
-            .collect();
-        lines.join("\n")
-    };
-    let live_details = |id: &i64| live.iter().find(|solution| solution.id == *id).map(|solution| &solution.details);
-    let (before, after) = match edit {
-        SolutionEdit::Add { details, .. } => (None, Some(details)),
-        SolutionEdit::Change { id, details } => (live_details(id), Some(details)),
-        SolutionEdit::Remove { id } => (live_details(id), None),
-    };
-    FieldChange { field: format!("solution:{}", edit.key()), before: summary(before), after: summary(after) }
+async fn email_of(state: &AppState, user_id: Option<i64>) -> Result<Option<String>, AppError> {
+    Ok(match user_id {
+        Some(id) => state.db.credentials_by_id(id).await?.map(|person| person.user.email.to_string()),
+        None => None,
+    })
 }
 
-/// Category and sector names in the reader's language, for showing the ids a change holds.
+/// A solution edit as staff review it: its fields as it is and as proposed (none, when it is new or
+/// removed). Its field is `solution:{key}`, which staff choose like a profile field.
+fn solution_change(edit: &SolutionEdit, live: &[Solution], terms: &TermNames) -> SolutionChange {
+    let live_details = |id: &i64| live.iter().find(|solution| solution.id == *id).map(|solution| &solution.details);
+    let (state, before, after) = match edit {
+        SolutionEdit::Add { details, .. } => (SolutionState::Added, None, Some(details)),
+        SolutionEdit::Change { id, details } => (SolutionState::Changed, live_details(id), Some(details)),
+        SolutionEdit::Remove { id } => (SolutionState::Removed, live_details(id), None),
+    };
+    let form = |details: Option<&SolutionDetails>| {
+        terms.readable(&details.map(SolutionForm::of).unwrap_or_default().0, Readable::Solution)
+    };
+    let name = after
+        .or(before)
+        .and_then(|details| details.texts.pick(terms.lang))
+        .map(|text| text.value.name.clone())
+        .unwrap_or_default();
+    SolutionChange {
+        field: format!("solution:{}", edit.key()),
+        name,
+        state,
+        changes: field_changes(&form(before), &form(after)),
+    }
+}
+
+/// Which form a value comes from: a kind means something else in each.
+#[derive(Clone, Copy)]
+enum Readable {
+    Profile,
+    Solution,
+}
+
+/// Category and sector names, kinds, countries and the like in the reader's language, for showing
+/// the ids and codes a change holds.
 struct TermNames {
     categories: Vec<crate::domain::taxonomy::Category>,
     sectors: Vec<crate::domain::taxonomy::Sector>,
@@ -186,15 +219,35 @@ impl TermNames {
         Ok(TermNames { categories: state.db.categories().await?, sectors: state.db.sectors().await?, lang })
     }
 
-    /// A form value as staff read it: a category or sector id by its name, anything else as it is.
-    fn value(&self, field: &str, value: &str) -> String {
-        let id: i64 = value.parse().unwrap_or_default();
-        let names = match field {
-            "category" => self.categories.iter().find(|category| category.id == id).map(|category| &category.names),
-            "sector" => self.sectors.iter().find(|sector| sector.id == id).map(|sector| &sector.names),
-            _ => return value.to_owned(),
+    /// A form's pairs with each value as staff read it.
+    fn readable(&self, pairs: &[(String, String)], form: Readable) -> Vec<(String, String)> {
+        pairs.iter().map(|(field, value)| (field.clone(), self.value(field, value, form))).collect()
+    }
+
+    /// A form value as staff read it: a category or sector id by its name, a code by its label,
+    /// anything else as it is.
+    fn value(&self, field: &str, value: &str, form: Readable) -> String {
+        let locale = Locale::from(self.lang);
+        let label = match (field, form) {
+            ("category" | "sector", _) => {
+                let id: i64 = value.parse().unwrap_or_default();
+                let names = match field {
+                    "category" => self.categories.iter().find(|term| term.id == id).map(|term| &term.names),
+                    _ => self.sectors.iter().find(|term| term.id == id).map(|term| &term.names),
+                };
+                return names
+                    .and_then(|names| names.pick(self.lang))
+                    .map_or_else(|| value.to_owned(), |name| name.value.clone());
+            }
+            ("kind", Readable::Profile) => value.parse().ok().map(|kind| kind_label(locale, kind)),
+            ("kind", Readable::Solution) => value.parse().ok().map(|kind| solution_kind_name(locale, kind)),
+            ("country", _) => value.parse().ok().map(|country| country_name(locale, country)),
+            ("stage", _) => value.parse().ok().map(|stage| stage_name(locale, stage)),
+            ("need", _) => value.parse().ok().map(|need| need_name(locale, need)),
+            ("deployment", _) => value.parse().ok().map(|deployment| deployment_name(locale, deployment)),
+            _ => None,
         };
-        names.and_then(|names| names.pick(self.lang)).map_or_else(|| value.to_owned(), |name| name.value.clone())
+        label.map_or_else(|| value.to_owned(), str::to_owned)
     }
 }
 
@@ -247,11 +300,9 @@ pub async fn decide(
     let link = format!("{}/{lang}/account", state.public_url);
     let (action, comment, message) = match &verdict {
         Verdict::ApproveAll => ("revision.approve", None, Message::ChangeApproved { organization: &name, link: &link }),
-        Verdict::ApproveFields(fields) => (
-            "revision.approve_fields",
-            Some(fields.join(", ")),
-            Message::ChangeApproved { organization: &name, link: &link },
-        ),
+        Verdict::ApproveFields(_) => {
+            ("revision.approve_fields", None, Message::ChangeApproved { organization: &name, link: &link })
+        }
         Verdict::Reject { reason } => (
             "revision.reject",
             Some(reason.trim().to_owned()),
@@ -263,13 +314,21 @@ pub async fn decide(
     let record = AuditRecord::new(&actor, action, organization.slug.as_str())
         .of_listing(organization.id)
         .change(Some(&organization.profile), profile.as_ref());
-    let decision = profile.as_ref().map_or(Decision::Reject, |profile| {
-        Decision::Approve(Proposal { profile, logo: None, solution_edits: &chosen_edits })
+    let approved_fields = match &verdict {
+        Verdict::ApproveFields(fields) => fields.as_slice(),
+        _ => &[],
+    };
+    let decision = profile.as_ref().map_or(Decision::Reject, |profile| Decision::Approve {
+        proposal: Proposal { profile, logo: None, solution_edits: &chosen_edits },
+        fields: approved_fields,
     });
     state.db.decide_revision(revision_id, decision, comment.as_deref(), &record, &mails, now).await?;
-    if profile.is_some()
-        && let Some(logo) = &revision.logo
-    {
+    let logo_approved = match &verdict {
+        Verdict::ApproveAll => true,
+        Verdict::ApproveFields(fields) => fields.iter().any(|field| field == LOGO_FIELD),
+        Verdict::Reject { .. } => false,
+    };
+    if logo_approved && let Some(logo) = &revision.logo {
         let logo = super::logos::logo_from_upload(logo.clone()).await?;
         state.db.set_logo(organization.id, &logo, now).await?;
     }

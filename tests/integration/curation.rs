@@ -13,7 +13,7 @@ use qala::{
 };
 
 use crate::{
-    editing::{location, person, post_profile, profile_form, public_name, two_listings},
+    editing::{location, person, png, post_profile, profile_form, public_name, two_listings, upload_logo},
     http::{app, get},
     on_both_engines,
 };
@@ -47,7 +47,16 @@ async fn staff_approve_chosen_fields_and_the_public_sees_only_those(db: Database
         review["data"]["changes"].as_array().unwrap().iter().map(|change| change["field"].as_str().unwrap()).collect();
     assert!(changed.contains(&"en.name") && changed.contains(&"city"), "{changed:?}");
     let city = review["data"]["changes"].as_array().unwrap().iter().find(|change| change["field"] == "city").unwrap();
-    assert_eq!((city["before"].as_str(), city["after"].as_str()), (Some("Bakı"), Some("Sumqayıt")));
+    let marked = |side: &str| {
+        city[side]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|piece| (piece["text"].clone(), piece["changed"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(marked("before"), [("Bakı".into(), true.into())], "the city now, marked as replaced");
+    assert_eq!(marked("after"), [("Sumqayıt".into(), true.into())]);
 
     // Nothing chosen: refused with a message for the fields, nothing published.
     let page = format!("/en/staff/revisions/{revision_id}");
@@ -111,6 +120,71 @@ async fn an_untouched_text_is_no_change_whatever_its_line_breaks(db: Database) {
     let listing = db.organization_by_slug(&b_slug).await.unwrap().unwrap();
     let published = listing.profile.texts.get(Lang::En).unwrap().description.clone().unwrap();
     assert_eq!(published, "We audit networks.\n\nAnd train people.", "no \\r in public text");
+}
+
+/// The review marks the words a text change deletes and inserts, so staff need not compare two
+/// paragraphs by eye.
+async fn the_review_marks_the_words_a_change_deletes_and_inserts(db: Database) {
+    let app = app(&db);
+    let [_, (b_id, b_slug)] = two_listings(&db).await;
+    let mut owner = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let with_description = |text: &str| {
+        let mut form = profile_form("Bravo Security");
+        form.retain(|(field, _)| *field != "en.description");
+        form.push(("en.description", text.to_owned()));
+        form
+    };
+    post_profile(&mut owner, &b_slug, &with_description("We audit banks and train their staff.")).await;
+    let first = db.latest_revision(b_id).await.unwrap().unwrap().summary.id;
+    let page = format!("/en/staff/revisions/{first}");
+    curator.submit(&page, &[("decision", "approve")], &page).await;
+
+    post_profile(&mut owner, &b_slug, &with_description("We audit banks, telecoms and train their engineers.")).await;
+    let second = db.latest_revision(b_id).await.unwrap().unwrap().summary.id;
+    let review = curator.get(&format!("/en/staff/revisions/{second}")).await.body.replace("<!>", "");
+    assert!(review.contains("We audit <del>banks</del> and train their <del>staff.</del>"), "{review}");
+    assert!(review.contains("We audit <ins>banks, telecoms</ins> and train their <ins>engineers.</ins>"), "{review}");
+}
+
+/// A proposed logo is a field with its own tick: approving other fields leaves it unpublished, and
+/// ticking it publishes it. Afterwards the review page says what was approved, by whom.
+async fn a_logo_is_published_only_when_ticked_and_the_page_says_what_was_decided(db: Database) {
+    let app = app(&db);
+    let [_, (b_id, b_slug)] = two_listings(&db).await;
+    let mut owner = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let mut change = profile_form("Bravo Security");
+    change.retain(|(field, _)| *field != "city");
+    change.push(("city", "Sumqayıt".to_owned()));
+    let mut propose = async || {
+        upload_logo(&mut owner, &b_slug, &png(128, 128)).await;
+        let reply = post_profile(&mut owner, &b_slug, &change).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        let revision = db.latest_revision(b_id).await.unwrap().unwrap();
+        assert!(revision.logo.is_some(), "the change carries the logo");
+        format!("/en/staff/revisions/{}", revision.summary.id)
+    };
+
+    let page = propose().await;
+    let review = curator.get(&page).await.body.replace("<!>", "");
+    assert!(review.contains(r#"id="choose-logo" name="field" value="logo""#), "the logo has its own tick: {review}");
+    assert!(review.contains(r#"alt="Proposed logo""#) && review.contains("No logo"), "old beside new: {review}");
+    curator.submit(&page, &[("decision", "approve_fields"), ("field", "city")], &page).await;
+    let listing = db.organization_by_slug(&b_slug).await.unwrap().unwrap();
+    assert_eq!(listing.profile.city.as_deref(), Some("Sumqayıt"));
+    assert!(listing.logo_version.is_none(), "an unticked logo is not published");
+    let decided = curator.get(&page).await.body.replace("<!>", "");
+    assert!(decided.contains("Approved and published") && decided.contains("curator@forum.example"), "{decided}");
+    assert!(decided.contains("Only these parts were approved:</p><ul><li>City</li></ul>"), "{decided}");
+    assert!(!decided.contains(r#"name="decision""#), "no decision buttons once decided");
+
+    let page = propose().await;
+    curator.submit(&page, &[("decision", "approve_fields"), ("field", "logo")], &page).await;
+    let listing = db.organization_by_slug(&b_slug).await.unwrap().unwrap();
+    assert!(listing.logo_version.is_some(), "a ticked logo is published");
+    assert_ne!(public_name(&db, &b_slug).await, "Bravo Security", "and nothing else");
+    assert!(curator.get(&page).await.body.replace("<!>", "").contains("<ul><li>Logo</li></ul>"));
 }
 
 async fn a_rejection_reaches_the_organization_with_its_reason(db: Database) {
@@ -587,6 +661,8 @@ on_both_engines!(
     staff_invite_the_owner_of_a_listing_without_one,
     staff_approve_chosen_fields_and_the_public_sees_only_those,
     an_untouched_text_is_no_change_whatever_its_line_breaks,
+    the_review_marks_the_words_a_change_deletes_and_inserts,
+    a_logo_is_published_only_when_ticked_and_the_page_says_what_was_decided,
     a_rejection_reaches_the_organization_with_its_reason,
     staff_verify_feature_hide_and_restore_listings,
     admins_manage_people_and_a_disabled_account_is_signed_out,

@@ -156,11 +156,11 @@ async fn a_refused_profile_comes_back_with_messages_and_everything_typed(db: Dat
     assert!(!again.body.contains("not a website"));
 }
 
-async fn upload_logo(browser: &mut Browser, slug: &str, bytes: &[u8]) -> Reply {
+pub async fn upload_logo(browser: &mut Browser, slug: &str, bytes: &[u8]) -> Reply {
     browser.upload(&format!("/en/account/organizations/{slug}/logo"), &[], ("logo", "logo.png", bytes)).await
 }
 
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub fn png(width: u32, height: u32) -> Vec<u8> {
     let image = image::RgbaImage::from_pixel(width, height, image::Rgba([20, 90, 160, 255]));
     let mut bytes = Vec::new();
     image.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).unwrap();

@@ -131,7 +131,15 @@ async fn an_unverified_listings_solution_changes_wait_for_staff(db: Database) {
         review.contains(&format!("solution:{draft}")) && review.contains(&format!("solution:{existing}")),
         "{review}"
     );
-    assert!(review.contains("en.name: Bravo Scan"), "{review}");
+    let review: serde_json::Value = serde_json::from_str(&review).unwrap();
+    let added =
+        review["data"]["solutions"].as_array().unwrap().iter().find(|row| row["field"] == format!("solution:{draft}"));
+    let added = added.expect("the addition is a solution of the review");
+    assert_eq!((added["name"].as_str(), added["state"].as_str()), (Some("Bravo Scan"), Some("added")));
+    let name = added["changes"].as_array().unwrap().iter().find(|change| change["field"] == "en.name").unwrap();
+    assert_eq!(name["after"][0]["text"], "Bravo Scan", "shown as a named field, not a `field: value` dump");
+    let shown = curator.get(&format!("/en/staff/revisions/{revision_id}")).await.body.replace("<!>", "");
+    assert!(shown.contains("Solution: Bravo Scan (new solution)") && shown.contains("Name (EN)"), "{shown}");
     let page = format!("/en/staff/revisions/{}", revision.summary.id);
     let chosen = format!("solution:{draft}");
     let decided = curator.submit(&page, &[("decision", "approve_fields"), ("field", &chosen)], &page).await;

@@ -47,7 +47,10 @@ test("an organization adds a solution, staff approve it, and its removal can be 
   const staff = await staffPage(browser, testInfo, "solutions-");
   await open(staff, "/en/staff", testInfo);
   await staff.locator(".staff__item").filter({ hasText: owner }).getByRole("link").click();
-  await expect(staff.getByRole("table")).toContainText(`en.name: ${name}`);
+  // The new solution reads as named fields under its own tick, not a `field: value` dump.
+  const added = staff.locator("tbody.staff__solution").filter({ hasText: name });
+  await expect(added.getByRole("rowheader", { name: `${en.staff.solution}: ${name} (${en.staff.review_solution_added})` })).toBeVisible();
+  await expect(added.getByRole("row").filter({ hasText: `${en.editor.name} (EN)` }).locator("ins")).toHaveText(name);
   await staff.getByRole("button", { name: en.staff.approve_all }).click();
   await expect(staff).toHaveURL(/decided=1$/);
 

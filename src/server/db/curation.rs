@@ -10,7 +10,7 @@ use super::{
     decode_optional_time, decode_time, decode_word,
     directory::{commit_directory_change, directory_changed},
     editing::Proposal,
-    encode_time,
+    encode_json, encode_time,
     organizations::apply_profile,
     solutions::apply_solution_edits,
     users::upsert_membership,
@@ -42,8 +42,11 @@ pub struct Waiting {
 /// How staff decide a change.
 #[derive(Clone, Debug)]
 pub enum Decision<'a> {
-    /// Publish this profile and these solution edits (all of the change, or the chosen parts of it).
-    Approve(Proposal<'a>),
+    /// Publish this profile and these solution edits: all of the change, or the chosen `fields` of it.
+    Approve {
+        proposal: Proposal<'a>,
+        fields: &'a [String],
+    },
     Reject,
 }
 
@@ -116,26 +119,28 @@ impl Database {
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let mut transaction = self.begin_write().await?;
-        let status = match decision {
-            Decision::Approve(_) => RevisionStatus::Published,
-            Decision::Reject => RevisionStatus::Rejected,
+        let (status, approved_fields) = match decision {
+            Decision::Approve { fields: [], .. } => (RevisionStatus::Published, None),
+            Decision::Approve { fields, .. } => (RevisionStatus::Published, Some(encode_json(&fields))),
+            Decision::Reject => (RevisionStatus::Rejected, None),
         };
         let updated = sqlx::query(
-            "UPDATE revisions SET status = $1, staff_comment = $2, decided_by = $3, decided_at = $4 \
-             WHERE id = $5 AND status = 'pending'",
+            "UPDATE revisions SET status = $1, staff_comment = $2, decided_by = $3, decided_at = $4, \
+             approved_fields = $6 WHERE id = $5 AND status = 'pending'",
         )
         .bind(status.as_str())
         .bind(comment)
         .bind(record.actor.user_id)
         .bind(encode_time(now))
         .bind(revision_id)
+        .bind(approved_fields)
         .execute(&mut *transaction)
         .await?;
         if updated.rows_affected() == 0 {
             // Decided by someone else meanwhile, or superseded by a newer change.
             return Err(already_decided());
         }
-        if let (Decision::Approve(proposal), Some(organization_id)) = (decision, record.organization_id) {
+        if let (Decision::Approve { proposal, .. }, Some(organization_id)) = (decision, record.organization_id) {
             apply_profile(&mut transaction, organization_id, proposal.profile, now).await?;
             apply_solution_edits(&mut transaction, organization_id, proposal.solution_edits, now).await?;
             publish(&mut transaction, organization_id, now).await?;

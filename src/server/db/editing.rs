@@ -6,7 +6,7 @@ use super::{
     Database,
     accounts::enqueue,
     audit::{Actor, AuditRecord, append},
-    decode_json, decode_time, decode_word, encode_json, encode_time,
+    decode_json, decode_optional_time, decode_time, decode_word, encode_json, encode_time,
     organizations::apply_profile,
     solutions::apply_solution_edits,
     users::upsert_membership,
@@ -31,6 +31,11 @@ pub struct Revision {
     /// A new logo (square PNG), when the change brings one.
     pub logo: Option<Vec<u8>>,
     pub solution_edits: Vec<SolutionEdit>,
+    /// Who decided it and when, once staff have.
+    pub decided_by: Option<i64>,
+    pub decided_at: Option<OffsetDateTime>,
+    /// The fields staff approved, when they chose some rather than all.
+    pub approved_fields: Vec<String>,
 }
 
 /// What a change proposes: the whole profile, a new logo, and what it does to the solutions.
@@ -160,8 +165,8 @@ impl Database {
 
     async fn revision_where(&self, condition: &str, parameter: i64) -> Result<Option<Revision>, AppError> {
         let row = sqlx::query(&format!(
-            "SELECT id, organization_id, author_id, profile, logo, solution_edits, status, staff_comment, created_at \
-             FROM revisions \
+            "SELECT id, organization_id, author_id, profile, logo, solution_edits, status, staff_comment, created_at, \
+             decided_by, decided_at, approved_fields FROM revisions \
              WHERE {condition}"
         ))
         .bind(parameter)
@@ -180,6 +185,12 @@ impl Database {
             profile: decode_json(&row.try_get::<String, _>("profile")?)?,
             logo: row.try_get("logo")?,
             solution_edits: decode_json(&row.try_get::<String, _>("solution_edits")?)?,
+            decided_by: row.try_get("decided_by")?,
+            decided_at: decode_optional_time(row.try_get("decided_at")?)?,
+            approved_fields: match row.try_get::<Option<String>, _>("approved_fields")? {
+                Some(fields) => decode_json(&fields)?,
+                None => Vec::new(),
+            },
         };
         Ok(Some(revision))
     }
