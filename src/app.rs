@@ -23,7 +23,7 @@ use crate::{
         organization::OrganizationProfilePage,
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
         staff::{
-            AuditPage, ImportPage, PeoplePage, StaffListingPage, StaffPage, forum::ForumAdminPage,
+            ImportPage, StaffListingPage, StaffPage, audit::AuditPage, forum::ForumAdminPage, people::PeoplePage,
             quality::QualityPage, review::ReviewPage, taxonomy::TaxonomyPage,
         },
         startups::StartupsPage,

@@ -54,6 +54,7 @@ macro_rules! text_enum {
 }
 
 pub mod account;
+pub mod audit;
 pub mod bulk;
 pub mod country;
 pub mod curation;

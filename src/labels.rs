@@ -1,7 +1,9 @@
 //! The names of domain values (kinds, countries…) in the reader's language.
 use crate::{
     domain::{
+        audit::AuditAction,
         country::Country,
+        curation::AuditEntry,
         lang::Lang,
         organization::OrganizationKind,
         solution::{Deployment, SolutionKind},
@@ -122,6 +124,89 @@ pub fn nist_name(locale: Locale, function: NistFunction) -> &'static str {
         NistFunction::Detect => td_string!(locale, nist.detect),
         NistFunction::Respond => td_string!(locale, nist.respond),
         NistFunction::Recover => td_string!(locale, nist.recover),
+    }
+}
+
+/// What an audit row records, in words, with the place a listing was featured at; a row this
+/// version does not write shows its stored word.
+pub fn audit_entry_words(locale: Locale, entry: &AuditEntry) -> String {
+    match (entry.kind(), entry.featured_place()) {
+        (Some(AuditAction::ListingFeature), Some(place)) => {
+            td_string!(locale, staff.featured_at, place = place).to_string()
+        }
+        (Some(action), _) => audit_action_name(locale, action).to_owned(),
+        (None, _) => entry.action.clone(),
+    }
+}
+
+/// What an audit action records, in words ("Verified the listing").
+pub fn audit_action_name(locale: Locale, action: AuditAction) -> &'static str {
+    use AuditAction::*;
+    match action {
+        SignUp => td_string!(locale, audit_action.account_sign_up),
+        ConfirmEmail => td_string!(locale, audit_action.account_confirm_email),
+        PasswordReset => td_string!(locale, audit_action.account_password_reset),
+        SignOutEverywhere => td_string!(locale, audit_action.account_sign_out_everywhere),
+        TwoFactorOn => td_string!(locale, audit_action.account_two_factor_on),
+        TwoFactorOff => td_string!(locale, audit_action.account_two_factor_off),
+        ListingRequest => td_string!(locale, audit_action.listing_request),
+        ClaimRequest => td_string!(locale, audit_action.claim_request),
+        ClaimApproveByDomain => td_string!(locale, audit_action.claim_approve_by_domain),
+        ClaimApprove => td_string!(locale, audit_action.claim_approve),
+        ClaimReject => td_string!(locale, audit_action.claim_reject),
+        ProfileSubmit => td_string!(locale, audit_action.profile_submit),
+        ProfilePublish => td_string!(locale, audit_action.profile_publish),
+        SolutionSubmit => td_string!(locale, audit_action.solution_submit),
+        SolutionPublish => td_string!(locale, audit_action.solution_publish),
+        LogoSubmit => td_string!(locale, audit_action.logo_submit),
+        LogoPublish => td_string!(locale, audit_action.logo_publish),
+        RevisionApprove => td_string!(locale, audit_action.revision_approve),
+        RevisionApproveFields => td_string!(locale, audit_action.revision_approve_fields),
+        RevisionReject => td_string!(locale, audit_action.revision_reject),
+        ListingVerify => td_string!(locale, audit_action.listing_verify),
+        ListingUnverify => td_string!(locale, audit_action.listing_unverify),
+        ListingFeature => td_string!(locale, audit_action.listing_feature),
+        ListingUnfeature => td_string!(locale, audit_action.listing_unfeature),
+        ListingHide => td_string!(locale, audit_action.listing_hide),
+        ListingArchive => td_string!(locale, audit_action.listing_archive),
+        ListingRestore => td_string!(locale, audit_action.listing_restore),
+        ListingMerge => td_string!(locale, audit_action.listing_merge),
+        MemberInvite => td_string!(locale, audit_action.member_invite),
+        MemberInviteOwner => td_string!(locale, audit_action.member_invite_owner),
+        MemberAdd => td_string!(locale, audit_action.member_add),
+        MemberRemove => td_string!(locale, audit_action.member_remove),
+        MemberHandOver => td_string!(locale, audit_action.member_hand_over),
+        PersonCreate => td_string!(locale, audit_action.person_create),
+        PersonRole => td_string!(locale, audit_action.person_role),
+        PersonDisable => td_string!(locale, audit_action.person_disable),
+        PersonEnable => td_string!(locale, audit_action.person_enable),
+        OrganizationImport => td_string!(locale, audit_action.organization_import),
+        SolutionImport => td_string!(locale, audit_action.solution_import),
+        SeedDemo => td_string!(locale, audit_action.seed_demo),
+        SeedSynthetic => td_string!(locale, audit_action.seed_synthetic),
+        ForumEditionAdd => td_string!(locale, audit_action.forum_edition_add),
+        ForumEditionUpdate => td_string!(locale, audit_action.forum_edition_update),
+        ForumPanelAdd => td_string!(locale, audit_action.forum_panel_add),
+        ForumPanelUpdate => td_string!(locale, audit_action.forum_panel_update),
+        ForumPanelReorder => td_string!(locale, audit_action.forum_panel_reorder),
+        ForumPanelDelete => td_string!(locale, audit_action.forum_panel_delete),
+        ForumParticipantAdd => td_string!(locale, audit_action.forum_participant_add),
+        ForumParticipantRemove => td_string!(locale, audit_action.forum_participant_remove),
+        CategoryAdd => td_string!(locale, audit_action.category_add),
+        CategoryUpdate => td_string!(locale, audit_action.category_update),
+        CategoryReorder => td_string!(locale, audit_action.category_reorder),
+        CategoryMoveUses => td_string!(locale, audit_action.category_move_uses),
+        CategoryDelete => td_string!(locale, audit_action.category_delete),
+        SectorAdd => td_string!(locale, audit_action.sector_add),
+        SectorUpdate => td_string!(locale, audit_action.sector_update),
+        SectorReorder => td_string!(locale, audit_action.sector_reorder),
+        SectorMoveUses => td_string!(locale, audit_action.sector_move_uses),
+        SectorDelete => td_string!(locale, audit_action.sector_delete),
+        TagAdd => td_string!(locale, audit_action.tag_add),
+        TagUpdate => td_string!(locale, audit_action.tag_update),
+        TagReorder => td_string!(locale, audit_action.tag_reorder),
+        TagMoveUses => td_string!(locale, audit_action.tag_move_uses),
+        TagDelete => td_string!(locale, audit_action.tag_delete),
     }
 }
 

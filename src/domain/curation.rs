@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::{
+    audit::AuditAction,
     editing::{ProfileForm, RevisionStatus},
     lang::Lang,
     organization::ListingStatus,
@@ -302,6 +303,18 @@ pub struct AuditEntry {
     pub subject: String,
     pub before: Option<String>,
     pub after: Option<String>,
+}
+
+impl AuditEntry {
+    /// The action, when it is one this version writes.
+    pub fn kind(&self) -> Option<AuditAction> {
+        self.action.parse().ok()
+    }
+
+    /// The place a listing was featured at, read from the listing as the action left it.
+    pub fn featured_place(&self) -> Option<i64> {
+        serde_json::from_str::<StaffListing>(self.after.as_deref()?).ok()?.featured_position
+    }
 }
 
 /// Audit rows per page.

@@ -1,7 +1,9 @@
 //! Forum staff curate: the review queue and dashboard, a change field by field, a listing's state,
 //! people, and the audit log. Every decision is a plain POST form (server::curation's routes), so the
 //! pages work without JavaScript; the server refuses everyone who is not staff.
+pub mod audit;
 pub mod forum;
+pub mod people;
 pub mod quality;
 pub mod review;
 pub mod taxonomy;
@@ -12,16 +14,15 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     api::accounts::get_viewer,
-    api::curation::{WithForm, get_audit, get_import_report, get_people, get_staff_dashboard, get_staff_listing},
+    api::curation::{WithForm, get_import_report, get_staff_dashboard, get_staff_listing},
     components::{
         form::{FormAlert, problem_text, textarea_html},
         layout::PageTitle,
     },
     domain::{
         bulk::ImportReport,
-        curation::{AuditFilter, CLAIM_REASON_MAX, ListingAction, StaffListing},
+        curation::{CLAIM_REASON_MAX, ListingAction, StaffListing},
         lang::Lang,
-        user::StaffRole,
         validation::FieldError,
     },
     error::AppError,
@@ -416,191 +417,6 @@ pub fn StaffListingPage() -> impl IntoView {
                                 <input id="keep" name="keep" type="text" required aria-describedby="merge-hint" value=typed("keep") />
                                 <button class="button button--danger" type="submit" name="action" value="merge">{t!(i18n, staff.merge)}</button>
                             </form>
-                        }.into_any()
-                    }
-                })}
-            </Suspense>
-        </StaffFrame>
-    }
-}
-
-/// People: find accounts, change staff roles, disable accounts (admins only).
-#[component]
-pub fn PeoplePage() -> impl IntoView {
-    let i18n = use_i18n();
-    let lang = lang_now();
-    let query = use_query_map();
-    let search = move || query.read().get("q").unwrap_or_default();
-    let people = Resource::new(search, get_people);
-    let title = Signal::derive(move || t_string!(i18n, staff.people_title).to_string());
-    view! {
-        <StaffFrame title=title>
-            <form method="get" class="form form--inline" role="search">
-                <label for="people-search">{t!(i18n, staff.search_people)}</label>
-                <input id="people-search" type="search" name="q" value=search />
-                <button class="button" type="submit">{t!(i18n, staff.search)}</button>
-            </form>
-            <Suspense>
-                {move || people.get().map(|people| match people {
-                    Err(error) => failed(error),
-                    Ok(page) => view! {
-                        <FormErrors errors=page.errors />
-                        <table class="staff__table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t!(i18n, staff.email)}</th>
-                                    <th scope="col">{t!(i18n, staff.organizations)}</th>
-                                    <th scope="col">{t!(i18n, staff.role)}</th>
-                                    <th scope="col">{t!(i18n, staff.account)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {page.data.into_iter().map(|person| {
-                                    let action = format!("/{}/staff/people/{}", lang(), person.id);
-                                    let role_id = format!("role-{}", person.id);
-                                    let role = person.staff_role;
-                                    view! {
-                                        <tr>
-                                            <td>{person.email.clone()} {(!person.confirmed).then(|| view! { " " <span class="badge">{t!(i18n, staff.unconfirmed)}</span> })}</td>
-                                            <td>{person.organizations.join(", ")}</td>
-                                            <td>
-                                                <form method="post" action=action.clone() class="form form--inline">
-                                                    <input type="hidden" name="q" value=search() />
-                                                    <label class="visually-hidden" for=role_id.clone()>{t!(i18n, staff.role)} " " {person.email.clone()}</label>
-                                                    <select id=role_id name="role">
-                                                        <option value="none" selected=role.is_none()>{t!(i18n, staff.role_none)}</option>
-                                                        <option value="curator" selected=role == Some(StaffRole::Curator)>{t!(i18n, staff.role_curator)}</option>
-                                                        <option value="admin" selected=role == Some(StaffRole::Admin)>{t!(i18n, staff.role_admin)}</option>
-                                                    </select>
-                                                    <button class="button" type="submit" name="change" value="role">{t!(i18n, staff.save)}</button>
-                                                </form>
-                                            </td>
-                                            <td>
-                                                <form method="post" action=action class="form form--inline">
-                                                    <input type="hidden" name="q" value=search() />
-                                                    {if person.disabled {
-                                                        view! { <button class="button" type="submit" name="change" value="enable">{t!(i18n, staff.enable)}</button> }.into_any()
-                                                    } else {
-                                                        view! { <button class="button" type="submit" name="change" value="disable">{t!(i18n, staff.disable)}</button> }.into_any()
-                                                    }}
-                                                </form>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
-                })}
-            </Suspense>
-        </StaffFrame>
-    }
-}
-
-/// The audit log, filtered, with its CSV download.
-#[component]
-pub fn AuditPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let query = use_query_map();
-    let filter = move || {
-        let query = query.read();
-        let value = |name: &str| query.get(name).unwrap_or_default();
-        AuditFilter {
-            actor: value("actor"),
-            organization: value("organization"),
-            action: value("action"),
-            from: value("from"),
-            to: value("to"),
-        }
-    };
-    let page = move || query.read().get("page").and_then(|page| page.parse::<u32>().ok()).unwrap_or(1).max(1);
-    let entries = Resource::new(move || (filter(), page()), |(filter, page)| get_audit(filter, page));
-    let title = Signal::derive(move || t_string!(i18n, staff.audit_title).to_string());
-    let query_string = move || {
-        let filter = filter();
-        let mut serializer = form_urlencoded::Serializer::new(String::new());
-        for (name, value) in [
-            ("actor", &filter.actor),
-            ("organization", &filter.organization),
-            ("action", &filter.action),
-            ("from", &filter.from),
-            ("to", &filter.to),
-        ] {
-            if !value.is_empty() {
-                serializer.append_pair(name, value);
-            }
-        }
-        serializer.finish()
-    };
-    let filter_field = move |name: &'static str, label: String, kind: &'static str| {
-        let id = format!("audit-{name}");
-        view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                <input id=id type=kind name=name value=move || query.read().get(name).unwrap_or_default() />
-            </div>
-        }
-    };
-    view! {
-        <StaffFrame title=title>
-            <form method="get" class="form staff__filters">
-                {move || {
-                    let locale = i18n.get_locale();
-                    view! {
-                        {filter_field("actor", td_string!(locale, staff.actor).to_string(), "text")}
-                        {filter_field("organization", td_string!(locale, staff.organization_slug).to_string(), "text")}
-                        {filter_field("action", td_string!(locale, staff.action).to_string(), "text")}
-                        {filter_field("from", td_string!(locale, staff.from).to_string(), "date")}
-                        {filter_field("to", td_string!(locale, staff.to).to_string(), "date")}
-                    }
-                }}
-                <button class="button button--primary" type="submit">{t!(i18n, staff.filter)}</button>
-                <a class="button" href=move || format!("/staff/audit.csv?{}", query_string())>{t!(i18n, staff.download_csv)}</a>
-            </form>
-            <Suspense>
-                {move || entries.get().map(|entries| match entries {
-                    Err(error) => failed(error),
-                    Ok(entries) => {
-                        let full = entries.len() as i64 == crate::domain::curation::AUDIT_PAGE;
-                        view! {
-                            <table class="staff__table staff__audit">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t!(i18n, staff.when)}</th>
-                                        <th scope="col">{t!(i18n, staff.actor)}</th>
-                                        <th scope="col">{t!(i18n, staff.action)}</th>
-                                        <th scope="col">{t!(i18n, staff.subject)}</th>
-                                        <th scope="col">{t!(i18n, staff.details)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {entries.into_iter().map(|entry| view! {
-                                        <tr>
-                                            <td><time datetime=machine_time(entry.at)>{when(entry.at)}</time></td>
-                                            <td>{entry.actor}</td>
-                                            <td><code>{entry.action}</code></td>
-                                            <td>{entry.subject}</td>
-                                            <td>
-                                                {(entry.before.is_some() || entry.after.is_some()).then(|| view! {
-                                                    <details>
-                                                        <summary>{t!(i18n, staff.before_after)}</summary>
-                                                        <pre class="staff__json">{entry.before.unwrap_or_default()}</pre>
-                                                        <pre class="staff__json">{entry.after.unwrap_or_default()}</pre>
-                                                    </details>
-                                                })}
-                                            </td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <nav class="pagination" aria-label=move || t_string!(i18n, staff.pages)>
-                                {(page() > 1).then(|| view! {
-                                    <a href=move || format!("?{}&page={}", query_string(), page() - 1)>{t!(i18n, staff.newer)}</a>
-                                })}
-                                {full.then(|| view! {
-                                    <a href=move || format!("?{}&page={}", query_string(), page() + 1)>{t!(i18n, staff.older)}</a>
-                                })}
-                            </nav>
                         }.into_any()
                     }
                 })}

@@ -12,6 +12,7 @@ use super::{
 use crate::{
     domain::{
         account::{SignInOutcome, TotpSetup, Viewer},
+        audit::AuditAction,
         lang::Lang,
         user::{EmailAddress, User, check_new_password},
         validation::{FieldError, Problem},
@@ -26,7 +27,7 @@ const RESET_LINK_LIFETIME: Duration = Duration::hours(1);
 
 /// Appends an account event (`account.sign_up`, `account.password_reset`, ...) to the audit log,
 /// with the person as its actor and subject.
-async fn record(state: &AppState, user: &User, action: &str, now: OffsetDateTime) -> Result<(), AppError> {
+async fn record(state: &AppState, user: &User, action: AuditAction, now: OffsetDateTime) -> Result<(), AppError> {
     let actor = Actor::person(user);
     state.db.record(&AuditRecord::new(&actor, action, user.email.as_str()), now).await
 }
@@ -75,7 +76,7 @@ pub async fn sign_up(
         return attempt.settle(&state.db, true).await;
     }
     let user = state.db.create_user(&email, Some(&hash), None, false, now).await?;
-    record(state, &user, "account.sign_up", now).await?;
+    record(state, &user, AuditAction::SignUp, now).await?;
     send_verification_link(state, &user, lang, now).await?;
     attempt.settle(&state.db, true).await?;
     let credentials = state.db.credentials_by_id(user.id).await?.ok_or(AppError::NotFound)?;
@@ -124,7 +125,7 @@ pub async fn confirm_email(state: &AppState, token: &str, now: OffsetDateTime) -
     state.db.mark_email_verified(user_id, now).await?;
     // A confirmed address joins the listings that invited it.
     let credentials = state.db.credentials_by_id(user_id).await?.ok_or(AppError::NotFound)?;
-    record(state, &credentials.user, "account.confirm_email", now).await?;
+    record(state, &credentials.user, AuditAction::ConfirmEmail, now).await?;
     state.db.accept_invitations(user_id, credentials.user.email.as_str(), now).await
 }
 
@@ -254,7 +255,7 @@ pub async fn reset_password(
     state.db.set_password(user_id, &hash, now).await?;
     state.db.mark_email_verified(user_id, now).await?;
     let credentials: Credentials = state.db.credentials_by_id(user_id).await?.ok_or(AppError::NotFound)?;
-    record(state, &credentials.user, "account.password_reset", now).await?;
+    record(state, &credentials.user, AuditAction::PasswordReset, now).await?;
     // The reset link proved the address, as a confirmation link would: it joins the listings that invited it.
     state.db.accept_invitations(user_id, credentials.user.email.as_str(), now).await?;
     if credentials.totp_secret.is_some() {
@@ -274,7 +275,7 @@ pub async fn sign_out(
 ) -> Result<(), AppError> {
     if everywhere && let Some(credentials) = auth::signed_in(&state.db, session, now).await? {
         state.db.end_sessions(credentials.user.id, now).await?;
-        record(state, &credentials.user, "account.sign_out_everywhere", now).await?;
+        record(state, &credentials.user, AuditAction::SignOutEverywhere, now).await?;
     }
     session.flush().await.map_err(auth::session_error)
 }
@@ -346,7 +347,7 @@ pub async fn confirm_totp_setup(
         auth::totp::matching_step(&secret, code, now).ok_or_else(|| FieldError::new("code", Problem::WrongCode))?;
     state.db.set_totp_secret(credentials.user.id, Some(&secret), now).await?;
     state.db.use_totp_step(credentials.user.id, step).await?;
-    record(state, &credentials.user, "account.two_factor_on", now).await?;
+    record(state, &credentials.user, AuditAction::TwoFactorOn, now).await?;
     auth::offer_totp_secret(session, None).await?;
     // The code just typed is this session's second factor.
     restart_after_factor_change(state, session, credentials.user.id, Factors::SecondFactor, now).await
@@ -367,6 +368,6 @@ pub async fn turn_off_totp(
         return Err(FieldError::new("code", Problem::WrongCode).into());
     }
     state.db.set_totp_secret(credentials.user.id, None, now).await?;
-    record(state, &credentials.user, "account.two_factor_off", now).await?;
+    record(state, &credentials.user, AuditAction::TwoFactorOff, now).await?;
     restart_after_factor_change(state, session, credentials.user.id, Factors::PasswordOnly, now).await
 }

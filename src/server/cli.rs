@@ -19,6 +19,7 @@ use super::{
     telemetry::{self, LogFormat},
 };
 use crate::domain::{
+    audit::AuditAction,
     slug::Slug,
     user::{EmailAddress, MembershipRole, StaffRole},
     validation::FieldError,
@@ -215,7 +216,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             let started = std::time::Instant::now();
             let now = OffsetDateTime::now_utc();
             let added = seed::synthetic::load(&db, count, now).await.map_err(describe)?;
-            record_load(&db, "seed.synthetic", added.0, added.1, now).await?;
+            record_load(&db, AuditAction::SeedSynthetic, added.0, added.1, now).await?;
             println!("added {} organizations and {} solutions in {:.1?}", added.0, added.1, started.elapsed());
             Ok(())
         }
@@ -301,7 +302,7 @@ async fn seed_demo(db: &Database) -> Result<(), String> {
     let now = OffsetDateTime::now_utc();
     let loaded = seed::demo::load(db, now).await.map_err(describe)?;
     if loaded.organizations > 0 {
-        record_load(db, "seed.demo", loaded.organizations, loaded.solutions, now).await?;
+        record_load(db, AuditAction::SeedDemo, loaded.organizations, loaded.solutions, now).await?;
     }
     println!(
         "loaded the fictional demo ecosystem: {} organizations, {} solutions",
@@ -339,11 +340,11 @@ async fn create_user(
     let user = db.create_user(&email, Some(&hash), role, true, now).await.map_err(describe)?;
     let actor = Actor::command_line();
     let created = serde_json::json!({ "email": user.email.as_str(), "staff_role": role });
-    let record = AuditRecord::new(&actor, "person.create", user.email.as_str()).change(None, Some(&created));
+    let record = AuditRecord::new(&actor, AuditAction::PersonCreate, user.email.as_str()).change(None, Some(&created));
     db.record(&record, now).await.map_err(describe)?;
     if let (Some(organization), Some((_, org_role))) = (organization, membership) {
         db.set_membership(user.id, organization.id, org_role, now).await.map_err(describe)?;
-        let record = AuditRecord::new(&actor, "member.add", organization.slug.as_str())
+        let record = AuditRecord::new(&actor, AuditAction::MemberAdd, organization.slug.as_str())
             .of_listing(organization.id)
             .change(None, Some(&format!("{} ({org_role})", user.email)));
         db.record(&record, now).await.map_err(describe)?;
@@ -402,7 +403,7 @@ async fn import(db: &Database, file: &std::path::Path, dry_run: bool) -> Result<
 /// Records in the audit log that the command line loaded listings in bulk, with how many.
 async fn record_load(
     db: &Database,
-    action: &str,
+    action: AuditAction,
     organizations: usize,
     solutions: usize,
     now: OffsetDateTime,

@@ -24,6 +24,7 @@ use super::{
 };
 use crate::{
     domain::{
+        audit::AuditAction,
         bulk::ImportReport,
         curation::{
             AUDIT_PAGE, AuditEntry, AuditFilter, CLAIM_REASON_MAX, ClaimItem, LOGO_FIELD, ListingAction, LogoChange,
@@ -299,12 +300,14 @@ pub async fn decide(
     let name = display_name(&organization, lang);
     let link = format!("{}/{lang}/account", state.public_url);
     let (action, comment, message) = match &verdict {
-        Verdict::ApproveAll => ("revision.approve", None, Message::ChangeApproved { organization: &name, link: &link }),
+        Verdict::ApproveAll => {
+            (AuditAction::RevisionApprove, None, Message::ChangeApproved { organization: &name, link: &link })
+        }
         Verdict::ApproveFields(_) => {
-            ("revision.approve_fields", None, Message::ChangeApproved { organization: &name, link: &link })
+            (AuditAction::RevisionApproveFields, None, Message::ChangeApproved { organization: &name, link: &link })
         }
         Verdict::Reject { reason } => (
-            "revision.reject",
+            AuditAction::RevisionReject,
             Some(reason.trim().to_owned()),
             Message::ChangeRejected { organization: &name, reason: reason.trim(), link: &link },
         ),
@@ -379,7 +382,7 @@ pub async fn decide_claim(
     let mails: Vec<(String, String, String)> =
         claim.person.iter().map(|to| (to.clone(), subject.clone(), body.clone())).collect();
     let actor = Actor::person(user);
-    let action = if approve { "claim.approve" } else { "claim.reject" };
+    let action = if approve { AuditAction::ClaimApprove } else { AuditAction::ClaimReject };
     let claimant = claim.person.unwrap_or_default();
     let record = AuditRecord::new(&actor, action, organization.slug.as_str())
         .of_listing(organization.id)
@@ -436,8 +439,7 @@ pub async fn act_on_listing(
         _ => after.status = action.status().unwrap_or(after.status),
     }
     let actor = Actor::person(user);
-    let action_name = format!("listing.{action}");
-    let record = AuditRecord::new(&actor, &action_name, organization.slug.as_str())
+    let record = AuditRecord::new(&actor, action.into(), organization.slug.as_str())
         .of_listing(organization.id)
         .change(Some(&before), Some(&after));
     state.db.apply_listing_action(organization.id, action, position, &record, now).await
@@ -458,7 +460,7 @@ pub async fn merge_listings(
         _ => return Err(FieldError::new("keep", Problem::InvalidChoice).into()),
     };
     let actor = Actor::person(user);
-    let record = AuditRecord::new(&actor, "listing.merge", duplicate.slug.as_str())
+    let record = AuditRecord::new(&actor, AuditAction::ListingMerge, duplicate.slug.as_str())
         .of_listing(kept.id)
         .change(Some(&duplicate.profile), Some(&kept.profile));
     state.db.merge_organizations(duplicate.id, kept.id, &record, now).await?;
@@ -482,7 +484,18 @@ pub async fn invite_owner(
         return Err(FieldError::new("email", Problem::AlreadyOwned).into());
     }
     let message: Compose = |organization, link, _| Message::OwnerInvitation { organization, link };
-    bring_in(state, user, &organization, &email, MembershipRole::Owner, "member.invite_owner", lang, now, message).await
+    bring_in(
+        state,
+        user,
+        &organization,
+        &email,
+        MembershipRole::Owner,
+        AuditAction::MemberInviteOwner,
+        lang,
+        now,
+        message,
+    )
+    .await
 }
 
 /// The data-quality report: listings not updated for a year, missing a language, without a logo.
@@ -508,8 +521,8 @@ pub async fn set_role(
     require_admin(user)?;
     let person = other_person(state, user, person_id).await?;
     let actor = Actor::person(user);
-    let record =
-        AuditRecord::new(&actor, "person.role", person.email.as_str()).change(Some(&person.staff_role), Some(&role));
+    let record = AuditRecord::new(&actor, AuditAction::PersonRole, person.email.as_str())
+        .change(Some(&person.staff_role), Some(&role));
     state.db.set_staff_role(person_id, role, &record, now).await
 }
 
@@ -524,7 +537,7 @@ pub async fn set_disabled(
     require_admin(user)?;
     let person = other_person(state, user, person_id).await?;
     let actor = Actor::person(user);
-    let action = if disabled { "person.disable" } else { "person.enable" };
+    let action = if disabled { AuditAction::PersonDisable } else { AuditAction::PersonEnable };
     let record = AuditRecord::new(&actor, action, person.email.as_str());
     state.db.set_disabled(person_id, disabled, &record, now).await
 }

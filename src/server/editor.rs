@@ -24,6 +24,7 @@ use super::{
 use crate::{
     api::editing::{Choice, ClaimState, EditorData, MemberView, MembersData, SolutionEditorData},
     domain::{
+        audit::AuditAction,
         editing::{
             ClaimStatus, Completeness, DESCRIPTION_MAX, MyOrganization, ProfileForm, RevisionStatus, SolutionForm,
         },
@@ -222,7 +223,8 @@ pub async fn save_solution(
     working.solution_edits = with_intent(working.solution_edits, key, intent, fresh).ok_or(AppError::NotFound)?;
     let status = status_for_change(&organization, right);
     let actor = Actor::person(user);
-    let action = if status == RevisionStatus::Published { "solution.publish" } else { "solution.submit" };
+    let action =
+        if status == RevisionStatus::Published { AuditAction::SolutionPublish } else { AuditAction::SolutionSubmit };
     let record = AuditRecord::new(&actor, action, organization.slug.as_str())
         .of_listing(organization.id)
         .change(before.map(|solution| &solution.details), after.as_ref());
@@ -245,7 +247,7 @@ pub async fn save_logo(
     let mut working = WorkingChange::of(state, &organization).await?;
     working.logo = Some(largest);
     let actor = Actor::person(user);
-    let action = if status == RevisionStatus::Published { "logo.publish" } else { "logo.submit" };
+    let action = if status == RevisionStatus::Published { AuditAction::LogoPublish } else { AuditAction::LogoSubmit };
     let record = AuditRecord::new(&actor, action, organization.slug.as_str()).of_listing(organization.id);
     state.db.save_revision(working.proposal(), status, &record, now).await?;
     if status == RevisionStatus::Published {
@@ -291,7 +293,8 @@ pub async fn claim(state: &AppState, user: &User, slug: &str, now: OffsetDateTim
     });
     let status = if matches_website { ClaimStatus::Approved } else { ClaimStatus::Pending };
     let claimed = state.db.create_claim(organization.id, user.id, status, now).await?;
-    let action = if claimed == ClaimStatus::Approved { "claim.approve_by_domain" } else { "claim.request" };
+    let action =
+        if claimed == ClaimStatus::Approved { AuditAction::ClaimApproveByDomain } else { AuditAction::ClaimRequest };
     let actor = Actor::person(user);
     state
         .db
@@ -307,7 +310,8 @@ fn change_record<'a>(
     status: RevisionStatus,
     profile: &OrganizationProfile,
 ) -> AuditRecord<'a> {
-    let action = if status == RevisionStatus::Published { "profile.publish" } else { "profile.submit" };
+    let action =
+        if status == RevisionStatus::Published { AuditAction::ProfilePublish } else { AuditAction::ProfileSubmit };
     AuditRecord::new(actor, action, organization.slug.as_str())
         .of_listing(organization.id)
         .change(Some(&organization.profile), Some(profile))
@@ -534,7 +538,8 @@ pub async fn invite_editor(
         true => mail::Message::AddedAsEditor { organization, link },
         false => mail::Message::Invitation { organization, link },
     };
-    bring_in(state, user, &organization, &email, MembershipRole::Editor, "member.invite", lang, now, message).await
+    bring_in(state, user, &organization, &email, MembershipRole::Editor, AuditAction::MemberInvite, lang, now, message)
+        .await
 }
 
 /// The mail someone brought into a listing gets, from the listing's name, the link, and whether they
@@ -552,7 +557,7 @@ pub(super) async fn bring_in(
     organization: &Organization,
     email: &crate::domain::user::EmailAddress,
     role: MembershipRole,
-    action: &str,
+    action: AuditAction,
     lang: Lang,
     now: OffsetDateTime,
     message: Compose,
@@ -580,7 +585,7 @@ pub async fn remove_member(state: &AppState, user: &User, slug: &str, member_id:
     match state.db.membership_role(member_id, organization.id).await? {
         Some(MembershipRole::Editor) => {
             state.db.remove_member(organization.id, member_id).await?;
-            record_people_change(state, user, &organization, "member.remove", &member_id.to_string()).await
+            record_people_change(state, user, &organization, AuditAction::MemberRemove, &member_id.to_string()).await
         }
         Some(MembershipRole::Owner) => Err(AppError::Forbidden),
         None => Err(AppError::NotFound),
@@ -592,7 +597,7 @@ async fn record_people_change(
     state: &AppState,
     user: &User,
     organization: &Organization,
-    action: &str,
+    action: AuditAction,
     person: &str,
 ) -> Result<(), AppError> {
     let actor = Actor::person(user);
@@ -608,7 +613,7 @@ pub async fn hand_over(state: &AppState, user: &User, slug: &str, member_id: i64
     match state.db.membership_role(member_id, organization.id).await? {
         Some(MembershipRole::Editor) => {
             state.db.transfer_ownership(organization.id, member_id).await?;
-            record_people_change(state, user, &organization, "member.hand_over", &member_id.to_string()).await
+            record_people_change(state, user, &organization, AuditAction::MemberHandOver, &member_id.to_string()).await
         }
         Some(MembershipRole::Owner) => Ok(()),
         None => Err(AppError::NotFound),

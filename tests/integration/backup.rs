@@ -6,6 +6,7 @@ use std::sync::{
 
 use qala::{
     domain::{
+        audit::AuditAction,
         curation::AuditFilter,
         organization::{Organization, OrganizationKind},
         user::EmailAddress,
@@ -40,7 +41,7 @@ async fn a_backup_under_writes_restores_every_row_of_one_moment(db: Database) {
     let email = EmailAddress::parse("curator@forum.example").unwrap();
     db.create_user(&email, Some("not-a-real-hash"), None, true, now).await.unwrap();
     let actor = Actor::command_line();
-    db.record(&AuditRecord::new(&actor, "test.fill", "directory"), now).await.unwrap();
+    db.record(&AuditRecord::new(&actor, AuditAction::SeedDemo, "directory"), now).await.unwrap();
     let before = db.row_counts().await.unwrap();
     let originals: Vec<Organization> = db.all_organizations().await.unwrap();
     for table in ["organizations", "organization_texts", "solutions", "users", "audit_log", "categories"] {
@@ -85,7 +86,7 @@ async fn a_backup_under_writes_restores_every_row_of_one_moment(db: Database) {
     assert_eq!(&restored_organizations[..originals.len()], &originals[..], "every listing, with everything it carries");
     let filter = AuditFilter { actor: "cli".to_owned(), ..AuditFilter::default() };
     let audit = restored.db.audit_entries(&filter, 10, 0).await.unwrap();
-    assert_eq!(audit.iter().map(|entry| entry.action.as_str()).collect::<Vec<_>>(), ["test.fill"]);
+    assert_eq!(audit.iter().map(|entry| entry.action.as_str()).collect::<Vec<_>>(), ["seed.demo"]);
     let people = restored.db.people("curator@", 10).await.unwrap();
     assert_eq!(people.iter().map(|person| person.email.as_str()).collect::<Vec<_>>(), ["curator@forum.example"]);
     restored.finish().await;

@@ -442,6 +442,42 @@ async fn the_audit_log_is_append_only(db: Database) {
     assert!(csv.body.starts_with("id,at,actor,action") && csv.body.contains("listing.verify"), "{}", csv.body);
 }
 
+/// The audit log names each action in the reader's language, with the place a listing was featured
+/// at, and its action filter offers those words.
+async fn the_audit_log_reads_as_words_in_the_readers_language(db: Database) {
+    let app = app(&db);
+    let startup = crate::repository::organization("Bravo Start", OrganizationKind::Startup);
+    let ids = db.insert_organizations(&[startup], time::OffsetDateTime::now_utc()).await.unwrap();
+    let slug = db.organizations_by_ids(&ids).await.unwrap().remove(0).slug;
+    let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
+    let page = format!("/en/staff/listings/{slug}");
+    curator.submit(&page, &[("action", "verify")], &page).await;
+    curator.submit(&page, &[("action", "feature"), ("position", "2")], &page).await;
+
+    for (lang, featured, verified) in [
+        ("en", "Featured at place 2", "Verified the listing"),
+        ("az", "Seçilmişlərə əlavə etdi, yer: 2", "Qeydi təsdiqlənmiş kimi işarələdi"),
+        ("ru", "Добавил в избранное на место 2", "Подтвердил запись"),
+    ] {
+        let audit = curator.get(&format!("/{lang}/staff/audit")).await.body.replace("<!>", "");
+        assert!(audit.contains(&format!(">{featured}</td>")), "{lang}: {audit}");
+        assert!(audit.contains(&format!(">{verified}</td>")), "{lang}");
+        assert!(!audit.contains(">listing.feature<"), "{lang}: no action shows as its code");
+    }
+    let filtered = curator.get("/en/staff/audit?action=listing.verify").await.body.replace("<!>", "");
+    assert!(
+        filtered.contains(r#"<option value="listing.verify" selected>Verified the listing</option>"#),
+        "{filtered}"
+    );
+    assert!(filtered.contains(">Verified the listing</td>") && !filtered.contains(">Featured at place 2</td>"));
+    let by_start = curator.get("/en/staff/audit?action=listing.").await.body.replace("<!>", "");
+    assert!(
+        by_start.contains(r#"<option value="listing." selected>listing.</option>"#),
+        "a shared filter stays chosen"
+    );
+    assert!(by_start.contains(">Featured at place 2</td>") && by_start.contains(">Verified the listing</td>"));
+}
+
 /// A duplicate merged into the listing kept: solutions, members, history and forum places move, the
 /// duplicate is gone, and its old addresses (page and API) lead to the one kept.
 async fn staff_merge_a_duplicate_into_the_listing_kept(db: Database) {
@@ -668,4 +704,5 @@ on_both_engines!(
     admins_manage_people_and_a_disabled_account_is_signed_out,
     staff_pages_and_forms_are_refused_to_everyone_else,
     the_audit_log_is_append_only,
+    the_audit_log_reads_as_words_in_the_readers_language,
 );

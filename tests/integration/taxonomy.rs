@@ -204,7 +204,7 @@ async fn terms_added_at_once_all_land(db: Database) {
         let db = db.clone();
         writers.spawn(async move {
             let actor = Actor::command_line();
-            let record = AuditRecord::new(&actor, "taxonomy.sector.add", draft.slug.as_str());
+            let record = AuditRecord::new(&actor, qala::domain::audit::AuditAction::SectorAdd, draft.slug.as_str());
             db.add_term(TermKind::Sector, &draft, &record, now).await
         });
     }

@@ -9,6 +9,7 @@ use tower_sessions::Session;
 use super::{Pairs, require_staff, staff_form, urlencoding};
 use crate::{
     domain::{
+        audit::AuditAction,
         curation::move_one_place,
         forum::{AdminPanel, EditionDraft, ForumAdmin, ForumPanel, PanelDraft, Participant},
         lang::Lang,
@@ -60,16 +61,16 @@ pub enum ForumChange {
 }
 
 impl ForumChange {
-    fn action(&self) -> &'static str {
+    fn action(&self) -> AuditAction {
         match self {
-            ForumChange::AddEdition(_) => "forum.edition.add",
-            ForumChange::UpdateEdition { .. } => "forum.edition.update",
-            ForumChange::AddPanel { .. } => "forum.panel.add",
-            ForumChange::UpdatePanel { .. } => "forum.panel.update",
-            ForumChange::ReorderPanel { .. } => "forum.panel.reorder",
-            ForumChange::DeletePanel { .. } => "forum.panel.delete",
-            ForumChange::AddParticipant { .. } => "forum.participant.add",
-            ForumChange::RemoveParticipant { .. } => "forum.participant.remove",
+            ForumChange::AddEdition(_) => AuditAction::ForumEditionAdd,
+            ForumChange::UpdateEdition { .. } => AuditAction::ForumEditionUpdate,
+            ForumChange::AddPanel { .. } => AuditAction::ForumPanelAdd,
+            ForumChange::UpdatePanel { .. } => AuditAction::ForumPanelUpdate,
+            ForumChange::ReorderPanel { .. } => AuditAction::ForumPanelReorder,
+            ForumChange::DeletePanel { .. } => AuditAction::ForumPanelDelete,
+            ForumChange::AddParticipant { .. } => AuditAction::ForumParticipantAdd,
+            ForumChange::RemoveParticipant { .. } => AuditAction::ForumParticipantRemove,
         }
     }
 }

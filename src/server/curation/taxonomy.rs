@@ -10,6 +10,7 @@ use tower_sessions::Session;
 use super::{Pairs, require_staff, staff_form};
 use crate::{
     domain::{
+        audit::AuditAction,
         lang::Lang,
         taxonomy::{ManagedTaxonomy, ManagedTerm, TermDraft, TermKind},
         validation::{FieldError, Problem},
@@ -69,21 +70,21 @@ pub async fn change_term(
     };
     let find = |id: i64| terms.iter().find(|term| term.id == id).ok_or(AppError::NotFound);
     let actor = Actor::person(user);
-    let action = format!("taxonomy.{kind}.{}", change.name());
+    let action = change.action(kind);
     match change {
         TermChange::Add(draft) => {
             check_parent(terms, None, &draft)?;
-            let record = AuditRecord::new(&actor, &action, draft.slug.as_str()).change(None, Some(&draft));
+            let record = AuditRecord::new(&actor, action, draft.slug.as_str()).change(None, Some(&draft));
             state.db.add_term(kind, &draft, &record, now).await?;
         }
         TermChange::Update { id, draft } => {
             let term = find(id)?;
             check_parent(terms, Some(term), &draft)?;
-            let record = AuditRecord::new(&actor, &action, &term.slug).change(Some(term), Some(&after(term, &draft)));
+            let record = AuditRecord::new(&actor, action, &term.slug).change(Some(term), Some(&after(term, &draft)));
             state.db.update_term(kind, id, &draft, &record, now).await?;
         }
         TermChange::Reorder { id, earlier } => {
-            let record = AuditRecord::new(&actor, &action, &find(id)?.slug);
+            let record = AuditRecord::new(&actor, action, &find(id)?.slug);
             state.db.reorder_term(kind, id, earlier, &record, now).await?;
         }
         TermChange::MoveUses { from, to } => {
@@ -94,12 +95,12 @@ pub async fn change_term(
                 .find(|term| term.slug == to.trim() && term.id != from)
                 .filter(|term| kind != TermKind::Category || term.parent_id.is_some())
                 .ok_or(FieldError::new("to", Problem::InvalidChoice))?;
-            let record = AuditRecord::new(&actor, &action, &source.slug).change(Some(&source.slug), Some(&target.slug));
+            let record = AuditRecord::new(&actor, action, &source.slug).change(Some(&source.slug), Some(&target.slug));
             state.db.move_term_uses(kind, from, target.id, &record, now).await?;
         }
         TermChange::Delete { id } => {
             let term = find(id)?;
-            let record = AuditRecord::new(&actor, &action, &term.slug).change(Some(term), None);
+            let record = AuditRecord::new(&actor, action, &term.slug).change(Some(term), None);
             state.db.delete_term(kind, id, &record, now).await?;
         }
     }
@@ -107,13 +108,20 @@ pub async fn change_term(
 }
 
 impl TermChange {
-    fn name(&self) -> &'static str {
+    /// The audit action of this change to a term of `kind`.
+    fn action(&self, kind: TermKind) -> AuditAction {
+        use AuditAction::*;
+        let [add, update, reorder, move_uses, delete] = match kind {
+            TermKind::Category => [CategoryAdd, CategoryUpdate, CategoryReorder, CategoryMoveUses, CategoryDelete],
+            TermKind::Sector => [SectorAdd, SectorUpdate, SectorReorder, SectorMoveUses, SectorDelete],
+            TermKind::Tag => [TagAdd, TagUpdate, TagReorder, TagMoveUses, TagDelete],
+        };
         match self {
-            TermChange::Add(_) => "add",
-            TermChange::Update { .. } => "update",
-            TermChange::Reorder { .. } => "reorder",
-            TermChange::MoveUses { .. } => "move_uses",
-            TermChange::Delete { .. } => "delete",
+            TermChange::Add(_) => add,
+            TermChange::Update { .. } => update,
+            TermChange::Reorder { .. } => reorder,
+            TermChange::MoveUses { .. } => move_uses,
+            TermChange::Delete { .. } => delete,
         }
     }
 }

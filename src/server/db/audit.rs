@@ -6,6 +6,7 @@ use time::OffsetDateTime;
 use super::{Database, LikeAt, SqlBuilder, decode_time, encode_time};
 use crate::{
     domain::{
+        audit::AuditAction,
         curation::{AuditEntry, AuditFilter},
         user::User,
     },
@@ -34,7 +35,7 @@ impl Actor {
 #[derive(Clone, Debug)]
 pub struct AuditRecord<'a> {
     pub actor: &'a Actor,
-    pub action: &'a str,
+    pub action: AuditAction,
     pub organization_id: Option<i64>,
     pub subject: &'a str,
     pub before: Option<String>,
@@ -42,7 +43,7 @@ pub struct AuditRecord<'a> {
 }
 
 impl<'a> AuditRecord<'a> {
-    pub fn new(actor: &'a Actor, action: &'a str, subject: &'a str) -> AuditRecord<'a> {
+    pub fn new(actor: &'a Actor, action: AuditAction, subject: &'a str) -> AuditRecord<'a> {
         AuditRecord { actor, action, organization_id: None, subject, before: None, after: None }
     }
 
@@ -70,7 +71,7 @@ pub(super) async fn append(
     .bind(encode_time(now))
     .bind(record.actor.user_id)
     .bind(&record.actor.label)
-    .bind(record.action)
+    .bind(record.action.as_str())
     .bind(record.organization_id)
     .bind(record.subject)
     .bind(record.before.as_deref())

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::{
     domain::{
+        audit::AuditAction,
         organization::NewOrganization,
         slug::Slug,
         solution::NewSolution,
@@ -64,7 +65,7 @@ impl Database {
 
         let ids = insert_organization_rows(connection, organizations, now).await?;
         for ((organization, slug), id) in organizations.iter().zip(&slugs).zip(&ids) {
-            let record = AuditRecord::new(actor, "organization.import", slug)
+            let record = AuditRecord::new(actor, AuditAction::OrganizationImport, slug)
                 .of_listing(*id)
                 .change(None, Some(&organization.profile));
             append(connection, &record, now).await?;
@@ -80,7 +81,7 @@ impl Database {
         }
         let solution_ids = insert_solution_rows(connection, &new_solutions, now).await?;
         for (imported, new) in solutions.iter().zip(&new_solutions) {
-            let record = AuditRecord::new(actor, "solution.import", imported.organization.as_str())
+            let record = AuditRecord::new(actor, AuditAction::SolutionImport, imported.organization.as_str())
                 .of_listing(new.organization_id)
                 .change(None, Some(&new.details));
             append(connection, &record, now).await?;

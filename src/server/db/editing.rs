@@ -13,6 +13,7 @@ use super::{
 };
 use crate::{
     domain::{
+        audit::AuditAction,
         editing::{ClaimStatus, RevisionStatus, RevisionSummary},
         organization::{ListingStatus, NewOrganization, OrganizationProfile},
         solution_editing::SolutionEdit,
@@ -109,7 +110,8 @@ impl Database {
         let id = self.insert_organizations(&[listing], now).await?.remove(0);
         self.set_membership(owner_id, id, MembershipRole::Owner, now).await?;
         let name = profile.slug_source().unwrap_or_default().to_owned();
-        let record = AuditRecord::new(owner, "listing.request", &name).of_listing(id).change(None, Some(&profile));
+        let record =
+            AuditRecord::new(owner, AuditAction::ListingRequest, &name).of_listing(id).change(None, Some(&profile));
         self.save_revision(Proposal::of_profile(&profile), RevisionStatus::Pending, &record, now).await?;
         Ok(id)
     }
