@@ -7,6 +7,7 @@ use crate::{
     domain::{
         bulk::ImportReport,
         curation::{AuditEntry, AuditFilter, Person, QualityReport, Review, StaffDashboard, StaffListing},
+        directory::OrganizationCard,
         forum::ForumAdmin,
         lang::Lang,
         taxonomy::ManagedTaxonomy,
@@ -59,6 +60,14 @@ pub async fn get_people(search: String) -> Result<WithForm<Vec<Person>>, AppErro
     let user = crate::server::auth::require_user().await?;
     let people = crate::server::curation::people(&state, &user, &search).await?;
     with_form(people, "people").await
+}
+
+/// Listings whose names match `text` in any language, for choosing one by name.
+#[server(endpoint = "staff/find-listings")]
+pub async fn find_listings(text: String, lang: Lang) -> Result<Vec<OrganizationCard>, AppError> {
+    let state = crate::server::app_state()?;
+    let user = crate::server::auth::require_user().await?;
+    crate::server::curation::find_listings(&state, &user, &text, lang).await
 }
 
 #[server(endpoint = "staff/audit")]

@@ -317,6 +317,8 @@ impl AuditEntry {
     }
 }
 
+/// Listings offered when staff choose one by name, at most.
+pub const LISTING_CHOICES: usize = 8;
 /// Audit rows per page.
 pub const AUDIT_PAGE: i64 = 50;
 /// Longest reason staff give for rejecting a change; the owner reads it in a mail and on their page.

@@ -2,6 +2,7 @@
 //! people, and the audit log. Every decision is a plain POST form (server::curation's routes), so the
 //! pages work without JavaScript; the server refuses everyone who is not staff.
 pub mod audit;
+pub mod chooser;
 pub mod forum;
 pub mod people;
 pub mod quality;
@@ -30,6 +31,7 @@ use crate::{
     labels::machine_time,
     pages::editor::{field_name, status_name},
 };
+use chooser::ListingChooser;
 
 fn lang_now() -> impl Fn() -> Lang + Copy {
     let i18n = use_i18n();
@@ -229,7 +231,7 @@ fn field_label(locale: Locale, field: &str) -> String {
         "keep" => td_string!(locale, staff.keep).to_string(),
         "email" => td_string!(locale, staff.owner_email).to_string(),
         "starts_on" => td_string!(locale, staff.starts_on).to_string(),
-        "participant" => td_string!(locale, staff.participant_slug).to_string(),
+        "participant" => td_string!(locale, staff.participant).to_string(),
         _ if field.starts_with("solution:") => td_string!(locale, staff.solution).to_string(),
         _ if field.ends_with(".title") || field.ends_with(".summary") => {
             let (lang, name) = field.split_once('.').unwrap_or_default();
@@ -412,11 +414,10 @@ pub fn StaffListingPage() -> impl IntoView {
                             </form>
                             <h2>{t!(i18n, staff.merge_heading)}</h2>
                             <p class="field__hint" id="merge-hint">{t!(i18n, staff.merge_hint)}</p>
-                            <form method="post" action=action class="form staff__decision">
-                                <label for="keep">{t!(i18n, staff.keep)}</label>
-                                <input id="keep" name="keep" type="text" required aria-describedby="merge-hint" value=typed("keep") />
-                                <button class="button button--danger" type="submit" name="action" value="merge">{t!(i18n, staff.merge)}</button>
-                            </form>
+                            <ListingChooser id="merge".to_owned() field="keep" label=td_string!(locale, staff.find_keep).to_string()
+                                action=action exclude=listing.slug.clone()>
+                                <button class="button button--danger" type="submit" name="action" value="merge" aria-describedby="merge-hint">{t!(i18n, staff.merge)}</button>
+                            </ListingChooser>
                         }.into_any()
                     }
                 })}

@@ -27,10 +27,11 @@ use crate::{
         audit::AuditAction,
         bulk::ImportReport,
         curation::{
-            AUDIT_PAGE, AuditEntry, AuditFilter, CLAIM_REASON_MAX, ClaimItem, LOGO_FIELD, ListingAction, LogoChange,
-            Person, QUALITY_LIST_LIMIT, QualityReport, QueueItem, REJECTION_REASON_MAX, Review, ReviewDecision,
-            SolutionChange, StaffDashboard, StaffListing, field_changes,
+            AUDIT_PAGE, AuditEntry, AuditFilter, CLAIM_REASON_MAX, ClaimItem, LISTING_CHOICES, LOGO_FIELD,
+            ListingAction, LogoChange, Person, QUALITY_LIST_LIMIT, QualityReport, QueueItem, REJECTION_REASON_MAX,
+            Review, ReviewDecision, SolutionChange, StaffDashboard, StaffListing, field_changes,
         },
+        directory::{DirectoryQuery, MAX_QUERY_CHARS, OrganizationCard},
         editing::{ProfileForm, RevisionStatus, SolutionForm},
         lang::Lang,
         organization::{ListingStatus, Organization, OrganizationKind},
@@ -547,6 +548,25 @@ async fn other_person(state: &AppState, user: &User, person_id: i64) -> Result<U
         return Err(AppError::Forbidden);
     }
     Ok(state.db.credentials_by_id(person_id).await?.ok_or(AppError::NotFound)?.user)
+}
+
+/// Listings found by name in any language (the directory's own search, typos forgiven), for staff
+/// choosing one by name: the listing a duplicate merges into, a forum participant.
+pub async fn find_listings(
+    state: &AppState,
+    user: &User,
+    text: &str,
+    lang: Lang,
+) -> Result<Vec<OrganizationCard>, AppError> {
+    require_staff(user)?;
+    let text: String = text.trim().chars().take(MAX_QUERY_CHARS).collect();
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = DirectoryQuery { text, page: 1, ..DirectoryQuery::default() };
+    let mut found = state.db.search_directory(&query, lang).await?.results;
+    found.truncate(LISTING_CHOICES);
+    Ok(found)
 }
 
 /// The audit log, newest first, a page at a time.

@@ -491,6 +491,12 @@ async fn staff_merge_a_duplicate_into_the_listing_kept(db: Database) {
     let mut curator = person(&app, &db, "curator@forum.example", Some(StaffRole::Curator), None).await;
     let page = format!("/en/staff/listings/{b_slug}");
 
+    // The listing to keep is found by its name in any language, without its letters' marks; the
+    // duplicate itself is never offered.
+    let found = curator.get(&format!("{page}?for=merge&find=KIBER")).await.body.replace("<!>", "");
+    assert!(found.contains(&format!(r#"<input type="radio" name="keep" value="{a_slug}" required>"#)), "{found}");
+    let itself = curator.get(&format!("{page}?for=merge&find=tehlukesizlik")).await.body.replace("<!>", "");
+    assert!(!itself.contains(r#"name="keep""#) && itself.contains("matches “tehlukesizlik”"), "{itself}");
     let into_itself = curator.submit(&page, &[("action", "merge"), ("keep", &b_slug)], &page).await;
     assert_eq!(location(&into_itself), page, "a listing is not merged into itself");
     let merged = curator.submit(&page, &[("action", "merge"), ("keep", &a_slug)], &page).await;

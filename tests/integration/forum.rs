@@ -113,6 +113,17 @@ async fn staff_manage_editions_panels_and_participants(db: Database) {
     assert_eq!(panels.iter().map(|panel| panel.slug.as_str()).collect::<Vec<_>>(), ["first-2027", "second-2027"]);
     let (first, second) = (panels[0].id.to_string(), panels[1].id.to_string());
 
+    // A participant is found by part of its name and chosen; only the panel that searched lists what
+    // was found.
+    let chooser = format!("/en/staff/forum?edition=baku-2027&for=panel-{first}-find&find=bravo");
+    let found = curator.get(&chooser).await.body.replace("<!>", "");
+    assert!(
+        found.contains(&format!(r#"<input type="radio" name="participant" value="{b_slug}" required>"#)),
+        "{found}"
+    );
+    assert_eq!(found.matches(r#"name="participant""#).count(), 1, "one panel's choices");
+    assert!(found.contains(&format!(r#"id="panel-{second}-find""#)), "every panel has its own search");
+
     // Participants are added by slug; an unknown one is refused.
     post(&mut curator, &[("op", "add_participant"), ("panel_id", &first), ("participant", "no-such-listing")]).await;
     assert!(db.forum_panels(Some(edition.id)).await.unwrap()[0].participant_ids.is_empty());

@@ -75,3 +75,24 @@ test("staff add and rename a sector, and a category in use cannot be deleted", a
   await used.getByRole("button", { name: en.staff.delete_term }).click();
   await expect(staff.locator("#category .staff__term").first().getByRole("alert")).toContainText(en.problem.has_children);
 });
+
+test("staff find a forum participant by its name and add it to a panel, then remove it", async ({}, testInfo) => {
+  const { name } = startup[testInfo.project.name];
+  await open(staff, "/en/staff/forum", testInfo);
+  const panel = () => staff.locator(".staff__term").first();
+  await expect(panel().locator(".staff__participants")).not.toContainText(name);
+  // Typed in lower case, part of the name: the directory's search finds it.
+  await panel().getByLabel(en.staff.find_participant).fill(name.split(" ")[0].toLowerCase());
+  await panel().getByRole("button", { name: en.staff.search, exact: true }).click();
+  await expect(staff).toHaveURL(/for=panel-\d+-find/);
+  await expect(staff.getByRole("radio")).not.toHaveCount(0);
+  if (hydrated(testInfo)) expect(await seriousViolations(staff)).toEqual([]);
+  await panel().getByRole("radio", { name: new RegExp(name) }).check();
+  await panel().getByRole("button", { name: en.staff.add_participant }).click();
+  await expect(staff).toHaveURL(/changed=1/);
+  await expect(panel().locator(".staff__participants")).toContainText(name);
+
+  await panel().getByRole("button", { name: `${en.staff.remove_participant} ${name}` }).click();
+  await expect(staff).toHaveURL(/changed=1/);
+  await expect(panel().locator(".staff__participants")).not.toContainText(name);
+});

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{FormErrors, StaffField, Typed, forms_page, lang_now};
+use super::{FormErrors, StaffField, Typed, chooser::ListingChooser, forms_page, lang_now};
 use crate::{
     api::curation::get_forum_admin,
     domain::{
@@ -107,7 +107,6 @@ fn PanelItem(panel: AdminPanel, edition: String, typed: Typed) -> impl IntoView 
     let [adding_form, order_form, delete_form] =
         ["participant", "order", "delete"].map(|what| format!("{form}-{what}"));
     let edit = typed.of(&form);
-    let adding = typed.of(&adding_form);
     let edit_open = edit.is_some() || typed.is_for(&delete_form);
     let refusal = [&form, &adding_form, &order_form, &delete_form].into_iter().find_map(|name| typed.of(name));
     let title = panel.title(lang());
@@ -154,14 +153,13 @@ fn PanelItem(panel: AdminPanel, edition: String, typed: Typed) -> impl IntoView 
                 }).collect_view()}
             </ul>
             {refusal.map(|typed| view! { <FormErrors errors=typed.errors /> })}
-            <form method="post" action=action class="form form--inline">
+            <ListingChooser id=format!("{form}-find") field="participant" label=t_string!(i18n, staff.find_participant).to_string()
+                action=action() keep=vec![("edition", edition.clone())]>
                 <input type="hidden" name="form" value=adding_form.clone() />
                 <input type="hidden" name="edition" value=edition.clone() />
                 <input type="hidden" name="panel_id" value=id.clone() />
-                <StaffField form=adding_form name="participant".to_owned() label=t_string!(i18n, staff.participant_slug).to_string()
-                    typed=adding saved=None required=true />
                 <button class="button" type="submit" name="op" value="add_participant">{t!(i18n, staff.add_participant)}</button>
-            </form>
+            </ListingChooser>
             <details open=edit_open>
                 <summary>{t!(i18n, staff.edit_panel)}</summary>
                 <form method="post" action=action class="form">
