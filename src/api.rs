@@ -9,4 +9,5 @@ pub mod forum;
 pub mod organizations;
 pub mod showcase;
 pub mod site;
+pub mod site_pages;
 pub mod solutions;

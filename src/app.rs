@@ -9,7 +9,7 @@ use leptos_router::{
 
 use crate::{
     components::layout::SiteFrame,
-    domain::lang::Lang,
+    domain::{lang::Lang, site_page::SitePageKind},
     pages::{
         account::{
             AccountPage, ForgotPasswordPage, OutboxPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
@@ -21,10 +21,11 @@ use crate::{
         landscape::LandscapePage,
         not_found::NotFound,
         organization::OrganizationProfilePage,
+        site_page::site_page_route,
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
         staff::{
             ImportPage, StaffListingPage, StaffPage, audit::AuditPage, forum::ForumAdminPage, people::PeoplePage,
-            quality::QualityPage, review::ReviewPage, taxonomy::TaxonomyPage,
+            quality::QualityPage, review::ReviewPage, site_pages::SitePagesPage, taxonomy::TaxonomyPage,
         },
         startups::StartupsPage,
     },
@@ -89,6 +90,10 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("startups") view=StartupsPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("landscape") view=LandscapePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("forum") view=ForumPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("about") view=site_page_route(SitePageKind::About) ssr=SsrMode::Async />
+                        <Route path=StaticSegment("contact") view=site_page_route(SitePageKind::Contact) ssr=SsrMode::Async />
+                        <Route path=StaticSegment("privacy") view=site_page_route(SitePageKind::Privacy) ssr=SsrMode::Async />
+                        <Route path=StaticSegment("terms") view=site_page_route(SitePageKind::Terms) ssr=SsrMode::Async />
                         <Route path=StaticSegment("solutions") view=SolutionsPage ssr=SsrMode::Async />
                         <Route
                             path=(StaticSegment("solutions"), StaticSegment("compare"))
@@ -186,6 +191,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("staff"), StaticSegment("audit"))
                             view=AuditPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("staff"), StaticSegment("pages"))
+                            view=SitePagesPage
                             ssr=SsrMode::Async
                         />
                         <Route

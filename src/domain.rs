@@ -66,6 +66,7 @@ pub mod limits;
 pub mod organization;
 pub mod profile;
 pub mod showcase;
+pub mod site_page;
 pub mod slug;
 pub mod solution;
 pub mod solution_editing;

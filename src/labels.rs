@@ -6,6 +6,7 @@ use crate::{
         curation::AuditEntry,
         lang::Lang,
         organization::OrganizationKind,
+        site_page::SitePageKind,
         solution::{Deployment, SolutionKind},
         startup::{StartupNeed, StartupStage},
         taxonomy::NistFunction,
@@ -139,6 +140,16 @@ pub fn audit_entry_words(locale: Locale, entry: &AuditEntry) -> String {
     }
 }
 
+/// A site page's name, as the footer links it.
+pub fn site_page_name(locale: Locale, kind: SitePageKind) -> &'static str {
+    match kind {
+        SitePageKind::About => td_string!(locale, site_page.about),
+        SitePageKind::Contact => td_string!(locale, site_page.contact),
+        SitePageKind::Privacy => td_string!(locale, site_page.privacy),
+        SitePageKind::Terms => td_string!(locale, site_page.terms),
+    }
+}
+
 /// What an audit action records, in words ("Verified the listing").
 pub fn audit_action_name(locale: Locale, action: AuditAction) -> &'static str {
     use AuditAction::*;
@@ -192,6 +203,7 @@ pub fn audit_action_name(locale: Locale, action: AuditAction) -> &'static str {
         ForumPanelDelete => td_string!(locale, audit_action.forum_panel_delete),
         ForumParticipantAdd => td_string!(locale, audit_action.forum_participant_add),
         ForumParticipantRemove => td_string!(locale, audit_action.forum_participant_remove),
+        SitePageUpdate => td_string!(locale, audit_action.site_page_update),
         CategoryAdd => td_string!(locale, audit_action.category_add),
         CategoryUpdate => td_string!(locale, audit_action.category_update),
         CategoryReorder => td_string!(locale, audit_action.category_reorder),

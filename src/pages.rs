@@ -7,6 +7,7 @@ pub mod home;
 pub mod landscape;
 pub mod not_found;
 pub mod organization;
+pub mod site_page;
 pub mod solutions;
 pub mod staff;
 pub mod startups;

@@ -19,6 +19,7 @@ pub mod open_data;
 pub mod profiles;
 pub mod search;
 pub mod seed;
+pub mod site_pages;
 pub mod spreadsheet;
 pub mod syndication;
 pub mod taxonomy;

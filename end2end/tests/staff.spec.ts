@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { claimOwnListing, expect, field, hydrated, open, seriousViolations, staffPage, strings, test } from "./support";
+import { claimOwnListing, expect, field, hydrated, languages, open, seriousViolations, staffPage, strings, test } from "./support";
 
 const en = strings("en");
 
@@ -71,4 +71,71 @@ test("staff approve a change field by field, reject one with a reason, and verif
   await expect(staff).toHaveURL(/done=verify$/);
   await open(page, `/en/organizations/${slug}`, testInfo);
   await expect(page.locator(".profile__verified")).toContainText(en.card.verified);
+});
+
+test("the audit log and people pages fit a phone, each row a card that reads as words", async ({ browser }, testInfo) => {
+  test.slow();
+  const staff = await staffPage(browser, testInfo, "phone-");
+  await staff.setViewportSize({ width: 360, height: 780 });
+  for (const lang of languages) {
+    const t = strings(lang);
+    for (const path of ["/staff/audit", "/staff/people"]) {
+      await open(staff, `/${lang}${path}`, testInfo);
+      const width = await staff.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `/${lang}${path} is ${width} px wide`).toBeLessThanOrEqual(360);
+      // Every cell of the first row is in sight, not in a table scrolled sideways.
+      for (const cell of await staff.locator("tbody tr").first().locator("td").all()) {
+        const box = await cell.boundingBox();
+        expect(box && box.x + box.width, `a cell of ${path}`).toBeLessThanOrEqual(360);
+      }
+    }
+    // This staff member's own second factor is their newest row, named in the page's language.
+    await open(staff, `/${lang}/staff/audit?actor=staff-phone-${testInfo.project.name}@`, testInfo);
+    await expect(staff.locator("tbody tr").first().locator("td").nth(2)).toHaveText(t.audit_action.account_two_factor_on);
+  }
+});
+
+test("staff rewrite the terms, and a visitor reads them from the footer on a phone", async ({ browser }, testInfo) => {
+  test.slow();
+  // Each project keeps its own language's text, so the two never race over one page.
+  const lang = hydrated(testInfo) ? "az" : "ru";
+  const t = strings(lang);
+  const staff = await staffPage(browser, testInfo, "pages-");
+  await open(staff, "/en/staff/pages", testInfo);
+  const panel = staff.locator(`#site-page-terms-${lang}`);
+  await panel.locator("summary").click();
+  const text = panel.getByLabel(en.staff.page_markdown);
+  const addition = `Forum staff wrote this line (${testInfo.project.name}).`;
+  await text.fill(`${await text.inputValue()}\n\n${addition}`);
+  // A title left empty is refused with its reason, and the text typed is kept.
+  await panel.getByLabel(en.staff.page_heading_field).fill(" ");
+  await panel.getByRole("button", { name: en.staff.save }).click();
+  const refused = staff.locator(`#site-page-terms-${lang}`);
+  await expect(refused.getByRole("alert")).toContainText(en.problem.required);
+  await expect(refused.getByLabel(en.staff.page_markdown)).toHaveValue(new RegExp(addition.replace(/[().]/g, "\\$&")));
+  const title = `${t.site_page.terms} ${testInfo.project.name}`;
+  await refused.getByLabel(en.staff.page_heading_field).fill(title);
+  await refused.getByRole("button", { name: en.staff.save }).click();
+  await expect(staff.getByRole("status")).toHaveText(en.staff.done);
+
+  const visitor = await (await browser.newContext({ javaScriptEnabled: hydrated(testInfo) })).newPage();
+  await visitor.setViewportSize({ width: 360, height: 780 });
+  await open(visitor, `/${lang}`, testInfo);
+  await visitor.locator(".site-footer").getByRole("link", { name: t.site_page.terms, exact: true }).click();
+  await expect(visitor).toHaveURL(new RegExp(`/${lang}/terms$`));
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(visitor.locator(".site-page__text")).toContainText(addition);
+  if (hydrated(testInfo)) expect(await seriousViolations(visitor)).toEqual([]);
+  // The privacy statement's table of what is kept fits a phone in every language.
+  for (const language of languages) {
+    await open(visitor, `/${language}/privacy`, testInfo);
+    const width = await visitor.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `/${language}/privacy is ${width} px wide`).toBeLessThanOrEqual(360);
+    // Its one-word title ("Конфиденциальность") stays whole on one line.
+    const lines = await visitor.locator("h1").evaluate((heading) => {
+      const style = getComputedStyle(heading);
+      return Math.round(heading.getBoundingClientRect().height / parseFloat(style.lineHeight));
+    });
+    expect(lines, `the title of /${language}/privacy`).toBe(1);
+  }
 });

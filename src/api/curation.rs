@@ -25,7 +25,7 @@ pub struct WithForm<T> {
 }
 
 #[cfg(feature = "ssr")]
-async fn with_form<T>(data: T, form: &str) -> Result<WithForm<T>, AppError> {
+pub(super) async fn with_form<T>(data: T, form: &str) -> Result<WithForm<T>, AppError> {
     let session = crate::server::auth::request_session().await?;
     let flash = crate::server::editor::take_flash(&session, form).await?.unwrap_or_default();
     Ok(WithForm { data, typed: flash.values.0, errors: flash.errors })

@@ -12,18 +12,20 @@ use crate::{
     domain::{
         directory::SearchQuery,
         lang::{Lang, lang_of_path, path_in_lang, path_in_no_lang},
+        site_page::SitePageKind,
     },
     i18n::*,
+    labels::site_page_name,
 };
 
 /// Sets the language from the URL for everything inside, and draws the page frame.
 ///
-/// The language comes from the path on the server and in the browser alike, so the two renders
-/// always agree; a path in no language (a 404) is shown in Azerbaijani.
+/// The language comes from the path; a path in no language (a 404) is shown in the visitor's
+/// preferred language.
 #[component]
 pub fn SiteFrame(children: Children) -> impl IntoView {
     let location = use_location();
-    let lang = Memo::new(move |_| lang_of_path(&location.pathname.read()).unwrap_or_default());
+    let lang = Memo::new(move |_| lang_of_path(&location.pathname.read()).unwrap_or_else(visitor_language));
     view! {
         <I18nSubContextProvider initial_locale=Signal::derive(move || Locale::from(lang.get()))>
             <Html {..} lang=move || lang.get().as_str() dir="ltr" />
@@ -38,6 +40,21 @@ pub fn SiteFrame(children: Children) -> impl IntoView {
             </main>
             <SiteFooter />
         </I18nSubContextProvider>
+    }
+}
+
+/// The language the visitor prefers (their remembered choice, else their browser's): pages are
+/// rendered on the server, where the request says it.
+fn visitor_language() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>()
+            .map(|request| crate::server::http::preferred_language(&request.headers))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Lang::default()
     }
 }
 
@@ -297,6 +314,21 @@ fn SiteFooter() -> impl IntoView {
                 <nav class="site-footer__links" aria-labelledby="footer-sections">
                     <h2 id="footer-sections" class="site-footer__heading">{t!(i18n, site.footer_navigation)}</h2>
                     <SectionLinks />
+                </nav>
+                <nav class="site-footer__links" aria-labelledby="footer-organizations">
+                    <h2 id="footer-organizations" class="site-footer__heading">{t!(i18n, site.footer_for_organizations)}</h2>
+                    <ul>
+                        <li><a href=move || format!("/{}/account/organizations/new", lang())>{t!(i18n, site.footer_get_listed)}</a></li>
+                        <li class="site-footer__hint">{t!(i18n, site.footer_claim)}</li>
+                    </ul>
+                </nav>
+                <nav class="site-footer__links" aria-labelledby="footer-site">
+                    <h2 id="footer-site" class="site-footer__heading">{t!(i18n, site.footer_site)}</h2>
+                    <ul>
+                        {SitePageKind::ALL.iter().map(|&kind| view! {
+                            <li><a href=move || format!("/{}/{kind}", lang())>{move || site_page_name(i18n.get_locale(), kind)}</a></li>
+                        }).collect_view()}
+                    </ul>
                 </nav>
                 <nav class="site-footer__links" aria-labelledby="footer-open-data">
                     <h2 id="footer-open-data" class="site-footer__heading">{t!(i18n, site.footer_open_data)}</h2>

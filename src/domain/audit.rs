@@ -55,6 +55,7 @@ text_enum! {
         ForumPanelDelete = "forum.panel.delete",
         ForumParticipantAdd = "forum.participant.add",
         ForumParticipantRemove = "forum.participant.remove",
+        SitePageUpdate = "site_page.update",
         CategoryAdd = "taxonomy.category.add",
         CategoryUpdate = "taxonomy.category.update",
         CategoryReorder = "taxonomy.category.reorder",

@@ -7,6 +7,7 @@ pub mod forum;
 pub mod people;
 pub mod quality;
 pub mod review;
+pub mod site_pages;
 pub mod taxonomy;
 
 use leptos::prelude::*;
@@ -56,6 +57,7 @@ fn StaffAccess() -> impl IntoView {
                 <a href=move || format!("/{}/staff/quality", lang())>{t!(i18n, staff.quality_title)}</a>
                 <a href=move || format!("/{}/staff/audit", lang())>{t!(i18n, staff.audit_title)}</a>
                 <a href=move || format!("/{}/staff/import", lang())>{t!(i18n, staff.import.nav)}</a>
+                <a href=move || format!("/{}/staff/pages", lang())>{t!(i18n, staff.pages_title)}</a>
             </nav>
         }
     };
@@ -232,6 +234,8 @@ fn field_label(locale: Locale, field: &str) -> String {
         "email" => td_string!(locale, staff.owner_email).to_string(),
         "starts_on" => td_string!(locale, staff.starts_on).to_string(),
         "participant" => td_string!(locale, staff.participant).to_string(),
+        "title" => td_string!(locale, staff.page_heading_field).to_string(),
+        "markdown" => td_string!(locale, staff.page_markdown).to_string(),
         _ if field.starts_with("solution:") => td_string!(locale, staff.solution).to_string(),
         _ if field.ends_with(".title") || field.ends_with(".summary") => {
             let (lang, name) = field.split_once('.').unwrap_or_default();

@@ -2,6 +2,7 @@
 //! imports and the audit log. Every function checks the caller first: staff (curator or admin) signed in with two
 //! factors; people need an admin. Every change is recorded in the audit log with the change itself.
 pub mod forum;
+pub mod site_pages;
 pub mod taxonomy;
 
 use axum::{
@@ -646,6 +647,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/staff/people/{id}", post(post_person_change))
         .route("/{lang}/staff/taxonomy/{kind}", post(taxonomy::post_term_change))
         .route("/{lang}/staff/forum", post(forum::post_forum_change))
+        .route("/{lang}/staff/pages", post(site_pages::post_site_page))
         .route("/{lang}/staff/import", post(post_import))
         .route("/staff/revisions/{id}/logo", get(get_proposed_logo))
         .route("/staff/audit.csv", get(get_audit_csv))

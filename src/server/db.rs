@@ -14,6 +14,7 @@ mod forum;
 mod logos;
 mod merges;
 mod organizations;
+mod site_pages;
 mod solutions;
 pub(crate) mod sql;
 mod stats;

@@ -194,14 +194,7 @@ async fn server_function_status(request: Request, next: Next) -> Response {
 /// `/` sends a visitor to their language: the one they chose before, else their browser's, else
 /// Azerbaijani; `/organizations/…` and the other sections without a language, to the same page in it.
 async fn choose_language(uri: axum::http::Uri, headers: HeaderMap) -> Response {
-    let lang = remembered_language(&headers)
-        .or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|value| value.to_str().ok())
-                .and_then(Lang::from_accept_language)
-        })
-        .unwrap_or_default();
+    let lang = preferred_language(&headers);
     let page = uri.path().trim_end_matches('/');
     let address = match uri.query() {
         Some(query) => format!("/{lang}{page}?{query}"),
@@ -221,6 +214,19 @@ async fn drop_trailing_slash(uri: axum::http::Uri) -> Redirect {
     }
 }
 
+/// The language a visitor reads: the one they chose before, else their browser's, else Azerbaijani.
+/// Pages in no language (`/`, a 404 under an unknown first segment) are answered in it.
+pub fn preferred_language(headers: &HeaderMap) -> Lang {
+    remembered_language(headers)
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
 fn remembered_language(headers: &HeaderMap) -> Option<Lang> {
     headers
         .get_all(header::COOKIE)
@@ -238,6 +244,10 @@ async fn remember_language(request: Request, next: Next) -> Response {
         request.uri().path().trim_start_matches('/').split('/').next().and_then(|first| first.parse().ok());
     let remembered = remembered_language(request.headers());
     let mut response = next.run(request).await;
+    if lang.is_none() && response.status() == StatusCode::NOT_FOUND {
+        // Its words follow the visitor's language (see `preferred_language`).
+        response.headers_mut().insert(header::VARY, HeaderValue::from_static("cookie, accept-language"));
+    }
     if let Some(lang) = lang.filter(|lang| remembered != Some(*lang))
         && response.status().is_success()
     {

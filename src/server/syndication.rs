@@ -23,7 +23,18 @@ const FEED_LENGTH: i64 = 50;
 /// Pages per sitemap file: each page is listed once per language, and a file may hold 50,000 URLs.
 const PAGES_PER_SITEMAP: usize = 15_000;
 /// The pages every language has besides profiles, below `/{lang}`.
-pub(crate) const SECTIONS: [&str; 6] = ["", "/organizations", "/startups", "/solutions", "/landscape", "/forum"];
+pub(crate) const SECTIONS: [&str; 10] = [
+    "",
+    "/organizations",
+    "/startups",
+    "/solutions",
+    "/landscape",
+    "/forum",
+    "/about",
+    "/contact",
+    "/privacy",
+    "/terms",
+];
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -141,6 +141,7 @@ async fn every_indexable_page_names_one_absolute_address(db: Database) {
     for (path, canonical, indexed) in [
         ("/az", "/az", true),
         ("/en/forum", "/en/forum", true),
+        ("/ru/privacy?utm_source=mail", "/ru/privacy", true),
         ("/ru/forum?utm_source=mail", "/ru/forum", true),
         ("/en/organizations", "/en/organizations", true),
         ("/en/organizations?utm_source=newsletter&kind=cert", "/en/organizations?kind=cert", true),
@@ -352,6 +353,21 @@ async fn unknown_pages_are_real_404s(db: Database) {
     }
     let (_, _, page) = get(&app, "/en/no-such-page", &[]).await;
     assert!(page.contains("We could not find that page") && page.contains(r#"<html lang="en""#));
+    // A path in no language of ours is answered in the visitor's: their choice, else their browser's.
+    for (headers, lang, heading) in [
+        (vec![(header::ACCEPT_LANGUAGE, "ru-RU,ru;q=0.9")], "ru", "Мы не нашли эту страницу"),
+        (vec![(header::COOKIE, "qala_lang=en"), (header::ACCEPT_LANGUAGE, "ru")], "en", "We could not find that page"),
+        (vec![(header::ACCEPT_LANGUAGE, "de")], "az", "Bu səhifəni tapa bilmədik"),
+    ] {
+        let (status, reply, page) = get(&app, "/de/organizations", &headers).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(page.contains(&format!(r#"<html lang="{lang}""#)) && page.contains(heading), "{lang}: {headers:?}");
+        assert!(page.contains(&format!(r#"href="/{lang}""#)), "{lang}: the way home is in the same language");
+        assert!(
+            reply[header::VARY].to_str().unwrap().contains("accept-language"),
+            "caches keep one answer per language"
+        );
+    }
 }
 
 async fn health_reflects_the_database(db: Database) {

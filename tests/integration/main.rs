@@ -22,6 +22,7 @@ mod repository;
 mod security;
 mod seed;
 mod showcase;
+mod site_pages;
 mod solution_editing;
 mod solutions;
 mod taxonomy;

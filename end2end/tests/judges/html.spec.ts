@@ -10,7 +10,7 @@ const vnu = join(process.cwd(), "node_modules", "vnu-jar", "build", "dist", "vnu
 
 /** Path segments that name a page rather than a listing, a solution or a revision. */
 const pageNames = new Set(
-  "organizations startups solutions landscape forum compare account sign-up sign-in forgot-password reset new outbox verify staff revisions listings people taxonomy quality audit import".split(" "),
+  "organizations startups solutions landscape forum compare account sign-up sign-in forgot-password reset new outbox verify staff revisions listings people taxonomy quality audit import about contact privacy terms pages".split(" "),
 );
 /** Pages of one shape (`/en/organizations/*`, say) checked per crawl: they share their markup. */
 const perShape = 3;
