@@ -938,7 +938,18 @@ async fn the_sitemap_lists_every_public_page_in_every_language(db: Database) {
     }
 
     let solutions = ["insident-xidmeti", "qalxan"];
-    let sections = ["", "/organizations", "/startups", "/solutions", "/landscape", "/forum"];
+    let sections = [
+        "",
+        "/organizations",
+        "/startups",
+        "/solutions",
+        "/landscape",
+        "/forum",
+        "/about",
+        "/contact",
+        "/privacy",
+        "/terms",
+    ];
     let mut expected = BTreeSet::new();
     for lang in ["az", "en", "ru"] {
         for slug in published_slugs(&db).await {
