@@ -74,6 +74,8 @@ test.describe("on a desktop", () => {
     await field(page, en.editor.email).fill("not an address");
     await page.getByRole("button", { name: en.editor.save }).click();
     await expect(page.getByText(en.problem.invalid_email)).toBeVisible();
+    // The refused form comes back as a new page: measure it once its stylesheet applies, as a person sees it.
+    await page.waitForLoadState("load");
     expect(await heights()).toEqual(before);
   });
 });
