@@ -357,6 +357,7 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
             ("/api/staff/taxonomy", vec![]),
             ("/api/staff/forum", vec![("lang", "en")]),
             ("/api/staff/quality", vec![]),
+            ("/api/staff/site-pages", vec![]),
         ] {
             let reply = browser.call(endpoint, &fields).await;
             assert!(
@@ -372,6 +373,10 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
             (format!("/en/staff/people/{b_id}"), vec![("change", "disable")]),
             ("/en/staff/taxonomy/tag".to_owned(), vec![("op", "delete"), ("id", "1")]),
             ("/en/staff/forum".to_owned(), vec![("op", "add_edition"), ("slug", "x"), ("starts_on", "2027-01-01")]),
+            (
+                "/en/staff/pages".to_owned(),
+                vec![("page", "terms"), ("text_lang", "en"), ("title", "Mine"), ("markdown", "Now.")],
+            ),
         ] {
             let reply = browser.submit(&path, &fields, &path).await;
             assert!(
@@ -382,7 +387,7 @@ async fn staff_pages_and_forms_are_refused_to_everyone_else(db: Database) {
         }
         // Staff pages: no staff navigation, and a status that says why; staff without a second factor
         // on this session are told how to get one.
-        let pages = ["", "/people", "/taxonomy", "/forum", "/quality", "/audit", "/import"]
+        let pages = ["", "/people", "/taxonomy", "/forum", "/quality", "/audit", "/import", "/pages"]
             .map(str::to_owned)
             .into_iter()
             .chain([format!("/revisions/{revision_id}"), format!("/listings/{a_slug}")]);
