@@ -77,8 +77,8 @@ test("back and forward walk through searches", async ({ page }, testInfo) => {
   await apply(page, testInfo);
   await expect(page).toHaveURL(/country=/);
   await page.goBack();
-  // Without JavaScript the form also sends its default order.
-  await expect(page).toHaveURL(/\?q=cert(&sort=relevance)?$/);
+  // Without JavaScript the form also sends its default order, and lands at the results.
+  await expect(page).toHaveURL(/\?q=cert(&sort=relevance)?(#results)?$/);
   await expect(summary(page)).toHaveText(certResults ?? "");
   await expect(search).toHaveValue("cert");
   await page.goBack();
@@ -127,4 +127,55 @@ test("the results download as CSV with the same filters", async ({ page }, testI
   expect(response.headers()["content-type"]).toContain("text/csv");
   const rows = (await response.text()).trim().split("\n");
   expect(rows.length - 1).toBe(published().filter((organization) => organization.kind === "cert").length);
+});
+
+/** Whether the results' count line is on screen, top to bottom. */
+async function countInView(page: Page) {
+  const box = await summary(page).boundingBox();
+  const height = page.viewportSize()?.height ?? 0;
+  return box !== null && box.y >= 0 && box.y + box.height <= height;
+}
+
+test("a filter chosen far down the sidebar leaves the results and their count in view", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await open(page, "/en/organizations", testInfo);
+  // The city list is at the foot of the sidebar: the sidebar scrolls on its own to reach it.
+  const city = page.getByRole("group", { name: en.directory.facet_city }).locator("label").nth(1);
+  await city.scrollIntoViewIfNeeded();
+  const chosen = Number(await city.locator(".facet-option__count").textContent());
+  await city.locator("input").check();
+  await apply(page, testInfo);
+  await expect(page).toHaveURL(/[?&]city=/);
+  await expect(summary(page)).toContainText(`${chosen} `);
+  expect(await countInView(page)).toBe(true);
+  // Beside the results, not beside an empty column.
+  await expect(page.locator(".org-card").first()).toBeInViewport();
+});
+
+test("on a phone the filters are a panel above the results, and applying them shows the results", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await open(page, "/en/organizations", testInfo);
+  const panel = page.locator("details#filters");
+  const kind = page.getByRole("group", { name: en.directory.facet_kind });
+  // Folded at first, above the results.
+  await expect(kind).toBeHidden();
+  const toggle = panel.locator("summary");
+  expect((await toggle.boundingBox())!.y).toBeLessThan((await summary(page).boundingBox())!.y);
+  await toggle.click();
+  const certs = published().filter((organization) => organization.kind === "cert").length;
+  await kind.locator("label").filter({ hasText: en.kind.cert }).locator("input").check();
+  if (hydrated(testInfo)) {
+    // The panel stays open while choosing, and its button counts what it will show.
+    await expect(page).toHaveURL(/[?&]kind=cert(&|$)/);
+    await expect(panel).toHaveAttribute("open", "");
+    const show = page.getByRole("button", { name: `Show ${certs} results` });
+    await expect(show).toBeInViewport();
+    await show.click();
+  } else {
+    await panel.getByRole("button", { name: en.directory.apply_filters }).click();
+    await expect(page).toHaveURL(/[?&]kind=cert.*#results$/);
+  }
+  await expect(summary(page)).toContainText(`${certs} `);
+  await expect(kind).toBeHidden();
+  await expect.poll(() => countInView(page)).toBe(true);
 });

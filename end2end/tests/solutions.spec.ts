@@ -62,6 +62,26 @@ test("two solutions compare side by side, the choice kept in the URL", async ({ 
   await expect(table.getByRole("rowheader", { name: en.solutions.nist })).toBeVisible();
 });
 
+test("on a phone the compare bar appears once a solution is ticked and never covers a card", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await open(page, "/en/solutions?q=monitoring", testInfo);
+  const bar = page.getByRole("button", { name: en.solutions.compare_selected });
+  await expect(bar).toBeHidden();
+  const cards = page.locator(".solution-card");
+  await cards.nth(0).getByRole("checkbox", { name: en.solutions.compare }).check();
+  await expect(bar).toBeVisible();
+  const count = Math.min(await cards.count(), 6);
+  for (let index = 0; index < count; index++) {
+    const checkbox = cards.nth(index).getByRole("checkbox", { name: en.solutions.compare });
+    // Brought into view as a keyboard's focus brings it, the choice is clear of the bar.
+    await checkbox.focus();
+    const choice = (await cards.nth(index).locator(".solution-card__compare").boundingBox())!;
+    const strip = (await page.locator(".compare-bar").boundingBox())!;
+    const covered = choice.y + choice.height > strip.y && choice.y < strip.y + strip.height;
+    expect(covered ? `card ${index} under the bar` : "clear").toBe("clear");
+  }
+});
+
 test("comparing more than four keeps the first four and says so", async ({ page }, testInfo) => {
   const response = await page.request.get("/api/v1/solutions?lang=en");
   const slugs: string[] = (await response.json()).results.slice(0, 5).map((result: { slug: string }) => result.slug);

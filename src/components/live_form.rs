@@ -9,6 +9,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::directory::{DirectoryQuery, SearchQuery, SolutionQuery};
 
+/// The stylesheet's width below which the filters are a folded panel above the results.
+const PHONE_LAYOUT: &str = "(max-width: 56rem)";
+
+fn phone_layout() -> bool {
+    window().match_media(PHONE_LAYOUT).ok().flatten().is_some_and(|query| query.matches())
+}
+
 /// How long typing must pause before the results follow.
 const TYPING_PAUSE_MS: u64 = 300;
 
@@ -28,6 +35,15 @@ impl LiveQuestion {
             LiveQuestion::Landscape => DirectoryQuery::from_query_string(raw).0.for_landscape().to_query_string(),
         }
     }
+
+    /// Where a submitted form lands without JavaScript: at the results, so the visitor keeps their
+    /// place instead of finding the top of the page again.
+    fn action(self) -> Option<&'static str> {
+        match self {
+            LiveQuestion::Directory | LiveQuestion::Solutions => Some("#results"),
+            LiveQuestion::Landscape => None,
+        }
+    }
 }
 
 #[island]
@@ -44,7 +60,8 @@ pub fn LiveSearchForm(question: LiveQuestion, class: String, children: Children)
             handle.clear();
         }
     };
-    let follow_form = move |typing: bool| {
+    // `submitted`: the visitor asked for the results (a button, Enter), rather than changed a choice.
+    let follow_form = move |typing: bool, submitted: bool| {
         let step = if typing && typing_entry.get_value() { Step::Replace } else { Step::Add };
         typing_entry.set_value(typing);
         let Some(form) = form.get_untracked() else { return };
@@ -55,7 +72,8 @@ pub fn LiveSearchForm(question: LiveQuestion, class: String, children: Children)
             query if query.is_empty() => path,
             query => format!("{path}?{query}"),
         };
-        show_page(target, Some(step), newest);
+        let place = if typing { Place::Stay } else { Place::Results { submitted } };
+        show_page(target, Some(step), place, newest);
     };
     // Back and forward: the fields outside the live regions follow the URL, the regions its page.
     let walked = window_event_listener(ev::popstate, move |_| {
@@ -64,9 +82,18 @@ pub fn LiveSearchForm(question: LiveQuestion, class: String, children: Children)
             follow_url(&form, &href);
         }
         typing_entry.set_value(false);
-        show_page(href, None, newest);
+        show_page(href, None, Place::Stay, newest);
     });
     on_cleanup(move || walked.remove());
+    // Beside the results the filters panel is an open sidebar; the page says so to assistive
+    // technology too (the stylesheet alone shows it open without JavaScript).
+    Effect::new(move |_| {
+        if !phone_layout()
+            && let Ok(Some(panel)) = document().query_selector("details#filters")
+        {
+            let _ = panel.set_attribute("open", "");
+        }
+    });
     // Only this form's own fields count: a checkbox may belong to another form (`form="…"`).
     let own_field = move |event: &ev::Event| {
         let field = event_target::<web_sys::HtmlInputElement>(event);
@@ -78,11 +105,11 @@ pub fn LiveSearchForm(question: LiveQuestion, class: String, children: Children)
         event.prevent_default();
         // The submitted state replaces any pending follow of the typing.
         cancel_pending_typing();
-        follow_form(false);
+        follow_form(false, true);
     };
     let on_change = move |event: ev::Event| {
         if let (true, false) = own_field(&event) {
-            follow_form(false);
+            follow_form(false, false);
         }
     };
     let on_input = move |event: ev::Event| {
@@ -91,13 +118,14 @@ pub fn LiveSearchForm(question: LiveQuestion, class: String, children: Children)
         }
         cancel_pending_typing();
         let pause = std::time::Duration::from_millis(TYPING_PAUSE_MS);
-        pending_typing.set_value(set_timeout_with_handle(move || follow_form(true), pause).ok());
+        pending_typing.set_value(set_timeout_with_handle(move || follow_form(true, false), pause).ok());
     };
     view! {
         <form
             node_ref=form
             class=class
             method="get"
+            action=question.action()
             role="search"
             on:submit=on_submit
             on:input=on_input
@@ -116,10 +144,21 @@ enum Step {
     Replace,
 }
 
+/// Where the visitor's view goes once a new answer is shown.
+#[derive(Clone, Copy)]
+enum Place {
+    /// Where it is: typing in the search box, or walking the history.
+    Stay,
+    /// To the results and their count, if they are out of sight. A change made inside the open
+    /// filters panel of a phone leaves the panel open (its button shows the new count); a submit
+    /// folds it.
+    Results { submitted: bool },
+}
+
 /// Fetches the page at `href` and swaps its live regions into this one, entering it in the history
 /// (`step`, unless the history brought us here) once it is shown, so the address always names what is
 /// on screen. If the page cannot be fetched, the browser simply goes there.
-fn show_page(href: String, step: Option<Step>, newest: StoredValue<u32>) {
+fn show_page(href: String, step: Option<Step>, place: Place, newest: StoredValue<u32>) {
     let ticket = newest.get_value().wrapping_add(1);
     newest.set_value(ticket);
     leptos::task::spawn_local(async move {
@@ -135,6 +174,9 @@ fn show_page(href: String, step: Option<Step>, newest: StoredValue<u32>) {
                     };
                 }
                 swap_live_regions(&html);
+                if let Place::Results { submitted } = place {
+                    reveal_results(submitted);
+                }
             }
             Some(_) => {}
             None => {
@@ -153,8 +195,30 @@ async fn fetch_page(href: &str) -> Option<String> {
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
+/// Brings the results (`#results`) into view when their top is out of sight, unless the visitor is
+/// still choosing in the open filters panel; `submitted` folds that panel first.
+fn reveal_results(submitted: bool) {
+    let document = document();
+    // Only a phone's panel folds: wider screens show the same element as a sidebar.
+    if let Ok(Some(panel)) = document.query_selector("details#filters[open]")
+        && phone_layout()
+    {
+        if !submitted {
+            return;
+        }
+        let _ = panel.remove_attribute("open");
+    }
+    let Some(results) = document.get_element_by_id("results") else { return };
+    let top = results.get_bounding_client_rect().top();
+    let height = window().inner_height().ok().and_then(|height| height.as_f64()).unwrap_or_default();
+    // The count is the first line of the results: it must be on screen, not just the region's edge.
+    if top < 0.0 || top > height - 64.0 {
+        results.scroll_into_view();
+    }
+}
+
 /// Replaces each live region of this page with its namesake (same id) in `html`, and the title; focus
-/// stays on the field that had it.
+/// stays on the field that had it, and an open panel (`details`) stays open.
 fn swap_live_regions(html: &str) {
     let document = document();
     let Ok(parser) = web_sys::DomParser::new() else { return };
@@ -166,6 +230,18 @@ fn swap_live_regions(html: &str) {
             continue;
         };
         let fresh = fetched.get_element_by_id(&region.id());
+        if let Some(fresh) = &fresh
+            && let Ok(open) = region.query_selector_all("details[open][id]")
+        {
+            for index in 0..open.length() {
+                let Some(panel) = open.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else {
+                    continue;
+                };
+                if let Ok(Some(namesake)) = fresh.query_selector(&format!("details#{}", panel.id())) {
+                    let _ = namesake.set_attribute("open", "");
+                }
+            }
+        }
         if let Some(imported) = fresh.and_then(|fresh| document.import_node_with_deep(&fresh, true).ok()) {
             let _ = region.replace_with_with_node_1(&imported);
         }

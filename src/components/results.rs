@@ -15,6 +15,8 @@ pub fn ResultsLayout(
     facets: AnyView,
     /// "N organizations for «…»".
     summary: AnyView,
+    /// How many results the question has, for the phone panel's "Show N results".
+    total: u64,
     sort: DirectorySort,
     sorts: &'static [DirectorySort],
     /// The address without filters, when there are any.
@@ -55,18 +57,27 @@ pub fn ResultsLayout(
             </p>
         })}
         <div class="directory__layout">
-            <aside id="filters" class="directory__facets" aria-label=move || t_string!(i18n, directory.filters)>
-                <h2 class="directory__facets-heading">{t!(i18n, directory.filters)}</h2>
-                {facets}
-                <div class="directory__facet-actions">
-                    <button class="button button--primary no-js-only" type="submit">{t!(i18n, directory.apply_filters)}</button>
-                    {clear_filters.map(|href| view! { <a href=href>{t!(i18n, directory.clear_filters)}</a> })}
-                </div>
+            // On a phone the filters are a panel above the results, folded until asked for; on wider
+            // screens the same panel is an always-open sidebar that scrolls on its own.
+            <aside class="directory__facets" aria-label=move || t_string!(i18n, directory.filters)>
+                <details id="filters" class="directory__filters">
+                    <summary class="directory__filters-toggle">{t!(i18n, directory.filters)}</summary>
+                    <div class="directory__filters-body">
+                        <h2 class="directory__facets-heading">{t!(i18n, directory.filters)}</h2>
+                        {facets}
+                        <div class="directory__facet-actions">
+                            <button class="button button--primary no-js-only" type="submit">{t!(i18n, directory.apply_filters)}</button>
+                            <button class="button button--primary directory__show-results" type="submit" data-reveal-results="">
+                                {t!(i18n, directory.show_results, count = move || total)}
+                            </button>
+                            {clear_filters.map(|href| view! { <a href=href>{t!(i18n, directory.clear_filters)}</a> })}
+                        </div>
+                    </div>
+                </details>
             </aside>
-            <section class="directory__results" aria-labelledby="results-summary">
+            <section id="results" class="directory__results" aria-labelledby="results-summary">
                 <div class="directory__toolbar">
                     <p id="results-summary" class="directory__summary" aria-live="polite">{summary}</p>
-                    <a class="directory__filters-link" href="#filters">{t!(i18n, directory.filters)}</a>
                     <div class="directory__sort">
                         <label for="results-sort">{t!(i18n, directory.sort_label)}</label>
                         <select id="results-sort" name="sort">

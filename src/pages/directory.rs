@@ -118,6 +118,7 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
             ignored
             facets
             summary
+            total
             sort=query.sort
             sorts=DirectorySort::DIRECTORY
             clear_filters

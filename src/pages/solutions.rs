@@ -120,6 +120,7 @@ fn SolutionsAnswer(
             ignored
             facets=facet_views
             summary
+            total
             sort=query.sort
             sorts=DirectorySort::DIRECTORY
             clear_filters=query.has_filters().then(|| link(&query.without_filters()))

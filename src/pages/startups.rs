@@ -103,6 +103,7 @@ fn ShowcaseResults(showcase: StartupShowcase, query: DirectoryQuery, ignored: Ve
             ignored
             facets=facet_views
             summary
+            total
             sort
             sorts=DirectorySort::SHOWCASE
             clear_filters=query.has_filters().then(|| link(&query.without_filters()))
