@@ -56,6 +56,7 @@ macro_rules! text_enum {
 pub mod account;
 pub mod audit;
 pub mod bulk;
+pub mod city;
 pub mod country;
 pub mod curation;
 pub mod directory;

@@ -2,6 +2,7 @@
 use crate::{
     domain::{
         audit::AuditAction,
+        city::city_name,
         country::Country,
         curation::AuditEntry,
         lang::Lang,
@@ -79,6 +80,16 @@ pub fn country_name(locale: Locale, country: Country) -> &'static str {
         Country::Uzbekistan => td_string!(locale, country.UZ),
         Country::Hungary => td_string!(locale, country.HU),
         Country::Turkmenistan => td_string!(locale, country.TM),
+    }
+}
+
+/// "Baku, Azerbaijan": a listing's city (named in the reader's language when the vocabulary knows it)
+/// and country.
+pub fn place_name(locale: Locale, city: Option<&str>, country: Country) -> String {
+    let country = country_name(locale, country);
+    match city.map(|city| city_name(city, Lang::from(locale))) {
+        Some(city) if !city.is_empty() => format!("{city}, {country}"),
+        _ => country.to_owned(),
     }
 }
 

@@ -179,3 +179,24 @@ test("on a phone the filters are a panel above the results, and applying them sh
   await expect(kind).toBeHidden();
   await expect.poll(() => countInView(page)).toBe(true);
 });
+
+test("a city reads in the page's language, counts once, and is found by any of its names", async ({ page }, testInfo) => {
+  const ru = strings("ru");
+  const total = async () => Number((await summary(page).textContent())?.match(/\d+/)?.[0]);
+  await open(page, "/ru/organizations?city=baku", testInfo);
+  const inBaku = await total();
+  // Other tests may move a listing or two; the demo has dozens in Baku.
+  expect(inBaku).toBeGreaterThan(published().filter((organization) => organization.city === "Bakı").length - 5);
+  await expect(page.locator(".org-card__meta").first()).toContainText("Баку, Азербайджан");
+  // Each name finds every listing in Baku (and, a search being a search, perhaps a near spelling more).
+  for (const typed of ["Baku", "Bakı", "Баку"]) {
+    await open(page, `/ru/organizations?q=${encodeURIComponent(typed)}`, testInfo);
+    expect(await total(), typed).toBeGreaterThanOrEqual(inBaku);
+  }
+  await open(page, "/ru/organizations", testInfo);
+  const cities = page.getByRole("group", { name: ru.directory.facet_city });
+  const baku = cities.locator("label").filter({ has: page.locator(".facet-option__label", { hasText: /^Баку$/ }) });
+  await expect(baku.locator(".facet-option__count")).toHaveText(String(inBaku));
+  await expect(cities.locator(".facet-option__label").filter({ hasText: /^(Bakı|Baku)$/ })).toHaveCount(0);
+  await expect(cities.locator(".facet-option__label").filter({ hasText: /^Алматы$/ })).toHaveCount(1);
+});

@@ -85,6 +85,7 @@ interface DemoOrganization {
   kind: string;
   status: string;
   country: string;
+  city?: string;
   solutions: unknown[];
 }
 

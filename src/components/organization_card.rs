@@ -9,7 +9,7 @@ use crate::{
         organization::LOGO_SIZES,
     },
     i18n::*,
-    labels::{country_name, kind_label, stage_name},
+    labels::{kind_label, place_name, stage_name},
 };
 
 /// Text with the words a search matched marked; tagged with its language when it is not the page's.
@@ -112,13 +112,7 @@ pub fn OrganizationCardView(card: OrganizationCard) -> impl IntoView {
         let slug = slug.clone();
         move || format!("/{}/organizations/{slug}", Lang::from(i18n.get_locale()))
     };
-    let place = move || {
-        let country = country_name(i18n.get_locale(), country);
-        match &city {
-            Some(city) => format!("{city}, {country}"),
-            None => country.to_owned(),
-        }
-    };
+    let place = move || place_name(i18n.get_locale(), city.as_deref(), country);
     view! {
         <li class="org-card">
             <Logo name=name.plain() slug=slug.to_string() url=logo_url />

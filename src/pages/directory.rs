@@ -16,6 +16,7 @@ use crate::{
         search_page::{SearchPage, SearchPageTexts},
     },
     domain::{
+        city::KnownCity,
         directory::{DirectoryPage, DirectoryQuery, DirectorySort, IgnoredParameter, SearchQuery},
         lang::Lang,
     },
@@ -61,8 +62,9 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
         .cities
         .into_iter()
         .map(|city| FacetOption {
-            value: city.value.clone(),
-            label: city.value,
+            label: KnownCity::of_value(&city.value)
+                .map_or_else(|| city.value.clone(), |known| known.name(lang).to_owned()),
+            value: city.value,
             count: city.count,
             selected: city.selected,
         })

@@ -11,6 +11,7 @@ use crate::{
         organization_card::OrganizationCardView,
     },
     domain::{
+        city::city_name,
         forum::{EditionView, ForumPage as Forum},
         lang::Lang,
         organization::OrganizationKind,
@@ -90,7 +91,7 @@ fn Edition(edition: EditionView) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || Lang::from(i18n.get_locale());
     let EditionView { link, city, panels } = edition;
-    let place = city.map(|city| format!(" · {city}")).unwrap_or_default();
+    let place = city.map(|city| format!(" · {}", city_name(&city, lang()))).unwrap_or_default();
     view! {
         <section class="forum__edition" aria-labelledby="edition-heading">
             <h2 id="edition-heading">{link.name}</h2>

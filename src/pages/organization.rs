@@ -13,12 +13,13 @@ use crate::{
         organization_card::{Logo, OrganizationCardView, VerifiedBadge},
     },
     domain::{
+        city::city_name,
         lang::{Lang, Localized},
         organization::SocialNetwork,
         profile::{OrganizationPage, SolutionSummary, StartupView, TaxonomyLink},
     },
     i18n::*,
-    labels::{country_name, deployment_name, format_date, kind_label, need_name, solution_kind_name, stage_name},
+    labels::{deployment_name, format_date, kind_label, need_name, place_name, solution_kind_name, stage_name},
     pages::editor::ClaimPanel,
     pages::not_found::NotFound,
 };
@@ -68,13 +69,10 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
         let directory = directory.clone();
         move |name: &str, link: &TaxonomyLink| format!("{directory}?{name}={}", link.slug)
     };
-    let structured = structured_data(&page);
+    let structured = structured_data(&page, Lang::from(locale));
     let description = page.short_description.as_ref().map(|text| text.value.clone()).unwrap_or_default();
     let title = td_display!(locale, profile.title, name = page.name.value.clone()).to_string();
-    let place = match &page.city {
-        Some(city) => format!("{city}, {}", country_name(locale, page.country)),
-        None => country_name(locale, page.country).to_owned(),
-    };
+    let place = place_name(locale, page.city.as_deref(), page.country);
     let OrganizationPage {
         slug,
         url,
@@ -355,7 +353,7 @@ pub fn format_amount(amount: i64) -> String {
 }
 
 /// The listing as a schema.org `Organization`.
-fn structured_data(page: &OrganizationPage) -> serde_json::Value {
+fn structured_data(page: &OrganizationPage, lang: Lang) -> serde_json::Value {
     let mut same_as: Vec<&str> = page.social_links.iter().map(|link| link.url.as_str()).collect();
     same_as.extend(page.website.as_deref());
     serde_json::json!({
@@ -371,7 +369,7 @@ fn structured_data(page: &OrganizationPage) -> serde_json::Value {
         "address": {
             "@type": "PostalAddress",
             "streetAddress": page.address,
-            "addressLocality": page.city,
+            "addressLocality": page.city.as_deref().map(|city| city_name(city, lang)),
             "addressCountry": page.country.as_str(),
         },
         "sameAs": same_as,

@@ -20,7 +20,7 @@ use crate::{
         showcase::{StartupCard, StartupShowcase},
     },
     i18n::*,
-    labels::{country_name, need_name, stage_name},
+    labels::{country_name, need_name, place_name, stage_name},
 };
 
 #[component]
@@ -122,10 +122,7 @@ pub fn StartupCardView(startup: StartupCard) -> impl IntoView {
     let lang = Lang::from(locale);
     let StartupCard { card, pitch, needs } = startup;
     let pitch_lang = pitch.as_ref().and_then(|pitch| (pitch.lang != lang).then_some(pitch.lang.as_str()));
-    let place = match &card.city {
-        Some(city) => format!("{city}, {}", country_name(locale, card.country)),
-        None => country_name(locale, card.country).to_owned(),
-    };
+    let place = place_name(locale, card.city.as_deref(), card.country);
     view! {
         <li class="startup-card" class:startup-card--featured=card.featured>
             <div class="startup-card__top">

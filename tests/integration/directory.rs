@@ -130,6 +130,7 @@ on_both_engines!(
     facets_count_what_each_choice_would_give,
     pages_and_orders,
     drafts_and_nonsense_stay_out,
+    a_city_is_one_place_in_every_spelling,
 );
 
 async fn turkic_letters_fold_both_ways(db: Database) {
@@ -248,9 +249,9 @@ async fn facets_count_what_each_choice_would_give(db: Database) {
     let mvp = all.facets.stages.iter().find(|facet| facet.value == StartupStage::Mvp).unwrap();
     assert_eq!(mvp.count, 1);
     assert_eq!(slugs(&search(&db, &[("need", "investment")]).await), ["kiber-shield"]);
-    let istanbul = all.facets.cities.iter().find(|facet| facet.value == "İstanbul").unwrap();
+    let istanbul = all.facets.cities.iter().find(|facet| facet.value == "istanbul").unwrap();
     assert_eq!(istanbul.count, 1);
-    assert_eq!(slugs(&search(&db, &[("city", "İstanbul")]).await), ["isik-siber-guvenlik-a-s"]);
+    assert_eq!(slugs(&search(&db, &[("city", "istanbul")]).await), ["isik-siber-guvenlik-a-s"]);
 
     let with_text = search(&db, &[("q", "kiber")]).await;
     // Abşeron by name, and Işık, whose "Siber" is one letter from "kiber".
@@ -290,4 +291,39 @@ async fn drafts_and_nonsense_stay_out(db: Database) {
         db.search_directory(&query, Lang::Az).await.unwrap_or_else(|error| panic!("{odd:?}: {error}"));
     }
     assert_eq!(db.count_organizations().await.unwrap(), 31);
+}
+
+/// Bakı, Baku and Баку are one city: found by any name, counted once, filtered by any spelling.
+async fn a_city_is_one_place_in_every_spelling(db: Database) {
+    let spellings = ["Bakı", "Baku", "Баку"];
+    let listings: Vec<NewOrganization> = spellings
+        .iter()
+        .enumerate()
+        .map(|(number, city)| {
+            let mut listing =
+                described(&format!("Şəhər Firma {number}"), OrganizationKind::Company, "Xidmət", "Services");
+            listing.profile.city = Some((*city).to_owned());
+            listing
+        })
+        .chain(std::iter::once({
+            let mut elsewhere = described("Qəbələ Firma", OrganizationKind::Company, "Xidmət", "Services");
+            elsewhere.profile.city = Some("Qəbələ".to_owned());
+            elsewhere
+        }))
+        .collect();
+    db.insert_organizations(&listings, NOW).await.unwrap();
+
+    for typed in spellings.iter().chain(&["baki", "BAKU"]) {
+        let found = search(&db, &[("q", typed)]).await;
+        assert_eq!(found.total, 3, "«{typed}» finds the three listings in Baku");
+    }
+    let all = search(&db, &[]).await;
+    let cities: Vec<(&str, u64)> = all.facets.cities.iter().map(|city| (city.value.as_str(), city.count)).collect();
+    assert_eq!(cities, [("baku", 3), ("Qəbələ", 1)], "one facet value per place; an unknown city as typed");
+    for chosen in ["baku", "Bakı", "Baku", "Баку"] {
+        let filtered = search(&db, &[("city", chosen)]).await;
+        assert_eq!(filtered.total, 3, "city={chosen}");
+        assert!(filtered.facets.cities.iter().find(|city| city.value == "baku").unwrap().selected, "city={chosen}");
+    }
+    assert_eq!(search(&db, &[("city", "Qəbələ")]).await.total, 1);
 }

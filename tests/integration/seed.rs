@@ -2,7 +2,12 @@
 use std::collections::HashSet;
 
 use qala::{
-    domain::{lang::Lang, organization::OrganizationKind},
+    domain::{
+        city::KnownCity,
+        directory::{DirectoryQuery, SearchQuery},
+        lang::Lang,
+        organization::{ListingStatus, OrganizationKind},
+    },
     server::{db::Database, seed},
 };
 use time::OffsetDateTime;
@@ -49,6 +54,26 @@ async fn demo_data_is_a_complete_fictional_ecosystem(db: Database) {
         assert!(names.contains(letter), "names use {letter}");
     }
     assert!(names.chars().any(|c| ('а'..='я').contains(&c)), "some names are Cyrillic");
+
+    // Every demo city is one the vocabulary names in three languages, and a search in any of its names
+    // finds the same listings as the facet.
+    for organization in &organizations {
+        let city = organization.profile.city.as_deref().unwrap_or("Bakı");
+        assert!(KnownCity::find(city).is_some(), "{} is in {city}, which the vocabulary lacks", organization.slug);
+    }
+    let in_baku = organizations
+        .iter()
+        .filter(|o| o.status == ListingStatus::Published && o.profile.city.as_deref() == Some("Bakı"))
+        .count();
+    assert!(in_baku >= 40, "{in_baku}");
+    let everything = db.search_directory(&DirectoryQuery::default(), Lang::En).await.unwrap();
+    let baku = everything.facets.cities.iter().find(|city| city.value == "baku").expect("Baku in the city facet");
+    assert_eq!(baku.count, u64::try_from(in_baku).unwrap(), "the facet counts Baku once");
+    for typed in ["Baku", "Bakı", "Баку", "baki"] {
+        let query = DirectoryQuery::from_query_string(&format!("q={typed}")).0;
+        let found = db.search_directory(&query, Lang::Ru).await.unwrap();
+        assert!(found.total >= baku.count, "«{typed}» found {} of Baku's {}", found.total, baku.count);
+    }
 
     // Demo data is only loaded into an empty directory.
     let again = seed::demo::load(&db, OffsetDateTime::now_utc()).await.unwrap();

@@ -10,7 +10,7 @@ use crate::{
     api::curation::find_listings,
     domain::{directory::MAX_QUERY_CHARS, lang::Lang},
     i18n::*,
-    labels::{country_name, kind_label},
+    labels::{kind_label, place_name},
 };
 
 /// A search for a listing by name, and the listings it finds to choose from. Several choosers can
@@ -66,10 +66,7 @@ pub fn ListingChooser(
                                 <fieldset>
                                     <legend>{td_string!(locale, staff.choose_listing)}</legend>
                                     {found.into_iter().map(|card| {
-                                        let where_ = card.city.clone().map_or_else(
-                                            || country_name(locale, card.country).to_owned(),
-                                            |city| format!("{city}, {}", country_name(locale, card.country)),
-                                        );
+                                        let where_ = place_name(locale, card.city.as_deref(), card.country);
                                         view! {
                                             <label class="staff__choice">
                                                 <input type="radio" name=field value=card.slug.to_string() required />

@@ -7,6 +7,7 @@ use super::{FormErrors, StaffField, Typed, chooser::ListingChooser, forms_page, 
 use crate::{
     api::curation::get_forum_admin,
     domain::{
+        city::city_name,
         forum::{AdminPanel, ForumAdmin, ForumEdition},
         lang::Lang,
     },
@@ -63,7 +64,7 @@ fn Forum(forum: ForumAdmin, typed: Typed) -> impl IntoView {
             view! {
                 <section class="staff__vocabulary" aria-labelledby="edition-heading">
                     <h2 id="edition-heading">{name}</h2>
-                    <p class="staff__meta"><code>{edition.slug.to_string()}</code> " · " {edition.starts_on.clone()} {edition.city.clone().map(|city| format!(" · {city}"))}</p>
+                    <p class="staff__meta"><code>{edition.slug.to_string()}</code> " · " {edition.starts_on.clone()} {edition.city.as_deref().map(|city| format!(" · {}", city_name(city, lang())))}</p>
                     <details open=edit_open>
                         <summary>{t!(i18n, staff.edit_edition)}</summary>
                         {edit.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}

@@ -7,6 +7,7 @@ use sqlx::{AnyConnection, Row};
 use super::{Directory, category_search_names, facet_counts, order_of, sort_names, words};
 use crate::{
     domain::{
+        city::{KnownCity, city_value},
         country::Country,
         directory::{
             DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, FacetCount, HighlightedText,
@@ -327,7 +328,7 @@ impl Directory {
         let mut filters: Vec<Option<Vec<u16>>> = vec![None; ORGANIZATION_DIMENSIONS.len()];
         filters[dim::KIND] = accept(dim::KIND, !query.kinds.is_empty(), words(&query.kinds));
         filters[dim::COUNTRY] = accept(dim::COUNTRY, !query.countries.is_empty(), words(&query.countries));
-        filters[dim::CITY] = accept(dim::CITY, !query.cities.is_empty(), query.cities.clone());
+        filters[dim::CITY] = accept(dim::CITY, !query.cities.is_empty(), chosen_cities(&query.cities));
         filters[dim::VERIFIED] = accept(dim::VERIFIED, query.verified_only, vec!["1".to_owned()]);
         filters[dim::STAGE] = accept(dim::STAGE, !query.stages.is_empty(), words(&query.stages));
         filters[dim::NEED] = accept(dim::NEED, !query.needs.is_empty(), words(&query.needs));
@@ -378,7 +379,7 @@ impl Directory {
         let count = |dimension: usize, value: &str| {
             index.position_of(dimension, value).map_or(0, |at| counts[dimension][usize::from(at)])
         };
-        let cities = city_facets(index.values(dim::CITY), |city| count(dim::CITY, city), &query.cities);
+        let cities = city_facets(index.values(dim::CITY), |city| count(dim::CITY, city), &chosen_cities(&query.cities));
         DirectoryFacets {
             kinds: facet_counts(OrganizationKind::ALL, &query.kinds, |value| count(dim::KIND, value)),
             categories: self.category_facets(lang, &query.categories, |parent, id| {
@@ -397,6 +398,15 @@ impl Directory {
 
 /// Cities the facet shows when none is chosen.
 const CITIES_SHOWN: usize = 12;
+
+/// The facet values of the cities a question names: a vocabulary city by its key, however the address
+/// spelled it.
+fn chosen_cities(cities: &[String]) -> Vec<String> {
+    cities
+        .iter()
+        .map(|city| KnownCity::of_value(city).map_or_else(|| city.clone(), |known| known.key.to_owned()))
+        .collect()
+}
 
 /// The city facet: the known cities some result is in and every chosen one (a chosen city no listing
 /// has shows with 0), chosen first, then by count and name. Sets, not list scans, tell which are
@@ -467,7 +477,7 @@ pub(super) async fn load(connection: &mut AnyConnection) -> Result<IndexBuilder<
             let mut values = vec![Vec::new(); ORGANIZATION_DIMENSIONS.len()];
             values[dim::KIND].push(kind.to_string());
             values[dim::COUNTRY].push(country.to_string());
-            values[dim::CITY].extend(city.clone());
+            values[dim::CITY].extend(city.as_deref().map(city_value));
             if verified {
                 values[dim::VERIFIED].push("1".to_owned());
             }
@@ -490,8 +500,13 @@ pub(super) async fn load(connection: &mut AnyConnection) -> Result<IndexBuilder<
                     categories: Vec::new(),
                 },
             });
-            if let Some(city) = city {
-                builder.add_text(id, &city, SUMMARY_WEIGHT);
+            // A city the vocabulary knows is found by any of its names.
+            match city.as_deref().map(|typed| (typed, KnownCity::find(typed))) {
+                Some((_, Some(known))) => {
+                    known.search_names().for_each(|name| builder.add_text(id, name, SUMMARY_WEIGHT))
+                }
+                Some((typed, None)) => builder.add_text(id, typed, SUMMARY_WEIGHT),
+                None => {}
             }
         }
     }
