@@ -3,6 +3,7 @@ pub mod charts;
 pub mod facets;
 pub mod form;
 pub mod icons;
+pub mod in_language;
 pub mod layout;
 pub mod live_form;
 pub mod organization_card;

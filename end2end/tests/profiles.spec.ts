@@ -1,4 +1,4 @@
-import { expect, field, open, password, strings, test } from "./support";
+import { expect, field, open, password, published, strings, test } from "./support";
 
 const en = strings("en");
 
@@ -9,7 +9,8 @@ test("a profile shows everything a visitor needs, with metadata for search engin
   await expect(page).toHaveTitle(en.profile.title.replace("{{ name }}", "Absheron Cyber Protection Company"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Absheron Cyber Protection Company");
   await expect(page.locator(".profile__verified")).toContainText(en.card.verified);
-  await expect(page.locator(".profile__place")).toContainText("Sumqayıt");
+  // The city as English readers call it (the listing typed "Sumqayıt").
+  await expect(page.locator(".profile__place")).toContainText("Sumgait, Azerbaijan");
   const facts = page.locator(".profile__facts");
   for (const fact of ["Sənaye zonası", "2013", "51-200", "ISO/IEC 27001", "IEC 62443", "Oil and gas"]) {
     await expect(facts).toContainText(fact);
@@ -45,6 +46,25 @@ test("a profile reads in every language, and falls back when a text is missing",
   // The second solution has no Russian name: the English one stands in, marked as English.
   const fallback = page.locator(".solution-item__name [lang=en]");
   await expect(fallback).toHaveText("IEC 62443 assessment");
+});
+
+test("a text shown in another language than the page's says which, on cards and profiles", async ({ page }, testInfo) => {
+  const ru = strings("ru");
+  const untranslated = published().find((organization) => !organization.short_description.ru)!;
+  await open(page, `/ru/organizations?q=${encodeURIComponent(untranslated.name.en)}`, testInfo);
+  const card = page.locator(".org-card").filter({ hasText: untranslated.name.en }).first();
+  const shown = card.locator(".org-card__summary > [lang]");
+  const lang = (await shown.getAttribute("lang"))!;
+  expect(["az", "en"]).toContain(lang);
+  await expect(shown).toHaveText(untranslated.short_description[lang]);
+  await expect(card.locator(".org-card__summary .lang-mark")).toHaveText(ru.language[`shown_in_${lang}`]);
+  await card.locator(".org-card__name a").click();
+  await expect(page.locator(".profile__summary .lang-mark")).toHaveText(ru.language[`shown_in_${lang}`]);
+  await expect(page.getByRole("region", { name: ru.profile.about }).locator(".lang-mark")).toBeVisible();
+  // A listing written in Russian has no mark on its own texts.
+  await open(page, "/ru/organizations/abseron-kiber-muhafize-sirketi", testInfo);
+  await expect(page.locator(".profile__summary .lang-mark")).toHaveCount(0);
+  await expect(page.locator(".profile__summary > span")).not.toHaveAttribute("lang", /.+/);
 });
 
 test("an unknown profile is a real 404 page with a search box", async ({ page }, testInfo) => {

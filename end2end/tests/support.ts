@@ -86,6 +86,8 @@ interface DemoOrganization {
   status: string;
   country: string;
   city?: string;
+  name: Record<string, string>;
+  short_description: Record<string, string>;
   solutions: unknown[];
 }
 

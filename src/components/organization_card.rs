@@ -1,32 +1,15 @@
 //! How a listing looks in a list: logo or monogram, name, kind, place, summary, categories.
 use leptos::prelude::*;
 
-use super::icons::{Icon, IconName};
+use super::{
+    icons::{Icon, IconName},
+    in_language::Highlighted,
+};
 use crate::{
-    domain::{
-        directory::{HighlightedText, OrganizationCard},
-        lang::Lang,
-        organization::LOGO_SIZES,
-    },
+    domain::{directory::OrganizationCard, lang::Lang, organization::LOGO_SIZES},
     i18n::*,
     labels::{kind_label, place_name, stage_name},
 };
-
-/// Text with the words a search matched marked; tagged with its language when it is not the page's.
-#[component]
-pub fn Highlighted(text: HighlightedText) -> impl IntoView {
-    let i18n = use_i18n();
-    let lang = text.lang;
-    let foreign = move || (Lang::from(i18n.get_locale()) != lang).then_some(lang.as_str());
-    let fragments = text
-        .fragments
-        .into_iter()
-        .map(|fragment| {
-            if fragment.matched { view! { <mark>{fragment.text}</mark> }.into_any() } else { fragment.text.into_any() }
-        })
-        .collect_view();
-    view! { <span lang=foreign>{fragments}</span> }
-}
 
 /// A listing's logo, or its initials on a colour of its own when it has none.
 #[component]
@@ -130,7 +113,7 @@ pub fn OrganizationCardView(card: OrganizationCard) -> impl IntoView {
                 </p>
                 {short_description.map(|summary| view! {
                     <p class="org-card__summary">
-                        <Highlighted text=summary />
+                        <Highlighted text=summary mark=true />
                     </p>
                 })}
                 {(!categories.is_empty()).then(|| view! {

@@ -10,11 +10,12 @@ use crate::{
     components::structured_data::StructuredData,
     components::{
         icons::{Icon, IconName},
+        in_language::{InLanguage, LanguageMark},
         organization_card::{Logo, OrganizationCardView, VerifiedBadge},
     },
     domain::{
         city::city_name,
-        lang::{Lang, Localized},
+        lang::Lang,
         organization::SocialNetwork,
         profile::{OrganizationPage, SolutionSummary, StartupView, TaxonomyLink},
     },
@@ -49,14 +50,6 @@ pub fn OrganizationProfilePage() -> impl IntoView {
             }}
         </Suspense>
     }
-}
-
-/// Text in the language it is written in, marked when that is not the page's language.
-#[component]
-pub fn InLanguage(text: Localized<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    let foreign = (Lang::from(i18n.get_locale_untracked()) != text.lang).then_some(text.lang.as_str());
-    view! { <span lang=foreign>{text.value}</span> }
 }
 
 #[component]
@@ -152,7 +145,7 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
                         })}
                     </p>
                     <h1 class="profile__name"><InLanguage text=name /></h1>
-                    {short_description.map(|text| view! { <p class="profile__summary"><InLanguage text /></p> })}
+                    {short_description.map(|text| view! { <p class="profile__summary"><InLanguage text mark=true /></p> })}
                     <p class="profile__place">{place}</p>
                     <p class="profile__actions">
                         {website.clone().map(|site| view! {
@@ -172,11 +165,12 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
                 <div class="profile__main">
                     {startup.map(|startup| view! { <StartupBlock startup /> })}
                     {description_html.map(|html| {
-                        let foreign = (html.lang != lang).then_some(html.lang.as_str());
+                        let foreign = (html.lang != lang).then_some(html.lang);
                         view! {
                             <section class="profile__section" aria-labelledby="about-heading">
                                 <h2 id="about-heading">{t!(i18n, profile.about)}</h2>
-                                <div class="prose" lang=foreign inner_html=html.value></div>
+                                {foreign.map(|lang| view! { <p class="profile__lang-note"><LanguageMark lang /></p> })}
+                                <div class="prose" lang=foreign.map(Lang::as_str) inner_html=html.value></div>
                             </section>
                         }
                     })}
@@ -273,7 +267,7 @@ fn StartupBlock(startup: StartupView) -> impl IntoView {
                 <Icon name=IconName::Rocket />
                 {t!(i18n, profile.startup_heading)}
             </h2>
-            {pitch.map(|pitch| view! { <p class="startup-block__pitch"><InLanguage text=pitch /></p> })}
+            {pitch.map(|pitch| view! { <p class="startup-block__pitch"><InLanguage text=pitch mark=true /></p> })}
             <dl class="startup-block__facts">
                 <div>
                     <dt>{t!(i18n, profile.stage)}</dt>
@@ -322,7 +316,7 @@ fn SolutionItem(solution: SolutionSummary) -> impl IntoView {
                 {solution.deployment.map(|deployment| view! { <span class="badge">{deployment_name(locale, deployment)}</span> })}
                 {solution.categories.into_iter().map(|category| view! { <span class="chip">{category.name}</span> }).collect_view()}
             </p>
-            {solution.summary.map(|summary| view! { <p class="solution-item__summary"><InLanguage text=summary /></p> })}
+            {solution.summary.map(|summary| view! { <p class="solution-item__summary"><InLanguage text=summary mark=true /></p> })}
         </li>
     }
 }

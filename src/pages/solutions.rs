@@ -11,7 +11,8 @@ use crate::{
     components::structured_data::StructuredData,
     components::{
         facets::{FacetGroup, FacetOption, FacetTree},
-        organization_card::{Highlighted, OrganizationCardView},
+        in_language::{Highlighted, InLanguage, LanguageMark},
+        organization_card::OrganizationCardView,
         pagination::Pagination,
         results::{ResultsLayout, results_summary},
         search_page::{SearchPage, SearchPageTexts},
@@ -24,7 +25,7 @@ use crate::{
     },
     i18n::*,
     labels::{country_name, deployment_name, format_date, nist_name, solution_kind_name},
-    pages::{not_found::NotFound, organization::InLanguage},
+    pages::not_found::NotFound,
 };
 
 /// The form the compare checkboxes of the list belong to (it lives outside the search form).
@@ -153,7 +154,7 @@ fn SolutionCardView(card: SolutionCard) -> impl IntoView {
                         ", " {country_name(locale, card.country)}
                     </span>
                 </p>
-                {card.summary.map(|summary| view! { <p class="org-card__summary"><Highlighted text=summary /></p> })}
+                {card.summary.map(|summary| view! { <p class="org-card__summary"><Highlighted text=summary mark=true /></p> })}
                 {(!card.categories.is_empty()).then(|| view! {
                     <ul class="chips">
                         {card.categories.into_iter().map(|category| view! { <li class="chip">{category}</li> }).collect_view()}
@@ -268,8 +269,13 @@ fn SolutionDetail(page: SolutionPage) -> impl IntoView {
             <div class="profile__layout">
                 <div class="profile__main">
                     {description_html.map(|html| {
-                        let foreign = (html.lang != lang).then_some(html.lang.as_str());
-                        view! { <div class="prose profile__section" lang=foreign inner_html=html.value></div> }
+                        let foreign = (html.lang != lang).then_some(html.lang);
+                        view! {
+                            <div class="profile__section">
+                                {foreign.map(|lang| view! { <p class="profile__lang-note"><LanguageMark lang /></p> })}
+                                <div class="prose" lang=foreign.map(Lang::as_str) inner_html=html.value></div>
+                            </div>
+                        }
                     })}
                     <section class="profile__section" aria-labelledby="offered-by">
                         <h2 id="offered-by">{t!(i18n, solutions.organization)}</h2>

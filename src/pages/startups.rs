@@ -9,7 +9,8 @@ use crate::{
     components::{
         facets::{FacetGroup, FacetOption, FacetTree},
         icons::{Icon, IconName},
-        organization_card::{Highlighted, Logo, VerifiedBadge},
+        in_language::{Highlighted, InLanguage},
+        organization_card::{Logo, VerifiedBadge},
         pagination::Pagination,
         results::{ResultsLayout, results_summary},
         search_page::{SearchPage, SearchPageTexts},
@@ -121,7 +122,6 @@ pub fn StartupCardView(startup: StartupCard) -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     let lang = Lang::from(locale);
     let StartupCard { card, pitch, needs } = startup;
-    let pitch_lang = pitch.as_ref().and_then(|pitch| (pitch.lang != lang).then_some(pitch.lang.as_str()));
     let place = place_name(locale, card.city.as_deref(), card.country);
     view! {
         <li class="startup-card" class:startup-card--featured=card.featured>
@@ -142,8 +142,8 @@ pub fn StartupCardView(startup: StartupCard) -> impl IntoView {
                 {card.verified.then(|| view! { <VerifiedBadge /> })}
             </p>
             {match (pitch, card.short_description) {
-                (Some(pitch), _) => Some(view! { <p class="startup-card__pitch" lang=pitch_lang>{pitch.value}</p> }.into_any()),
-                (None, Some(summary)) => Some(view! { <p class="startup-card__pitch"><Highlighted text=summary /></p> }.into_any()),
+                (Some(pitch), _) => Some(view! { <p class="startup-card__pitch"><InLanguage text=pitch mark=true /></p> }.into_any()),
+                (None, Some(summary)) => Some(view! { <p class="startup-card__pitch"><Highlighted text=summary mark=true /></p> }.into_any()),
                 (None, None) => None,
             }}
             {(!needs.is_empty()).then(|| view! {
