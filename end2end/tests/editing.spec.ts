@@ -46,6 +46,11 @@ test("an organization claims its listing, edits it in two languages, uploads a l
   await page.getByRole("button", { name: en.editor.upload_logo }).click();
   await expect(page).toHaveURL(/logo=pending$/);
   await expect(page.getByText(en.editor.saved_pending)).toBeVisible();
+  // The logo waiting for review is previewed, captioned as such, and really loads.
+  const preview = page.locator(".logo-editor__logo--pending");
+  await expect(preview.locator("figcaption")).toHaveText(en.editor.logo_pending);
+  await expect.poll(() => preview.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  if (hydrated(testInfo)) expect(await seriousViolations(page)).toEqual([]);
 
   await open(page, "/en/account", testInfo);
   const mine = page.locator(".my-organization");

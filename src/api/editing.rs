@@ -38,6 +38,8 @@ pub struct EditorData {
     pub errors: Vec<FieldError>,
     pub logo_errors: Vec<FieldError>,
     pub logo_url: Option<String>,
+    /// The logo of the change waiting for review, which the public does not see yet.
+    pub pending_logo_url: Option<String>,
     pub latest_revision: Option<RevisionSummary>,
     pub categories: Vec<Choice>,
     pub sectors: Vec<Choice>,

@@ -212,6 +212,7 @@ fn Editor(data: EditorData) -> impl IntoView {
         errors,
         logo_errors,
         logo_url,
+        pending_logo_url,
         latest_revision,
         categories,
         sectors,
@@ -266,7 +267,18 @@ fn Editor(data: EditorData) -> impl IntoView {
         <section class="account-section" id="logo" aria-labelledby="logo-title">
             <h2 id="logo-title">{t!(i18n, editor.logo)}</h2>
             <div class="logo-editor">
-                {logo_url.map(|url| view! { <img class="logo-editor__current" src=url alt="" width="96" height="96" /> })}
+                {logo_url.map(|url| view! {
+                    <figure class="logo-editor__logo">
+                        <img src=url alt="" width="96" height="96" />
+                        <figcaption>{t!(i18n, editor.logo_current)}</figcaption>
+                    </figure>
+                })}
+                {pending_logo_url.map(|url| view! {
+                    <figure class="logo-editor__logo logo-editor__logo--pending">
+                        <img src=url alt="" width="96" height="96" />
+                        <figcaption>{t!(i18n, editor.logo_pending)}</figcaption>
+                    </figure>
+                })}
                 <form class="form form--narrow" method="post" enctype="multipart/form-data" action=logo_action>
                     <LogoInput errors=logo_errors />
                     <button class="button" type="submit">{t!(i18n, editor.upload_logo)}</button>

@@ -8,8 +8,9 @@
 use axum::{
     Router,
     extract::{Multipart, Path, State},
+    http::header,
     response::{IntoResponse, Redirect, Response},
-    routing::post,
+    routing::{get, post},
 };
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -374,6 +375,9 @@ pub async fn editor_data(
     let latest = state.db.latest_revision(organization.id).await?;
     let latest_revision = latest.as_ref().map(|revision| revision.summary.clone());
     let working = WorkingChange::from(&organization, latest);
+    let pending_logo_url = working.logo.as_ref().zip(latest_revision.as_ref()).map(|(_, revision)| {
+        format!("/account/organizations/{}/pending-logo?revision={}", organization.slug, revision.id)
+    });
     let (form, errors) = match take_flash(session, &format!("profile:{slug}")).await? {
         Some(flash) => (flash.values, flash.errors),
         None => (ProfileForm::of(&working.profile), Vec::new()),
@@ -397,11 +401,18 @@ pub async fn editor_data(
             .logo_version
             .as_ref()
             .map(|version| format!("/logos/{}/128?v={version}", organization.slug)),
+        pending_logo_url,
         latest_revision,
         categories,
         sectors,
         solutions: working_solutions(&live, &working.solution_edits),
     })
+}
+
+/// The logo of a listing's change waiting for review, for its editors to see what they sent.
+pub async fn pending_logo(state: &AppState, user: &User, slug: &str) -> Result<Vec<u8>, AppError> {
+    let (organization, _) = listing_to_edit(state, user, slug).await?;
+    WorkingChange::of(state, &organization).await?.logo.ok_or(AppError::NotFound)
 }
 
 /// The categories (subcategories, under their parent's name) and sectors an editor chooses from.
@@ -625,6 +636,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/{lang}/account/organizations/{slug}/profile", post(post_profile))
         .route("/{lang}/account/organizations/{slug}/logo", post(post_logo))
+        .route("/account/organizations/{slug}/pending-logo", get(get_pending_logo))
         .route("/{lang}/account/organizations/new", post(post_new_listing))
         .route("/{lang}/account/organizations/{slug}/solutions/{key}", post(post_solution))
 }
@@ -679,6 +691,16 @@ async fn post_profile(
         .map(|status| format!("{page}?saved={status}"))
         .map_err(|error| (error, form));
     Ok(after_form(&session, &format!("profile:{slug}"), page, outcome).await)
+}
+
+async fn get_pending_logo(
+    State(state): State<AppState>,
+    session: Session,
+    Path(slug): Path<String>,
+) -> Result<Response, Response> {
+    let credentials = signed_in_user(&state, &session, Lang::En).await?;
+    let bytes = pending_logo(&state, &credentials.user, &slug).await.map_err(|error| error_response(&error))?;
+    Ok(([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "private, no-store")], bytes).into_response())
 }
 
 async fn post_logo(

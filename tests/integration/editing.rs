@@ -184,7 +184,18 @@ async fn logos_are_checked_resized_and_published_or_held_for_review(db: Database
     assert_eq!(location(&reply), format!("/en/account/organizations/{b_slug}?logo=pending"));
     assert!(db.organization_by_slug(&b_slug).await.unwrap().unwrap().logo_version.is_none(), "held for review");
     let revision = db.latest_revision(b_id).await.unwrap().unwrap();
-    assert!(revision.logo.is_some_and(|logo| logo.starts_with(b"\x89PNG")));
+    assert!(revision.logo.as_ref().is_some_and(|logo| logo.starts_with(b"\x89PNG")));
+    // Its editors see the logo they sent beside the one shown now, before staff approve it.
+    let editor = bravo.get(&format!("/en/account/organizations/{b_slug}")).await.body;
+    let pending = format!("/account/organizations/{b_slug}/pending-logo?revision={}", revision.summary.id);
+    assert!(editor.contains(&format!(r#"src="{pending}""#)), "the editor previews the pending logo");
+    assert!(editor.contains("Awaiting review"));
+    let served = bravo.get(&pending).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.headers[header::CONTENT_TYPE], "image/png");
+    assert_eq!(served.headers[header::CACHE_CONTROL], "private, no-store", "no shared cache keeps it");
+    let public = Browser::new(&app, "203.0.113.77:5000").get(&format!("/en/organizations/{b_slug}")).await.body;
+    assert!(!public.contains("pending-logo"), "the public does not see it");
 
     let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#;
     let reply = upload_logo(&mut bravo, &b_slug, svg).await;
@@ -307,6 +318,9 @@ async fn nobody_changes_a_listing_that_is_not_theirs(db: Database) {
             .await;
         browser
     };
+    // B has a logo waiting for review, which only its editors and staff may see.
+    let pending = upload_logo(&mut editor_of_b, &b_slug, &png(32, 32)).await;
+    assert!(location(&pending).ends_with("logo=pending"), "{}", pending.body);
     let actors: [(&str, &mut Browser, bool); 7] = [
         ("anonymous", &mut anonymous, false),
         ("editor of A", &mut editor_of_a, false),
@@ -346,9 +360,13 @@ async fn nobody_changes_a_listing_that_is_not_theirs(db: Database) {
                 assert_eq!(before, after, "{who}'s refused {write} changed nothing");
             }
         }
-        // Reading B's editor and its solution form follows the same rule.
+        // Reading B's editor, its solution form and its pending logo follows the same rule.
         let expected =
             if allowed { vec![StatusCode::OK] } else { vec![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN] };
+        if !allowed {
+            let logo = browser.get(&format!("/account/organizations/{b_slug}/pending-logo")).await;
+            assert!(expected.contains(&logo.status), "{who} reading B's pending logo: {}", logo.status);
+        }
         let page = browser.call("/api/editing/editor", &[("slug", &b_slug), ("lang", "en")]).await;
         assert!(expected.contains(&page.status), "{who} reading B's editor: {}", page.status);
         let form = browser.call("/api/editing/solution", &[("slug", &b_slug), ("key", "new"), ("lang", "en")]).await;
