@@ -81,10 +81,11 @@ test("landscape tiles are reached and opened with the keyboard", async ({ page }
     // Arrow keys move between tiles; down lands on a tile below the current one.
     await page.keyboard.press("ArrowRight");
     await expect(tiles.nth(1)).toBeFocused();
-    const before = await tiles.nth(1).boundingBox();
+    // Where the focused tile is on the page (focus may scroll it into view).
+    const top = () => page.evaluate(() => (document.activeElement?.getBoundingClientRect().top ?? 0) + window.scrollY);
+    const before = await top();
     await page.keyboard.press("ArrowDown");
-    const after = await page.evaluate(() => document.activeElement?.getBoundingClientRect().top ?? 0);
-    expect(after).toBeGreaterThan(before?.y ?? 0);
+    expect(await top()).toBeGreaterThan(before);
     await page.keyboard.press("Home");
     await expect(tiles.first()).toBeFocused();
   } else {
@@ -96,6 +97,44 @@ test("landscape tiles are reached and opened with the keyboard", async ({ page }
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`${href}$`));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+test("landscape groups show their subcategories and whole names, on a phone too", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await open(page, "/en/landscape", testInfo);
+  const group = page.locator(".landscape__group").first();
+  const subcategory = group.getByRole("list", { name: en.directory.subcategories }).getByRole("link").first();
+  await expect(subcategory).toBeVisible();
+  const [name, count] = [await subcategory.evaluate((link) => link.firstChild?.textContent?.trim()), await subcategory.locator(".landscape__group-count").textContent()];
+  // No name is cut short: each tile's text fits the box it is given.
+  const clipped = await page.locator(".tile__name").evaluateAll((names) =>
+    names.filter((name) => name.scrollHeight > name.clientHeight + 1 || name.scrollWidth > name.clientWidth + 1).map((name) => name.textContent));
+  expect(clipped).toEqual([]);
+  await subcategory.click();
+  await expect(page).toHaveURL(/\/en\/organizations\?category=[a-z0-9-]+$/);
+  await expect(page.locator("#results-summary")).toContainText(`${count} `);
+  // The subcategory is the filter chosen (in the folded filters panel of the phone).
+  const chosen = page.locator("#filters input[name=category]:checked");
+  await expect(chosen).toHaveCount(1);
+  await expect(page.locator("#filters label:has(input[name=category]:checked)")).toContainText(name ?? "");
+});
+
+test("the arrow-key hint appears for keyboard focus only", async ({ page }, testInfo) => {
+  test.skip(!hydrated(testInfo), "without JavaScript the arrow keys do nothing, and no hint is shown");
+  await open(page, "/en/landscape", testInfo);
+  const hint = page.getByText(en.landscape.keyboard_hint);
+  await expect(hint).toBeHidden();
+  // A pointer on a tile is no keyboard.
+  const tile = page.locator("a.tile").first();
+  const box = (await tile.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await expect(tile).toBeFocused();
+  await expect(hint).toBeHidden();
+  await page.keyboard.press("Tab");
+  await expect(page.locator("a.tile").nth(1)).toBeFocused();
+  await expect(hint).toBeVisible();
+  await page.keyboard.press("Escape");
 });
 
 test("the home page shows featured startups, charts that lead to the directory, and the newest listings", async ({ page }, testInfo) => {

@@ -44,7 +44,17 @@ pub struct LandscapeGroup {
     pub name: String,
     /// Every listing of the group, of which `tiles` shows the first ones.
     pub count: u64,
+    /// Its subcategories that hold some of those listings, in the taxonomy's order.
+    pub subcategories: Vec<LandscapeSubcategory>,
     pub tiles: Vec<LandscapeTile>,
+}
+
+/// A subcategory of a landscape group, and how many of the group's listings it holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LandscapeSubcategory {
+    pub slug: Slug,
+    pub name: String,
+    pub count: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! `/{lang}/landscape`: every published organization as a logo tile, grouped by market category the
-//! way the CNCF landscape does it. Kind and country narrow the map; arrow keys move between tiles.
+//! way the CNCF landscape does it, each group with its subcategories. Kind and country narrow the map;
+//! arrow keys move between tiles (a hint says so while a keyboard has a tile in focus).
 use leptos::{ev, prelude::*};
 use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
@@ -17,6 +18,7 @@ use crate::{
         lang::Lang,
         organization::OrganizationKind,
         showcase::{Landscape, LandscapeGroup},
+        slug::Slug,
     },
     i18n::*,
     labels::{country_name, kind_label, kind_name},
@@ -98,9 +100,9 @@ fn LandscapeMap(landscape: Landscape, question: DirectoryQuery) -> impl IntoView
     view! {
         <p class="landscape__summary" aria-live="polite">
             <strong>{t!(i18n, directory.results, count = move || total)}</strong>
-            " · "
-            <span id="landscape-hint">{t!(i18n, landscape.keyboard_hint)}</span>
         </p>
+        // Said to keyboard users only, while a tile has their focus (and the keys work: with JavaScript).
+        <p id="landscape-hint" class="landscape__hint">{t!(i18n, landscape.keyboard_hint)}</p>
         <div class="landscape__groups">
             {groups}
         </div>
@@ -117,12 +119,31 @@ fn TileGroup(group: LandscapeGroup, question: DirectoryQuery) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let lang = Lang::from(locale);
-    let LandscapeGroup { slug, name, count, tiles } = group;
+    let LandscapeGroup { slug, name, count, subcategories, tiles } = group;
+    let in_directory = {
+        let question = question.clone();
+        move |category: &Slug| {
+            DirectoryQuery { categories: vec![category.clone()], ..question.clone() }
+                .href(&format!("/{lang}/organizations"))
+        }
+    };
+    let subcategories = (!subcategories.is_empty()).then(|| {
+        view! {
+            <ul class="landscape__subcategories" aria-label=td_string!(locale, directory.subcategories)>
+                {subcategories.into_iter().map(|subcategory| view! {
+                    <li>
+                        <a class="landscape__subcategory" href=in_directory(&subcategory.slug)>
+                            {subcategory.name} <span class="landscape__group-count">{subcategory.count}</span>
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    });
     let heading_id = format!("group-{slug}");
     let labelled_by = heading_id.clone();
     let rest = (count > tiles.len() as u64).then(|| {
-        let directory = DirectoryQuery { categories: vec![slug.clone()], ..question };
-        let href = directory.href(&format!("/{lang}/organizations"));
+        let href = in_directory(&slug);
         view! { <a class="landscape__more" href=href>{t!(i18n, landscape.more, count = move || count)}</a> }
     });
     view! {
@@ -130,6 +151,7 @@ fn TileGroup(group: LandscapeGroup, question: DirectoryQuery) -> impl IntoView {
             <h2 class="landscape__group-heading" id=heading_id>
                 {name} <span class="landscape__group-count">{count}</span>
             </h2>
+            {subcategories}
             <ul class="landscape__tiles" aria-describedby="landscape-hint">
                 {tiles.into_iter().map(|tile| {
                     let title = format!("{} · {}", tile.name.value, kind_label(locale, tile.kind));
@@ -173,12 +195,14 @@ fn move_between_tiles(event: ev::KeyboardEvent) {
     let tiles: Vec<web_sys::HtmlElement> =
         (0..list.length()).filter_map(|index| list.item(index)?.dyn_into::<web_sys::HtmlElement>().ok()).collect();
     let Some(position) = tiles.iter().position(|tile| *tile == current) else { return };
+    // Where a tile stands: the middle of its width, and its top (tiles of a row may differ in height,
+    // as their names take one line or three).
     let centre = |tile: &web_sys::HtmlElement| {
         let rect = tile.get_bounding_client_rect();
-        (rect.left() + rect.width() / 2.0, rect.top() + rect.height() / 2.0)
+        (rect.left() + rect.width() / 2.0, rect.top())
     };
     let (x, y) = centre(&current);
-    // The tile in the nearest row in `direction` (-1 up, 1 down) whose centre is closest to ours.
+    // The tile in the nearest row in `direction` (-1 up, 1 down) whose middle is closest to ours.
     let vertical = |direction: f64| {
         let rows = tiles.iter().map(|tile| (tile, centre(tile))).filter(|(_, (_, ty))| (ty - y) * direction > 1.0);
         let nearest_row = rows.clone().map(|(_, (_, ty))| (ty - y).abs()).fold(f64::INFINITY, f64::min);

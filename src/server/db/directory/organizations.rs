@@ -15,7 +15,9 @@ use crate::{
         },
         lang::{Lang, Localized},
         organization::OrganizationKind,
-        showcase::{Bar, Landscape, LandscapeGroup, LandscapeTile, Overview, StartupCard, StartupShowcase},
+        showcase::{
+            Bar, Landscape, LandscapeGroup, LandscapeSubcategory, LandscapeTile, Overview, StartupCard, StartupShowcase,
+        },
         slug::Slug,
         startup::{StartupNeed, StartupStage},
         taxonomy::{Category, Sector, Tag},
@@ -176,13 +178,31 @@ impl Database {
         let shown: Vec<i64> =
             groups.iter().flat_map(|(_, members)| members.iter().take(per_group).map(|doc| doc.id)).collect();
         let texts = self.organization_texts(&shown).await?;
+        let name_of = |category: &crate::domain::taxonomy::Category| {
+            category.names.pick(lang).map_or_else(|| category.slug.to_string(), |name| name.value.clone())
+        };
+        // How many of a group's listings each of its subcategories holds.
+        let subcategories_of = |parent: &crate::domain::taxonomy::Category, members: &[&Doc<ListingCard>]| {
+            directory
+                .categories
+                .iter()
+                .filter(|child| child.parent_id == Some(parent.id))
+                .map(|child| LandscapeSubcategory {
+                    slug: child.slug.clone(),
+                    name: name_of(child),
+                    count: members.iter().filter(|doc| doc.payload.categories.contains(&child.id)).count() as u64,
+                })
+                .filter(|child| child.count > 0)
+                .collect()
+        };
         let groups = groups
             .into_iter()
             .filter(|(_, members)| !members.is_empty())
             .map(|(parent, members)| LandscapeGroup {
                 slug: parent.slug.clone(),
-                name: parent.names.pick(lang).map_or_else(|| parent.slug.to_string(), |name| name.value.clone()),
+                name: name_of(parent),
                 count: members.len() as u64,
+                subcategories: subcategories_of(parent, &members),
                 tiles: members
                     .iter()
                     .take(per_group)
