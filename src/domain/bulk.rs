@@ -23,13 +23,45 @@ pub struct RowProblem {
     pub problem: Problem,
 }
 
+/// Why a file could not be read as an import at all, said in the reader's language on the page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unreadable {
+    /// Not a JSON export document; where its parser stopped.
+    NotExportJson { line: usize, column: usize },
+    /// Not CSV; the line where reading stopped, when known.
+    NotCsv { line: Option<u64> },
+    /// A CSV header naming no column of its sheet.
+    UnknownColumn { header: String, sheet: ImportSheet, known: Vec<String> },
+}
+
+impl std::fmt::Display for Unreadable {
+    /// In English, for the command line and logs.
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unreadable::NotExportJson { line, column } => write!(
+                formatter,
+                "not an export document {{\"organizations\": [...], \"solutions\": [...]}} (line {line}, column {column})"
+            ),
+            Unreadable::NotCsv { line: Some(line) } => write!(formatter, "not a CSV file (line {line})"),
+            Unreadable::NotCsv { line: None } => write!(formatter, "not a CSV file"),
+            Unreadable::UnknownColumn { header, sheet, known } => {
+                write!(
+                    formatter,
+                    "unknown column `{header}` in a file of {sheet}; the columns are {}",
+                    known.join(", ")
+                )
+            }
+        }
+    }
+}
+
 /// The outcome of an import: nothing is written unless `problems` is empty, the file was readable and
 /// it was not a dry run.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
     pub dry_run: bool,
     /// Why the file could not be read at all (not JSON, a CSV line with too many cells, ...).
-    pub unreadable: Option<String>,
+    pub unreadable: Option<Unreadable>,
     pub problems: Vec<RowProblem>,
     /// Listings and solutions written, or that a dry run found ready to write.
     pub organizations: usize,

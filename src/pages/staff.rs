@@ -22,7 +22,7 @@ use crate::{
         layout::PageTitle,
     },
     domain::{
-        bulk::ImportReport,
+        bulk::{ImportReport, ImportSheet, Unreadable},
         curation::{CLAIM_REASON_MAX, ListingAction, StaffListing},
         lang::Lang,
         validation::FieldError,
@@ -474,15 +474,41 @@ pub fn ImportPage() -> impl IntoView {
 }
 
 /// What an import did, or every problem of every row that stopped it.
+/// The name of an import's list, as the report's reader calls it.
+fn sheet_name(locale: Locale, sheet: ImportSheet) -> &'static str {
+    match sheet {
+        ImportSheet::Organizations => td_string!(locale, staff.import.sheet_organizations),
+        ImportSheet::Solutions => td_string!(locale, staff.import.sheet_solutions),
+    }
+}
+
 #[component]
 fn ImportOutcome(report: ImportReport) -> impl IntoView {
     let i18n = use_i18n();
     let (organizations, solutions) = (report.organizations, report.solutions);
     if let Some(reason) = report.unreadable {
+        let locale = i18n.get_locale_untracked();
+        let reason = match reason {
+            Unreadable::NotExportJson { line, column } => {
+                td_display!(locale, staff.import.not_json, line = line, column = column).to_string()
+            }
+            Unreadable::NotCsv { line: Some(line) } => {
+                td_display!(locale, staff.import.not_csv_at, line = line).to_string()
+            }
+            Unreadable::NotCsv { line: None } => td_string!(locale, staff.import.not_csv).to_owned(),
+            Unreadable::UnknownColumn { header, sheet, known } => td_display!(
+                locale,
+                staff.import.unknown_column,
+                header = header,
+                sheet = sheet_name(locale, sheet),
+                known = known.join(", ")
+            )
+            .to_string(),
+        };
         return view! {
             <div class="form-alert" role="alert">
                 <p>{t!(i18n, staff.import.unreadable)}</p>
-                <p><code>{reason}</code></p>
+                <p>{reason}</p>
             </div>
         }
         .into_any();
@@ -512,7 +538,7 @@ fn ImportOutcome(report: ImportReport) -> impl IntoView {
             <tbody>
                 {report.problems.into_iter().map(|problem| view! {
                     <tr>
-                        <td>{problem.sheet.as_str()}</td>
+                        <td>{move || sheet_name(i18n.get_locale(), problem.sheet)}</td>
                         <td>{problem.row}</td>
                         <td>{problem.slug}</td>
                         <td><code>{problem.column}</code></td>

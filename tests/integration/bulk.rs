@@ -325,6 +325,23 @@ async fn staff_import_from_the_page_and_everyone_else_is_refused(db: Database) {
     let page = curator.get("/en/staff/import").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("enctype=\"multipart/form-data\"") && page.body.contains("name=\"dry_run\""));
+
+    // The Azerbaijani report has no English left: its lists, its reasons, a file it cannot read.
+    let bad = organizations_csv(&[&GOOD_ROW.replace("alfa-kiber", "echo").replace("company", "spaceship")]);
+    curator.upload("/az/staff/import", &[("dry_run", "1")], ("file", "organizations.csv", bad.as_slice())).await;
+    let report = curator.get("/az/staff/import?done=1").await.body.replace("<!>", "");
+    assert!(report.contains("<td>Təşkilatlar</td>"), "the list is named in Azerbaijani: {report}");
+    assert!(!report.contains(">organizations<"));
+    let unknown = b"slug,colour\nfoxtrot,blue\n";
+    curator.upload("/az/staff/import", &[("dry_run", "1")], ("file", "organizations.csv", unknown.as_slice())).await;
+    let report = curator.get("/az/staff/import?done=1").await.body.replace("<!>", "");
+    assert!(report.contains("«colour» sütunu «Təşkilatlar» faylının sütunlarından deyil"), "{report}");
+    assert!(!report.contains("unknown column"));
+    let broken = b"{\"organizations\": [";
+    curator.upload("/az/staff/import", &[], ("file", "listings.json", broken.as_slice())).await;
+    let report = curator.get("/az/staff/import?done=1").await.body.replace("<!>", "");
+    assert!(report.contains("Bu, ixrac sənədi deyil"), "{report}");
+    assert!(!report.contains("not an export document"));
 }
 
 on_both_engines!(

@@ -286,6 +286,25 @@ async fn the_landscape_groups_listings_by_top_level_category(db: Database) {
         everything,
         "only kind and country narrow the landscape"
     );
+
+    // Each group names the subcategories its listings are in, with how many of them each holds.
+    let categories = db.categories().await.unwrap();
+    for group in &everything.groups {
+        let parent = categories.iter().find(|category| category.slug == group.slug).unwrap();
+        assert!(!group.subcategories.is_empty(), "{} names its subcategories", group.slug);
+        for subcategory in &group.subcategories {
+            let child = categories.iter().find(|category| category.slug == subcategory.slug).unwrap();
+            assert_eq!(child.parent_id, Some(parent.id), "{} is under {}", subcategory.slug, group.slug);
+            assert!(subcategory.count >= 1 && subcategory.count <= group.count);
+        }
+    }
+
+    // The page counts what is left out in words that agree with the number.
+    let app = app(&db);
+    let (_, _, one) = get(&app, "/en/landscape?kind=startup", &[]).await;
+    assert!(one.replace("<!>", "").contains("1 organization has no category yet and appears only in the directory."));
+    let (_, _, two) = get(&app, "/en/landscape", &[]).await;
+    assert!(two.replace("<!>", "").contains("2 organizations have no category yet and appear only in the directory."));
 }
 
 async fn the_overview_summarises_the_ecosystem_with_working_links(db: Database) {

@@ -10,7 +10,7 @@ use time::{OffsetDateTime, format_description::well_known::Rfc3339};
 use super::{Column, ORGANIZATION_COLUMNS, SOLUTION_COLUMNS, values_at};
 use crate::{
     domain::{
-        bulk::{ImportReport, ImportSheet, RowProblem},
+        bulk::{ImportReport, ImportSheet, RowProblem, Unreadable},
         editing::{ProfileForm, SolutionForm},
         organization::{ListingStatus, NewOrganization},
         slug::Slug,
@@ -111,7 +111,7 @@ struct Sheets {
     solutions: Vec<Row>,
 }
 
-fn read(bytes: &[u8], format: ImportFormat) -> Result<Sheets, String> {
+fn read(bytes: &[u8], format: ImportFormat) -> Result<Sheets, Unreadable> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match format {
         ImportFormat::Json => read_json(bytes),
@@ -119,7 +119,7 @@ fn read(bytes: &[u8], format: ImportFormat) -> Result<Sheets, String> {
     }
 }
 
-fn read_json(bytes: &[u8]) -> Result<Sheets, String> {
+fn read_json(bytes: &[u8]) -> Result<Sheets, Unreadable> {
     #[derive(serde::Deserialize)]
     struct Document {
         #[serde(default)]
@@ -127,9 +127,8 @@ fn read_json(bytes: &[u8]) -> Result<Sheets, String> {
         #[serde(default)]
         solutions: Vec<Value>,
     }
-    let document: Document = serde_json::from_slice(bytes).map_err(|error| {
-        format!("not an export document {{\"organizations\": [...], \"solutions\": [...]}}: {error}")
-    })?;
+    let document: Document = serde_json::from_slice(bytes)
+        .map_err(|error| Unreadable::NotExportJson { line: error.line(), column: error.column() })?;
     let rows = |sheet: ImportSheet, records: &[Value], columns: &'static [Column]| -> Vec<Row> {
         records
             .iter()
@@ -148,9 +147,10 @@ fn read_json(bytes: &[u8]) -> Result<Sheets, String> {
 }
 
 /// A CSV file of organizations, or of solutions when it has an `organization` column.
-fn read_csv(bytes: &[u8]) -> Result<Sheets, String> {
+fn read_csv(bytes: &[u8]) -> Result<Sheets, Unreadable> {
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
-    let headers = reader.headers().map_err(|error| format!("not a CSV file: {error}"))?.clone();
+    let not_csv = |error: csv::Error| Unreadable::NotCsv { line: error.position().map(csv::Position::line) };
+    let headers = reader.headers().map_err(not_csv)?.clone();
     let (sheet, columns) = if headers.iter().any(|header| header == "organization") {
         (ImportSheet::Solutions, SOLUTION_COLUMNS)
     } else {
@@ -159,15 +159,16 @@ fn read_csv(bytes: &[u8]) -> Result<Sheets, String> {
     let by_position: Vec<&Column> = headers
         .iter()
         .map(|header| {
-            columns.iter().find(|column| column.name == header.trim()).ok_or_else(|| {
-                let known: Vec<&str> = columns.iter().map(|column| column.name).collect();
-                format!("unknown column `{header}` in a file of {sheet}; the columns are {}", known.join(", "))
+            columns.iter().find(|column| column.name == header.trim()).ok_or_else(|| Unreadable::UnknownColumn {
+                header: header.to_owned(),
+                sheet,
+                known: columns.iter().map(|column| column.name.to_owned()).collect(),
             })
         })
         .collect::<Result<_, _>>()?;
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|error| format!("not a CSV file: {error}"))?;
+        let record = record.map_err(not_csv)?;
         let number = record.position().map_or(rows.len() + 2, |position| position.line() as usize);
         let cells = by_position
             .iter()
