@@ -365,6 +365,8 @@ mod tests {
         assert_eq!(sheets.organizations[0].values("categories"), ["soc", "pentest"]);
         assert!(sheets.organizations[1].values("categories").is_empty());
         let unknown = read(b"slug,webiste\nalpha,x\n", ImportFormat::Csv).err().unwrap();
-        assert!(unknown.contains("webiste"), "{unknown}");
+        let Unreadable::UnknownColumn { header, sheet, known } = unknown else { panic!("{unknown}") };
+        assert_eq!((header.as_str(), sheet), ("webiste", ImportSheet::Organizations));
+        assert!(known.iter().any(|column| column == "website"), "the columns it could be: {known:?}");
     }
 }
