@@ -1,4 +1,4 @@
-import { expect, field, open, password, published, strings, test } from "./support";
+import { expect, field, hydrated, open, password, published, seriousViolations, strings, test } from "./support";
 
 const en = strings("en");
 
@@ -65,6 +65,22 @@ test("a text shown in another language than the page's says which, on cards and 
   await open(page, "/ru/organizations/abseron-kiber-muhafize-sirketi", testInfo);
   await expect(page.locator(".profile__summary .lang-mark")).toHaveCount(0);
   await expect(page.locator(".profile__summary > span")).not.toHaveAttribute("lang", /.+/);
+});
+
+test("on a phone a CERT's profile says how to report an incident and reach it before what it offers", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await open(page, "/en/organizations?q=SIPAR", testInfo);
+  await page.locator(".org-card__name a").filter({ hasText: "SIPAR" }).first().click();
+  const report = page.getByRole("link", { name: en.profile.report_incident });
+  await expect(report).toHaveAttribute("href", "https://siper-cert.example/report");
+  const call = page.getByRole("link", { name: new RegExp(`^${en.profile.call} \\+994`) });
+  await expect(call).toHaveAttribute("href", /^tel:\+994/);
+  await expect(page.getByText(`${en.profile.constituency}: Public bodies, businesses and citizens of Azerbaijan`)).toBeVisible();
+  const solutions = (await page.locator("#solutions-heading").boundingBox())!.y;
+  for (const link of [report, call, page.getByRole("link", { name: en.profile.send_email })]) {
+    expect((await link.boundingBox())!.y).toBeLessThan(solutions);
+  }
+  if (hydrated(testInfo)) expect(await seriousViolations(page)).toEqual([]);
 });
 
 test("an unknown profile is a real 404 page with a search box", async ({ page }, testInfo) => {

@@ -136,6 +136,8 @@ impl ProfileForm {
             ("phone", &profile.phone),
             ("address", &profile.address),
             ("city", &profile.city),
+            ("incident_contact", &profile.incident_contact),
+            ("constituency", &profile.constituency),
         ] {
             form.push(name, value.clone().unwrap_or_default());
         }
@@ -190,6 +192,8 @@ impl ProfileForm {
         }));
         let address = keep(optional_text("address", self.value("address"), 300));
         let city = keep(optional_text("city", self.value("city"), 100));
+        let incident_contact = keep(incident_contact(self.value("incident_contact")));
+        let constituency = keep(optional_text("constituency", self.value("constituency"), 300));
         let demo_video_url = keep(optional_url("demo_video_url", self.value("demo_video_url")));
 
         let mut texts = Translations::new();
@@ -273,6 +277,8 @@ impl ProfileForm {
                 address,
                 city,
                 country,
+                incident_contact,
+                constituency,
                 founded_year,
                 employee_range,
                 certifications,
@@ -419,6 +425,19 @@ fn first_value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 
 fn every_value<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
     pairs.iter().filter(|(field, _)| field == name).map(|(_, value)| value.as_str()).collect()
+}
+
+/// Where incidents are reported: a mail address, or an `http(s)` web address (a form). Kept as typed,
+/// a mail address checked as one.
+fn incident_contact(value: &str) -> Result<Option<String>, FieldError> {
+    let field = "incident_contact";
+    match optional_text(field, value, 300)? {
+        Some(text) if !text.contains("://") && text.contains('@') => EmailAddress::parse(&text)
+            .map(|email| Some(String::from(email)))
+            .map_err(|_| FieldError::new(field, Problem::InvalidEmail)),
+        Some(text) => optional_url(field, &text),
+        None => Ok(None),
+    }
 }
 
 /// Certifications, one a line: at most 30 of at most 120 characters.
@@ -645,5 +664,25 @@ mod tests {
         ]);
         let errors = submitted.parse(Vec::new(), 2026).unwrap_err();
         assert!(errors.contains(&FieldError::new("social_links", Problem::InvalidUrl)), "{errors:?}");
+    }
+
+    #[test]
+    fn incidents_are_reported_to_a_mail_or_web_address() {
+        let with = |contact: &str| {
+            form(&[("en.name", "Alov CERT"), ("kind", "cert"), ("country", "AZ"), ("incident_contact", contact)])
+                .parse(Vec::new(), 2026)
+        };
+        let profile = with(" Report@Alov-CERT.example ").unwrap();
+        assert_eq!(profile.incident_contact.as_deref(), Some("report@alov-cert.example"));
+        let profile = with("https://alov-cert.example/report").unwrap();
+        assert_eq!(profile.incident_contact.as_deref(), Some("https://alov-cert.example/report"));
+        assert_eq!(with("").unwrap().incident_contact, None);
+        for nonsense in ["call us", "report@nowhere", "javascript://alert(1)"] {
+            let errors = with(nonsense).unwrap_err();
+            assert!(errors.iter().all(|error| error.field == "incident_contact"), "{nonsense}: {errors:?}");
+            assert_eq!(errors.len(), 1, "{nonsense}");
+        }
+        let long = form(&[("en.name", "A"), ("kind", "cert"), ("country", "AZ"), ("constituency", &"x".repeat(301))]);
+        assert_eq!(long.parse(Vec::new(), 2026).unwrap_err()[0].field, "constituency");
     }
 }

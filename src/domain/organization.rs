@@ -24,6 +24,14 @@ text_enum! {
     }
 }
 
+impl OrganizationKind {
+    /// Kinds people turn to in order to report or ask (CERTs, agencies, regulators): their profile
+    /// puts how to reach them (phone too) at the top, before what they offer.
+    pub fn answers_the_public(self) -> bool {
+        matches!(self, OrganizationKind::Cert | OrganizationKind::GovernmentAgency | OrganizationKind::Regulator)
+    }
+}
+
 text_enum! {
     /// Where a listing is in its life. Only published listings are public.
     pub enum ListingStatus {
@@ -92,6 +100,13 @@ pub struct OrganizationProfile {
     pub address: Option<String>,
     pub city: Option<String>,
     pub country: Country,
+    /// Where to report an incident (a mail address or a web address), for CERTs and agencies that
+    /// take reports. Absent from profiles saved before it existed.
+    #[serde(default)]
+    pub incident_contact: Option<String>,
+    /// Whom a CERT serves ("operators of the energy sector"), as typed.
+    #[serde(default)]
+    pub constituency: Option<String>,
     pub founded_year: Option<i32>,
     pub employee_range: Option<EmployeeRange>,
     pub certifications: Vec<String>,

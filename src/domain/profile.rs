@@ -60,6 +60,9 @@ pub struct OrganizationPage {
     pub address: Option<String>,
     pub city: Option<String>,
     pub country: Country,
+    /// A `mailto:` or web address for reporting an incident, and the text it was typed as.
+    pub incident_contact: Option<(String, String)>,
+    pub constituency: Option<String>,
     pub founded_year: Option<i32>,
     pub employee_range: Option<EmployeeRange>,
     pub certifications: Vec<String>,

@@ -52,6 +52,8 @@ pub(crate) fn field_name(locale: Locale, field: &str) -> &'static str {
         "address" => td_string!(locale, editor.address),
         "city" => td_string!(locale, editor.city),
         "country" => td_string!(locale, editor.country),
+        "incident_contact" => td_string!(locale, editor.incident_contact),
+        "constituency" => td_string!(locale, editor.constituency),
         "employee_range" => td_string!(locale, editor.employees),
         "certifications" => td_string!(locale, editor.certifications),
         "social_links" => td_string!(locale, editor.social_links),
@@ -456,6 +458,14 @@ fn ProfileFields(
                         <legend>{t!(i18n, editor.more)}</legend>
                         <TextArea name="certifications" label=label(|locale| td_string!(locale, editor.certifications)) hint=label(|locale| td_string!(locale, editor.one_per_line)) value=value("certifications") errors />
                         <TextArea name="social_links" label=label(|locale| td_string!(locale, editor.social_links)) hint=label(|locale| td_string!(locale, editor.social_links_hint)) value=value("social_links") errors />
+                    </fieldset>
+                    <fieldset class="editor__group">
+                        <legend>{t!(i18n, editor.incident_response)}</legend>
+                        <p class="field__hint">{t!(i18n, editor.incident_response_hint)}</p>
+                        <div class="editor__grid">
+                            <TextField name="incident_contact" label=label(|locale| td_string!(locale, editor.incident_contact)) hint=label(|locale| td_string!(locale, editor.incident_contact_hint)) value=value("incident_contact") errors />
+                            <TextField name="constituency" label=label(|locale| td_string!(locale, editor.constituency)) hint=label(|locale| td_string!(locale, editor.constituency_hint)) value=value("constituency") errors />
+                        </div>
                     </fieldset>
                     <fieldset class="editor__group">
                         <legend>{t!(i18n, editor.startup_facts)}</legend>

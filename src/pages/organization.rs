@@ -52,6 +52,11 @@ pub fn OrganizationProfilePage() -> impl IntoView {
     }
 }
 
+/// A phone number as a link a phone dials.
+fn tel_href(number: &str) -> String {
+    format!("tel:{}", number.replace(' ', ""))
+}
+
 #[component]
 fn Profile(page: OrganizationPage) -> impl IntoView {
     let i18n = use_i18n();
@@ -77,6 +82,8 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
         email,
         phone,
         address,
+        incident_contact,
+        constituency,
         founded_year,
         employee_range,
         certifications,
@@ -147,7 +154,16 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
                     <h1 class="profile__name"><InLanguage text=name /></h1>
                     {short_description.map(|text| view! { <p class="profile__summary"><InLanguage text mark=true /></p> })}
                     <p class="profile__place">{place}</p>
+                    {constituency.clone().map(|served| view! {
+                        <p class="profile__constituency">{t!(i18n, profile.constituency)} ": " {served}</p>
+                    })}
+                    // How to reach it comes first, on a phone before anything else the profile holds.
                     <p class="profile__actions">
+                        {incident_contact.clone().map(|(href, _)| view! {
+                            <a class="button button--primary button--urgent" href=href rel="noopener">
+                                {t!(i18n, profile.report_incident)}
+                            </a>
+                        })}
                         {website.clone().map(|site| view! {
                             <a class="button button--primary" href=site rel="noopener" target="_blank">
                                 {t!(i18n, profile.visit_website)}
@@ -156,6 +172,14 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
                         })}
                         {email.clone().map(|address| view! {
                             <a class="button" href=format!("mailto:{address}")>{t!(i18n, profile.send_email)}</a>
+                        })}
+                        {phone.clone().filter(|_| kind.answers_the_public()).map(|number| {
+                            let href = tel_href(&number);
+                            view! {
+                                <a class="button profile__call" href=href>
+                                    {t!(i18n, profile.call)} " " <span class="profile__phone">{number}</span>
+                                </a>
+                            }
                         })}
                     </p>
                     <ClaimPanel slug=slug.to_string() />
@@ -214,8 +238,12 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
                             let href = format!("mailto:{address}");
                             fact(td_string!(locale, profile.email).to_owned(), view! { <a href=href>{address}</a> }.into_any())
                         })}
+                        {incident_contact.map(|(href, shown)| {
+                            fact(td_string!(locale, profile.report_incident).to_owned(), view! { <a href=href rel="noopener">{shown}</a> }.into_any())
+                        })}
+                        {constituency.map(|served| fact(td_string!(locale, profile.constituency).to_owned(), served.into_any()))}
                         {phone.map(|number| {
-                            let href = format!("tel:{}", number.replace(' ', ""));
+                            let href = tel_href(&number);
                             fact(td_string!(locale, profile.phone).to_owned(), view! { <a href=href>{number}</a> }.into_any())
                         })}
                         {(!social_links.is_empty()).then(|| fact(

@@ -67,6 +67,8 @@ pub const ORGANIZATION_COLUMNS: &[Column] = &[
     column("demo_video_url", "startup.demo_video_url", "demo_video_url"),
     column("technology_readiness", "startup.technology_readiness", "readiness"),
     column("profile_url", "profile_urls.en", ""),
+    column("incident_contact", "incident_contact", "incident_contact"),
+    column("constituency", "constituency", "constituency"),
 ];
 
 /// The columns of `solutions.csv`, in order.

@@ -89,6 +89,11 @@ pub async fn organization_page(state: &AppState, slug: &str, lang: Lang) -> Resu
         address: profile.address,
         city: profile.city,
         country: profile.country,
+        incident_contact: profile.incident_contact.map(|contact| {
+            let href = if contact.contains("://") { contact.clone() } else { format!("mailto:{contact}") };
+            (href, contact)
+        }),
+        constituency: profile.constituency,
         founded_year: profile.founded_year,
         employee_range: profile.employee_range,
         certifications: profile.certifications,

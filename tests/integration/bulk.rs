@@ -206,7 +206,7 @@ async fn formulas_in_the_csv_export_are_neutralised_and_import_back_as_they_were
     empty.finish().await;
 }
 
-const GOOD_ROW: &str = "alfa-kiber,company,Alfa Kiber,Alpha Cyber,,,,,,,,https://alfa.example,info@alfa.example,,,Bakı,AZ,2018,,ISO 27001,,security-audit,,,,,,,,,,,,,";
+const GOOD_ROW: &str = "alfa-kiber,company,Alfa Kiber,Alpha Cyber,,,,,,,,https://alfa.example,info@alfa.example,,,Bakı,AZ,2018,,ISO 27001,,security-audit,,,,,,,,,,,,,,,";
 
 fn organizations_csv(rows: &[&str]) -> Vec<u8> {
     let header: Vec<&str> = qala::server::bulk::ORGANIZATION_COLUMNS.iter().map(|column| column.name).collect();

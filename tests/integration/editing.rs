@@ -502,4 +502,56 @@ on_both_engines!(
     a_new_listing_waits_unpublished_and_belongs_to_who_asked,
     nobody_changes_a_listing_that_is_not_theirs,
     signed_in_on_one_instance_an_edit_goes_through_another,
+    a_cert_says_where_incidents_go_and_whom_it_serves_first_on_its_profile,
 );
+
+/// A CERT's editors give where incidents are reported and whom it serves; its profile says how to
+/// reach it (report, mail, call) at the top, before what it offers. A company keeps its phone among
+/// the facts.
+async fn a_cert_says_where_incidents_go_and_whom_it_serves_first_on_its_profile(db: Database) {
+    let app = app(&db);
+    let [(a_id, a_slug), _] = two_listings(&db).await;
+    let mut owner = person(&app, &db, "owner@alfa.example", None, Some((a_id, MembershipRole::Owner))).await;
+    let cert = |kind: &str, contact: &str| {
+        let mut fields = profile_form("Alfa CERT");
+        fields.retain(|(name, _)| *name != "kind");
+        fields.extend([
+            ("kind", kind.to_owned()),
+            ("incident_contact", contact.to_owned()),
+            ("constituency", "Banks and insurers of Azerbaijan".to_owned()),
+            ("phone", "+994 12 555 01 99".to_owned()),
+            ("email", "info@alfa.example".to_owned()),
+        ]);
+        fields
+    };
+
+    // Something that is neither a mail nor a web address is refused next to its field, kept as typed.
+    let refused = post_profile(&mut owner, &a_slug, &cert("cert", "call us")).await;
+    assert_eq!(location(&refused), format!("/en/account/organizations/{a_slug}"));
+    let editor = owner.get(&format!("/en/account/organizations/{a_slug}")).await.body;
+    assert!(editor.contains(r#"id="field-incident_contact-error""#), "the message sits by the field");
+    assert!(editor.contains(r#"value="call us""#));
+
+    let saved = post_profile(&mut owner, &a_slug, &cert("cert", "Report@Alfa.example")).await;
+    assert!(location(&saved).ends_with("saved=published"), "{}", location(&saved));
+    let listing = db.organization_by_slug(&a_slug).await.unwrap().unwrap();
+    assert_eq!(listing.profile.incident_contact.as_deref(), Some("report@alfa.example"));
+    assert_eq!(listing.profile.constituency.as_deref(), Some("Banks and insurers of Azerbaijan"));
+
+    let page = owner.get(&format!("/en/organizations/{a_slug}")).await.body.replace("<!>", "");
+    let at = |needle: &str| page.find(needle).unwrap_or_else(|| panic!("{needle} missing from the profile"));
+    let report = at(r#"href="mailto:report@alfa.example""#);
+    let call = at(r#"href="tel:+994125550199""#);
+    let solutions = at(r#"id="solutions-heading""#);
+    assert!(report < solutions && call < solutions, "how to reach it comes before what it offers");
+    assert!(page.contains("Serves: Banks and insurers of Azerbaijan"));
+    let export = owner.get(&format!("/api/v1/organizations/{a_slug}")).await.body;
+    assert!(export.contains(r#""incident_contact":"report@alfa.example""#), "{export}");
+
+    // A company's phone stays among its facts.
+    post_profile(&mut owner, &a_slug, &cert("company", "https://alfa.example/report")).await;
+    let page = owner.get(&format!("/en/organizations/{a_slug}")).await.body.replace("<!>", "");
+    let call_button = page.find(r#"href="tel:+994125550199""#).unwrap();
+    assert!(call_button > page.find(r#"id="facts-heading""#).unwrap(), "no call button at the top");
+    assert!(page.contains(r#"href="https://alfa.example/report""#));
+}

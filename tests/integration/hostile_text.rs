@@ -422,6 +422,8 @@ fn hostile_profile(probe: &Probe, category: &str, sector: &str) -> Vec<(String, 
         ("sector".to_owned(), sector.to_owned()),
         ("city".to_owned(), probe.value("city")),
         ("address".to_owned(), probe.value("address")),
+        ("constituency".to_owned(), probe.value("constituency")),
+        ("incident_contact".to_owned(), probe.url("incident_contact")),
         ("certifications".to_owned(), probe.value("certifications")),
         ("website".to_owned(), probe.url("website")),
         (
@@ -530,7 +532,7 @@ async fn read_probe(app: &axum::Router, owner: &mut Browser, curator: &mut Brows
         let profile = Page::read(&mut visitor, &format!("/{lang}/organizations/{}", probe.listing)).await;
         profile.check_nothing_raw(&probe.describe());
         let name = format!("{lang}.name");
-        profile.check_shows(probe, &[&name, &format!("{lang}.short_description"), "city", "address"]);
+        profile.check_shows(probe, &[&name, &format!("{lang}.short_description"), "city", "address", "constituency"]);
         profile
             .check_shows(probe, &[&format!("{lang}.description"), "certifications", &format!("category.{lang}.name")]);
         profile.check_title_holds(probe, &name);
@@ -582,6 +584,7 @@ async fn read_probe(app: &axum::Router, owner: &mut Browser, curator: &mut Brows
             "en.description",
             "city",
             "address",
+            "constituency",
             "certifications",
             "category.en.name",
             "sector.en.name",

@@ -41,6 +41,8 @@ pub fn organization(name_az: &str, kind: OrganizationKind) -> NewOrganization {
         address: None,
         city: Some("Bakı".to_owned()),
         country: Country::Azerbaijan,
+        incident_contact: None,
+        constituency: None,
         founded_year: Some(2015),
         employee_range: None,
         certifications: vec![],

@@ -23,7 +23,8 @@ use crate::{
     server::text::slug_from_name,
 };
 
-const ORGANIZATION_COLUMNS: &str = "id, slug, kind, website, email, phone, address, city, country, founded_year, \
+const ORGANIZATION_COLUMNS: &str = "id, slug, kind, website, email, phone, address, city, country, \
+     incident_contact, constituency, founded_year, \
      employee_range, certifications, social_links, status, verified_at, featured_position, logo_version, \
      published_at, created_at, updated_at";
 
@@ -141,6 +142,8 @@ impl Database {
                     address: row.try_get("address")?,
                     city: row.try_get("city")?,
                     country: decode_word(&row.try_get::<String, _>("country")?)?,
+                    incident_contact: row.try_get("incident_contact")?,
+                    constituency: row.try_get("constituency")?,
                     founded_year: row
                         .try_get::<Option<i64>, _>("founded_year")?
                         .and_then(|year| i32::try_from(year).ok()),
@@ -282,6 +285,8 @@ pub(super) async fn insert_organization_rows(
                 profile.address.as_deref().into(),
                 profile.city.as_deref().into(),
                 profile.country.as_str().into(),
+                profile.incident_contact.as_deref().into(),
+                profile.constituency.as_deref().into(),
                 profile.founded_year.map(i64::from).into(),
                 profile.employee_range.map(|range| range.as_str()).into(),
                 encode_json(&profile.certifications).into(),
@@ -307,6 +312,8 @@ pub(super) async fn insert_organization_rows(
             "address",
             "city",
             "country",
+            "incident_contact",
+            "constituency",
             "founded_year",
             "employee_range",
             "certifications",
@@ -387,7 +394,7 @@ pub(super) async fn apply_profile(
     sqlx::query(
         "UPDATE organizations SET kind = $1, website = $2, email = $3, phone = $4, address = $5, city = $6, \
          country = $7, founded_year = $8, employee_range = $9, certifications = $10, social_links = $11, \
-         updated_at = $12 WHERE id = $13",
+         updated_at = $12, incident_contact = $13, constituency = $14 WHERE id = $15",
     )
     .bind(profile.kind.as_str())
     .bind(profile.website.as_deref())
@@ -401,6 +408,8 @@ pub(super) async fn apply_profile(
     .bind(encode_json(&profile.certifications))
     .bind(encode_json(&profile.social_links))
     .bind(encode_time(now))
+    .bind(profile.incident_contact.as_deref())
+    .bind(profile.constituency.as_deref())
     .bind(organization_id)
     .execute(&mut *connection)
     .await?;

@@ -87,6 +87,10 @@ pub struct OrganizationRecord {
     pub address: Option<String>,
     pub city: Option<String>,
     pub country: Country,
+    /// Where incidents are reported (a mail or web address), for CERTs that say.
+    pub incident_contact: Option<String>,
+    /// Whom a CERT serves, as it wrote it.
+    pub constituency: Option<String>,
     pub founded_year: Option<i32>,
     pub employee_range: Option<EmployeeRange>,
     pub certifications: Vec<String>,
@@ -130,6 +134,8 @@ impl OrganizationRecord {
             address: profile.address,
             city: profile.city,
             country: profile.country,
+            incident_contact: profile.incident_contact,
+            constituency: profile.constituency,
             founded_year: profile.founded_year,
             employee_range: profile.employee_range,
             certifications: profile.certifications,

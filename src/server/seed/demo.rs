@@ -56,6 +56,10 @@ struct DemoOrganization {
     country: Country,
     city: Option<String>,
     address: Option<String>,
+    #[serde(default)]
+    incident_contact: Option<String>,
+    #[serde(default)]
+    constituency: Option<String>,
     founded_year: Option<i32>,
     employee_range: Option<EmployeeRange>,
     website: Option<String>,
@@ -269,6 +273,8 @@ impl DemoOrganization {
             address: self.address,
             city: self.city,
             country: self.country,
+            incident_contact: self.incident_contact,
+            constituency: self.constituency,
             founded_year: self.founded_year,
             employee_range: self.employee_range,
             certifications: self.certifications,

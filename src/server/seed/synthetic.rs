@@ -244,6 +244,8 @@ fn generate(rng: &mut fastrand::Rng, categories: &[Category], sector_ids: &[i64]
         address: None,
         city: Some(city.to_owned()),
         country,
+        incident_contact: None,
+        constituency: None,
         founded_year: Some(1995 + i32::try_from(rng.u32(..30)).unwrap_or(0)),
         employee_range: Some(*pick(rng, EmployeeRange::ALL)),
         certifications: Vec::new(),
