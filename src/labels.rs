@@ -261,3 +261,9 @@ pub fn format_date(locale: Locale, date: time::Date) -> String {
         Lang::Az | Lang::En => format!("{day} {month} {year}"),
     }
 }
+
+/// A `YYYY-MM-DD` date as profiles write dates ("10 November 2025"); as it is, if it is no date.
+pub fn readable_date(locale: Locale, date: &str) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(date, &format).map_or_else(|_| date.to_owned(), |date| format_date(locale, date))
+}

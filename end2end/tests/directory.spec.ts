@@ -140,7 +140,10 @@ test("a filter chosen far down the sidebar leaves the results and their count in
   await page.setViewportSize({ width: 1366, height: 800 });
   await open(page, "/en/organizations", testInfo);
   // The city list is at the foot of the sidebar: the sidebar scrolls on its own to reach it.
-  const city = page.getByRole("group", { name: en.directory.facet_city }).locator("label").nth(1);
+  const cities = page.getByRole("group", { name: en.directory.facet_city });
+  // Found by its name: a chosen city moves to the top of the list.
+  const name = (await cities.locator(".facet-option__label").nth(1).textContent())!;
+  const city = cities.locator("label").filter({ has: page.locator(".facet-option__label", { hasText: new RegExp(`^${name}$`) }) });
   await city.scrollIntoViewIfNeeded();
   const chosen = Number(await city.locator(".facet-option__count").textContent());
   await city.locator("input").check();

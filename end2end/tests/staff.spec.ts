@@ -48,7 +48,8 @@ test("staff approve a change field by field, reject one with a reason, and verif
 
   // Only the chosen field is public.
   await open(page, `/en/organizations/${slug}`, testInfo);
-  await expect(page.locator(".profile")).toContainText("Xankəndi");
+  // The city it typed as "Xankəndi", named as English readers call it.
+  await expect(page.locator(".profile")).toContainText("Khankendi");
   await expect(page.locator(".profile__summary")).toHaveText(publicSummary);
 
   // A rejection reaches the organization with its reason.

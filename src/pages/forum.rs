@@ -18,7 +18,7 @@ use crate::{
     },
     error::AppError,
     i18n::*,
-    labels::format_date,
+    labels::readable_date,
     pages::not_found::NotFound,
 };
 
@@ -78,12 +78,6 @@ fn ForumView(forum: Forum) -> impl IntoView {
             }}
         </div>
     }
-}
-
-/// A `YYYY-MM-DD` date as profiles write dates ("10 November 2025"); as it is, if it is no date.
-fn readable_date(locale: Locale, date: &str) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(date, &format).map_or_else(|_| date.to_owned(), |date| format_date(locale, date))
 }
 
 #[component]

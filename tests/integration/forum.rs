@@ -104,6 +104,9 @@ async fn staff_manage_editions_panels_and_participants(db: Database) {
     assert_eq!(post(&mut curator, &good).await, "/en/staff/forum?edition=baku-2027&changed=1");
     let edition = db.forum_editions().await.unwrap().remove(0);
     let edition_id = edition.id.to_string();
+    // Staff read its first day as every page writes dates, in their language.
+    let staff_page = curator.get("/ru/staff/forum?edition=baku-2027").await.body.replace("<!>", "");
+    assert!(staff_page.contains("<code>baku-2027</code> · 7 октября 2027"), "{staff_page}");
     for (slug, title) in [("first-2027", "First panel"), ("second-2027", "Second panel")] {
         let mut fields = panel_fields(slug, title);
         fields.extend([("op", "add_panel"), ("edition_id", edition_id.as_str()), ("edition", "baku-2027")]);

@@ -12,6 +12,7 @@ use crate::{
         lang::Lang,
     },
     i18n::*,
+    labels::readable_date,
 };
 
 #[component]
@@ -64,7 +65,7 @@ fn Forum(forum: ForumAdmin, typed: Typed) -> impl IntoView {
             view! {
                 <section class="staff__vocabulary" aria-labelledby="edition-heading">
                     <h2 id="edition-heading">{name}</h2>
-                    <p class="staff__meta"><code>{edition.slug.to_string()}</code> " · " {edition.starts_on.clone()} {edition.city.as_deref().map(|city| format!(" · {}", city_name(city, lang())))}</p>
+                    <p class="staff__meta"><code>{edition.slug.to_string()}</code> " · " {readable_date(i18n.get_locale_untracked(), &edition.starts_on)} {edition.city.as_deref().map(|city| format!(" · {}", city_name(city, lang())))}</p>
                     <details open=edit_open>
                         <summary>{t!(i18n, staff.edit_edition)}</summary>
                         {edit.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}
