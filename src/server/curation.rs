@@ -19,7 +19,7 @@ use super::{
     AppState,
     bulk::import::{ImportFormat, import},
     db::{Actor, AuditRecord, Decision, Proposal, Revision, Waiting},
-    editor::{Compose, after_form, bring_in, display_name, error_response, require_admin, signed_in_user},
+    editor::{Compose, after_form, bring_in, display_name, error_response, private_png, require_admin, signed_in_user},
     mail::Message,
     spreadsheet::CsvWriter,
 };
@@ -832,7 +832,7 @@ async fn get_proposed_logo(
 ) -> Result<Response, Response> {
     let credentials = signed_in_user(&state, &session, Lang::En).await?;
     let bytes = proposed_logo(&state, &credentials.user, id).await.map_err(|error| error_response(&error))?;
-    Ok(([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "private, no-store")], bytes).into_response())
+    Ok(private_png(bytes))
 }
 
 async fn get_audit_csv(

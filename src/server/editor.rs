@@ -700,7 +700,13 @@ async fn get_pending_logo(
 ) -> Result<Response, Response> {
     let credentials = signed_in_user(&state, &session, Lang::En).await?;
     let bytes = pending_logo(&state, &credentials.user, &slug).await.map_err(|error| error_response(&error))?;
-    Ok(([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "private, no-store")], bytes).into_response())
+    Ok(private_png(bytes))
+}
+
+/// A logo not public yet (waiting for review), for the person allowed to see it: no shared cache
+/// keeps it.
+pub(super) fn private_png(bytes: Vec<u8>) -> Response {
+    ([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "private, no-store")], bytes).into_response()
 }
 
 async fn post_logo(
