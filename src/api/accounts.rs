@@ -173,7 +173,7 @@ pub async fn turn_off_totp(lang: Lang, code: String) -> Result<(), AppError> {
 pub async fn get_outbox() -> Result<Vec<OutboxMail>, AppError> {
     let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
-    crate::server::editor::require_admin(&user)?;
+    crate::server::auth::policy::require_admin(&user)?;
     let mails = state.db.recent_mail(None, 100).await?;
     Ok(mails
         .into_iter()

@@ -1,6 +1,7 @@
 //! Accounts on the server: who is signed in, passwords, one-time links, throttling, and the
 //! same-origin rule every write passes. Sessions are tower-sessions records in the database.
 pub mod origin;
+pub mod policy;
 mod store;
 pub mod throttle;
 pub mod totp;

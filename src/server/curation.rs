@@ -17,9 +17,10 @@ use tower_sessions::Session;
 
 use super::{
     AppState,
+    auth::policy::{require_admin, require_staff},
     bulk::import::{ImportFormat, import},
     db::{Actor, AuditRecord, Decision, Proposal, Revision, Waiting},
-    editor::{Compose, after_form, bring_in, display_name, error_response, private_png, require_admin, signed_in_user},
+    editor::{Compose, after_form, bring_in, display_name, error_response, private_png, signed_in_user},
     mail::Message,
     spreadsheet::CsvWriter,
 };
@@ -45,13 +46,6 @@ use crate::{
     i18n::Locale,
     labels::{country_name, deployment_name, kind_label, need_name, solution_kind_name, stage_name},
 };
-
-/// Forum staff (curator or admin) whose session passed the second factor; anyone else is refused.
-/// `user` is the signed-in account as its session may act (`auth::signed_in`), which holds a staff
-/// role only then.
-pub fn require_staff(user: &User) -> Result<(), AppError> {
-    if user.staff_role.is_some() { Ok(()) } else { Err(AppError::Forbidden) }
-}
 
 /// How staff decide a change.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,5 +1,5 @@
-//! Organizations editing their own listings, and nobody else's: who may change what, new listings,
-//! claims, profile changes and logos. Changes to a verified published listing publish at once; every
+//! Organizations editing their own listings, and nobody else's (who may is `auth::policy`'s answer):
+//! new listings, claims, profile changes and logos. Changes to a verified published listing publish at once; every
 //! other change waits for staff, while the public keeps seeing the last approved version.
 //!
 //! The profile and logo forms are plain POST routes (the logo form is multipart, which server
@@ -18,7 +18,11 @@ use tower_sessions::Session;
 
 use super::{
     AppState,
-    auth::{self, session_error},
+    auth::{
+        self,
+        policy::{EditRight, listing_to_edit},
+        session_error,
+    },
     db::{Actor, AuditRecord, Credentials, Invitee, Proposal, Revision},
     logos, mail,
 };
@@ -84,38 +88,6 @@ pub(super) async fn keep_flash(session: &Session, form: &str, mut flash: FormFla
         flash.values = ProfileForm::default();
     }
     session.insert(FLASH, KeptFlash { form: form.to_owned(), flash }).await.map_err(session_error)
-}
-
-/// How someone may change a listing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EditRight {
-    Member(MembershipRole),
-    Staff,
-}
-
-/// Whether a person may change a listing: its members may, and forum staff whose session passed the
-/// second factor (`user` is the signed-in account as its session may act, from `auth::signed_in`);
-/// anyone else is refused.
-pub async fn edit_right(state: &AppState, user: &User, organization: &Organization) -> Result<EditRight, AppError> {
-    if user.staff_role.is_some() {
-        return Ok(EditRight::Staff);
-    }
-    match state.db.membership_role(user.id, organization.id).await? {
-        Some(role) => Ok(EditRight::Member(role)),
-        None => Err(AppError::Forbidden),
-    }
-}
-
-/// An admin whose session passed the second factor (see [`edit_right`]); anyone else is refused.
-pub fn require_admin(user: &User) -> Result<(), AppError> {
-    if user.staff_role == Some(crate::domain::user::StaffRole::Admin) { Ok(()) } else { Err(AppError::Forbidden) }
-}
-
-/// A listing by slug for someone who wants to change it; an unknown slug is a 404 for everyone.
-pub async fn listing_to_edit(state: &AppState, user: &User, slug: &str) -> Result<(Organization, EditRight), AppError> {
-    let organization = state.db.organization_by_slug(slug).await?.ok_or(AppError::NotFound)?;
-    let right = edit_right(state, user, &organization).await?;
-    Ok((organization, right))
 }
 
 /// The status a change gets: verified, published listings trust their members; everything else waits.

@@ -6,7 +6,8 @@ use axum::{
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-use super::{Pairs, require_staff, staff_form};
+use super::{Pairs, staff_form};
+use crate::server::auth::policy::require_staff;
 use crate::{
     domain::{
         audit::AuditAction,
