@@ -4,7 +4,7 @@
 //! recognises the spellings of one city as one place: pages name it in the reader's language, the
 //! city facet counts it once, and a search in any of its names finds it. A city the vocabulary does
 //! not know is shown and filtered as typed.
-use std::borrow::Cow;
+use std::{borrow::Cow, collections::HashMap, sync::LazyLock};
 
 use super::{country::Country, lang::Lang};
 
@@ -58,21 +58,19 @@ pub const KNOWN_CITIES: &[KnownCity] = &[
     city("ashgabat", Country::Turkmenistan, ["Aşqabad", "Ashgabat", "Ашхабад"], &["Aşgabat", "Asgabat", "Aşqabat"]),
 ];
 
-impl KnownCity {
-    /// The city of a typed name, in any language or spelling the vocabulary lists.
-    pub fn find(typed: &str) -> Option<&'static KnownCity> {
-        let typed = comparable(typed);
-        if typed.is_empty() {
-            return None;
-        }
-        KNOWN_CITIES
-            .iter()
-            .find(|city| city.key == typed || city.names.iter().chain(city.also).any(|name| comparable(name) == typed))
-    }
+/// Every spelling of every known city, and its key, as [`comparable`] writes them.
+static SPELLINGS: LazyLock<HashMap<String, &'static KnownCity>> = LazyLock::new(|| {
+    KNOWN_CITIES
+        .iter()
+        .flat_map(|city| std::iter::once(city.key).chain(city.search_names()).map(move |name| (comparable(name), city)))
+        .collect()
+});
 
-    /// The city of a facet's value: its key, or (in addresses made before the vocabulary) a name.
-    pub fn of_value(value: &str) -> Option<&'static KnownCity> {
-        KNOWN_CITIES.iter().find(|city| city.key == value).or_else(|| KnownCity::find(value))
+impl KnownCity {
+    /// The city of a typed name in any language or spelling the vocabulary lists, or of its key
+    /// (the city facet's value). One lookup: the index asks this of every listing it loads.
+    pub fn find(typed: &str) -> Option<&'static KnownCity> {
+        SPELLINGS.get(&comparable(typed)).copied()
     }
 
     pub fn name(&self, lang: Lang) -> &'static str {
@@ -132,8 +130,8 @@ mod tests {
         assert_eq!(city_name("Almaty", Lang::Az), "Almatı");
         assert_eq!(city_name(" Qəbələ ", Lang::En), "Qəbələ");
         assert_eq!(city_value(" Qəbələ "), "Qəbələ");
-        assert_eq!(KnownCity::of_value("baku").map(|city| city.name(Lang::En)), Some("Baku"));
-        assert_eq!(KnownCity::of_value("Bakı").map(|city| city.key), Some("baku"), "addresses made before");
+        assert_eq!(KnownCity::find("baku").map(|city| city.name(Lang::En)), Some("Baku"));
+        assert_eq!(KnownCity::find("Bakı").map(|city| city.key), Some("baku"), "addresses made before");
     }
 
     #[test]

@@ -62,8 +62,7 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
         .cities
         .into_iter()
         .map(|city| FacetOption {
-            label: KnownCity::of_value(&city.value)
-                .map_or_else(|| city.value.clone(), |known| known.name(lang).to_owned()),
+            label: KnownCity::find(&city.value).map_or_else(|| city.value.clone(), |known| known.name(lang).to_owned()),
             value: city.value,
             count: city.count,
             selected: city.selected,

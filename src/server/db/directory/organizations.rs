@@ -422,10 +422,7 @@ const CITIES_SHOWN: usize = 12;
 /// The facet values of the cities a question names: a vocabulary city by its key, however the address
 /// spelled it.
 fn chosen_cities(cities: &[String]) -> Vec<String> {
-    cities
-        .iter()
-        .map(|city| KnownCity::of_value(city).map_or_else(|| city.clone(), |known| known.key.to_owned()))
-        .collect()
+    cities.iter().map(|city| city_value(city)).collect()
 }
 
 /// The city facet: the known cities some result is in and every chosen one (a chosen city no listing
