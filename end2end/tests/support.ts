@@ -25,7 +25,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       page.on("pageerror", (error) => errors.push(error.message));
       // Name the address of a failed subresource (the console message alone does not).
       page.on("requestfinished", async (request) => {
-        const response = await request.response();
+        // A request that finishes as the test closes its page has no answer left to read.
+        const response = await request.response().catch(() => null);
         // A form's server function answering 422 (a field to fix) is the form working, not an error.
         const formAnswer = response?.status() === 422 && new URL(request.url()).pathname.startsWith("/api/");
         if (response && response.status() >= 400 && request.resourceType() !== "document" && !formAnswer) {
