@@ -25,10 +25,9 @@ pub struct WithForm<T> {
 }
 
 #[cfg(feature = "ssr")]
-pub(super) async fn with_form<T>(data: T, form: &str) -> Result<WithForm<T>, AppError> {
-    let session = crate::server::auth::request_session().await?;
-    let flash = crate::server::editor::take_flash(&session, form).await?.unwrap_or_default();
-    Ok(WithForm { data, typed: flash.values.0, errors: flash.errors })
+pub(super) async fn with_form<T>(data: T, form: crate::server::forms::FormKey) -> Result<WithForm<T>, AppError> {
+    let refused = crate::server::forms::take(&form).await?;
+    Ok(WithForm { data, typed: refused.values, errors: refused.errors })
 }
 
 #[server(endpoint = "staff/dashboard")]
@@ -43,7 +42,7 @@ pub async fn get_review(revision_id: i64, lang: Lang) -> Result<WithForm<Review>
     let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
     let review = crate::server::curation::review(&state, &user, revision_id, lang).await?;
-    with_form(review, &format!("decision:{revision_id}")).await
+    with_form(review, crate::server::forms::FormKey::Decision(revision_id)).await
 }
 
 #[server(endpoint = "staff/listing")]
@@ -51,7 +50,7 @@ pub async fn get_staff_listing(slug: String, lang: Lang) -> Result<WithForm<Staf
     let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
     let listing = crate::server::curation::listing(&state, &user, &slug, lang).await?;
-    with_form(listing, &format!("listing:{slug}")).await
+    with_form(listing, crate::server::forms::FormKey::Listing(slug)).await
 }
 
 #[server(endpoint = "staff/people")]
@@ -59,7 +58,7 @@ pub async fn get_people(search: String) -> Result<WithForm<Vec<Person>>, AppErro
     let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
     let people = crate::server::curation::people(&state, &user, &search).await?;
-    with_form(people, "people").await
+    with_form(people, crate::server::forms::FormKey::People).await
 }
 
 /// Listings whose names match `text` in any language, for choosing one by name.
@@ -82,7 +81,7 @@ pub async fn get_taxonomy() -> Result<WithForm<ManagedTaxonomy>, AppError> {
     let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
     let taxonomy = crate::server::curation::taxonomy::taxonomy(&state, &user).await?;
-    with_form(taxonomy, "taxonomy").await
+    with_form(taxonomy, crate::server::forms::FormKey::Taxonomy).await
 }
 
 #[server(endpoint = "staff/forum")]
@@ -91,7 +90,7 @@ pub async fn get_forum_admin(edition: Option<String>, lang: Lang) -> Result<With
     let user = crate::server::auth::require_user().await?;
     let edition = edition.as_deref().filter(|slug| !slug.is_empty());
     let forum = crate::server::curation::forum::forum(&state, &user, edition, lang).await?;
-    with_form(forum, "forum").await
+    with_form(forum, crate::server::forms::FormKey::Forum).await
 }
 
 /// The report of the signed-in staff member's last import (shown once), or a refused form's messages.
@@ -100,7 +99,7 @@ pub async fn get_import_report() -> Result<WithForm<Option<ImportReport>>, AppEr
     let user = crate::server::auth::require_user().await?;
     let session = crate::server::auth::request_session().await?;
     let report = crate::server::curation::take_import_report(&user, &session).await?;
-    with_form(report, "import").await
+    with_form(report, crate::server::forms::FormKey::Import).await
 }
 
 #[server(endpoint = "staff/quality")]

@@ -114,24 +114,21 @@ pub async fn get_my_organizations(lang: Lang) -> Result<Vec<MyOrganization>, App
 pub async fn get_editor(slug: String, lang: Lang) -> Result<EditorData, AppError> {
     let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
-    let session = crate::server::auth::request_session().await?;
-    crate::server::editor::editor_data(&state, &session, &user, &slug, lang).await
+    crate::server::editor::editor_data(&state, &user, &slug, lang).await
 }
 
 #[server(endpoint = "editing/solution")]
 pub async fn get_solution_editor(slug: String, key: String, lang: Lang) -> Result<SolutionEditorData, AppError> {
     let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
-    let session = crate::server::auth::request_session().await?;
-    crate::server::editor::solution_editor_data(&state, &session, &user, &slug, &key, lang).await
+    crate::server::editor::solution_editor_data(&state, &user, &slug, &key, lang).await
 }
 
 #[server(endpoint = "editing/new-listing")]
 pub async fn get_new_listing() -> Result<NewListingData, AppError> {
     crate::server::auth::require_user().await?;
-    let session = crate::server::auth::request_session().await?;
-    let flash = crate::server::editor::take_flash(&session, "new-listing").await?.unwrap_or_default();
-    Ok(NewListingData { form: flash.values, errors: flash.errors })
+    let refused = crate::server::forms::take(&crate::server::forms::FormKey::NewListing).await?;
+    Ok(NewListingData { form: ProfileForm(refused.values), errors: refused.errors })
 }
 
 #[server(endpoint = "editing/claim-state")]

@@ -3,8 +3,9 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// What was typed into the form posting to `path`, when it was refused without JavaScript.
-#[server(endpoint = "forms/draft")]
-pub async fn get_form_draft(path: String) -> Result<Vec<(String, String)>, AppError> {
-    crate::server::forms::draft(&path).await
+/// What was typed into the form posting to server function `path`, when it was refused without
+/// JavaScript (its messages are in the page's URL).
+#[server(endpoint = "forms/refused")]
+pub async fn get_refused_form(path: String) -> Result<Vec<(String, String)>, AppError> {
+    Ok(crate::server::forms::take(&crate::server::forms::FormKey::Call(path)).await?.values)
 }

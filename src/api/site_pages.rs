@@ -21,5 +21,5 @@ pub async fn get_site_page_texts() -> Result<WithForm<Vec<SitePageText>>, AppErr
     let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
     let texts = crate::server::curation::site_pages::texts(&state, &user).await?;
-    super::curation::with_form(texts, "site-pages").await
+    super::curation::with_form(texts, crate::server::forms::FormKey::SitePages).await
 }

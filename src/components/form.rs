@@ -3,7 +3,7 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
-    api::forms::get_form_draft,
+    api::forms::get_refused_form,
     domain::{
         lang::Lang,
         validation::{FieldError, Problem},
@@ -156,7 +156,7 @@ where
             || (),
             move |_| async move {
                 if failed_plain_post {
-                    get_form_draft(F::PATH.to_owned()).await.unwrap_or_default()
+                    get_refused_form(F::PATH.to_owned()).await.unwrap_or_default()
                 } else {
                     Vec::new()
                 }

@@ -116,6 +116,12 @@ pub async fn signed_in(db: &Database, session: &Session, now: OffsetDateTime) ->
     Ok(signed_in_account(db, session, now).await?.map(|account| account.acting()))
 }
 
+/// Whether an account is signed in on a session, as far as the session itself tells (whether it may
+/// still act is [`signed_in_account`]'s question). Reads no database when the request has no session.
+pub async fn holds_account(session: &Session) -> Result<bool, AppError> {
+    Ok(session.get_value(SIGNED_IN).await.map_err(session_error)?.is_some())
+}
+
 /// The account signed in on a session, while it may stay signed in. A session whose account was
 /// disabled, whose sessions were ended, or that outlived the absolute timeout is ended here.
 pub async fn signed_in_account(

@@ -20,7 +20,9 @@ use super::{
     auth::policy::{require_admin, require_staff},
     bulk::import::{ImportFormat, import},
     db::{Actor, AuditRecord, Decision, Proposal, Revision, Waiting},
-    editor::{Compose, after_form, bring_in, display_name, error_response, private_png, signed_in_user},
+    editor::{Compose, bring_in, display_name},
+    forms::{FormKey, back_to_form},
+    http::plain::{error_response, private_png, signed_in_user},
     mail::Message,
     spreadsheet::CsvWriter,
 };
@@ -654,7 +656,7 @@ async fn staff_form<F>(
     state: &AppState,
     session: &Session,
     lang: Lang,
-    flash: String,
+    key: FormKey,
     page: String,
     pairs: Vec<(String, String)>,
     act: F,
@@ -669,8 +671,8 @@ where
         Ok(()) => act(&credentials.user, &form).await,
         Err(error) => Err(error),
     };
-    let outcome = outcome.map_err(|error| (error, form));
-    Ok(after_form(session, &flash, page, outcome).await)
+    let outcome = outcome.map_err(|error| (error, form.0));
+    Ok(back_to_form(session, &key, page, outcome).await)
 }
 
 async fn post_decision(
@@ -680,7 +682,7 @@ async fn post_decision(
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
     let page = format!("/{lang}/staff/revisions/{id}");
-    staff_form(&state, &session, lang, format!("decision:{id}"), page.clone(), pairs, async |user, form| {
+    staff_form(&state, &session, lang, FormKey::Decision(id), page.clone(), pairs, async |user, form| {
         let verdict = match form.value("decision") {
             "approve" => Verdict::ApproveAll,
             "approve_fields" => Verdict::ApproveFields(form.values("field").into_iter().map(str::to_owned).collect()),
@@ -699,19 +701,11 @@ async fn post_claim_decision(
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
     let page = format!("/{lang}/staff");
-    staff_form(
-        &state,
-        &session,
-        lang,
-        format!("claim:{id}"),
-        format!("{page}#claim-{id}"),
-        pairs,
-        async |user, form| {
-            let approve = form.value("decision") == "approve";
-            decide_claim(&state, user, id, approve, form.value("reason"), lang, OffsetDateTime::now_utc()).await?;
-            Ok(format!("{page}?claim=decided"))
-        },
-    )
+    staff_form(&state, &session, lang, FormKey::Claim(id), format!("{page}#claim-{id}"), pairs, async |user, form| {
+        let approve = form.value("decision") == "approve";
+        decide_claim(&state, user, id, approve, form.value("reason"), lang, OffsetDateTime::now_utc()).await?;
+        Ok(format!("{page}?claim=decided"))
+    })
     .await
 }
 
@@ -722,7 +716,7 @@ async fn post_listing_action(
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
     let page = format!("/{lang}/staff/listings/{slug}");
-    staff_form(&state, &session, lang, format!("listing:{slug}"), page.clone(), pairs, async |user, form| {
+    staff_form(&state, &session, lang, FormKey::Listing(slug.clone()), page.clone(), pairs, async |user, form| {
         let now = OffsetDateTime::now_utc();
         match form.value("action") {
             "merge" => {
@@ -756,7 +750,7 @@ async fn post_person_change(
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
     let page = format!("/{lang}/staff/people");
-    staff_form(&state, &session, lang, "people".to_owned(), page.clone(), pairs, async |user, form| {
+    staff_form(&state, &session, lang, FormKey::People, page.clone(), pairs, async |user, form| {
         let now = OffsetDateTime::now_utc();
         match form.value("change") {
             "disable" => set_disabled(&state, user, id, true, now).await?,
@@ -815,7 +809,7 @@ async fn post_import(
                 .map_err(|error| error_response(&super::auth::session_error(error)))?;
             Ok(Redirect::to(&format!("{page}?done=1")).into_response())
         }
-        Err(error) => Ok(after_form(&session, "import", page, Err((error, ProfileForm::default()))).await),
+        Err(error) => Ok(back_to_form(&session, &FormKey::Import, page, Err((error, Vec::new()))).await),
     }
 }
 

@@ -3,36 +3,29 @@
 //! other change waits for staff, while the public keeps seeing the last approved version.
 //!
 //! The profile and logo forms are plain POST routes (the logo form is multipart, which server
-//! functions cannot take without JavaScript). A refused form goes back to its page with what was typed
-//! and a message per field, kept in the session until the page shows them.
+//! functions cannot take without JavaScript). A refused form goes back to its page through `forms`.
 use axum::{
     Router,
     extract::{Multipart, Path, State},
-    http::header,
-    response::{IntoResponse, Redirect, Response},
+    response::Response,
     routing::{get, post},
 };
-use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
 use super::{
     AppState,
-    auth::{
-        self,
-        policy::{EditRight, listing_to_edit},
-        session_error,
-    },
-    db::{Actor, AuditRecord, Credentials, Invitee, Proposal, Revision},
+    auth::policy::{EditRight, listing_to_edit},
+    db::{Actor, AuditRecord, Invitee, Proposal, Revision},
+    forms::{self, FormKey, back_to_form},
+    http::plain::{error_response, private_png, signed_in_user},
     logos, mail,
 };
 use crate::{
     api::editing::{Choice, ClaimState, EditorData, MemberView, MembersData, SolutionEditorData},
     domain::{
         audit::AuditAction,
-        editing::{
-            ClaimStatus, Completeness, DESCRIPTION_MAX, MyOrganization, ProfileForm, RevisionStatus, SolutionForm,
-        },
+        editing::{ClaimStatus, Completeness, MyOrganization, ProfileForm, RevisionStatus, SolutionForm},
         lang::Lang,
         organization::{ListingStatus, Organization, OrganizationProfile},
         solution_editing::{SolutionEdit, SolutionIntent, SolutionKey, with_intent, working_solutions},
@@ -41,54 +34,6 @@ use crate::{
     },
     error::AppError,
 };
-
-/// What a refused form left for its page: the values typed and what was wrong with them.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct FormFlash {
-    pub values: ProfileForm,
-    pub errors: Vec<FieldError>,
-}
-
-/// The session key of the one refused form a session keeps, with the name of that form.
-const FLASH: &str = "flash";
-/// The most a flash keeps of what was typed, encoded: a whole profile in three languages fits. Beyond
-/// it the values are dropped and only the errors kept, so a session row stays small however large a
-/// post its body limit lets through.
-pub const MAX_FLASH_VALUE_BYTES: usize = 64 * 1024;
-
-#[derive(Serialize, Deserialize)]
-struct KeptFlash {
-    form: String,
-    flash: FormFlash,
-}
-
-/// Takes (and forgets) what a refused form left for its page.
-pub async fn take_flash(session: &Session, form: &str) -> Result<Option<FormFlash>, AppError> {
-    match session.get::<KeptFlash>(FLASH).await.map_err(session_error)? {
-        Some(kept) if kept.form == form => {
-            session.remove_value(FLASH).await.map_err(session_error)?;
-            Ok(Some(kept.flash))
-        }
-        _ => Ok(None),
-    }
-}
-
-/// Keeps a refused form's flash for its page. A session holds one, the latest (a form's page takes
-/// it right after the post). Each value is cut to the longest text any field takes (one typed beyond
-/// it comes back cut there, next to its error), and the values are kept only while they are within
-/// [`MAX_FLASH_VALUE_BYTES`].
-pub(super) async fn keep_flash(session: &Session, form: &str, mut flash: FormFlash) -> Result<(), AppError> {
-    for (_, value) in &mut flash.values.0 {
-        if let Some((cut, _)) = value.char_indices().nth(DESCRIPTION_MAX) {
-            value.truncate(cut);
-        }
-    }
-    let typed: usize = flash.values.0.iter().map(|(name, value)| name.len() + value.len()).sum();
-    if typed > MAX_FLASH_VALUE_BYTES {
-        flash.values = ProfileForm::default();
-    }
-    session.insert(FLASH, KeptFlash { form: form.to_owned(), flash }).await.map_err(session_error)
-}
 
 /// The status a change gets: verified, published listings trust their members; everything else waits.
 fn status_for_change(organization: &Organization, right: EditRight) -> RevisionStatus {
@@ -336,13 +281,7 @@ pub(super) fn display_name(organization: &Organization, lang: Lang) -> String {
 }
 
 /// The profile editor of a listing the person may change.
-pub async fn editor_data(
-    state: &AppState,
-    session: &Session,
-    user: &User,
-    slug: &str,
-    lang: Lang,
-) -> Result<EditorData, AppError> {
+pub async fn editor_data(state: &AppState, user: &User, slug: &str, lang: Lang) -> Result<EditorData, AppError> {
     let (organization, right) = listing_to_edit(state, user, slug).await?;
     let latest = state.db.latest_revision(organization.id).await?;
     let latest_revision = latest.as_ref().map(|revision| revision.summary.clone());
@@ -350,11 +289,12 @@ pub async fn editor_data(
     let pending_logo_url = working.logo.as_ref().zip(latest_revision.as_ref()).map(|(_, revision)| {
         format!("/account/organizations/{}/pending-logo?revision={}", organization.slug, revision.id)
     });
-    let (form, errors) = match take_flash(session, &format!("profile:{slug}")).await? {
-        Some(flash) => (flash.values, flash.errors),
-        None => (ProfileForm::of(&working.profile), Vec::new()),
+    let refused = forms::take(&FormKey::Profile(slug.to_owned())).await?;
+    let (form, errors) = match refused.values.is_empty() && refused.errors.is_empty() {
+        true => (ProfileForm::of(&working.profile), Vec::new()),
+        false => (ProfileForm(refused.values), refused.errors),
     };
-    let logo_errors = take_flash(session, &format!("logo:{slug}")).await?.map(|flash| flash.errors).unwrap_or_default();
+    let logo_errors = forms::take(&FormKey::Logo(slug.to_owned())).await?.errors;
     let (categories, sectors) = term_choices(state, lang).await?;
     let live = state.db.solutions_of(organization.id).await?;
     Ok(EditorData {
@@ -418,7 +358,6 @@ async fn term_choices(state: &AppState, lang: Lang) -> Result<(Vec<Choice>, Vec<
 /// The form of one of a listing's solutions (`key` is `new`, a solution's id, or a waiting addition).
 pub async fn solution_editor_data(
     state: &AppState,
-    session: &Session,
     user: &User,
     slug: &str,
     key: &str,
@@ -432,9 +371,10 @@ pub async fn solution_editor_data(
     if parsed != SolutionKey::New && solution.is_none() {
         return Err(AppError::NotFound);
     }
-    let (form, errors) = match take_flash(session, &format!("solution:{slug}:{key}")).await? {
-        Some(flash) => (SolutionForm(flash.values.0), flash.errors),
-        None => (solution.as_ref().map(|solution| SolutionForm::of(&solution.details)).unwrap_or_default(), Vec::new()),
+    let refused = forms::take(&FormKey::Solution { slug: slug.to_owned(), key: key.to_owned() }).await?;
+    let (form, errors) = match refused.values.is_empty() && refused.errors.is_empty() {
+        true => (solution.as_ref().map(|solution| SolutionForm::of(&solution.details)).unwrap_or_default(), Vec::new()),
+        false => (SolutionForm(refused.values), refused.errors),
     };
     let (categories, sectors) = term_choices(state, lang).await?;
     Ok(SolutionEditorData {
@@ -613,42 +553,6 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/account/organizations/{slug}/solutions/{key}", post(post_solution))
 }
 
-/// The signed-in account of a plain route, or the answer that sends the visitor to sign in.
-pub(super) async fn signed_in_user(state: &AppState, session: &Session, lang: Lang) -> Result<Credentials, Response> {
-    match auth::signed_in(&state.db, session, OffsetDateTime::now_utc()).await {
-        Ok(Some(credentials)) => Ok(credentials),
-        Ok(None) => {
-            Err((axum::http::StatusCode::UNAUTHORIZED, Redirect::to(&format!("/{lang}/account/sign-in")))
-                .into_response())
-        }
-        Err(error) => Err(error_response(&error)),
-    }
-}
-
-pub(super) fn error_response(error: &AppError) -> Response {
-    let status =
-        axum::http::StatusCode::from_u16(error.status_code()).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-    (status, error.to_string()).into_response()
-}
-
-/// After a form: back to `page` (303, so a reload does not post again), keeping a refusal's details.
-pub(super) async fn after_form(
-    session: &Session,
-    form: &str,
-    page: String,
-    outcome: Result<String, (AppError, ProfileForm)>,
-) -> Response {
-    match outcome {
-        Ok(next) => Redirect::to(&next).into_response(),
-        Err((AppError::Invalid(errors), values)) => match keep_flash(session, form, FormFlash { values, errors }).await
-        {
-            Ok(()) => Redirect::to(&page).into_response(),
-            Err(error) => error_response(&error),
-        },
-        Err((error, _)) => error_response(&error),
-    }
-}
-
 async fn post_profile(
     State(state): State<AppState>,
     session: Session,
@@ -661,8 +565,8 @@ async fn post_profile(
     let outcome = save_profile(&state, &credentials.user, &slug, &form, OffsetDateTime::now_utc())
         .await
         .map(|status| format!("{page}?saved={status}"))
-        .map_err(|error| (error, form));
-    Ok(after_form(&session, &format!("profile:{slug}"), page, outcome).await)
+        .map_err(|error| (error, form.0));
+    Ok(back_to_form(&session, &FormKey::Profile(slug), page, outcome).await)
 }
 
 async fn get_pending_logo(
@@ -673,12 +577,6 @@ async fn get_pending_logo(
     let credentials = signed_in_user(&state, &session, Lang::En).await?;
     let bytes = pending_logo(&state, &credentials.user, &slug).await.map_err(|error| error_response(&error))?;
     Ok(private_png(bytes))
-}
-
-/// A logo not public yet (waiting for review), for the person allowed to see it: no shared cache
-/// keeps it.
-pub(super) fn private_png(bytes: Vec<u8>) -> Response {
-    ([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "private, no-store")], bytes).into_response()
 }
 
 async fn post_logo(
@@ -701,14 +599,14 @@ async fn post_logo(
     }
     let page = format!("/{lang}/account/organizations/{slug}");
     let outcome = if bytes.is_empty() {
-        Err((FieldError::new("logo", Problem::Required).into(), ProfileForm::default()))
+        Err((FieldError::new("logo", Problem::Required).into(), Vec::new()))
     } else {
         save_logo(&state, &credentials.user, &slug, &bytes, OffsetDateTime::now_utc())
             .await
             .map(|status| format!("{page}?logo={status}"))
-            .map_err(|error| (error, ProfileForm::default()))
+            .map_err(|error| (error, Vec::new()))
     };
-    Ok(after_form(&session, &format!("logo:{slug}"), format!("{page}#logo"), outcome).await)
+    Ok(back_to_form(&session, &FormKey::Logo(slug), format!("{page}#logo"), outcome).await)
 }
 
 /// A solution's form: `intent` says whether it saves, removes the solution, or withdraws its change.
@@ -724,8 +622,8 @@ async fn post_solution(
     let page = format!("/{lang}/account/organizations/{slug}/solutions/{key}");
     let outcome = outcome
         .map(|status| format!("/{lang}/account/organizations/{slug}?solution={status}#solutions"))
-        .map_err(|error| (error, ProfileForm(form.0)));
-    Ok(after_form(&session, &format!("solution:{slug}:{key}"), page, outcome).await)
+        .map_err(|error| (error, form.0));
+    Ok(back_to_form(&session, &FormKey::Solution { slug, key }, page, outcome).await)
 }
 
 async fn post_new_listing(
@@ -739,8 +637,8 @@ async fn post_new_listing(
     let outcome = request_listing(&state, &credentials.user, &form, OffsetDateTime::now_utc())
         .await
         .map(|slug| format!("/{lang}/account/organizations/{slug}?saved=pending"))
-        .map_err(|error| (error, form));
-    Ok(after_form(&session, "new-listing", format!("/{lang}/account/organizations/new"), outcome).await)
+        .map_err(|error| (error, form.0));
+    Ok(back_to_form(&session, &FormKey::NewListing, format!("/{lang}/account/organizations/new"), outcome).await)
 }
 
 #[cfg(test)]

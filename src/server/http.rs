@@ -29,6 +29,7 @@ use crate::{
 };
 
 mod document;
+pub mod plain;
 pub mod security;
 
 /// The cookie that remembers the language a visitor last read the site in.
@@ -102,6 +103,13 @@ pub async fn serve(db: Database, settings: ServeSettings) -> Result<(), String> 
 static ROUTES: LazyLock<Vec<AxumRouteListing>> =
     LazyLock::new(|| generate_route_list_with_exclusions_and_ssg(App, None).0);
 
+/// What every page and server function of a request shares: its script nonce, and the refused forms it
+/// took from the session.
+fn provide_request_context() {
+    security::provide_request_nonce();
+    super::forms::TakenThisRequest::provide();
+}
+
 /// The whole application as an axum router (also what the integration tests drive).
 pub fn router(state: AppState) -> Router {
     let routes = ROUTES.clone();
@@ -115,9 +123,7 @@ pub fn router(state: AppState) -> Router {
     let writable = Router::new()
         .merge(super::editor::routes())
         .merge(super::curation::routes())
-        .leptos_routes_with_context(&state, routes, security::provide_request_nonce, move || {
-            shell(shell_options.clone())
-        })
+        .leptos_routes_with_context(&state, routes, provide_request_context, move || shell(shell_options.clone()))
         .route_layer(middleware::from_fn_with_state(state.clone(), super::auth::origin::same_origin_writes));
     // Each section's address without a language leads to the visitor's language: what `hreflang`'s
     // x-default names, and the feed's language-neutral entry ids.
@@ -133,10 +139,7 @@ pub fn router(state: AppState) -> Router {
         .merge(super::open_data::routes())
         .merge(super::syndication::routes())
         .merge(writable)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            security::provide_request_nonce,
-            shell,
-        ))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(provide_request_context, shell))
         .layer(middleware::from_fn(server_function_status))
         .layer(middleware::from_fn(document::scripts_inside_body))
         .layer(super::auth::session_layer(state.db.session_store(), state.public_url.starts_with("https://")))

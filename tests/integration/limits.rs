@@ -23,6 +23,7 @@ on_both_engines!(
     server_functions_refuse_calls_beyond_their_limits,
     refused_anonymous_posts_add_no_session_rows,
     an_oversized_draft_is_not_kept,
+    a_signed_in_persons_refused_form_stays_on_the_server,
     a_refused_forms_flash_is_bounded
 );
 
@@ -112,6 +113,25 @@ async fn an_oversized_draft_is_not_kept(db: Database) {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Enter an email address like name@example.org."), "the error is still shown");
     assert!(!page.body.contains(&email), "nor is the text kept anywhere else");
+}
+
+/// What a signed-in person typed into a refused form waits in their session, like every other form of
+/// theirs, never in a cookie: a colleague's address does not travel back and forth in the browser.
+async fn a_signed_in_persons_refused_form_stays_on_the_server(db: Database) {
+    let app = app(&db);
+    let [_, (b_id, b_slug)] = two_listings(&db).await;
+    let mut owner = person(&app, &db, "owner@bravo.example", None, Some((b_id, MembershipRole::Owner))).await;
+    let page = format!("/en/account/organizations/{b_slug}");
+    let fields = [("lang", "en"), ("slug", b_slug.as_str()), ("email", "colleague at bravo")];
+    let reply = owner.submit("/api/editing/invite", &fields, &page).await;
+    assert_eq!(reply.status, StatusCode::FOUND, "{}", reply.body);
+    let cookies: Vec<&str> =
+        reply.headers.get_all(header::SET_COOKIE).iter().map(|value| value.to_str().unwrap()).collect();
+    assert!(!cookies.iter().any(|cookie| cookie.starts_with("qala_draft=")), "no cookie carries it: {cookies:?}");
+    let location = reply.headers[header::LOCATION].to_str().unwrap().trim_start_matches("https://qala.example");
+    let shown = owner.get(location).await.body;
+    assert!(shown.contains(r#"value="colleague at bravo""#), "the address typed is filled in again");
+    assert!(shown.contains("Enter an email address like name@example.org."), "next to its message");
 }
 
 /// A refused profile keeps what was typed in the session for the page it returns to: each value cut

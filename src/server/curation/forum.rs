@@ -6,7 +6,7 @@ use axum::{
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-use super::{Pairs, staff_form, urlencoding};
+use super::{FormKey, Pairs, staff_form, urlencoding};
 use crate::server::auth::policy::require_staff;
 use crate::{
     domain::{
@@ -188,7 +188,7 @@ pub(super) async fn post_forum_change(
     let edition =
         pairs.iter().find(|(name, _)| name == "edition").map(|(_, slug)| urlencoding(slug)).unwrap_or_default();
     let back = format!("{page}?edition={edition}");
-    staff_form(&state, &session, lang, "forum".to_owned(), back.clone(), pairs, async |user, form| {
+    staff_form(&state, &session, lang, FormKey::Forum, back.clone(), pairs, async |user, form| {
         let id =
             |name: &str| form.value(name).parse::<i64>().map_err(|_| FieldError::new(name, Problem::InvalidChoice));
         let value = |name: &str| form.value(name).to_owned();

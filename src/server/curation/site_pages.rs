@@ -6,7 +6,7 @@ use axum::{
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-use super::{Pairs, staff_form};
+use super::{FormKey, Pairs, staff_form};
 use crate::server::auth::policy::require_staff;
 use crate::{
     domain::{
@@ -64,7 +64,7 @@ pub(super) async fn post_site_page(
         _ => String::new(),
     };
     let back = format!("{page}{anchor}");
-    staff_form(&state, &session, lang, "site-pages".to_owned(), back, pairs, async |user, form| {
+    staff_form(&state, &session, lang, FormKey::SitePages, back, pairs, async |user, form| {
         let kind = kind.ok_or(FieldError::new("page", Problem::InvalidChoice))?;
         let text_lang = text_lang.ok_or(FieldError::new("text_lang", Problem::InvalidChoice))?;
         let draft = SitePageDraft::parse(|name| form.value(name).to_owned()).map_err(AppError::Invalid)?;

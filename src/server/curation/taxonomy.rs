@@ -7,7 +7,7 @@ use axum::{
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-use super::{Pairs, staff_form};
+use super::{FormKey, Pairs, staff_form};
 use crate::server::auth::policy::require_staff;
 use crate::{
     domain::{
@@ -169,7 +169,7 @@ pub(super) async fn post_term_change(
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
     let page = format!("/{lang}/staff/taxonomy");
-    staff_form(&state, &session, lang, "taxonomy".to_owned(), format!("{page}#{kind}"), pairs, async |user, form| {
+    staff_form(&state, &session, lang, FormKey::Taxonomy, format!("{page}#{kind}"), pairs, async |user, form| {
         let id =
             |name: &str| form.value(name).parse::<i64>().map_err(|_| FieldError::new(name, Problem::InvalidChoice));
         let draft = || TermDraft::parse(kind, |name| form.value(name).to_owned()).map_err(AppError::Invalid);
