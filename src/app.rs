@@ -14,8 +14,12 @@ use crate::{
         account::{
             AccountPage, ForgotPasswordPage, OutboxPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
         },
+        curation::{
+            ImportPage, StaffListingPage, StaffPage, audit::AuditPage, forum::ForumAdminPage, people::PeoplePage,
+            quality::QualityPage, review::ReviewPage, site_pages::SitePagesPage, taxonomy::TaxonomyPage,
+        },
         directory::DirectoryPage,
-        editor::{EditorPage, NewListingPage, SolutionEditorPage},
+        editing::{EditorPage, NewListingPage, SolutionEditorPage},
         forum::ForumPage,
         home::HomePage,
         landscape::LandscapePage,
@@ -23,10 +27,6 @@ use crate::{
         organization::OrganizationProfilePage,
         site_page::site_page_route,
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
-        staff::{
-            ImportPage, StaffListingPage, StaffPage, audit::AuditPage, forum::ForumAdminPage, people::PeoplePage,
-            quality::QualityPage, review::ReviewPage, site_pages::SitePagesPage, taxonomy::TaxonomyPage,
-        },
         startups::StartupsPage,
     },
 };

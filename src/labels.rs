@@ -144,7 +144,7 @@ pub fn nist_name(locale: Locale, function: NistFunction) -> &'static str {
 pub fn audit_entry_words(locale: Locale, entry: &AuditEntry) -> String {
     match (entry.kind(), entry.featured_place()) {
         (Some(AuditAction::ListingFeature), Some(place)) => {
-            td_string!(locale, staff.featured_at, place = place).to_string()
+            td_string!(locale, curation.featured_at, place = place).to_string()
         }
         (Some(action), _) => audit_action_name(locale, action).to_owned(),
         (None, _) => entry.action.clone(),

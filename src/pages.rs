@@ -1,7 +1,8 @@
 //! Route components, grouped by feature.
 pub mod account;
+pub mod curation;
 pub mod directory;
-pub mod editor;
+pub mod editing;
 pub mod forum;
 pub mod home;
 pub mod landscape;
@@ -9,5 +10,4 @@ pub mod not_found;
 pub mod organization;
 pub mod site_page;
 pub mod solutions;
-pub mod staff;
 pub mod startups;

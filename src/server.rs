@@ -8,7 +8,7 @@ pub mod cli;
 pub mod curation;
 pub mod db;
 pub mod drain;
-pub mod editor;
+pub mod editing;
 pub mod forms;
 pub mod forum;
 pub mod http;

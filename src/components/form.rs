@@ -75,7 +75,7 @@ pub fn InvalidFormAlert(errors: Signal<Vec<FieldError>>) -> impl IntoView {
                         .into_iter()
                         .map(|lang| {
                             let problem = Problem::NameForTranslation { lang };
-                            let hint = td_string!(i18n.get_locale(), editor.open_panel, panel = lang.native_name());
+                            let hint = td_string!(i18n.get_locale(), editing.open_panel, panel = lang.native_name());
                             view! { <p>{problem_text(i18n.get_locale(), &problem)} " " {hint.to_string()}</p> }
                         })
                         .collect_view()}

@@ -20,7 +20,7 @@ use crate::{
     },
     i18n::*,
     labels::machine_time,
-    pages::editor::MyOrganizations,
+    pages::editing::MyOrganizations,
 };
 
 fn current_lang() -> impl Fn() -> Lang + Copy {
@@ -340,7 +340,7 @@ pub fn AccountPage() -> impl IntoView {
                                 </div>
                                 <MyOrganizations />
                                 {viewer.staff_role.is_some().then(|| view! {
-                                    <p><a href=move || format!("/{}/staff", lang())>{t!(i18n, staff.staff_link)}</a></p>
+                                    <p><a href=move || format!("/{}/staff", lang())>{t!(i18n, curation.staff_link)}</a></p>
                                 })}
                                 {(viewer.staff_role == Some(crate::domain::user::StaffRole::Admin))
                                     .then(|| view! {

@@ -21,7 +21,7 @@ use crate::{
     },
     i18n::*,
     labels::{deployment_name, format_date, kind_label, need_name, place_name, solution_kind_name, stage_name},
-    pages::editor::ClaimPanel,
+    pages::editing::ClaimPanel,
     pages::not_found::NotFound,
 };
 

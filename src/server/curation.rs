@@ -20,7 +20,7 @@ use super::{
     auth::policy::{require_admin, require_staff},
     bulk::import::{ImportFormat, import},
     db::{Actor, AuditRecord, Decision, Proposal, Revision, Waiting},
-    editor::{Compose, bring_in, display_name},
+    editing::{Compose, bring_in, display_name},
     forms::{FormKey, back_to_form},
     http::plain::{error_response, private_png, signed_in_user},
     mail::Message,

@@ -121,7 +121,7 @@ pub fn router(state: AppState) -> Router {
     // this site's own pages. Only they are behind the check, so every other route answers a method it
     // does not take with 405 and `Allow`, whoever sent it.
     let writable = Router::new()
-        .merge(super::editor::routes())
+        .merge(super::editing::routes())
         .merge(super::curation::routes())
         .leptos_routes_with_context(&state, routes, provide_request_context, move || shell(shell_options.clone()))
         .route_layer(middleware::from_fn_with_state(state.clone(), super::auth::origin::same_origin_writes));

@@ -21,7 +21,7 @@ use crate::{
     server::{
         AppState,
         db::{Actor, AuditRecord},
-        editor::display_name,
+        editing::display_name,
         forum::chosen_edition,
     },
 };

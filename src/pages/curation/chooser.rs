@@ -47,7 +47,7 @@ pub fn ListingChooser(
             <input type="hidden" name="for" value=id.clone() />
             <label for=find_id.clone()>{label}</label>
             <input id=find_id type="search" name="find" value=find maxlength=MAX_QUERY_CHARS.to_string() required />
-            <button class="button" type="submit">{t!(i18n, staff.search)}</button>
+            <button class="button" type="submit">{t!(i18n, curation.search)}</button>
         </form>
         {(!searched.is_empty()).then(move || {
             let text = searched.clone();
@@ -59,12 +59,12 @@ pub fn ListingChooser(
                         let locale = Locale::from(lang);
                         let found: Vec<_> = found.into_iter().filter(|card| Some(card.slug.as_str()) != exclude.as_deref()).collect();
                         if found.is_empty() {
-                            return view! { <p class="staff__none" role="status">{td_string!(locale, staff.nothing_found, text = searched.clone()).to_string()}</p> }.into_any();
+                            return view! { <p class="staff__none" role="status">{td_string!(locale, curation.nothing_found, text = searched.clone()).to_string()}</p> }.into_any();
                         }
                         view! {
                             <form method="post" action=action.clone() class="form staff__choices">
                                 <fieldset>
-                                    <legend>{td_string!(locale, staff.choose_listing)}</legend>
+                                    <legend>{td_string!(locale, curation.choose_listing)}</legend>
                                     {found.into_iter().map(|card| {
                                         let where_ = place_name(locale, card.city.as_deref(), card.country);
                                         view! {

@@ -40,43 +40,43 @@ fn lang_now() -> impl Fn() -> Lang + Copy {
 /// hints and staff reviews.
 pub(crate) fn field_name(locale: Locale, field: &str) -> &'static str {
     match field {
-        "logo" => td_string!(locale, editor.logo),
-        "name" => td_string!(locale, editor.name),
-        "short_description" => td_string!(locale, editor.short_description),
-        "description" => td_string!(locale, editor.description),
-        "translations" => td_string!(locale, editor.translations),
-        "kind" => td_string!(locale, editor.kind),
-        "website" => td_string!(locale, editor.website),
-        "email" => td_string!(locale, editor.email),
-        "phone" => td_string!(locale, editor.phone),
-        "address" => td_string!(locale, editor.address),
-        "city" => td_string!(locale, editor.city),
-        "country" => td_string!(locale, editor.country),
-        "incident_contact" => td_string!(locale, editor.incident_contact),
-        "constituency" => td_string!(locale, editor.constituency),
-        "employee_range" => td_string!(locale, editor.employees),
-        "certifications" => td_string!(locale, editor.certifications),
-        "social_links" => td_string!(locale, editor.social_links),
-        "category" => td_string!(locale, editor.categories),
-        "sector" => td_string!(locale, editor.sectors),
-        "stage" => td_string!(locale, editor.stage),
-        "need" => td_string!(locale, editor.looking_for),
-        "pitch" => td_string!(locale, editor.pitch),
-        "funding_amount" => td_string!(locale, editor.funding),
-        "funding_currency" => td_string!(locale, editor.currency),
-        "demo_video_url" => td_string!(locale, editor.demo_video),
-        "readiness" => td_string!(locale, editor.readiness),
-        _ => td_string!(locale, editor.founded_year),
+        "logo" => td_string!(locale, editing.logo),
+        "name" => td_string!(locale, editing.name),
+        "short_description" => td_string!(locale, editing.short_description),
+        "description" => td_string!(locale, editing.description),
+        "translations" => td_string!(locale, editing.translations),
+        "kind" => td_string!(locale, editing.kind),
+        "website" => td_string!(locale, editing.website),
+        "email" => td_string!(locale, editing.email),
+        "phone" => td_string!(locale, editing.phone),
+        "address" => td_string!(locale, editing.address),
+        "city" => td_string!(locale, editing.city),
+        "country" => td_string!(locale, editing.country),
+        "incident_contact" => td_string!(locale, editing.incident_contact),
+        "constituency" => td_string!(locale, editing.constituency),
+        "employee_range" => td_string!(locale, editing.employees),
+        "certifications" => td_string!(locale, editing.certifications),
+        "social_links" => td_string!(locale, editing.social_links),
+        "category" => td_string!(locale, editing.categories),
+        "sector" => td_string!(locale, editing.sectors),
+        "stage" => td_string!(locale, editing.stage),
+        "need" => td_string!(locale, editing.looking_for),
+        "pitch" => td_string!(locale, editing.pitch),
+        "funding_amount" => td_string!(locale, editing.funding),
+        "funding_currency" => td_string!(locale, editing.currency),
+        "demo_video_url" => td_string!(locale, editing.demo_video),
+        "readiness" => td_string!(locale, editing.readiness),
+        _ => td_string!(locale, editing.founded_year),
     }
 }
 
 pub(crate) fn status_name(locale: Locale, status: ListingStatus) -> &'static str {
     match status {
-        ListingStatus::Draft => td_string!(locale, editor.status_draft),
-        ListingStatus::Pending => td_string!(locale, editor.status_pending),
-        ListingStatus::Published => td_string!(locale, editor.status_published),
-        ListingStatus::Hidden => td_string!(locale, editor.status_hidden),
-        ListingStatus::Archived => td_string!(locale, editor.status_archived),
+        ListingStatus::Draft => td_string!(locale, editing.status_draft),
+        ListingStatus::Pending => td_string!(locale, editing.status_pending),
+        ListingStatus::Published => td_string!(locale, editing.status_published),
+        ListingStatus::Hidden => td_string!(locale, editing.status_hidden),
+        ListingStatus::Archived => td_string!(locale, editing.status_archived),
     }
 }
 
@@ -88,12 +88,12 @@ pub fn MyOrganizations() -> impl IntoView {
     let mine = Resource::new(lang, get_my_organizations);
     view! {
         <section class="account-section" aria-labelledby="my-organizations">
-            <h2 id="my-organizations">{t!(i18n, editor.my_organizations)}</h2>
+            <h2 id="my-organizations">{t!(i18n, editing.my_organizations)}</h2>
             <Suspense>
                 {move || {
                     mine.get().and_then(Result::ok).map(|mine| {
                         if mine.is_empty() {
-                            view! { <p>{t!(i18n, editor.no_organizations)}</p> }.into_any()
+                            view! { <p>{t!(i18n, editing.no_organizations)}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="my-organizations">
@@ -107,10 +107,10 @@ pub fn MyOrganizations() -> impl IntoView {
             </Suspense>
             <p class="account-section__actions">
                 <a class="button" href=move || format!("/{}/account/organizations/new", lang())>
-                    {t!(i18n, editor.new_listing_link)}
+                    {t!(i18n, editing.new_listing_link)}
                 </a>
             </p>
-            <p class="field__hint">{t!(i18n, editor.claim_hint)}</p>
+            <p class="field__hint">{t!(i18n, editing.claim_hint)}</p>
         </section>
     }
 }
@@ -127,21 +127,21 @@ fn MyOrganizationItem(organization: MyOrganization) -> impl IntoView {
             <div class="my-organization__head">
                 <a class="my-organization__name" href=move || format!("/{}/account/organizations/{slug}", lang())>{name}</a>
                 <span class="badge">{move || status_name(i18n.get_locale(), status)}</span>
-                {verified.then(|| view! { <span class="badge badge--verified">{t!(i18n, editor.verified)}</span> })}
+                {verified.then(|| view! { <span class="badge badge--verified">{t!(i18n, editing.verified)}</span> })}
             </div>
             {latest_revision
                 .filter(|revision| revision.status == RevisionStatus::Pending)
-                .map(|_| view! { <p class="my-organization__note">{t!(i18n, editor.change_pending)}</p> })}
+                .map(|_| view! { <p class="my-organization__note">{t!(i18n, editing.change_pending)}</p> })}
             <div class="completeness">
                 <label class="completeness__label">
-                    {t!(i18n, editor.completeness)} " " {percent} "%"
+                    {t!(i18n, editing.completeness)} " " {percent} "%"
                     <progress max="100" value=percent></progress>
                 </label>
                 {(!missing.is_empty())
                     .then(|| {
                         view! {
                             <p class="completeness__hint">
-                                {t!(i18n, editor.add_next)} " "
+                                {t!(i18n, editing.add_next)} " "
                                 {move || {
                                     missing.iter().take(3).map(|field| field_name(i18n.get_locale(), field)).collect::<Vec<_>>().join(", ")
                                 }}
@@ -164,7 +164,7 @@ pub fn EditorPage() -> impl IntoView {
         move || (slug(), lang(), query.read().to_query_string()),
         |(slug, lang, _)| get_editor(slug, lang),
     );
-    editor_frame(editor, |locale| td_string!(locale, editor.title), |data| view! { <Editor data /> }.into_any())
+    editor_frame(editor, |locale| td_string!(locale, editing.title), |data| view! { <Editor data /> }.into_any())
 }
 
 /// An editor page: what `show` makes of what was loaded, or why it could not be loaded (titled
@@ -240,26 +240,26 @@ fn Editor(data: EditorData) -> impl IntoView {
         <h1>{name}</h1>
         <p class="editor__status">
             <span class="badge">{move || status_name(i18n.get_locale(), status)}</span>
-            {verified.then(|| view! { <span class="badge badge--verified">{t!(i18n, editor.verified)}</span> })}
+            {verified.then(|| view! { <span class="badge badge--verified">{t!(i18n, editing.verified)}</span> })}
             {(status == ListingStatus::Published)
                 .then(|| {
                     let slug = slug.clone();
-                    view! { <a href=move || format!("/{}/organizations/{slug}", lang())>{t!(i18n, editor.view_public)}</a> }
+                    view! { <a href=move || format!("/{}/organizations/{slug}", lang())>{t!(i18n, editing.view_public)}</a> }
                 })}
         </p>
         <div role="status">
             {move || match saved("saved").or_else(|| saved("logo")).as_deref() {
-                Some("published") => Some(view! { <p class="notice notice--success">{t!(i18n, editor.saved_published)}</p> }.into_any()),
-                Some("pending") => Some(view! { <p class="notice notice--success">{t!(i18n, editor.saved_pending)}</p> }.into_any()),
+                Some("published") => Some(view! { <p class="notice notice--success">{t!(i18n, editing.saved_published)}</p> }.into_any()),
+                Some("pending") => Some(view! { <p class="notice notice--success">{t!(i18n, editing.saved_pending)}</p> }.into_any()),
                 _ => None,
             }}
         </div>
         {(waiting && saved("saved").is_none() && saved("logo").is_none())
-            .then(|| view! { <p class="notice notice--warning">{t!(i18n, editor.change_pending)}</p> })}
+            .then(|| view! { <p class="notice notice--warning">{t!(i18n, editing.change_pending)}</p> })}
         {rejected.map(|revision| {
             view! {
                 <div class="notice notice--warning">
-                    <p>{t!(i18n, editor.change_rejected)}</p>
+                    <p>{t!(i18n, editing.change_rejected)}</p>
                     {revision.staff_comment.map(|comment| view! { <blockquote>{comment}</blockquote> })}
                 </div>
             }
@@ -267,23 +267,23 @@ fn Editor(data: EditorData) -> impl IntoView {
         <InvalidFormAlert errors />
 
         <section class="account-section" id="logo" aria-labelledby="logo-title">
-            <h2 id="logo-title">{t!(i18n, editor.logo)}</h2>
+            <h2 id="logo-title">{t!(i18n, editing.logo)}</h2>
             <div class="logo-editor">
                 {logo_url.map(|url| view! {
                     <figure class="logo-editor__logo">
                         <img src=url alt="" width="96" height="96" />
-                        <figcaption>{t!(i18n, editor.logo_current)}</figcaption>
+                        <figcaption>{t!(i18n, editing.logo_current)}</figcaption>
                     </figure>
                 })}
                 {pending_logo_url.map(|url| view! {
                     <figure class="logo-editor__logo logo-editor__logo--pending">
                         <img src=url alt="" width="96" height="96" />
-                        <figcaption>{t!(i18n, editor.logo_pending)}</figcaption>
+                        <figcaption>{t!(i18n, editing.logo_pending)}</figcaption>
                     </figure>
                 })}
                 <form class="form form--narrow" method="post" enctype="multipart/form-data" action=logo_action>
                     <LogoInput errors=logo_errors />
-                    <button class="button" type="submit">{t!(i18n, editor.upload_logo)}</button>
+                    <button class="button" type="submit">{t!(i18n, editing.upload_logo)}</button>
                 </form>
             </div>
         </section>
@@ -294,9 +294,9 @@ fn Editor(data: EditorData) -> impl IntoView {
         <form class="form editor__form" method="post" action=profile_action novalidate=true>
             <ProfileFields form errors categories sectors />
             <div class="editor__actions">
-                <button class="button button--primary" type="submit">{t!(i18n, editor.save)}</button>
+                <button class="button button--primary" type="submit">{t!(i18n, editing.save)}</button>
                 <p class="field__hint">
-                    {if verified { t!(i18n, editor.save_hint_verified).into_any() } else { t!(i18n, editor.save_hint_review).into_any() }}
+                    {if verified { t!(i18n, editing.save_hint_verified).into_any() } else { t!(i18n, editing.save_hint_review).into_any() }}
                 </p>
             </div>
         </form>
@@ -316,8 +316,8 @@ fn LogoInput(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     };
     view! {
         <div class="field" class:field--invalid=move || message().is_some()>
-            <label class="field__label" for="field-logo">{t!(i18n, editor.logo_file)}</label>
-            <p class="field__hint" id="field-logo-hint">{t!(i18n, editor.logo_hint)}</p>
+            <label class="field__label" for="field-logo">{t!(i18n, editing.logo_file)}</label>
+            <p class="field__hint" id="field-logo-hint">{t!(i18n, editing.logo_hint)}</p>
             <input
                 id="field-logo"
                 class="field__input"
@@ -371,7 +371,7 @@ fn ProfileFields(
                 <LanguagePanel lang=*lang name=field_of(&form.0, *lang, "name").1 errors>
                     <TextField
                         name=short_field
-                        label=label(|locale| td_string!(locale, editor.short_description))
+                        label=label(|locale| td_string!(locale, editing.short_description))
                         value=short
                         errors
                     />
@@ -380,16 +380,16 @@ fn ProfileFields(
                             view! {
                                 <TextArea
                                     name=description_field
-                                    label=label(|locale| td_string!(locale, editor.description))
-                                    hint=label(|locale| td_string!(locale, editor.description_hint))
+                                    label=label(|locale| td_string!(locale, editing.description))
+                                    hint=label(|locale| td_string!(locale, editing.description_hint))
                                     value=description
                                     rows=8
                                     errors
                                 />
                                 <TextField
                                     name=pitch_field
-                                    label=label(|locale| td_string!(locale, editor.pitch))
-                                    hint=label(|locale| td_string!(locale, editor.startup_only))
+                                    label=label(|locale| td_string!(locale, editing.pitch))
+                                    hint=label(|locale| td_string!(locale, editing.startup_only))
                                     value=pitch
                                     errors
                                 />
@@ -424,25 +424,25 @@ fn ProfileFields(
         <LanguageTabs />
         <div class="language-panels">{language_tabs}</div>
         <fieldset class="editor__group">
-            <legend>{t!(i18n, editor.basics)}</legend>
+            <legend>{t!(i18n, editing.basics)}</legend>
             <div class="editor__grid">
-                <SelectField name="kind" label=label(|locale| td_string!(locale, editor.kind)) options=kinds() selected=value("kind") errors />
-                <SelectField name="country" label=label(|locale| td_string!(locale, editor.country)) options=countries() selected=value("country") errors />
-                <TextField name="city" label=label(|locale| td_string!(locale, editor.city)) value=value("city") errors />
-                <TextField name="website" kind="url" label=label(|locale| td_string!(locale, editor.website)) value=value("website") errors />
+                <SelectField name="kind" label=label(|locale| td_string!(locale, editing.kind)) options=kinds() selected=value("kind") errors />
+                <SelectField name="country" label=label(|locale| td_string!(locale, editing.country)) options=countries() selected=value("country") errors />
+                <TextField name="city" label=label(|locale| td_string!(locale, editing.city)) value=value("city") errors />
+                <TextField name="website" kind="url" label=label(|locale| td_string!(locale, editing.website)) value=value("website") errors />
                 {(!essentials_only)
                     .then(|| {
                         view! {
-                            <TextField name="email" kind="email" label=label(|locale| td_string!(locale, editor.email)) value=value("email") errors />
-                            <TextField name="phone" kind="tel" label=label(|locale| td_string!(locale, editor.phone)) value=value("phone") errors />
-                            <TextField name="address" label=label(|locale| td_string!(locale, editor.address)) value=value("address") errors />
-                            <TextField name="founded_year" kind="number" label=label(|locale| td_string!(locale, editor.founded_year)) value=value("founded_year") errors />
+                            <TextField name="email" kind="email" label=label(|locale| td_string!(locale, editing.email)) value=value("email") errors />
+                            <TextField name="phone" kind="tel" label=label(|locale| td_string!(locale, editing.phone)) value=value("phone") errors />
+                            <TextField name="address" label=label(|locale| td_string!(locale, editing.address)) value=value("address") errors />
+                            <TextField name="founded_year" kind="number" label=label(|locale| td_string!(locale, editing.founded_year)) value=value("founded_year") errors />
                             <SelectField
                                 name="employee_range"
-                                label=label(|locale| td_string!(locale, editor.employees))
+                                label=label(|locale| td_string!(locale, editing.employees))
                                 options=ranges.clone()
                                 selected=value("employee_range")
-                                blank=label(|locale| td_string!(locale, editor.not_said))
+                                blank=label(|locale| td_string!(locale, editing.not_said))
                                 errors
                             />
                         }
@@ -452,32 +452,32 @@ fn ProfileFields(
         {(!essentials_only)
             .then(|| {
                 view! {
-                    <CheckboxGroup name="category" legend=label(|locale| td_string!(locale, editor.categories)) options=category_options checked=checked("category") errors />
-                    <CheckboxGroup name="sector" legend=label(|locale| td_string!(locale, editor.sectors)) options=sector_options checked=checked("sector") errors />
+                    <CheckboxGroup name="category" legend=label(|locale| td_string!(locale, editing.categories)) options=category_options checked=checked("category") errors />
+                    <CheckboxGroup name="sector" legend=label(|locale| td_string!(locale, editing.sectors)) options=sector_options checked=checked("sector") errors />
                     <fieldset class="editor__group">
-                        <legend>{t!(i18n, editor.more)}</legend>
-                        <TextArea name="certifications" label=label(|locale| td_string!(locale, editor.certifications)) hint=label(|locale| td_string!(locale, editor.one_per_line)) value=value("certifications") errors />
-                        <TextArea name="social_links" label=label(|locale| td_string!(locale, editor.social_links)) hint=label(|locale| td_string!(locale, editor.social_links_hint)) value=value("social_links") errors />
+                        <legend>{t!(i18n, editing.more)}</legend>
+                        <TextArea name="certifications" label=label(|locale| td_string!(locale, editing.certifications)) hint=label(|locale| td_string!(locale, editing.one_per_line)) value=value("certifications") errors />
+                        <TextArea name="social_links" label=label(|locale| td_string!(locale, editing.social_links)) hint=label(|locale| td_string!(locale, editing.social_links_hint)) value=value("social_links") errors />
                     </fieldset>
                     <fieldset class="editor__group">
-                        <legend>{t!(i18n, editor.incident_response)}</legend>
-                        <p class="field__hint">{t!(i18n, editor.incident_response_hint)}</p>
+                        <legend>{t!(i18n, editing.incident_response)}</legend>
+                        <p class="field__hint">{t!(i18n, editing.incident_response_hint)}</p>
                         <div class="editor__grid">
-                            <TextField name="incident_contact" label=label(|locale| td_string!(locale, editor.incident_contact)) hint=label(|locale| td_string!(locale, editor.incident_contact_hint)) value=value("incident_contact") errors />
-                            <TextField name="constituency" label=label(|locale| td_string!(locale, editor.constituency)) hint=label(|locale| td_string!(locale, editor.constituency_hint)) value=value("constituency") errors />
+                            <TextField name="incident_contact" label=label(|locale| td_string!(locale, editing.incident_contact)) hint=label(|locale| td_string!(locale, editing.incident_contact_hint)) value=value("incident_contact") errors />
+                            <TextField name="constituency" label=label(|locale| td_string!(locale, editing.constituency)) hint=label(|locale| td_string!(locale, editing.constituency_hint)) value=value("constituency") errors />
                         </div>
                     </fieldset>
                     <fieldset class="editor__group">
-                        <legend>{t!(i18n, editor.startup_facts)}</legend>
-                        <p class="field__hint">{t!(i18n, editor.startup_only)}</p>
+                        <legend>{t!(i18n, editing.startup_facts)}</legend>
+                        <p class="field__hint">{t!(i18n, editing.startup_only)}</p>
                         <div class="editor__grid">
-                            <SelectField name="stage" label=label(|locale| td_string!(locale, editor.stage)) options=stages() selected=value("stage") blank=label(|locale| td_string!(locale, editor.not_said)) errors />
-                            <TextField name="funding_amount" kind="number" label=label(|locale| td_string!(locale, editor.funding)) value=value("funding_amount") errors />
-                            <TextField name="funding_currency" label=label(|locale| td_string!(locale, editor.currency)) value=value("funding_currency") errors />
-                            <TextField name="readiness" kind="number" label=label(|locale| td_string!(locale, editor.readiness)) value=value("readiness") errors />
-                            <TextField name="demo_video_url" kind="url" label=label(|locale| td_string!(locale, editor.demo_video)) value=value("demo_video_url") errors />
+                            <SelectField name="stage" label=label(|locale| td_string!(locale, editing.stage)) options=stages() selected=value("stage") blank=label(|locale| td_string!(locale, editing.not_said)) errors />
+                            <TextField name="funding_amount" kind="number" label=label(|locale| td_string!(locale, editing.funding)) value=value("funding_amount") errors />
+                            <TextField name="funding_currency" label=label(|locale| td_string!(locale, editing.currency)) value=value("funding_currency") errors />
+                            <TextField name="readiness" kind="number" label=label(|locale| td_string!(locale, editing.readiness)) value=value("readiness") errors />
+                            <TextField name="demo_video_url" kind="url" label=label(|locale| td_string!(locale, editing.demo_video)) value=value("demo_video_url") errors />
                         </div>
-                        <CheckboxGroup name="need" legend=label(|locale| td_string!(locale, editor.looking_for)) options=needs checked=checked("need") errors />
+                        <CheckboxGroup name="need" legend=label(|locale| td_string!(locale, editing.looking_for)) options=needs checked=checked("need") errors />
                     </fieldset>
                 }
             })}
@@ -508,7 +508,7 @@ fn LanguagePanel(lang: Lang, name: String, errors: Signal<Vec<FieldError>>, chil
             <legend>{lang.native_name()}</legend>
             <TextField
                 name=format!("{lang}.name")
-                label=Signal::derive(move || td_string!(i18n.get_locale(), editor.name).to_owned())
+                label=Signal::derive(move || td_string!(i18n.get_locale(), editing.name).to_owned())
                 value=name
                 errors
             />
@@ -522,7 +522,7 @@ fn LanguagePanel(lang: Lang, name: String, errors: Signal<Vec<FieldError>>, chil
 fn LanguageTabs() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="language-tabs" aria-label=move || t_string!(i18n, editor.languages)>
+        <nav class="language-tabs" aria-label=move || t_string!(i18n, editing.languages)>
             <ul>
                 {Lang::ALL
                     .iter()
@@ -530,7 +530,7 @@ fn LanguageTabs() -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
-        <p class="field__hint">{t!(i18n, editor.languages_hint)}</p>
+        <p class="field__hint">{t!(i18n, editing.languages_hint)}</p>
     }
 }
 
@@ -541,11 +541,11 @@ pub fn NewListingPage() -> impl IntoView {
     let lang = lang_now();
     let data = Resource::new(|| (), |_| get_new_listing());
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, editor.new_listing_title).to_string()) />
+        <PageTitle text=Signal::derive(move || t_string!(i18n, editing.new_listing_title).to_string()) />
         <Meta name="robots" content="noindex" />
         <section class="container account-page account-page--wide editor">
-            <h1>{t!(i18n, editor.new_listing_title)}</h1>
-            <p class="account-card__lead">{t!(i18n, editor.new_listing_lead)}</p>
+            <h1>{t!(i18n, editing.new_listing_title)}</h1>
+            <p class="account-card__lead">{t!(i18n, editing.new_listing_lead)}</p>
             <Suspense>
                 {move || {
                     data.get().map(|data| match data {
@@ -555,7 +555,7 @@ pub fn NewListingPage() -> impl IntoView {
                                 <InvalidFormAlert errors />
                                 <form class="form editor__form" method="post" action=move || format!("/{}/account/organizations/new", lang()) novalidate=true>
                                     <ProfileFields form=data.form errors essentials_only=true />
-                                    <button class="button button--primary" type="submit">{t!(i18n, editor.new_listing_button)}</button>
+                                    <button class="button button--primary" type="submit">{t!(i18n, editing.new_listing_button)}</button>
                                 </form>
                             }
                                 .into_any()
@@ -590,21 +590,21 @@ pub fn ClaimPanel(slug: String) -> impl IntoView {
                 state.get().and_then(Result::ok).map(move |state| match state {
                     ClaimState::Open => view! {
                         <div class="claim-panel">
-                            <p>{t!(i18n, editor.claim_lead)}</p>
+                            <p>{t!(i18n, editing.claim_lead)}</p>
                             <FormAlert error=Signal::derive(move || form.error().get().filter(|error| !matches!(error, crate::error::AppError::Invalid(_)))) />
                             {move || form.field_errors().get().first().map(|error| view! { <p class="field__error">{crate::components::form::problem_text(i18n.get_locale(), &error.problem)}</p> })}
                             <ActionForm action=form.action attr:class="form form--inline">
                                 <input type="hidden" name="lang" value=move || lang().as_str() />
                                 <input type="hidden" name="slug" value=slug.clone() />
-                                <button class="button" type="submit">{t!(i18n, editor.claim_button)}</button>
+                                <button class="button" type="submit">{t!(i18n, editing.claim_button)}</button>
                             </ActionForm>
                         </div>
                     }
                         .into_any(),
-                    ClaimState::Claimed(ClaimStatus::Pending) => view! { <p class="claim-panel notice">{t!(i18n, editor.claim_pending)}</p> }.into_any(),
-                    ClaimState::Claimed(ClaimStatus::Rejected) => view! { <p class="claim-panel notice">{t!(i18n, editor.claim_rejected)}</p> }.into_any(),
+                    ClaimState::Claimed(ClaimStatus::Pending) => view! { <p class="claim-panel notice">{t!(i18n, editing.claim_pending)}</p> }.into_any(),
+                    ClaimState::Claimed(ClaimStatus::Rejected) => view! { <p class="claim-panel notice">{t!(i18n, editing.claim_rejected)}</p> }.into_any(),
                     ClaimState::Member | ClaimState::Claimed(ClaimStatus::Approved) => view! {
-                        <p class="claim-panel"><a class="button" href=editor_link.clone()>{t!(i18n, editor.edit_listing)}</a></p>
+                        <p class="claim-panel"><a class="button" href=editor_link.clone()>{t!(i18n, editing.edit_listing)}</a></p>
                     }
                         .into_any(),
                     ClaimState::SignInToClaim => {
@@ -612,8 +612,8 @@ pub fn ClaimPanel(slug: String) -> impl IntoView {
                         let sign_in = format!("/{}/account/sign-in?next={}", lang(), form_urlencoded::byte_serialize(here.as_bytes()).collect::<String>());
                         view! {
                             <div class="claim-panel">
-                                <p>{t!(i18n, editor.claim_question)}</p>
-                                <a class="button" href=sign_in>{t!(i18n, editor.claim_sign_in)}</a>
+                                <p>{t!(i18n, editing.claim_question)}</p>
+                                <a class="button" href=sign_in>{t!(i18n, editing.claim_sign_in)}</a>
                             </div>
                         }
                             .into_any()
@@ -653,15 +653,15 @@ fn PeopleSection(slug: String) -> impl IntoView {
     let done = move || query.read().get("people");
     view! {
         <section class="account-section" id="people" aria-labelledby="people-title">
-            <h2 id="people-title">{t!(i18n, editor.people)}</h2>
-            <p class="field__hint">{t!(i18n, editor.people_hint)}</p>
+            <h2 id="people-title">{t!(i18n, editing.people)}</h2>
+            <p class="field__hint">{t!(i18n, editing.people_hint)}</p>
             <div role="status">
                 {move || {
                     done().map(|what| {
                         if what == "invited" {
-                            view! { <p class="notice notice--success">{t!(i18n, editor.people_invited)}</p> }.into_any()
+                            view! { <p class="notice notice--success">{t!(i18n, editing.people_invited)}</p> }.into_any()
                         } else {
-                            view! { <p class="notice notice--success">{t!(i18n, editor.people_changed)}</p> }.into_any()
+                            view! { <p class="notice notice--success">{t!(i18n, editing.people_changed)}</p> }.into_any()
                         }
                     })
                 }}
@@ -687,7 +687,7 @@ fn PeopleSection(slug: String) -> impl IntoView {
                                     .map(|email| view! {
                                         <li class="people__person">
                                             <span class="people__email">{email}</span>
-                                            <span class="badge">{t!(i18n, editor.invited)}</span>
+                                            <span class="badge">{t!(i18n, editing.invited)}</span>
                                         </li>
                                     })
                                     .collect_view()}
@@ -704,11 +704,11 @@ fn PeopleSection(slug: String) -> impl IntoView {
                                                 name="email"
                                                 kind="email"
                                                 required=true
-                                                label=Signal::derive(move || t_string!(i18n, editor.invite_email).to_string())
+                                                label=Signal::derive(move || t_string!(i18n, editing.invite_email).to_string())
                                                 value=invite.typed("email", String::new())
                                                 errors=invite.field_errors()
                                             />
-                                            <button class="button" type="submit">{t!(i18n, editor.invite_button)}</button>
+                                            <button class="button" type="submit">{t!(i18n, editing.invite_button)}</button>
                                         </ActionForm>
                                     }
                                 })}
@@ -736,9 +736,9 @@ fn PersonRow(
         <li class="people__person">
             <span class="people__email">{member.email}</span>
             <span class="badge">
-                {move || if editor { t_string!(i18n, editor.role_editor) } else { t_string!(i18n, editor.role_owner) }}
+                {move || if editor { t_string!(i18n, editing.role_editor) } else { t_string!(i18n, editing.role_owner) }}
             </span>
-            {member.is_you.then(|| view! { <span class="muted">"(" {t!(i18n, editor.you)} ")"</span> })}
+            {member.is_you.then(|| view! { <span class="muted">"(" {t!(i18n, editing.you)} ")"</span> })}
             {(can_manage && editor)
                 .then(move || {
                     let (slug_again, user_id_again) = (slug.clone(), user_id.clone());
@@ -747,13 +747,13 @@ fn PersonRow(
                             <input type="hidden" name="lang" value=move || lang().as_str() />
                             <input type="hidden" name="slug" value=slug.clone() />
                             <input type="hidden" name="user_id" value=user_id.clone() />
-                            <button class="button button--quiet" type="submit">{t!(i18n, editor.hand_over_button)}</button>
+                            <button class="button button--quiet" type="submit">{t!(i18n, editing.hand_over_button)}</button>
                         </ActionForm>
                         <ActionForm action=remove attr:class="form form--inline">
                             <input type="hidden" name="lang" value=move || lang().as_str() />
                             <input type="hidden" name="slug" value=slug_again />
                             <input type="hidden" name="user_id" value=user_id_again />
-                            <button class="button button--quiet" type="submit">{t!(i18n, editor.remove_button)}</button>
+                            <button class="button button--quiet" type="submit">{t!(i18n, editing.remove_button)}</button>
                         </ActionForm>
                     }
                 })}

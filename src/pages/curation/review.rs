@@ -16,7 +16,7 @@ use crate::{
         solution_editing::SolutionState,
     },
     i18n::*,
-    pages::editor::{field_name, status_name},
+    pages::editing::{field_name, status_name},
 };
 
 /// One change, field by field, with the decision form while it waits.
@@ -28,11 +28,11 @@ pub fn ReviewPage() -> impl IntoView {
     let query = use_query_map();
     let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or_default();
     let review = Resource::new(move || (id(), lang()), |(id, lang)| get_review(id, lang));
-    let title = Signal::derive(move || t_string!(i18n, staff.review_title).to_string());
+    let title = Signal::derive(move || t_string!(i18n, curation.review_title).to_string());
     view! {
         <StaffFrame title=title>
             <Show when=move || query.read().get("decided").is_some()>
-                <p role="status" class="notice">{t!(i18n, staff.decided)}</p>
+                <p role="status" class="notice">{t!(i18n, curation.decided)}</p>
             </Show>
             <Suspense>
                 {move || review.get().map(|review| match review {
@@ -45,13 +45,13 @@ pub fn ReviewPage() -> impl IntoView {
                         view! {
                             <p class="staff__meta">
                                 <strong>{review.name.clone()}</strong> " · "
-                                {if review.new_listing { t_string!(i18n, staff.kind_new_listing) } else { t_string!(i18n, staff.kind_edit) }} " · "
+                                {if review.new_listing { t_string!(i18n, curation.kind_new_listing) } else { t_string!(i18n, curation.kind_edit) }} " · "
                                 {review.author.clone().unwrap_or_default()} " · " {when(review.created_at)} " · "
                                 {move || status_name(i18n.get_locale(), review.listing_status)}
                             </p>
                             <p>
-                                <a href=format!("/{}/organizations/{}", lang(), review.slug)>{t!(i18n, staff.public_page)}</a> " · "
-                                <a href=format!("/{}/staff/listings/{}", lang(), review.slug)>{t!(i18n, staff.manage_listing)}</a>
+                                <a href=format!("/{}/organizations/{}", lang(), review.slug)>{t!(i18n, curation.public_page)}</a> " · "
+                                <a href=format!("/{}/staff/listings/{}", lang(), review.slug)>{t!(i18n, curation.manage_listing)}</a>
                             </p>
                             <FormErrors errors=page.errors />
                             {review.decision.clone().map(|decision| view! { <DecisionMade review=review.clone() decision /> })}
@@ -78,15 +78,15 @@ fn ChangeForm(review: Review, chosen: Vec<String>, typed_reason: String, pending
     let label_for = move |field: &str| pending.then(|| format!("choose-{field}"));
     view! {
         <form method="post" action=format!("/{}/staff/revisions/{}", lang(), review.revision_id) class="form">
-            <p class="staff__legend">{t!(i18n, staff.diff_legend)}</p>
+            <p class="staff__legend">{t!(i18n, curation.diff_legend)}</p>
             <table class="staff__diff">
-                <caption>{if pending { t_string!(i18n, staff.diff_caption) } else { t_string!(i18n, staff.proposed_caption) }}</caption>
+                <caption>{if pending { t_string!(i18n, curation.diff_caption) } else { t_string!(i18n, curation.proposed_caption) }}</caption>
                 <thead>
                     <tr>
-                        {pending.then(|| view! { <th scope="col">{t!(i18n, staff.choose)}</th> })}
-                        <th scope="col">{t!(i18n, staff.field)}</th>
-                        <th scope="col">{t!(i18n, staff.before)}</th>
-                        <th scope="col">{t!(i18n, staff.after)}</th>
+                        {pending.then(|| view! { <th scope="col">{t!(i18n, curation.choose)}</th> })}
+                        <th scope="col">{t!(i18n, curation.field)}</th>
+                        <th scope="col">{t!(i18n, curation.before)}</th>
+                        <th scope="col">{t!(i18n, curation.after)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -132,14 +132,14 @@ fn ChangeForm(review: Review, chosen: Vec<String>, typed_reason: String, pending
             </table>
             {pending.then(|| view! {
                 <div class="staff__decision">
-                    <button class="button button--primary" type="submit" name="decision" value="approve">{t!(i18n, staff.approve_all)}</button>
-                    <button class="button" type="submit" name="decision" value="approve_fields">{t!(i18n, staff.approve_chosen)}</button>
+                    <button class="button button--primary" type="submit" name="decision" value="approve">{t!(i18n, curation.approve_all)}</button>
+                    <button class="button" type="submit" name="decision" value="approve_fields">{t!(i18n, curation.approve_chosen)}</button>
                 </div>
                 <div class="field">
-                    <label for="reason">{t!(i18n, staff.reason)}</label>
+                    <label for="reason">{t!(i18n, curation.reason)}</label>
                     <textarea id="reason" name="reason" rows="3" maxlength=REJECTION_REASON_MAX.to_string() inner_html=textarea_html(&typed_reason)></textarea>
                 </div>
-                <button class="button" type="submit" name="decision" value="reject">{t!(i18n, staff.reject)}</button>
+                <button class="button" type="submit" name="decision" value="reject">{t!(i18n, curation.reject)}</button>
             })}
         </form>
     }
@@ -175,12 +175,12 @@ fn LogoCells(logo: LogoChange) -> impl IntoView {
     view! {
         <td class="staff__before">
             {match logo.before {
-                Some(src) => view! { <img src=src alt=move || t_string!(i18n, staff.logo_now) width="96" height="96" /> }.into_any(),
-                None => view! { <span>{t!(i18n, staff.no_logo)}</span> }.into_any(),
+                Some(src) => view! { <img src=src alt=move || t_string!(i18n, curation.logo_now) width="96" height="96" /> }.into_any(),
+                None => view! { <span>{t!(i18n, curation.no_logo)}</span> }.into_any(),
             }}
         </td>
         <td class="staff__after">
-            <img src=logo.after alt=move || t_string!(i18n, staff.logo_proposed) width="96" height="96" />
+            <img src=logo.after alt=move || t_string!(i18n, curation.logo_proposed) width="96" height="96" />
         </td>
     }
 }
@@ -190,11 +190,11 @@ fn solution_heading(solution: &SolutionChange) -> impl Fn(Locale) -> String + us
     let (name, state) = (solution.name.clone(), solution.state);
     move |locale| {
         let state = match state {
-            SolutionState::Added => td_string!(locale, staff.review_solution_added),
-            SolutionState::Removed => td_string!(locale, staff.review_solution_removed),
-            _ => td_string!(locale, staff.review_solution_changed),
+            SolutionState::Added => td_string!(locale, curation.review_solution_added),
+            SolutionState::Removed => td_string!(locale, curation.review_solution_removed),
+            _ => td_string!(locale, curation.review_solution_changed),
         };
-        format!("{}: {name} ({state})", td_string!(locale, staff.solution))
+        format!("{}: {name} ({state})", td_string!(locale, curation.solution))
     }
 }
 
@@ -227,18 +227,18 @@ fn DecisionMade(review: Review, decision: ReviewDecision) -> impl IntoView {
         <section class="notice staff__decided" aria-labelledby="decision-heading">
             <h2 id="decision-heading">
                 {move || match status {
-                    RevisionStatus::Published => t_string!(i18n, staff.decision_published),
-                    RevisionStatus::Rejected => t_string!(i18n, staff.decision_rejected),
-                    _ => t_string!(i18n, staff.decision_superseded),
+                    RevisionStatus::Published => t_string!(i18n, curation.decision_published),
+                    RevisionStatus::Rejected => t_string!(i18n, curation.decision_rejected),
+                    _ => t_string!(i18n, curation.decision_superseded),
                 }}
             </h2>
             {decision.decided_at.map(|at| view! {
                 <p>{decision.decided_by.clone().unwrap_or_default()} " · " {when(at)}</p>
             })}
             {(status == RevisionStatus::Published).then(|| match parts.is_empty() {
-                true => view! { <p>{t!(i18n, staff.approved_everything)}</p> }.into_any(),
+                true => view! { <p>{t!(i18n, curation.approved_everything)}</p> }.into_any(),
                 false => view! {
-                    <p>{t!(i18n, staff.approved_only)}</p>
+                    <p>{t!(i18n, curation.approved_only)}</p>
                     <ul>{parts.into_iter().map(|part| view! { <li>{part}</li> }).collect_view()}</ul>
                 }.into_any(),
             })}

@@ -14,10 +14,10 @@ use crate::{
 pub fn SitePagesPage() -> impl IntoView {
     let i18n = use_i18n();
     let texts = Resource::new(|| (), |_| get_site_page_texts());
-    let title = Signal::derive(move || t_string!(i18n, staff.pages_title).to_string());
+    let title = Signal::derive(move || t_string!(i18n, curation.pages_title).to_string());
     forms_page(title, texts, |texts, typed| {
         view! {
-            <p class="staff__meta">{t!(use_i18n(), staff.pages_lead)}</p>
+            <p class="staff__meta">{t!(use_i18n(), curation.pages_lead)}</p>
             {SitePageKind::ALL
                 .iter()
                 .map(|&kind| {
@@ -39,15 +39,15 @@ fn PageTexts(kind: SitePageKind, texts: Vec<SitePageText>, typed: Typed) -> impl
     view! {
         <section class="staff__vocabulary" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{move || site_page_name(i18n.get_locale(), kind)}</h2>
-            <p><a href=move || format!("/{}/{kind}", lang())>{t!(i18n, staff.page_view)}</a></p>
+            <p><a href=move || format!("/{}/{kind}", lang())>{t!(i18n, curation.page_view)}</a></p>
             {texts.into_iter().map(|text| {
                 let form = format!("site-page-{kind}-{}", text.lang);
                 let refused = typed.of(&form);
                 let open = refused.is_some();
                 let locale = i18n.get_locale();
                 let status = match &text.saved {
-                    Some(saved) => td_display!(locale, staff.page_saved, who = saved.by.clone(), date = format_date(locale, saved.at.date())).to_string(),
-                    None => td_string!(locale, staff.page_shipped).to_string(),
+                    Some(saved) => td_display!(locale, curation.page_saved, who = saved.by.clone(), date = format_date(locale, saved.at.date())).to_string(),
+                    None => td_string!(locale, curation.page_shipped).to_string(),
                 };
                 view! {
                     <details id=form.clone() class="staff__page-text" open=open>
@@ -57,9 +57,9 @@ fn PageTexts(kind: SitePageKind, texts: Vec<SitePageText>, typed: Typed) -> impl
                             <input type="hidden" name="form" value=form.clone() />
                             <input type="hidden" name="page" value=kind.as_str() />
                             <input type="hidden" name="text_lang" value=text.lang.as_str() />
-                            <StaffField form=form.clone() name="title".to_owned() label=td_string!(locale, staff.page_heading_field).to_owned() typed=refused.clone() saved=Some(text.draft.title) required=true />
-                            <StaffField form=form.clone() name="markdown".to_owned() label=td_string!(locale, staff.page_markdown).to_owned() typed=refused saved=Some(text.draft.markdown) multiline=true />
-                            <button class="button button--primary" type="submit">{t!(i18n, staff.save)}</button>
+                            <StaffField form=form.clone() name="title".to_owned() label=td_string!(locale, curation.page_heading_field).to_owned() typed=refused.clone() saved=Some(text.draft.title) required=true />
+                            <StaffField form=form.clone() name="markdown".to_owned() label=td_string!(locale, curation.page_markdown).to_owned() typed=refused saved=Some(text.draft.markdown) multiline=true />
+                            <button class="button button--primary" type="submit">{t!(i18n, curation.save)}</button>
                         </form>
                     </details>
                 }

@@ -13,19 +13,19 @@ use crate::{
 pub fn QualityPage() -> impl IntoView {
     let i18n = use_i18n();
     let report = Resource::new(|| (), |()| get_quality_report());
-    let title = Signal::derive(move || t_string!(i18n, staff.quality_title).to_string());
+    let title = Signal::derive(move || t_string!(i18n, curation.quality_title).to_string());
     view! {
         <StaffFrame title=title>
-            <p class="page__lead">{t!(i18n, staff.quality_lead)}</p>
+            <p class="page__lead">{t!(i18n, curation.quality_lead)}</p>
             <Suspense>
                 {move || report.get().map(|report| match report {
                     Err(error) => failed(error),
                     Ok(report) => {
                         let locale = i18n.get_locale();
                         view! {
-                            <QualitySection id="stale" heading=td_string!(locale, staff.quality_stale).to_string() list=report.stale />
-                            <QualitySection id="untranslated" heading=td_string!(locale, staff.quality_untranslated).to_string() list=report.untranslated />
-                            <QualitySection id="without-logo" heading=td_string!(locale, staff.quality_without_logo).to_string() list=report.without_logo />
+                            <QualitySection id="stale" heading=td_string!(locale, curation.quality_stale).to_string() list=report.stale />
+                            <QualitySection id="untranslated" heading=td_string!(locale, curation.quality_untranslated).to_string() list=report.untranslated />
+                            <QualitySection id="without-logo" heading=td_string!(locale, curation.quality_without_logo).to_string() list=report.without_logo />
                         }
                         .into_any()
                     }
@@ -45,17 +45,17 @@ fn QualitySection(id: &'static str, heading: String, list: QualityList) -> impl 
     view! {
         <section class="staff__vocabulary" id=id aria-labelledby=labelled_by>
             <h2 id=heading_id>{heading} " (" {total} ")"</h2>
-            {(total > QUALITY_LIST_LIMIT).then(|| view! { <p class="field__hint">{t!(i18n, staff.quality_first, count = QUALITY_LIST_LIMIT)}</p> })}
+            {(total > QUALITY_LIST_LIMIT).then(|| view! { <p class="field__hint">{t!(i18n, curation.quality_first, count = QUALITY_LIST_LIMIT)}</p> })}
             {if items.is_empty() {
-                view! { <p>{t!(i18n, staff.quality_none)}</p> }.into_any()
+                view! { <p>{t!(i18n, curation.quality_none)}</p> }.into_any()
             } else {
                 view! {
                     <table class="staff__table">
                         <thead>
                             <tr>
-                                <th scope="col">{t!(i18n, staff.organizations)}</th>
-                                <th scope="col">{t!(i18n, staff.quality_updated)}</th>
-                                <th scope="col">{t!(i18n, staff.quality_missing)}</th>
+                                <th scope="col">{t!(i18n, curation.organizations)}</th>
+                                <th scope="col">{t!(i18n, curation.quality_updated)}</th>
+                                <th scope="col">{t!(i18n, curation.quality_missing)}</th>
                             </tr>
                         </thead>
                         <tbody>

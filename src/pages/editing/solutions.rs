@@ -22,9 +22,9 @@ use crate::{
 fn state_text(locale: Locale, state: SolutionState) -> Option<&'static str> {
     match state {
         SolutionState::Live => None,
-        SolutionState::Added => Some(td_string!(locale, editor.solution_added)),
-        SolutionState::Changed => Some(td_string!(locale, editor.solution_changed)),
-        SolutionState::Removed => Some(td_string!(locale, editor.solution_removed)),
+        SolutionState::Added => Some(td_string!(locale, editing.solution_added)),
+        SolutionState::Changed => Some(td_string!(locale, editing.solution_changed)),
+        SolutionState::Removed => Some(td_string!(locale, editing.solution_removed)),
     }
 }
 
@@ -59,25 +59,25 @@ pub(super) fn SolutionsSection(slug: String, solutions: Vec<WorkingSolution>, ve
         .collect_view();
     view! {
         <section class="account-section" id="solutions" aria-labelledby="solutions-title">
-            <h2 id="solutions-title">{t!(i18n, editor.solutions)}</h2>
+            <h2 id="solutions-title">{t!(i18n, editing.solutions)}</h2>
             <p class="field__hint">
-                {t!(i18n, editor.solutions_hint)} " "
-                {if verified { t!(i18n, editor.save_hint_verified).into_any() } else { t!(i18n, editor.save_hint_review).into_any() }}
+                {t!(i18n, editing.solutions_hint)} " "
+                {if verified { t!(i18n, editing.save_hint_verified).into_any() } else { t!(i18n, editing.save_hint_review).into_any() }}
             </p>
             <div role="status">
                 {move || match query.read().get("solution").as_deref() {
-                    Some("published") => Some(view! { <p class="notice notice--success">{t!(i18n, editor.solution_published)}</p> }.into_any()),
-                    Some("pending") => Some(view! { <p class="notice notice--success">{t!(i18n, editor.solution_pending)}</p> }.into_any()),
+                    Some("published") => Some(view! { <p class="notice notice--success">{t!(i18n, editing.solution_published)}</p> }.into_any()),
+                    Some("pending") => Some(view! { <p class="notice notice--success">{t!(i18n, editing.solution_pending)}</p> }.into_any()),
                     _ => None,
                 }}
             </div>
             {if empty {
-                view! { <p>{t!(i18n, editor.no_solutions)}</p> }.into_any()
+                view! { <p>{t!(i18n, editing.no_solutions)}</p> }.into_any()
             } else {
                 view! { <ul class="solution-rows">{rows}</ul> }.into_any()
             }}
             <p class="account-section__actions">
-                <a class="button" href=move || format!("/{}{base}/new", lang())>{t!(i18n, editor.add_solution)}</a>
+                <a class="button" href=move || format!("/{}{base}/new", lang())>{t!(i18n, editing.add_solution)}</a>
             </p>
         </section>
     }
@@ -95,7 +95,7 @@ pub fn SolutionEditorPage() -> impl IntoView {
     );
     editor_frame(
         editor,
-        |locale| td_string!(locale, editor.solution_title),
+        |locale| td_string!(locale, editing.solution_title),
         |data| view! { <SolutionEditor data /> }.into_any(),
     )
 }
@@ -130,8 +130,8 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
                 <LanguagePanel lang=*lang name=field_of(&form.0, *lang, "name").1 errors>
                     <TextArea
                         name=description_field
-                        label=label(|locale| td_string!(locale, editor.description))
-                        hint=label(|locale| td_string!(locale, editor.description_hint))
+                        label=label(|locale| td_string!(locale, editing.description))
+                        hint=label(|locale| td_string!(locale, editing.description_hint))
                         value=description
                         rows=6
                         errors
@@ -172,7 +172,7 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
             }
         }
     };
-    let title = if is_new { t_string!(i18n, editor.new_solution).to_owned() } else { heading.clone() };
+    let title = if is_new { t_string!(i18n, editing.new_solution).to_owned() } else { heading.clone() };
     view! {
         <PageTitle text=title />
         <p class="editor__back">
@@ -181,10 +181,10 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
                 move || format!("/{}{listing}#solutions", lang())
             }>{organization_name}</a>
         </p>
-        <h1>{if is_new { t_string!(i18n, editor.new_solution).to_owned() } else { heading }}</h1>
+        <h1>{if is_new { t_string!(i18n, editing.new_solution).to_owned() } else { heading }}</h1>
         <p class="editor__status">
             {state.and_then(|state| state_text(i18n.get_locale_untracked(), state)).map(|text| view! { <span class="badge badge--pending">{text}</span> })}
-            {public_slug.map(|slug| view! { <a href=move || format!("/{}/solutions/{slug}", lang())>{t!(i18n, editor.view_public)}</a> })}
+            {public_slug.map(|slug| view! { <a href=move || format!("/{}/solutions/{slug}", lang())>{t!(i18n, editing.view_public)}</a> })}
         </p>
         <InvalidFormAlert errors />
         <form class="form editor__form" method="post" action={
@@ -195,7 +195,7 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
             <LanguageTabs />
             <div class="language-panels">{language_panels}</div>
             <fieldset class="editor__group">
-                <legend>{t!(i18n, editor.solution_basics)}</legend>
+                <legend>{t!(i18n, editing.solution_basics)}</legend>
                 <div class="editor__grid">
                     <SelectField name="kind" label=label(|locale| td_string!(locale, solutions.kind)) options=kinds selected=value("kind") errors />
                     <SelectField
@@ -203,26 +203,26 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
                         label=label(|locale| td_string!(locale, solutions.deployment))
                         options=deployments
                         selected=value("deployment")
-                        blank=label(|locale| td_string!(locale, editor.not_said))
+                        blank=label(|locale| td_string!(locale, editing.not_said))
                         errors
                     />
                     <TextField name="url" kind="url" label=label(|locale| td_string!(locale, solutions.website)) value=value("url") errors />
                 </div>
-                <TextArea name="certifications" label=label(|locale| td_string!(locale, editor.certifications)) hint=label(|locale| td_string!(locale, editor.one_per_line)) value=value("certifications") errors />
+                <TextArea name="certifications" label=label(|locale| td_string!(locale, editing.certifications)) hint=label(|locale| td_string!(locale, editing.one_per_line)) value=value("certifications") errors />
             </fieldset>
-            <CheckboxGroup name="category" legend=label(|locale| td_string!(locale, editor.categories)) options=choice_options(categories) checked=checked("category") errors />
-            <CheckboxGroup name="sector" legend=label(|locale| td_string!(locale, editor.sectors)) options=choice_options(sectors) checked=checked("sector") errors />
+            <CheckboxGroup name="category" legend=label(|locale| td_string!(locale, editing.categories)) options=choice_options(categories) checked=checked("category") errors />
+            <CheckboxGroup name="sector" legend=label(|locale| td_string!(locale, editing.sectors)) options=choice_options(sectors) checked=checked("sector") errors />
             <div class="editor__actions">
-                <button class="button button--primary" type="submit">{t!(i18n, editor.save_solution)}</button>
+                <button class="button button--primary" type="submit">{t!(i18n, editing.save_solution)}</button>
                 <p class="field__hint">
-                    {if publishes_at_once { t!(i18n, editor.save_hint_verified).into_any() } else { t!(i18n, editor.save_hint_review).into_any() }}
+                    {if publishes_at_once { t!(i18n, editing.save_hint_verified).into_any() } else { t!(i18n, editing.save_hint_review).into_any() }}
                 </p>
             </div>
         </form>
         {(removable || withdrawable).then(|| view! {
             <div class="editor__actions editor__actions--secondary">
-                {removable.then(|| intent_form("remove", t_string!(i18n, editor.remove_solution).to_owned()))}
-                {withdrawable.then(|| intent_form("withdraw", t_string!(i18n, editor.withdraw_solution_change).to_owned()))}
+                {removable.then(|| intent_form("remove", t_string!(i18n, editing.remove_solution).to_owned()))}
+                {withdrawable.then(|| intent_form("withdraw", t_string!(i18n, editing.withdraw_solution_change).to_owned()))}
             </div>
         })}
     }

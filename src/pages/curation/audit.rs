@@ -32,7 +32,7 @@ pub fn AuditPage() -> impl IntoView {
     };
     let page = move || query.read().get("page").and_then(|page| page.parse::<u32>().ok()).unwrap_or(1).max(1);
     let entries = Resource::new(move || (filter(), page()), |(filter, page)| get_audit(filter, page));
-    let title = Signal::derive(move || t_string!(i18n, staff.audit_title).to_string());
+    let title = Signal::derive(move || t_string!(i18n, curation.audit_title).to_string());
     let query_string = move || {
         let filter = filter();
         let mut serializer = form_urlencoded::Serializer::new(String::new());
@@ -64,15 +64,15 @@ pub fn AuditPage() -> impl IntoView {
                 {move || {
                     let locale = i18n.get_locale();
                     view! {
-                        {filter_field("actor", td_string!(locale, staff.actor).to_string(), "text")}
-                        {filter_field("organization", td_string!(locale, staff.organization_slug).to_string(), "text")}
+                        {filter_field("actor", td_string!(locale, curation.actor).to_string(), "text")}
+                        {filter_field("organization", td_string!(locale, curation.organization_slug).to_string(), "text")}
                         <ActionChoice chosen=filter().action />
-                        {filter_field("from", td_string!(locale, staff.from).to_string(), "date")}
-                        {filter_field("to", td_string!(locale, staff.to).to_string(), "date")}
+                        {filter_field("from", td_string!(locale, curation.from).to_string(), "date")}
+                        {filter_field("to", td_string!(locale, curation.to).to_string(), "date")}
                     }
                 }}
-                <button class="button button--primary" type="submit">{t!(i18n, staff.filter)}</button>
-                <a class="button" href=move || format!("/staff/audit.csv?{}", query_string())>{t!(i18n, staff.download_csv)}</a>
+                <button class="button button--primary" type="submit">{t!(i18n, curation.filter)}</button>
+                <a class="button" href=move || format!("/staff/audit.csv?{}", query_string())>{t!(i18n, curation.download_csv)}</a>
             </form>
             <Suspense>
                 {move || entries.get().map(|entries| match entries {
@@ -81,11 +81,11 @@ pub fn AuditPage() -> impl IntoView {
                         let full = entries.len() as i64 == AUDIT_PAGE;
                         let locale = i18n.get_locale();
                         let (when_label, actor_label, action_label, subject_label, details_label) = (
-                            td_string!(locale, staff.when),
-                            td_string!(locale, staff.actor),
-                            td_string!(locale, staff.action),
-                            td_string!(locale, staff.subject),
-                            td_string!(locale, staff.details),
+                            td_string!(locale, curation.when),
+                            td_string!(locale, curation.actor),
+                            td_string!(locale, curation.action),
+                            td_string!(locale, curation.subject),
+                            td_string!(locale, curation.details),
                         );
                         view! {
                             <table class="staff__table staff__table--cards staff__audit">
@@ -110,7 +110,7 @@ pub fn AuditPage() -> impl IntoView {
                                                 <td data-label=details_label>
                                                     {(entry.before.is_some() || entry.after.is_some()).then(|| view! {
                                                         <details>
-                                                            <summary>{t!(i18n, staff.before_after)}</summary>
+                                                            <summary>{t!(i18n, curation.before_after)}</summary>
                                                             <pre class="staff__json">{entry.before.unwrap_or_default()}</pre>
                                                             <pre class="staff__json">{entry.after.unwrap_or_default()}</pre>
                                                         </details>
@@ -121,12 +121,12 @@ pub fn AuditPage() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                            <nav class="pagination" aria-label=move || t_string!(i18n, staff.pages)>
+                            <nav class="pagination" aria-label=move || t_string!(i18n, curation.pages)>
                                 {(page() > 1).then(|| view! {
-                                    <a href=move || format!("?{}&page={}", query_string(), page() - 1)>{t!(i18n, staff.newer)}</a>
+                                    <a href=move || format!("?{}&page={}", query_string(), page() - 1)>{t!(i18n, curation.newer)}</a>
                                 })}
                                 {full.then(|| view! {
-                                    <a href=move || format!("?{}&page={}", query_string(), page() + 1)>{t!(i18n, staff.older)}</a>
+                                    <a href=move || format!("?{}&page={}", query_string(), page() + 1)>{t!(i18n, curation.older)}</a>
                                 })}
                             </nav>
                         }.into_any()
@@ -146,9 +146,9 @@ fn ActionChoice(chosen: String) -> impl IntoView {
     let custom = (!chosen.is_empty() && chosen.parse::<AuditAction>().is_err()).then(|| chosen.clone());
     view! {
         <div class="field">
-            <label for="audit-action">{t!(i18n, staff.action)}</label>
+            <label for="audit-action">{t!(i18n, curation.action)}</label>
             <select id="audit-action" name="action">
-                <option value="" selected=chosen.is_empty()>{t!(i18n, staff.any_action)}</option>
+                <option value="" selected=chosen.is_empty()>{t!(i18n, curation.any_action)}</option>
                 {custom.map(|start| view! { <option value=start.clone() selected>{start.clone()}</option> })}
                 {AuditAction::ALL.iter().map(|action| {
                     let value = action.as_str();

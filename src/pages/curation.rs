@@ -30,7 +30,7 @@ use crate::{
     error::AppError,
     i18n::*,
     labels::machine_time,
-    pages::editor::{field_name, status_name},
+    pages::editing::{field_name, status_name},
 };
 use chooser::ListingChooser;
 
@@ -49,15 +49,15 @@ fn StaffAccess() -> impl IntoView {
     let viewer = Resource::new(|| (), |_| get_viewer());
     let nav = move || {
         view! {
-            <nav class="staff__nav" aria-label=move || t_string!(i18n, staff.nav_label)>
-                <a href=move || format!("/{}/staff", lang())>{t!(i18n, staff.queue_title)}</a>
-                <a href=move || format!("/{}/staff/people", lang())>{t!(i18n, staff.people_title)}</a>
-                <a href=move || format!("/{}/staff/taxonomy", lang())>{t!(i18n, staff.taxonomy_title)}</a>
-                <a href=move || format!("/{}/staff/forum", lang())>{t!(i18n, staff.forum_title)}</a>
-                <a href=move || format!("/{}/staff/quality", lang())>{t!(i18n, staff.quality_title)}</a>
-                <a href=move || format!("/{}/staff/audit", lang())>{t!(i18n, staff.audit_title)}</a>
-                <a href=move || format!("/{}/staff/import", lang())>{t!(i18n, staff.import.nav)}</a>
-                <a href=move || format!("/{}/staff/pages", lang())>{t!(i18n, staff.pages_title)}</a>
+            <nav class="staff__nav" aria-label=move || t_string!(i18n, curation.nav_label)>
+                <a href=move || format!("/{}/staff", lang())>{t!(i18n, curation.queue_title)}</a>
+                <a href=move || format!("/{}/staff/people", lang())>{t!(i18n, curation.people_title)}</a>
+                <a href=move || format!("/{}/staff/taxonomy", lang())>{t!(i18n, curation.taxonomy_title)}</a>
+                <a href=move || format!("/{}/staff/forum", lang())>{t!(i18n, curation.forum_title)}</a>
+                <a href=move || format!("/{}/staff/quality", lang())>{t!(i18n, curation.quality_title)}</a>
+                <a href=move || format!("/{}/staff/audit", lang())>{t!(i18n, curation.audit_title)}</a>
+                <a href=move || format!("/{}/staff/import", lang())>{t!(i18n, curation.import.nav)}</a>
+                <a href=move || format!("/{}/staff/pages", lang())>{t!(i18n, curation.pages_title)}</a>
             </nav>
         }
     };
@@ -69,8 +69,8 @@ fn StaffAccess() -> impl IntoView {
                     refuse(&AppError::Forbidden);
                     view! {
                         <p class="notice notice--warning" role="alert">
-                            {t!(i18n, staff.second_factor_needed)} " "
-                            <a href=move || format!("/{}/account#two-factor", lang())>{t!(i18n, staff.second_factor_link)}</a>
+                            {t!(i18n, curation.second_factor_needed)} " "
+                            <a href=move || format!("/{}/account#two-factor", lang())>{t!(i18n, curation.second_factor_link)}</a>
                         </p>
                     }
                         .into_any()
@@ -179,7 +179,7 @@ where
     view! {
         <StaffFrame title=title>
             <Show when=move || query.read().get("changed").is_some()>
-                <p role="status" class="notice">{t!(i18n, staff.done)}</p>
+                <p role="status" class="notice">{t!(i18n, curation.done)}</p>
             </Show>
             <Suspense>
                 {move || resource.get().map(|page| match page {
@@ -221,28 +221,28 @@ fn FormErrors(errors: Vec<FieldError>) -> impl IntoView {
 /// A field's name for staff: profile fields as the editor names them, with their language.
 fn field_label(locale: Locale, field: &str) -> String {
     match field {
-        "reason" => td_string!(locale, staff.reason).to_string(),
-        "fields" => td_string!(locale, staff.fields).to_string(),
-        "decision" => td_string!(locale, staff.decision).to_string(),
-        "position" => td_string!(locale, staff.position).to_string(),
-        "slug" => td_string!(locale, staff.term_slug).to_string(),
-        "parent" => td_string!(locale, staff.parent).to_string(),
-        "nist" => td_string!(locale, staff.nist_function).to_string(),
-        "to" => td_string!(locale, staff.move_uses_to).to_string(),
-        "term" => td_string!(locale, staff.term).to_string(),
-        "keep" => td_string!(locale, staff.keep).to_string(),
-        "email" => td_string!(locale, staff.owner_email).to_string(),
-        "starts_on" => td_string!(locale, staff.starts_on).to_string(),
-        "participant" => td_string!(locale, staff.participant).to_string(),
-        "title" => td_string!(locale, staff.page_heading_field).to_string(),
-        "markdown" => td_string!(locale, staff.page_markdown).to_string(),
-        _ if field.starts_with("solution:") => td_string!(locale, staff.solution).to_string(),
+        "reason" => td_string!(locale, curation.reason).to_string(),
+        "fields" => td_string!(locale, curation.fields).to_string(),
+        "decision" => td_string!(locale, curation.decision).to_string(),
+        "position" => td_string!(locale, curation.position).to_string(),
+        "slug" => td_string!(locale, curation.term_slug).to_string(),
+        "parent" => td_string!(locale, curation.parent).to_string(),
+        "nist" => td_string!(locale, curation.nist_function).to_string(),
+        "to" => td_string!(locale, curation.move_uses_to).to_string(),
+        "term" => td_string!(locale, curation.term).to_string(),
+        "keep" => td_string!(locale, curation.keep).to_string(),
+        "email" => td_string!(locale, curation.owner_email).to_string(),
+        "starts_on" => td_string!(locale, curation.starts_on).to_string(),
+        "participant" => td_string!(locale, curation.participant).to_string(),
+        "title" => td_string!(locale, curation.page_heading_field).to_string(),
+        "markdown" => td_string!(locale, curation.page_markdown).to_string(),
+        _ if field.starts_with("solution:") => td_string!(locale, curation.solution).to_string(),
         _ if field.ends_with(".title") || field.ends_with(".summary") => {
             let (lang, name) = field.split_once('.').unwrap_or_default();
             let label = if name == "title" {
-                td_string!(locale, staff.panel_title)
+                td_string!(locale, curation.panel_title)
             } else {
-                td_string!(locale, staff.panel_summary)
+                td_string!(locale, curation.panel_summary)
             };
             format!("{label} ({})", lang.to_uppercase())
         }
@@ -268,11 +268,11 @@ pub fn StaffPage() -> impl IntoView {
     let lang = lang_now();
     let dashboard = Resource::new(lang, get_staff_dashboard);
     let query = use_query_map();
-    let title = Signal::derive(move || t_string!(i18n, staff.queue_title).to_string());
+    let title = Signal::derive(move || t_string!(i18n, curation.queue_title).to_string());
     view! {
         <StaffFrame title=title>
             <Show when=move || query.read().get("claim").is_some()>
-                <p role="status" class="notice">{t!(i18n, staff.claim_decided)}</p>
+                <p role="status" class="notice">{t!(i18n, curation.claim_decided)}</p>
             </Show>
             <Suspense>
                 {move || dashboard.get().map(|dashboard| match dashboard {
@@ -281,11 +281,11 @@ pub fn StaffPage() -> impl IntoView {
                         let new_listings = dashboard.queue.iter().filter(|item| item.new_listing).count();
                         let edits = dashboard.queue.len() - new_listings;
                         let counts = [
-                            (t_string!(i18n, staff.count_new_listings), new_listings as u64),
-                            (t_string!(i18n, staff.count_edits), edits as u64),
-                            (t_string!(i18n, staff.count_claims), dashboard.claims.len() as u64),
-                            (t_string!(i18n, staff.count_stale), dashboard.stale),
-                            (t_string!(i18n, staff.count_new_this_week), dashboard.new_this_week),
+                            (t_string!(i18n, curation.count_new_listings), new_listings as u64),
+                            (t_string!(i18n, curation.count_edits), edits as u64),
+                            (t_string!(i18n, curation.count_claims), dashboard.claims.len() as u64),
+                            (t_string!(i18n, curation.count_stale), dashboard.stale),
+                            (t_string!(i18n, curation.count_new_this_week), dashboard.new_this_week),
                         ];
                         view! {
                             <dl class="staff__counts">
@@ -293,10 +293,10 @@ pub fn StaffPage() -> impl IntoView {
                                     <div class="staff__count"><dt>{label}</dt><dd>{count}</dd></div>
                                 }).collect_view()}
                             </dl>
-                            <p><a href=format!("/{}/staff/import", lang())>{t!(i18n, staff.import.dashboard_link)}</a></p>
-                            <h2>{t!(i18n, staff.changes_heading)}</h2>
+                            <p><a href=format!("/{}/staff/import", lang())>{t!(i18n, curation.import.dashboard_link)}</a></p>
+                            <h2>{t!(i18n, curation.changes_heading)}</h2>
                             {if dashboard.queue.is_empty() {
-                                view! { <p>{t!(i18n, staff.queue_empty)}</p> }.into_any()
+                                view! { <p>{t!(i18n, curation.queue_empty)}</p> }.into_any()
                             } else {
                                 view! {
                                     <ol class="staff__queue">
@@ -305,7 +305,7 @@ pub fn StaffPage() -> impl IntoView {
                                                 <a href=format!("/{}/staff/revisions/{}", lang(), item.revision_id)>{item.name}</a>
                                                 " "
                                                 <span class="badge">
-                                                    {if item.new_listing { t_string!(i18n, staff.kind_new_listing) } else { t_string!(i18n, staff.kind_edit) }}
+                                                    {if item.new_listing { t_string!(i18n, curation.kind_new_listing) } else { t_string!(i18n, curation.kind_edit) }}
                                                 </span>
                                                 <span class="staff__meta">
                                                     {item.author.unwrap_or_default()} " · " <time datetime=machine_time(item.created_at)>{when(item.created_at)}</time>
@@ -315,9 +315,9 @@ pub fn StaffPage() -> impl IntoView {
                                     </ol>
                                 }.into_any()
                             }}
-                            <h2>{t!(i18n, staff.claims_heading)}</h2>
+                            <h2>{t!(i18n, curation.claims_heading)}</h2>
                             {if dashboard.claims.is_empty() {
-                                view! { <p>{t!(i18n, staff.claims_empty)}</p> }.into_any()
+                                view! { <p>{t!(i18n, curation.claims_empty)}</p> }.into_any()
                             } else {
                                 view! {
                                     <ol class="staff__queue">
@@ -331,10 +331,10 @@ pub fn StaffPage() -> impl IntoView {
                                                         <time datetime=machine_time(claim.created_at)>{when(claim.created_at)}</time>
                                                     </span>
                                                     <form method="post" action=format!("/{}/staff/claims/{}", lang(), claim.claim_id) class="form staff__decision">
-                                                        <label for=reason_id.clone()>{t!(i18n, staff.reason)}</label>
+                                                        <label for=reason_id.clone()>{t!(i18n, curation.reason)}</label>
                                                         <input id=reason_id type="text" name="reason" maxlength=CLAIM_REASON_MAX.to_string() />
-                                                        <button class="button button--primary" type="submit" name="decision" value="approve">{t!(i18n, staff.approve_claim)}</button>
-                                                        <button class="button" type="submit" name="decision" value="reject">{t!(i18n, staff.reject)}</button>
+                                                        <button class="button button--primary" type="submit" name="decision" value="approve">{t!(i18n, curation.approve_claim)}</button>
+                                                        <button class="button" type="submit" name="decision" value="reject">{t!(i18n, curation.reject)}</button>
                                                     </form>
                                                 </li>
                                             }
@@ -359,7 +359,7 @@ pub fn StaffListingPage() -> impl IntoView {
     let query = use_query_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let listing = Resource::new(move || (slug(), lang()), |(slug, lang)| get_staff_listing(slug, lang));
-    let title = Signal::derive(move || t_string!(i18n, staff.listing_title).to_string());
+    let title = Signal::derive(move || t_string!(i18n, curation.listing_title).to_string());
     let button = move |action: ListingAction, label: String| {
         view! { <button class="button" type="submit" name="action" value=action.as_str()>{label}</button> }
     };
@@ -369,7 +369,7 @@ pub fn StaffListingPage() -> impl IntoView {
     view! {
         <StaffFrame title=title>
             <Show when=move || query.read().get("done").is_some()>
-                <p role="status" class="notice">{t!(i18n, staff.done)}</p>
+                <p role="status" class="notice">{t!(i18n, curation.done)}</p>
             </Show>
             <Suspense>
                 {move || listing.get().map(|listing| match listing {
@@ -388,39 +388,39 @@ pub fn StaffListingPage() -> impl IntoView {
                             </p>
                             <FormErrors errors=page.errors />
                             <dl class="staff__facts">
-                                <dt>{t!(i18n, staff.verified)}</dt>
-                                <dd>{listing.verified_at.map_or_else(|| t_string!(i18n, staff.no).to_string(), when)}</dd>
-                                <dt>{t!(i18n, staff.featured)}</dt>
-                                <dd>{listing.featured_position.map_or_else(|| t_string!(i18n, staff.no).to_string(), |position| position.to_string())}</dd>
+                                <dt>{t!(i18n, curation.verified)}</dt>
+                                <dd>{listing.verified_at.map_or_else(|| t_string!(i18n, curation.no).to_string(), when)}</dd>
+                                <dt>{t!(i18n, curation.featured)}</dt>
+                                <dd>{listing.featured_position.map_or_else(|| t_string!(i18n, curation.no).to_string(), |position| position.to_string())}</dd>
                             </dl>
                             <form method="post" action=action.clone() class="form staff__decision">
-                                {offered(&listing, ListingAction::Verify, td_string!(locale, staff.verify).to_string())}
-                                {offered(&listing, ListingAction::Unverify, td_string!(locale, staff.unverify).to_string())}
+                                {offered(&listing, ListingAction::Verify, td_string!(locale, curation.verify).to_string())}
+                                {offered(&listing, ListingAction::Unverify, td_string!(locale, curation.unverify).to_string())}
                             </form>
                             {listing.is_startup.then(|| view! {
                                 <form method="post" action=action.clone() class="form staff__decision">
-                                    <label for="position">{t!(i18n, staff.position)}</label>
+                                    <label for="position">{t!(i18n, curation.position)}</label>
                                     <input id="position" name="position" type="number" min="1" max="999" inputmode="numeric" value=typed_position />
-                                    {button(ListingAction::Feature, td_string!(locale, staff.feature).to_string())}
-                                    {offered(&listing, ListingAction::Unfeature, td_string!(locale, staff.unfeature).to_string())}
+                                    {button(ListingAction::Feature, td_string!(locale, curation.feature).to_string())}
+                                    {offered(&listing, ListingAction::Unfeature, td_string!(locale, curation.unfeature).to_string())}
                                 </form>
                             })}
                             <form method="post" action=action.clone() class="form staff__decision">
-                                {offered(&listing, ListingAction::Hide, td_string!(locale, staff.hide).to_string())}
-                                {offered(&listing, ListingAction::Archive, td_string!(locale, staff.archive).to_string())}
-                                {offered(&listing, ListingAction::Restore, td_string!(locale, staff.restore).to_string())}
+                                {offered(&listing, ListingAction::Hide, td_string!(locale, curation.hide).to_string())}
+                                {offered(&listing, ListingAction::Archive, td_string!(locale, curation.archive).to_string())}
+                                {offered(&listing, ListingAction::Restore, td_string!(locale, curation.restore).to_string())}
                             </form>
-                            <h2>{t!(i18n, staff.invite_owner_heading)}</h2>
+                            <h2>{t!(i18n, curation.invite_owner_heading)}</h2>
                             <form method="post" action=action.clone() class="form staff__decision">
-                                <label for="owner-email">{t!(i18n, staff.owner_email)}</label>
+                                <label for="owner-email">{t!(i18n, curation.owner_email)}</label>
                                 <input id="owner-email" name="email" type="email" required value=typed("email") />
-                                <button class="button" type="submit" name="action" value="invite_owner">{t!(i18n, staff.invite_owner)}</button>
+                                <button class="button" type="submit" name="action" value="invite_owner">{t!(i18n, curation.invite_owner)}</button>
                             </form>
-                            <h2>{t!(i18n, staff.merge_heading)}</h2>
-                            <p class="field__hint" id="merge-hint">{t!(i18n, staff.merge_hint)}</p>
-                            <ListingChooser id="merge".to_owned() field="keep" label=td_string!(locale, staff.find_keep).to_string()
+                            <h2>{t!(i18n, curation.merge_heading)}</h2>
+                            <p class="field__hint" id="merge-hint">{t!(i18n, curation.merge_hint)}</p>
+                            <ListingChooser id="merge".to_owned() field="keep" label=td_string!(locale, curation.find_keep).to_string()
                                 action=action exclude=listing.slug.clone()>
-                                <button class="button button--danger" type="submit" name="action" value="merge" aria-describedby="merge-hint">{t!(i18n, staff.merge)}</button>
+                                <button class="button button--danger" type="submit" name="action" value="merge" aria-describedby="merge-hint">{t!(i18n, curation.merge)}</button>
                             </ListingChooser>
                         }.into_any()
                     }
@@ -437,7 +437,7 @@ pub fn ImportPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = lang_now();
     let report = Resource::new(|| (), |_| get_import_report());
-    let title = Signal::derive(move || t_string!(i18n, staff.import.title).to_string());
+    let title = Signal::derive(move || t_string!(i18n, curation.import.title).to_string());
     view! {
         <StaffFrame title=title>
             <Suspense>
@@ -446,22 +446,22 @@ pub fn ImportPage() -> impl IntoView {
                     Ok(page) => view! {
                         <FormErrors errors=page.errors />
                         {page.data.map(|report| view! { <ImportOutcome report=report /> })}
-                        <p>{t!(i18n, staff.import.intro)}</p>
+                        <p>{t!(i18n, curation.import.intro)}</p>
                         <form method="post" enctype="multipart/form-data" action=format!("/{}/staff/import", lang()) class="form">
                             <div class="field">
-                                <label for="import-file">{t!(i18n, staff.import.file)}</label>
+                                <label for="import-file">{t!(i18n, curation.import.file)}</label>
                                 <input id="import-file" type="file" name="file" accept=".json,.csv,application/json,text/csv" required />
                             </div>
                             <div class="field">
                                 <label>
                                     <input type="checkbox" name="dry_run" value="1" checked />
-                                    " " {t!(i18n, staff.import.dry_run)}
+                                    " " {t!(i18n, curation.import.dry_run)}
                                 </label>
                             </div>
-                            <button class="button button--primary" type="submit">{t!(i18n, staff.import.submit)}</button>
+                            <button class="button button--primary" type="submit">{t!(i18n, curation.import.submit)}</button>
                         </form>
                         <p>
-                            {t!(i18n, staff.import.formats)} " "
+                            {t!(i18n, curation.import.formats)} " "
                             <a href="/api/v1/export.json">"export.json"</a> ", "
                             <a href="/api/v1/export/organizations.csv">"organizations.csv"</a> ", "
                             <a href="/api/v1/export/solutions.csv">"solutions.csv"</a>
@@ -477,8 +477,8 @@ pub fn ImportPage() -> impl IntoView {
 /// The name of an import's list, as the report's reader calls it.
 fn sheet_name(locale: Locale, sheet: ImportSheet) -> &'static str {
     match sheet {
-        ImportSheet::Organizations => td_string!(locale, staff.import.sheet_organizations),
-        ImportSheet::Solutions => td_string!(locale, staff.import.sheet_solutions),
+        ImportSheet::Organizations => td_string!(locale, curation.import.sheet_organizations),
+        ImportSheet::Solutions => td_string!(locale, curation.import.sheet_solutions),
     }
 }
 
@@ -490,15 +490,15 @@ fn ImportOutcome(report: ImportReport) -> impl IntoView {
         let locale = i18n.get_locale_untracked();
         let reason = match reason {
             Unreadable::NotExportJson { line, column } => {
-                td_display!(locale, staff.import.not_json, line = line, column = column).to_string()
+                td_display!(locale, curation.import.not_json, line = line, column = column).to_string()
             }
             Unreadable::NotCsv { line: Some(line) } => {
-                td_display!(locale, staff.import.not_csv_at, line = line).to_string()
+                td_display!(locale, curation.import.not_csv_at, line = line).to_string()
             }
-            Unreadable::NotCsv { line: None } => td_string!(locale, staff.import.not_csv).to_owned(),
+            Unreadable::NotCsv { line: None } => td_string!(locale, curation.import.not_csv).to_owned(),
             Unreadable::UnknownColumn { header, sheet, known } => td_display!(
                 locale,
-                staff.import.unknown_column,
+                curation.import.unknown_column,
                 header = header,
                 sheet = sheet_name(locale, sheet),
                 known = known.join(", ")
@@ -507,7 +507,7 @@ fn ImportOutcome(report: ImportReport) -> impl IntoView {
         };
         return view! {
             <div class="form-alert" role="alert">
-                <p>{t!(i18n, staff.import.unreadable)}</p>
+                <p>{t!(i18n, curation.import.unreadable)}</p>
                 <p>{reason}</p>
             </div>
         }
@@ -515,24 +515,24 @@ fn ImportOutcome(report: ImportReport) -> impl IntoView {
     }
     if report.problems.is_empty() {
         return if report.dry_run {
-            view! { <p role="status" class="notice">{t!(i18n, staff.import.ready, organizations = organizations, solutions = solutions)}</p> }.into_any()
+            view! { <p role="status" class="notice">{t!(i18n, curation.import.ready, organizations = organizations, solutions = solutions)}</p> }.into_any()
         } else {
-            view! { <p role="status" class="notice">{t!(i18n, staff.import.imported, organizations = organizations, solutions = solutions)}</p> }.into_any()
+            view! { <p role="status" class="notice">{t!(i18n, curation.import.imported, organizations = organizations, solutions = solutions)}</p> }.into_any()
         };
     }
     let count = report.problems.len();
     view! {
         <div class="form-alert" role="alert">
-            <p>{t!(i18n, staff.import.problems, count = count)}</p>
+            <p>{t!(i18n, curation.import.problems, count = count)}</p>
         </div>
         <table class="staff__table">
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, staff.import.sheet)}</th>
-                    <th scope="col">{t!(i18n, staff.import.row)}</th>
-                    <th scope="col">{t!(i18n, staff.import.slug)}</th>
-                    <th scope="col">{t!(i18n, staff.import.column)}</th>
-                    <th scope="col">{t!(i18n, staff.import.problem)}</th>
+                    <th scope="col">{t!(i18n, curation.import.sheet)}</th>
+                    <th scope="col">{t!(i18n, curation.import.row)}</th>
+                    <th scope="col">{t!(i18n, curation.import.slug)}</th>
+                    <th scope="col">{t!(i18n, curation.import.column)}</th>
+                    <th scope="col">{t!(i18n, curation.import.problem)}</th>
                 </tr>
             </thead>
             <tbody>

@@ -14,13 +14,13 @@ pub fn PeoplePage() -> impl IntoView {
     let query = use_query_map();
     let search = move || query.read().get("q").unwrap_or_default();
     let people = Resource::new(search, get_people);
-    let title = Signal::derive(move || t_string!(i18n, staff.people_title).to_string());
+    let title = Signal::derive(move || t_string!(i18n, curation.people_title).to_string());
     view! {
         <StaffFrame title=title>
             <form method="get" class="form form--inline" role="search">
-                <label for="people-search">{t!(i18n, staff.search_people)}</label>
+                <label for="people-search">{t!(i18n, curation.search_people)}</label>
                 <input id="people-search" type="search" name="q" value=search />
-                <button class="button" type="submit">{t!(i18n, staff.search)}</button>
+                <button class="button" type="submit">{t!(i18n, curation.search)}</button>
             </form>
             <Suspense>
                 {move || people.get().map(|people| match people {
@@ -28,10 +28,10 @@ pub fn PeoplePage() -> impl IntoView {
                     Ok(page) => {
                         let locale = i18n.get_locale();
                         let (email_label, organizations_label, role_label, account_label) = (
-                            td_string!(locale, staff.email),
-                            td_string!(locale, staff.organizations),
-                            td_string!(locale, staff.role),
-                            td_string!(locale, staff.account),
+                            td_string!(locale, curation.email),
+                            td_string!(locale, curation.organizations),
+                            td_string!(locale, curation.role),
+                            td_string!(locale, curation.account),
                         );
                         view! {
                         <FormErrors errors=page.errors />
@@ -51,27 +51,27 @@ pub fn PeoplePage() -> impl IntoView {
                                     let role = person.staff_role;
                                     view! {
                                         <tr>
-                                            <td data-label=email_label class="staff__wrap">{person.email.clone()} {(!person.confirmed).then(|| view! { " " <span class="badge">{t!(i18n, staff.unconfirmed)}</span> })}</td>
+                                            <td data-label=email_label class="staff__wrap">{person.email.clone()} {(!person.confirmed).then(|| view! { " " <span class="badge">{t!(i18n, curation.unconfirmed)}</span> })}</td>
                                             <td data-label=organizations_label>{person.organizations.join(", ")}</td>
                                             <td data-label=role_label>
                                                 <form method="post" action=action.clone() class="form form--inline">
                                                     <input type="hidden" name="q" value=search() />
-                                                    <label class="visually-hidden" for=role_id.clone()>{t!(i18n, staff.role)} " " {person.email.clone()}</label>
+                                                    <label class="visually-hidden" for=role_id.clone()>{t!(i18n, curation.role)} " " {person.email.clone()}</label>
                                                     <select id=role_id name="role">
-                                                        <option value="none" selected=role.is_none()>{t!(i18n, staff.role_none)}</option>
-                                                        <option value="curator" selected=role == Some(StaffRole::Curator)>{t!(i18n, staff.role_curator)}</option>
-                                                        <option value="admin" selected=role == Some(StaffRole::Admin)>{t!(i18n, staff.role_admin)}</option>
+                                                        <option value="none" selected=role.is_none()>{t!(i18n, curation.role_none)}</option>
+                                                        <option value="curator" selected=role == Some(StaffRole::Curator)>{t!(i18n, curation.role_curator)}</option>
+                                                        <option value="admin" selected=role == Some(StaffRole::Admin)>{t!(i18n, curation.role_admin)}</option>
                                                     </select>
-                                                    <button class="button" type="submit" name="change" value="role">{t!(i18n, staff.save)}</button>
+                                                    <button class="button" type="submit" name="change" value="role">{t!(i18n, curation.save)}</button>
                                                 </form>
                                             </td>
                                             <td data-label=account_label>
                                                 <form method="post" action=action class="form form--inline">
                                                     <input type="hidden" name="q" value=search() />
                                                     {if person.disabled {
-                                                        view! { <button class="button" type="submit" name="change" value="enable">{t!(i18n, staff.enable)}</button> }.into_any()
+                                                        view! { <button class="button" type="submit" name="change" value="enable">{t!(i18n, curation.enable)}</button> }.into_any()
                                                     } else {
-                                                        view! { <button class="button" type="submit" name="change" value="disable">{t!(i18n, staff.disable)}</button> }.into_any()
+                                                        view! { <button class="button" type="submit" name="change" value="disable">{t!(i18n, curation.disable)}</button> }.into_any()
                                                     }}
                                                 </form>
                                             </td>

@@ -18,7 +18,7 @@ use crate::{
 pub fn TaxonomyPage() -> impl IntoView {
     let i18n = use_i18n();
     let taxonomy = Resource::new(|| (), |()| get_taxonomy());
-    let title = Signal::derive(move || t_string!(i18n, staff.taxonomy_title).to_string());
+    let title = Signal::derive(move || t_string!(i18n, curation.taxonomy_title).to_string());
     forms_page(title, taxonomy, |taxonomy, typed| {
         let parents: Vec<ManagedTerm> =
             taxonomy.categories.iter().filter(|term| term.parent_id.is_none()).cloned().collect();
@@ -41,9 +41,9 @@ pub fn TaxonomyPage() -> impl IntoView {
 
 fn heading(locale: Locale, kind: TermKind) -> &'static str {
     match kind {
-        TermKind::Category => td_string!(locale, staff.categories),
-        TermKind::Sector => td_string!(locale, staff.sectors),
-        TermKind::Tag => td_string!(locale, staff.tags),
+        TermKind::Category => td_string!(locale, curation.categories),
+        TermKind::Sector => td_string!(locale, curation.sectors),
+        TermKind::Tag => td_string!(locale, curation.tags),
     }
 }
 
@@ -69,7 +69,7 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
         <section class="staff__vocabulary" id=kind.as_str() aria-labelledby=format!("{kind}-heading")>
             <h2 id=format!("{kind}-heading")>{move || heading(i18n.get_locale(), kind)}</h2>
             <datalist id=format!("{kind}-slugs")>{slugs}</datalist>
-            <p class="field__hint" id=format!("{kind}-slugs-hint")>{t!(i18n, staff.move_uses_hint)}</p>
+            <p class="field__hint" id=format!("{kind}-slugs-hint")>{t!(i18n, curation.move_uses_hint)}</p>
             <ul class="staff__terms">
                 {terms.into_iter().map(|term| {
                     // Each form has its own name, so a refusal fills in only the form it came from.
@@ -87,38 +87,38 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
                                 <strong>{name.clone()}</strong>
                                 " " <code>{term.slug.clone()}</code>
                                 {term.nist_function.map(|function| view! { " · " {move || nist_name(i18n.get_locale(), function)} })}
-                                {term.critical_infrastructure.then(|| view! { " · " <span class="badge">{t!(i18n, staff.critical)}</span> })}
-                                " · " {t!(i18n, staff.uses, count = term.uses)}
+                                {term.critical_infrastructure.then(|| view! { " · " <span class="badge">{t!(i18n, curation.critical)}</span> })}
+                                " · " {t!(i18n, curation.uses, count = term.uses)}
                                 <form method="post" action=action class="form form--inline staff__order">
                                     <input type="hidden" name="form" value=order_form />
                                     <input type="hidden" name="id" value=id.clone() />
                                     <button class="button" type="submit" name="op" value="earlier"
-                                        aria-label=move || format!("{} {}", t_string!(i18n, staff.earlier), name)>"↑"</button>
+                                        aria-label=move || format!("{} {}", t_string!(i18n, curation.earlier), name)>"↑"</button>
                                     <button class="button" type="submit" name="op" value="later"
-                                        aria-label=format!("{} {}", t_string!(i18n, staff.later), delete_label)>"↓"</button>
+                                        aria-label=format!("{} {}", t_string!(i18n, curation.later), delete_label)>"↓"</button>
                                 </form>
                             </div>
                             <details open=open>
-                                <summary>{t!(i18n, staff.edit_term)}</summary>
+                                <summary>{t!(i18n, curation.edit_term)}</summary>
                                 {refusal.map(|typed| view! { <FormErrors errors=typed.errors /> })}
                                 <form method="post" action=action class="form">
                                     <input type="hidden" name="form" value=form.clone() />
                                     <input type="hidden" name="id" value=id.clone() />
                                     <TermFields kind term=Some(term.clone()) typed=term_typed parents=parents.clone() prefix=form.clone() />
-                                    <button class="button button--primary" type="submit" name="op" value="update">{t!(i18n, staff.save)}</button>
+                                    <button class="button button--primary" type="submit" name="op" value="update">{t!(i18n, curation.save)}</button>
                                 </form>
                                 <form method="post" action=action class="form form--inline">
                                     <input type="hidden" name="form" value=move_form />
                                     <input type="hidden" name="id" value=id.clone() />
-                                    <label for=format!("{form}-to")>{t!(i18n, staff.move_uses_to)}</label>
+                                    <label for=format!("{form}-to")>{t!(i18n, curation.move_uses_to)}</label>
                                     <input id=format!("{form}-to") name="to" type="text" list=format!("{kind}-slugs") required
                                         aria-describedby=format!("{kind}-slugs-hint") />
-                                    <button class="button" type="submit" name="op" value="move_uses">{t!(i18n, staff.move_uses)}</button>
+                                    <button class="button" type="submit" name="op" value="move_uses">{t!(i18n, curation.move_uses)}</button>
                                 </form>
                                 <form method="post" action=action class="form form--inline">
                                     <input type="hidden" name="form" value=delete_form />
                                     <input type="hidden" name="id" value=id />
-                                    <button class="button button--danger" type="submit" name="op" value="delete">{t!(i18n, staff.delete_term)}</button>
+                                    <button class="button button--danger" type="submit" name="op" value="delete">{t!(i18n, curation.delete_term)}</button>
                                 </form>
                             </details>
                         </li>
@@ -126,12 +126,12 @@ fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>
                 }).collect_view()}
             </ul>
             <details class="staff__add" open=add_open>
-                <summary>{t!(i18n, staff.add_term)}</summary>
+                <summary>{t!(i18n, curation.add_term)}</summary>
                 {add_typed.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}
                 <form method="post" action=action class="form">
                     <input type="hidden" name="form" value=add_form.clone() />
                     <TermFields kind term=None typed=add_typed parents prefix=add_form />
-                    <button class="button button--primary" type="submit" name="op" value="add">{t!(i18n, staff.add_term)}</button>
+                    <button class="button button--primary" type="submit" name="op" value="add">{t!(i18n, curation.add_term)}</button>
                 </form>
             </details>
         </section>
@@ -162,7 +162,7 @@ fn TermFields(
             let saved = term.as_ref().and_then(|term| term.names.get(language).cloned());
             text_field(
                 format!("{language}.name"),
-                format!("{} ({})", td_string!(locale, staff.term_name), language.native_name()),
+                format!("{} ({})", td_string!(locale, curation.term_name), language.native_name()),
                 saved,
             )
         })
@@ -176,13 +176,13 @@ fn TermFields(
     };
     let own_id = term.as_ref().map(|term| term.id);
     view! {
-        {text_field("slug".to_owned(), td_string!(locale, staff.term_slug).to_string(), term.as_ref().map(|term| term.slug.clone()))}
+        {text_field("slug".to_owned(), td_string!(locale, curation.term_slug).to_string(), term.as_ref().map(|term| term.slug.clone()))}
         {names}
         {(kind == TermKind::Category).then(|| view! {
             <div class="field">
-                <label for=format!("{prefix}-parent")>{t!(i18n, staff.parent)}</label>
+                <label for=format!("{prefix}-parent")>{t!(i18n, curation.parent)}</label>
                 <select id=format!("{prefix}-parent") name="parent">
-                    <option value="" selected=parent.is_empty()>{t!(i18n, staff.top_level)}</option>
+                    <option value="" selected=parent.is_empty()>{t!(i18n, curation.top_level)}</option>
                     {parents.iter().filter(|candidate| Some(candidate.id) != own_id).map(|candidate| {
                         let id = candidate.id.to_string();
                         view! { <option value=id.clone() selected=parent == id>{term_name(candidate, lang())}</option> }
@@ -190,7 +190,7 @@ fn TermFields(
                 </select>
             </div>
             <div class="field">
-                <label for=format!("{prefix}-nist")>{t!(i18n, staff.nist_function)}</label>
+                <label for=format!("{prefix}-nist")>{t!(i18n, curation.nist_function)}</label>
                 <select id=format!("{prefix}-nist") name="nist">
                     {NistFunction::ALL.iter().map(|function| view! {
                         <option value=function.as_str() selected=nist == function.as_str()>{nist_name(locale, *function)}</option>
@@ -201,7 +201,7 @@ fn TermFields(
         {(kind == TermKind::Sector).then(|| view! {
             <div class="field field--checkbox">
                 <input id=format!("{prefix}-critical") name="critical" type="checkbox" checked=critical />
-                <label for=format!("{prefix}-critical")>{t!(i18n, staff.critical)}</label>
+                <label for=format!("{prefix}-critical")>{t!(i18n, curation.critical)}</label>
             </div>
         })}
     }
