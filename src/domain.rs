@@ -70,7 +70,6 @@ pub mod showcase;
 pub mod site_page;
 pub mod slug;
 pub mod solution;
-pub mod solution_editing;
 pub mod startup;
 pub mod stats;
 pub mod taxonomy;

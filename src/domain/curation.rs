@@ -5,10 +5,10 @@ use time::OffsetDateTime;
 
 use super::{
     audit::AuditAction,
+    editing::solutions::SolutionState,
     editing::{ProfileForm, RevisionStatus},
     lang::Lang,
     organization::ListingStatus,
-    solution_editing::SolutionState,
     user::StaffRole,
 };
 

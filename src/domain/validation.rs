@@ -142,6 +142,68 @@ pub fn names_in_every_language(
     names
 }
 
+/// A form as a browser submits it: name and value pairs in order, where a checkbox group repeats its
+/// name. What a form of a few loose fields reads (a staff decision); the editing forms have types of
+/// their own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormValues(pub Vec<(String, String)>);
+
+impl FormValues {
+    pub fn value(&self, name: &str) -> &str {
+        first_value(&self.0, name)
+    }
+
+    pub fn values(&self, name: &str) -> Vec<&str> {
+        every_value(&self.0, name)
+    }
+}
+
+/// The first value of field `name`, or empty.
+pub fn first_value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs.iter().find(|(field, _)| field == name).map(|(_, value)| value.as_str()).unwrap_or_default()
+}
+
+/// Every value of a repeated field.
+pub fn every_value<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
+    pairs.iter().filter(|(field, _)| field == name).map(|(_, value)| value.as_str()).collect()
+}
+
+/// Certifications, one a line: at most 30 of at most 120 characters.
+pub fn parse_certifications(text: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
+    let certifications: Vec<String> =
+        text.lines().map(str::trim).filter(|line| !line.is_empty()).map(str::to_owned).collect();
+    if certifications.len() > 30 || certifications.iter().any(|line| line.chars().count() > 120) {
+        errors.push(FieldError::new("certifications", Problem::TooLong { max: 120 }));
+    }
+    certifications
+}
+
+/// Taxonomy ids of a repeated field, sorted and without repeats, as profiles keep them.
+pub fn parse_ids(field: &str, values: &[&str], errors: &mut Vec<FieldError>) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for value in values {
+        match value.parse::<i64>() {
+            Ok(id) => ids.push(id),
+            Err(_) => errors.push(FieldError::new(field, Problem::InvalidChoice)),
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// A choice of a closed list (a kind, a country), or the field's error.
+pub fn parse_choice<T: std::str::FromStr>(field: &str, value: &str, errors: &mut Vec<FieldError>) -> Option<T> {
+    match value.trim().parse() {
+        Ok(choice) => Some(choice),
+        Err(_) => {
+            let problem = if value.trim().is_empty() { Problem::Required } else { Problem::InvalidChoice };
+            errors.push(FieldError::new(field, problem));
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,8 +9,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     api::editing::{
-        ClaimListing, ClaimState, EditorData, HandOverOwnership, InviteEditor, MemberView, RemoveMember,
-        get_claim_state, get_editor, get_members, get_my_organizations, get_new_listing,
+        ClaimListing, HandOverOwnership, InviteEditor, RemoveMember, get_claim_state, get_editor, get_members,
+        get_my_organizations, get_new_listing,
     },
     components::form::{
         CheckboxGroup, CheckboxOption, FormAlert, FormState, InvalidFormAlert, SelectField, TextArea, TextField,
@@ -18,7 +18,10 @@ use crate::{
     components::layout::PageTitle,
     domain::{
         country::Country,
-        editing::{ClaimStatus, MyOrganization, ProfileForm, RevisionStatus},
+        editing::{
+            ClaimStatus, MyOrganization, ProfileForm, RevisionStatus,
+            views::{Choice, ClaimState, EditorData, MemberView},
+        },
         lang::Lang,
         organization::{EmployeeRange, ListingStatus, OrganizationKind},
         startup::{StartupNeed, StartupStage},
@@ -338,8 +341,8 @@ fn LogoInput(errors: Signal<Vec<FieldError>>) -> impl IntoView {
 fn ProfileFields(
     form: ProfileForm,
     errors: Signal<Vec<FieldError>>,
-    #[prop(optional)] categories: Vec<crate::api::editing::Choice>,
-    #[prop(optional)] sectors: Vec<crate::api::editing::Choice>,
+    #[prop(optional)] categories: Vec<Choice>,
+    #[prop(optional)] sectors: Vec<Choice>,
     /// A new listing asks only for the essentials.
     #[prop(optional)]
     essentials_only: bool,
@@ -485,7 +488,7 @@ fn ProfileFields(
 }
 
 /// Taxonomy choices as checkboxes.
-fn choice_options(choices: Vec<crate::api::editing::Choice>) -> Vec<CheckboxOption> {
+fn choice_options(choices: Vec<Choice>) -> Vec<CheckboxOption> {
     choices
         .into_iter()
         .map(|choice| CheckboxOption { value: choice.id.to_string(), label: choice.name, group: choice.group })

@@ -36,13 +36,13 @@ use crate::{
             Review, ReviewDecision, SolutionChange, StaffDashboard, StaffListing, field_changes,
         },
         directory::{DirectoryQuery, MAX_QUERY_CHARS, OrganizationCard},
+        editing::solutions::{SolutionEdit, SolutionState},
         editing::{ProfileForm, RevisionStatus, SolutionForm},
         lang::Lang,
         organization::{ListingStatus, Organization, OrganizationKind},
         solution::{Solution, SolutionDetails},
-        solution_editing::{SolutionEdit, SolutionState},
         user::{MembershipRole, StaffRole, User},
-        validation::{FieldError, Problem, required_text},
+        validation::{FieldError, FormValues, Problem, required_text},
     },
     error::AppError,
     i18n::Locale,
@@ -662,10 +662,10 @@ async fn staff_form<F>(
     act: F,
 ) -> Result<Response, Response>
 where
-    F: AsyncFnOnce(&User, &ProfileForm) -> Result<String, AppError>,
+    F: AsyncFnOnce(&User, &FormValues) -> Result<String, AppError>,
 {
     let credentials = signed_in_user(state, session, lang).await?;
-    let form = ProfileForm(pairs);
+    let form = FormValues(pairs);
     // Staff first: nobody else learns even whether what they typed would pass.
     let outcome = match require_staff(&credentials.user) {
         Ok(()) => act(&credentials.user, &form).await,

@@ -22,13 +22,15 @@ use super::{
     logos, mail,
 };
 use crate::{
-    api::editing::{Choice, ClaimState, EditorData, MemberView, MembersData, SolutionEditorData},
     domain::{
         audit::AuditAction,
-        editing::{ClaimStatus, Completeness, MyOrganization, ProfileForm, RevisionStatus, SolutionForm},
+        editing::{
+            ClaimStatus, Completeness, MyOrganization, ProfileForm, RevisionStatus, SolutionForm,
+            solutions::{SolutionEdit, SolutionIntent, SolutionKey, with_intent, working_solutions},
+            views::{Choice, ClaimState, EditorData, MemberView, MembersData, SolutionEditorData},
+        },
         lang::Lang,
         organization::{ListingStatus, Organization, OrganizationProfile},
-        solution_editing::{SolutionEdit, SolutionIntent, SolutionKey, with_intent, working_solutions},
         user::{MembershipRole, User},
         validation::{FieldError, Problem},
     },

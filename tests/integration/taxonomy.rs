@@ -4,9 +4,9 @@ use axum::http::StatusCode;
 use qala::{
     domain::{
         curation::AuditFilter,
+        editing::solutions::SolutionEdit,
         lang::{Lang, Translations},
         slug::Slug,
-        solution_editing::SolutionEdit,
         taxonomy::{ManagedTerm, TermDraft, TermKind},
         user::{MembershipRole, StaffRole},
     },

@@ -13,7 +13,7 @@ use crate::{
             FieldChange, LOGO_FIELD, LogoChange, Piece, REJECTION_REASON_MAX, Review, ReviewDecision, SolutionChange,
         },
         editing::RevisionStatus,
-        solution_editing::SolutionState,
+        editing::solutions::SolutionState,
     },
     i18n::*,
     pages::editing::{field_name, status_name},

@@ -5,15 +5,16 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{LanguagePanel, LanguageTabs, choice_options, editor_frame, field_of, lang_now};
 use crate::{
-    api::editing::{SolutionEditorData, get_solution_editor},
+    api::editing::get_solution_editor,
     components::{
         form::{CheckboxGroup, InvalidFormAlert, SelectField, TextArea, TextField},
         layout::PageTitle,
     },
+    domain::editing::views::SolutionEditorData,
     domain::{
+        editing::solutions::{SolutionState, WorkingSolution},
         lang::Lang,
         solution::{Deployment, SolutionKind},
-        solution_editing::{SolutionState, WorkingSolution},
     },
     i18n::*,
     labels::{deployment_name, solution_kind_name},

@@ -14,9 +14,9 @@ use super::{
 use crate::{
     domain::{
         audit::AuditAction,
+        editing::solutions::SolutionEdit,
         editing::{ClaimStatus, RevisionStatus, RevisionSummary},
         organization::{ListingStatus, NewOrganization, OrganizationProfile},
-        solution_editing::SolutionEdit,
         user::MembershipRole,
     },
     error::AppError,

@@ -12,10 +12,10 @@ use super::{
 };
 use crate::{
     domain::{
+        editing::solutions::SolutionEdit,
         lang::{Lang, Translations},
         slug::Slug,
         solution::{NewSolution, Solution, SolutionDetails, SolutionText},
-        solution_editing::SolutionEdit,
     },
     error::AppError,
     server::text::slug_from_name,

@@ -15,11 +15,11 @@ use super::{
 use crate::{
     domain::{
         curation::move_one_place,
+        editing::solutions::SolutionEdit,
         lang::Translations,
         organization::OrganizationProfile,
         slug::Slug,
         solution::SolutionDetails,
-        solution_editing::SolutionEdit,
         taxonomy::{
             Category, ManagedTaxonomy, ManagedTerm, NewCategory, NewSector, NewTag, Sector, Tag, TermDraft, TermKind,
         },

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::solution::{Solution, SolutionDetails};
+use crate::domain::solution::{Solution, SolutionDetails};
 
 /// What a change does to one solution.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
