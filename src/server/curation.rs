@@ -19,7 +19,7 @@ use super::{
     AppState,
     auth::policy::{require_admin, require_staff},
     bulk::import::{ImportFormat, import},
-    db::{Actor, AuditRecord, Decision, Proposal, Revision, Waiting},
+    db::{Actor, AuditRecord, Decision, OutgoingMail, Proposal, Revision, Waiting},
     editing::{Compose, bring_in, display_name},
     forms::{FormKey, back_to_form},
     http::plain::{error_response, private_png, signed_in_user},
@@ -336,16 +336,15 @@ pub async fn decide(
     Ok(())
 }
 
-/// The mail to every member of a listing: (recipient, subject, body).
+/// The mail to every member of a listing.
 async fn member_mails(
     state: &AppState,
     organization_id: i64,
     message: Message<'_>,
     lang: Lang,
-) -> Result<Vec<(String, String, String)>, AppError> {
-    let (subject, body) = message.compose(lang);
+) -> Result<Vec<OutgoingMail>, AppError> {
     let members = state.db.members_of(organization_id).await?;
-    Ok(members.into_iter().map(|member| (member.email, subject.clone(), body.clone())).collect())
+    Ok(members.iter().map(|member| message.to(&member.email, lang)).collect())
 }
 
 /// Approves or rejects an ownership claim; the claimant is told by mail.
@@ -376,9 +375,7 @@ pub async fn decide_claim(
     } else {
         Message::ClaimRejected { organization: &name, reason: reason.trim(), link: &link }
     };
-    let (subject, body) = message.compose(lang);
-    let mails: Vec<(String, String, String)> =
-        claim.person.iter().map(|to| (to.clone(), subject.clone(), body.clone())).collect();
+    let mails: Vec<OutgoingMail> = claim.person.iter().map(|to| message.to(to, lang)).collect();
     let actor = Actor::person(user);
     let action = if approve { AuditAction::ClaimApprove } else { AuditAction::ClaimReject };
     let claimant = claim.person.unwrap_or_default();

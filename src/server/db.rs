@@ -34,7 +34,7 @@ use super::auth::DatabaseSessionStore;
 use crate::error::AppError;
 
 pub use accounts::{
-    Admission, AttemptAction, AttemptCount, AttemptRule, Counting, Credentials, QueuedMail, TokenPurpose,
+    Admission, AttemptAction, AttemptCount, AttemptRule, Counting, Credentials, OutgoingMail, QueuedMail, TokenPurpose,
 };
 pub use audit::{Actor, AuditRecord};
 pub use backup::BackupError;

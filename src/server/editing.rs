@@ -495,13 +495,13 @@ pub(super) async fn bring_in(
         None => format!("{}/{lang}/account/sign-up", state.public_url),
     };
     let name = display_name(organization, lang);
-    let (subject, body) = message(&name, &link, joining.is_some()).compose(lang);
+    let mail = message(&name, &link, joining.is_some()).to(email.as_str(), lang);
     let actor = Actor::person(user);
     let record = AuditRecord::new(&actor, action, organization.slug.as_str())
         .of_listing(organization.id)
         .change(None, Some(&email.as_str()));
     let invitee = joining.map_or(Invitee::Address(email.as_str()), Invitee::Account);
-    state.db.add_or_invite(invitee, role, &record, &(email.to_string(), subject, body), now).await
+    state.db.add_or_invite(invitee, role, &record, &mail, now).await
 }
 
 /// Removes an editor from a listing. The owner is not removed: ownership is handed over instead.

@@ -4,7 +4,7 @@
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message as Email, Tokio1Executor, message::Mailbox};
 use time::{Duration, OffsetDateTime};
 
-use super::db::{Database, QueuedMail};
+use super::db::{Database, OutgoingMail, QueuedMail};
 use crate::{
     domain::lang::Lang,
     error::AppError,
@@ -63,8 +63,14 @@ pub enum Message<'a> {
 }
 
 impl Message<'_> {
+    /// The mail to `recipient`, in a language.
+    pub fn to(self, recipient: &str, lang: Lang) -> OutgoingMail {
+        let (subject, body) = self.compose(lang);
+        OutgoingMail { to: recipient.to_owned(), subject, body }
+    }
+
     /// The subject and body in a language.
-    pub fn compose(self, lang: Lang) -> (String, String) {
+    fn compose(self, lang: Lang) -> (String, String) {
         let locale = Locale::from(lang);
         let (subject, body) = match self {
             Message::VerifyEmail { link } => (
@@ -136,8 +142,7 @@ pub async fn queue(
     lang: Lang,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    let (subject, body) = message.compose(lang);
-    db.enqueue_mail(recipient, &subject, &body, now).await
+    db.enqueue_mail(&message.to(recipient, lang), now).await
 }
 
 /// Where mail goes: an SMTP server, a directory of text files (for development and browser tests,
@@ -211,7 +216,8 @@ mod tests {
     fn a_subject_is_one_line_whatever_the_name_holds() {
         let organization = "Probe\r\nBcc: everyone@attacker.example\n\nHello";
         for lang in Lang::ALL {
-            let (subject, body) = Message::Invitation { organization, link: "https://qala.example/x" }.compose(*lang);
+            let OutgoingMail { subject, body, .. } =
+                Message::Invitation { organization, link: "https://qala.example/x" }.to("someone@qala.example", *lang);
             assert!(!subject.contains(['\r', '\n']), "{subject:?}");
             assert!(subject.contains("Probe Bcc: everyone@attacker.example Hello"), "{subject:?}");
             assert!(body.contains(organization), "the body is plain text and keeps the name as written");

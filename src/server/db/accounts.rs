@@ -115,6 +115,14 @@ pub struct AttemptCount {
     pub oldest: Option<OffsetDateTime>,
 }
 
+/// A mail for the outbox: to whom, and what it says, already in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutgoingMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
 /// A mail waiting in the outbox.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueuedMail {
@@ -336,15 +344,9 @@ impl Database {
         Ok(())
     }
 
-    pub async fn enqueue_mail(
-        &self,
-        recipient: &str,
-        subject: &str,
-        body: &str,
-        now: OffsetDateTime,
-    ) -> Result<(), AppError> {
+    pub async fn enqueue_mail(&self, mail: &OutgoingMail, now: OffsetDateTime) -> Result<(), AppError> {
         let mut connection = self.pool().acquire().await?;
-        enqueue(&mut connection, &[(recipient.to_owned(), subject.to_owned(), body.to_owned())], now).await?;
+        enqueue(&mut connection, std::slice::from_ref(mail), now).await?;
         Ok(())
     }
 
@@ -440,15 +442,14 @@ fn credentials_from_row(row: &sqlx::any::AnyRow) -> Result<Credentials, sqlx::Er
     })
 }
 
-/// Queues mails (recipient, subject, body) on a connection, so they can join the transaction of the
-/// change that causes them.
+/// Queues mails on a connection, so they can join the transaction of the change that causes them.
 pub(super) async fn enqueue(
     connection: &mut sqlx::AnyConnection,
-    mails: &[(String, String, String)],
+    mails: &[OutgoingMail],
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
     let now = encode_time(now);
-    for (recipient, subject, body) in mails {
+    for OutgoingMail { to: recipient, subject, body } in mails {
         sqlx::query(
             "INSERT INTO outbox (recipient, subject, body, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $4)",
         )

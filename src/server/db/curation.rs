@@ -5,7 +5,7 @@ use time::OffsetDateTime;
 
 use super::{
     Database, LikeAt, SqlBuilder,
-    accounts::enqueue,
+    accounts::{OutgoingMail, enqueue},
     audit::{AuditRecord, append},
     decode_optional_time, decode_time, decode_word,
     directory::{commit_directory_change, directory_changed},
@@ -115,7 +115,7 @@ impl Database {
         decision: Decision<'_>,
         comment: Option<&str>,
         record: &AuditRecord<'_>,
-        mails: &[(String, String, String)],
+        mails: &[OutgoingMail],
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let mut transaction = self.begin_write().await?;
@@ -155,7 +155,7 @@ impl Database {
         approve: bool,
         reason: Option<&str>,
         record: &AuditRecord<'_>,
-        mails: &[(String, String, String)],
+        mails: &[OutgoingMail],
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let mut transaction = self.begin_write().await?;
@@ -316,7 +316,7 @@ async fn publish(
 async fn commit_decision(
     mut transaction: sqlx::Transaction<'_, sqlx::Any>,
     record: &AuditRecord<'_>,
-    mails: &[(String, String, String)],
+    mails: &[OutgoingMail],
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
     append(&mut transaction, record, now).await?;

@@ -4,7 +4,7 @@ use time::OffsetDateTime;
 
 use super::{
     Database,
-    accounts::enqueue,
+    accounts::{OutgoingMail, enqueue},
     audit::{Actor, AuditRecord, append},
     decode_json, decode_optional_time, decode_time, decode_word, encode_json, encode_time,
     organizations::apply_profile,
@@ -289,7 +289,7 @@ impl Database {
         invitee: Invitee<'_>,
         role: MembershipRole,
         record: &AuditRecord<'_>,
-        mail: &(String, String, String),
+        mail: &OutgoingMail,
         now: OffsetDateTime,
     ) -> Result<(), AppError> {
         let organization_id = record.organization_id.ok_or(AppError::NotFound)?;
