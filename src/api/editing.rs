@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::{
     domain::{
         editing::{
-            ClaimStatus, MyOrganization, ProfileForm,
+            ClaimStatus, MyOrganization,
             views::{ClaimState, EditorData, MembersData, NewListingData, SolutionEditorData},
         },
         lang::Lang,
@@ -38,7 +38,7 @@ pub async fn get_solution_editor(slug: String, key: String, lang: Lang) -> Resul
 pub async fn get_new_listing() -> Result<NewListingData, AppError> {
     crate::server::auth::require_user().await?;
     let refused = crate::server::forms::take(&crate::server::forms::FormKey::NewListing).await?;
-    Ok(NewListingData { form: ProfileForm(refused.values), errors: refused.errors })
+    Ok(NewListingData { form: crate::domain::editing::ProfileForm(refused.values), errors: refused.errors })
 }
 
 #[server(endpoint = "editing/claim-state")]

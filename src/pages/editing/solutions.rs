@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{LanguagePanel, LanguageTabs, choice_options, editor_frame, field_of, lang_now};
+use super::{
+    editor_frame, lang_now,
+    profile_fields::{LanguagePanel, LanguageTabs, choice_options, field_of},
+};
 use crate::{
     api::editing::get_solution_editor,
     components::{
