@@ -6,8 +6,9 @@ use axum::{
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-use super::{FormKey, Pairs, staff_form};
+use super::routes::{Pairs, staff_form};
 use crate::server::auth::policy::require_staff;
+use crate::server::forms::FormKey;
 use crate::{
     domain::{
         audit::AuditAction,
