@@ -2,24 +2,19 @@
 //! new listings, claims, profile changes and logos. Changes to a verified published listing publish at once; every
 //! other change waits for staff, while the public keeps seeing the last approved version.
 //!
-//! The profile and logo forms are plain POST routes (the logo form is multipart, which server
-//! functions cannot take without JavaScript). A refused form goes back to its page through `forms`.
-use axum::{
-    Router,
-    extract::{Multipart, Path, State},
-    response::Response,
-    routing::{get, post},
-};
+//! The profile and logo forms are plain POST routes (`routes`); a listing's people are `people`'s. A
+//! refused form goes back to its page through `forms`.
+mod people;
+mod routes;
+
 use time::OffsetDateTime;
-use tower_sessions::Session;
 
 use super::{
     AppState,
     auth::policy::{EditRight, listing_to_edit},
-    db::{Actor, AuditRecord, Invitee, Proposal, Revision},
-    forms::{self, FormKey, back_to_form},
-    http::plain::{error_response, private_png, signed_in_user},
-    logos, mail,
+    db::{Actor, AuditRecord, Proposal, Revision},
+    forms::{self, FormKey},
+    logos,
 };
 use crate::{
     domain::{
@@ -27,7 +22,7 @@ use crate::{
         editing::{
             ClaimStatus, Completeness, MyOrganization, ProfileForm, RevisionStatus, SolutionForm,
             solutions::{SolutionEdit, SolutionIntent, SolutionKey, with_intent, working_solutions},
-            views::{Choice, ClaimState, EditorData, MemberView, MembersData, SolutionEditorData},
+            views::{Choice, ClaimState, EditorData, SolutionEditorData},
         },
         lang::Lang,
         organization::{ListingStatus, Organization, OrganizationProfile},
@@ -36,6 +31,10 @@ use crate::{
     },
     error::AppError,
 };
+
+pub(crate) use people::{Compose, bring_in};
+pub use people::{hand_over, invite_editor, members, remove_member};
+pub use routes::routes;
 
 /// The status a change gets: verified, published listings trust their members; everything else waits.
 fn status_for_change(organization: &Organization, right: EditRight) -> RevisionStatus {
@@ -409,238 +408,6 @@ pub async fn claim_state(state: &AppState, user: Option<&User>, slug: &str) -> R
         return Ok(ClaimState::Claimed(status));
     }
     Ok(if state.db.has_owner(organization.id).await? { ClaimState::Closed } else { ClaimState::Open })
-}
-
-/// Who may manage a listing's people: its owner, and staff.
-async fn may_manage_members(state: &AppState, user: &User, slug: &str) -> Result<Organization, AppError> {
-    match listing_to_edit(state, user, slug).await? {
-        (organization, EditRight::Member(MembershipRole::Owner) | EditRight::Staff) => Ok(organization),
-        _ => Err(AppError::Forbidden),
-    }
-}
-
-/// A listing's people, for its owner (and staff); editors see the list but manage nothing.
-pub async fn members(state: &AppState, user: &User, slug: &str) -> Result<MembersData, AppError> {
-    let (organization, right) = listing_to_edit(state, user, slug).await?;
-    let members = state
-        .db
-        .members_of(organization.id)
-        .await?
-        .into_iter()
-        .map(|member| MemberView {
-            user_id: member.user_id,
-            email: member.email,
-            role: member.role,
-            is_you: member.user_id == user.id,
-        })
-        .collect();
-    Ok(MembersData {
-        members,
-        invited: state.db.open_invitations(organization.id).await?,
-        can_manage: matches!(right, EditRight::Member(MembershipRole::Owner) | EditRight::Staff),
-    })
-}
-
-/// Invites an address to edit a listing: a confirmed account joins at once, any other address is
-/// mailed a link to sign up and joins once it confirms. Either way the address gets a mail.
-pub async fn invite_editor(
-    state: &AppState,
-    user: &User,
-    slug: &str,
-    email: &str,
-    lang: Lang,
-    now: OffsetDateTime,
-) -> Result<(), AppError> {
-    let organization = may_manage_members(state, user, slug).await?;
-    let email = crate::domain::user::EmailAddress::parse(email)?;
-    let existing = state.db.credentials_by_email(email.as_str()).await?;
-    if let Some(existing) = &existing
-        && state.db.membership_role(existing.user.id, organization.id).await?.is_some()
-    {
-        return Err(FieldError::new("email", Problem::Taken).into());
-    }
-    let message: Compose = |organization, link, joined| match joined {
-        true => mail::Message::AddedAsEditor { organization, link },
-        false => mail::Message::Invitation { organization, link },
-    };
-    bring_in(state, user, &organization, &email, MembershipRole::Editor, AuditAction::MemberInvite, lang, now, message)
-        .await
-}
-
-/// The mail someone brought into a listing gets, from the listing's name, the link, and whether they
-/// joined at once.
-pub(super) type Compose = for<'a> fn(&'a str, &'a str, bool) -> mail::Message<'a>;
-
-/// Brings an address into a listing in a role: a confirmed account joins at once, any other address is
-/// invited with a link to sign up and joins once it confirms. `message` is the mail it gets, from the
-/// listing's name, the link, and whether it joined. The membership or invitation, the mail and the
-/// audit row commit together.
-#[allow(clippy::too_many_arguments)]
-pub(super) async fn bring_in(
-    state: &AppState,
-    user: &User,
-    organization: &Organization,
-    email: &crate::domain::user::EmailAddress,
-    role: MembershipRole,
-    action: AuditAction,
-    lang: Lang,
-    now: OffsetDateTime,
-    message: Compose,
-) -> Result<(), AppError> {
-    let existing = state.db.credentials_by_email(email.as_str()).await?;
-    let joining =
-        existing.filter(|existing| existing.user.email_verified_at.is_some()).map(|existing| existing.user.id);
-    let link = match joining {
-        Some(_) => format!("{}/{lang}/account/organizations/{}", state.public_url, organization.slug),
-        None => format!("{}/{lang}/account/sign-up", state.public_url),
-    };
-    let name = display_name(organization, lang);
-    let mail = message(&name, &link, joining.is_some()).to(email.as_str(), lang);
-    let actor = Actor::person(user);
-    let record = AuditRecord::new(&actor, action, organization.slug.as_str())
-        .of_listing(organization.id)
-        .change(None, Some(&email.as_str()));
-    let invitee = joining.map_or(Invitee::Address(email.as_str()), Invitee::Account);
-    state.db.add_or_invite(invitee, role, &record, &mail, now).await
-}
-
-/// Removes an editor from a listing. The owner is not removed: ownership is handed over instead.
-pub async fn remove_member(state: &AppState, user: &User, slug: &str, member_id: i64) -> Result<(), AppError> {
-    let organization = may_manage_members(state, user, slug).await?;
-    match state.db.membership_role(member_id, organization.id).await? {
-        Some(MembershipRole::Editor) => {
-            state.db.remove_member(organization.id, member_id).await?;
-            record_people_change(state, user, &organization, AuditAction::MemberRemove, &member_id.to_string()).await
-        }
-        Some(MembershipRole::Owner) => Err(AppError::Forbidden),
-        None => Err(AppError::NotFound),
-    }
-}
-
-/// Records a change to a listing's people, naming the person it concerns.
-async fn record_people_change(
-    state: &AppState,
-    user: &User,
-    organization: &Organization,
-    action: AuditAction,
-    person: &str,
-) -> Result<(), AppError> {
-    let actor = Actor::person(user);
-    let record = AuditRecord::new(&actor, action, organization.slug.as_str())
-        .of_listing(organization.id)
-        .change(None, Some(&person));
-    state.db.record(&record, OffsetDateTime::now_utc()).await
-}
-
-/// Hands a listing's ownership to one of its editors; the old owner stays on as an editor.
-pub async fn hand_over(state: &AppState, user: &User, slug: &str, member_id: i64) -> Result<(), AppError> {
-    let organization = may_manage_members(state, user, slug).await?;
-    match state.db.membership_role(member_id, organization.id).await? {
-        Some(MembershipRole::Editor) => {
-            state.db.transfer_ownership(organization.id, member_id).await?;
-            record_people_change(state, user, &organization, AuditAction::MemberHandOver, &member_id.to_string()).await
-        }
-        Some(MembershipRole::Owner) => Ok(()),
-        None => Err(AppError::NotFound),
-    }
-}
-
-/// The routes the editor's plain forms post to.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/{lang}/account/organizations/{slug}/profile", post(post_profile))
-        .route("/{lang}/account/organizations/{slug}/logo", post(post_logo))
-        .route("/account/organizations/{slug}/pending-logo", get(get_pending_logo))
-        .route("/{lang}/account/organizations/new", post(post_new_listing))
-        .route("/{lang}/account/organizations/{slug}/solutions/{key}", post(post_solution))
-}
-
-async fn post_profile(
-    State(state): State<AppState>,
-    session: Session,
-    Path((lang, slug)): Path<(Lang, String)>,
-    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, Response> {
-    let credentials = signed_in_user(&state, &session, lang).await?;
-    let form = ProfileForm(pairs);
-    let page = format!("/{lang}/account/organizations/{slug}");
-    let outcome = save_profile(&state, &credentials.user, &slug, &form, OffsetDateTime::now_utc())
-        .await
-        .map(|status| format!("{page}?saved={status}"))
-        .map_err(|error| (error, form.0));
-    Ok(back_to_form(&session, &FormKey::Profile(slug), page, outcome).await)
-}
-
-async fn get_pending_logo(
-    State(state): State<AppState>,
-    session: Session,
-    Path(slug): Path<String>,
-) -> Result<Response, Response> {
-    let credentials = signed_in_user(&state, &session, Lang::En).await?;
-    let bytes = pending_logo(&state, &credentials.user, &slug).await.map_err(|error| error_response(&error))?;
-    Ok(private_png(bytes))
-}
-
-async fn post_logo(
-    State(state): State<AppState>,
-    session: Session,
-    Path((lang, slug)): Path<(Lang, String)>,
-    mut multipart: Multipart,
-) -> Result<Response, Response> {
-    let credentials = signed_in_user(&state, &session, lang).await?;
-    let mut bytes = Vec::new();
-    while let Ok(Some(field)) = multipart.next_field().await {
-        if field.name() == Some("logo") {
-            match field.bytes().await {
-                Ok(data) => bytes = data.to_vec(),
-                Err(_) => {
-                    return Err(error_response(&FieldError::new("logo", Problem::FileTooLarge { max_mib: 2 }).into()));
-                }
-            }
-        }
-    }
-    let page = format!("/{lang}/account/organizations/{slug}");
-    let outcome = if bytes.is_empty() {
-        Err((FieldError::new("logo", Problem::Required).into(), Vec::new()))
-    } else {
-        save_logo(&state, &credentials.user, &slug, &bytes, OffsetDateTime::now_utc())
-            .await
-            .map(|status| format!("{page}?logo={status}"))
-            .map_err(|error| (error, Vec::new()))
-    };
-    Ok(back_to_form(&session, &FormKey::Logo(slug), format!("{page}#logo"), outcome).await)
-}
-
-/// A solution's form: `intent` says whether it saves, removes the solution, or withdraws its change.
-async fn post_solution(
-    State(state): State<AppState>,
-    session: Session,
-    Path((lang, slug, key)): Path<(Lang, String, String)>,
-    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, Response> {
-    let credentials = signed_in_user(&state, &session, lang).await?;
-    let form = SolutionForm(pairs);
-    let outcome = save_solution(&state, &credentials.user, &slug, &key, &form, OffsetDateTime::now_utc()).await;
-    let page = format!("/{lang}/account/organizations/{slug}/solutions/{key}");
-    let outcome = outcome
-        .map(|status| format!("/{lang}/account/organizations/{slug}?solution={status}#solutions"))
-        .map_err(|error| (error, form.0));
-    Ok(back_to_form(&session, &FormKey::Solution { slug, key }, page, outcome).await)
-}
-
-async fn post_new_listing(
-    State(state): State<AppState>,
-    session: Session,
-    Path(lang): Path<Lang>,
-    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, Response> {
-    let credentials = signed_in_user(&state, &session, lang).await?;
-    let form = ProfileForm(pairs);
-    let outcome = request_listing(&state, &credentials.user, &form, OffsetDateTime::now_utc())
-        .await
-        .map(|slug| format!("/{lang}/account/organizations/{slug}?saved=pending"))
-        .map_err(|error| (error, form.0));
-    Ok(back_to_form(&session, &FormKey::NewListing, format!("/{lang}/account/organizations/new"), outcome).await)
 }
 
 #[cfg(test)]

@@ -25,6 +25,14 @@ pub enum EditRight {
     Staff,
 }
 
+impl EditRight {
+    /// Whether this right manages the listing's people (invites, removes, hands ownership over): the
+    /// owner's and staff's do; an editor's does not.
+    pub fn manages_people(self) -> bool {
+        matches!(self, EditRight::Member(MembershipRole::Owner) | EditRight::Staff)
+    }
+}
+
 /// Whether a person may change a listing: its members may, and forum staff whose session passed the
 /// second factor; anyone else is refused.
 async fn edit_right(state: &AppState, user: &User, organization: &Organization) -> Result<EditRight, AppError> {
@@ -47,4 +55,12 @@ pub async fn listing_to_edit(state: &AppState, user: &User, slug: &str) -> Resul
     let organization = state.db.organization_by_slug(slug).await?.ok_or(AppError::NotFound)?;
     let right = edit_right(state, user, &organization).await?;
     Ok((organization, right))
+}
+
+/// A listing by slug for someone who wants to manage its people: its owner, or staff.
+pub async fn listing_to_manage_people(state: &AppState, user: &User, slug: &str) -> Result<Organization, AppError> {
+    match listing_to_edit(state, user, slug).await? {
+        (organization, right) if right.manages_people() => Ok(organization),
+        _ => Err(AppError::Forbidden),
+    }
 }
