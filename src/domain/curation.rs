@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use super::{
     audit::AuditAction,
     editing::solutions::SolutionState,
-    editing::{ProfileForm, RevisionStatus},
+    editing::{FormField, ProfileForm, RevisionStatus},
     lang::Lang,
     organization::ListingStatus,
     user::StaffRole,
@@ -178,7 +178,7 @@ pub struct LogoChange {
 }
 
 /// The field staff tick to approve a proposed logo.
-pub const LOGO_FIELD: &str = "logo";
+pub const LOGO_FIELD: &str = FormField::Logo.as_str();
 
 /// What staff decided about a change, once they have.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -432,9 +432,9 @@ mod tests {
         let current = form(&[("en.name", "Old"), ("city", "Bakı"), ("category", "1")]);
         let proposed = form(&[("en.name", "New"), ("city", "Gəncə"), ("category", "2"), ("category", "3")]);
         let merged = current.with_fields_from(&proposed, &["city".to_owned(), "category".to_owned()]);
-        assert_eq!(merged.value("en.name"), "Old");
-        assert_eq!(merged.value("city"), "Gəncə");
-        assert_eq!(merged.values("category"), ["2", "3"]);
+        assert_eq!(merged.value(FormField::Name.of(Lang::En)), "Old");
+        assert_eq!(merged.value(FormField::City), "Gəncə");
+        assert_eq!(merged.values(FormField::Category), ["2", "3"]);
     }
 
     #[test]

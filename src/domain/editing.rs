@@ -1,11 +1,13 @@
 //! Organizations keep their own listings: revisions and claims, how complete a profile is, the profile
 //! and solution forms and their rules (the same wherever they are checked; the server has the last
 //! word), what a change does to the listing's solutions, and what the editing pages show.
+pub mod field;
 mod profile_form;
 mod solution_form;
 pub mod solutions;
 pub mod views;
 
+pub use field::FormField;
 pub use profile_form::ProfileForm;
 pub use solution_form::SolutionForm;
 
@@ -70,8 +72,8 @@ pub struct ClaimOutcome {
 pub struct Completeness {
     /// 0 to 100.
     pub percent: u8,
-    /// The fields still missing, by form field name, most useful first.
-    pub missing: Vec<String>,
+    /// The fields still missing, most useful first.
+    pub missing: Vec<FormField>,
 }
 
 impl Completeness {
@@ -79,21 +81,21 @@ impl Completeness {
         let texts_in_every_language = Lang::ALL.iter().all(|lang| profile.texts.get(*lang).is_some());
         let described = profile.texts.iter().any(|(_, text)| text.description.is_some());
         let summarised = profile.texts.iter().any(|(_, text)| text.short_description.is_some());
-        let checks: [(&str, bool); 10] = [
-            ("logo", has_logo),
-            ("short_description", summarised),
-            ("description", described),
-            ("translations", texts_in_every_language),
-            ("website", profile.website.is_some()),
-            ("email", profile.email.is_some()),
-            ("city", profile.city.is_some()),
-            ("category", !profile.category_ids.is_empty()),
-            ("sector", !profile.sector_ids.is_empty()),
-            ("founded_year", profile.founded_year.is_some()),
+        let checks: [(FormField, bool); 10] = [
+            (FormField::Logo, has_logo),
+            (FormField::ShortDescription, summarised),
+            (FormField::Description, described),
+            (FormField::Translations, texts_in_every_language),
+            (FormField::Website, profile.website.is_some()),
+            (FormField::Email, profile.email.is_some()),
+            (FormField::City, profile.city.is_some()),
+            (FormField::Category, !profile.category_ids.is_empty()),
+            (FormField::Sector, !profile.sector_ids.is_empty()),
+            (FormField::FoundedYear, profile.founded_year.is_some()),
         ];
         let done = checks.iter().filter(|(_, done)| *done).count();
         let percent = u8::try_from(done * 100 / checks.len()).unwrap_or(100);
-        let missing = checks.iter().filter(|(_, done)| !done).map(|(name, _)| (*name).to_owned()).collect();
+        let missing = checks.iter().filter(|(_, done)| !done).map(|(field, _)| *field).collect();
         Completeness { percent, missing }
     }
 }

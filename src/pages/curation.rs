@@ -26,7 +26,7 @@ use crate::{
         form::{FormAlert, problem_text, textarea_html},
         layout::PageTitle,
     },
-    domain::{lang::Lang, validation::FieldError},
+    domain::{editing::field::FieldName, lang::Lang, validation::FieldError},
     error::AppError,
     i18n::*,
     pages::editing::field_name,
@@ -238,6 +238,9 @@ fn field_label(locale: Locale, field: &str) -> String {
         "participant" => td_string!(locale, curation.participant).to_string(),
         "title" => td_string!(locale, curation.page_heading_field).to_string(),
         "markdown" => td_string!(locale, curation.page_markdown).to_string(),
+        "file" => td_string!(locale, curation.import.file).to_string(),
+        "action" => td_string!(locale, curation.action).to_string(),
+        "role" => td_string!(locale, curation.role).to_string(),
         _ if field.starts_with("solution:") => td_string!(locale, curation.solution).to_string(),
         _ if field.ends_with(".title") || field.ends_with(".summary") => {
             let (lang, name) = field.split_once('.').unwrap_or_default();
@@ -248,9 +251,13 @@ fn field_label(locale: Locale, field: &str) -> String {
             };
             format!("{label} ({})", lang.to_uppercase())
         }
-        _ => match field.split_once('.') {
-            Some((lang, name)) => format!("{} ({})", field_name(locale, name), lang.to_uppercase()),
-            None => field_name(locale, field).to_owned(),
+        _ => match FieldName::parse(field) {
+            Some(FieldName { field, lang: Some(lang) }) => {
+                format!("{} ({})", field_name(locale, field), lang.as_str().to_uppercase())
+            }
+            Some(FieldName { field, lang: None }) => field_name(locale, field).to_owned(),
+            // Not a field of the editing forms: its own name says the most.
+            None => field.to_owned(),
         },
     }
 }

@@ -120,7 +120,7 @@ pub async fn save_solution(
 ) -> Result<RevisionStatus, AppError> {
     let (organization, right) = listing_to_edit(state, user, slug).await?;
     let key = SolutionKey::parse(key).ok_or(AppError::NotFound)?;
-    let intent = match form.value("intent") {
+    let intent = match form.intent() {
         "remove" => SolutionIntent::Remove,
         "withdraw" => SolutionIntent::Withdraw,
         _ => SolutionIntent::Save(form.parse().map_err(AppError::Invalid)?),

@@ -326,6 +326,13 @@ async fn staff_import_from_the_page_and_everyone_else_is_refused(db: Database) {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("enctype=\"multipart/form-data\"") && page.body.contains("name=\"dry_run\""));
 
+    // A file of another kind is refused next to the file field, named as the form names it.
+    let refused = curator.upload("/en/staff/import", &[], ("file", "notes.txt", b"hello".as_slice())).await;
+    assert_eq!(location(&refused), "/en/staff/import");
+    let page = curator.get("/en/staff/import").await.body.replace("<!>", "");
+    assert!(page.contains("<strong>File (.json or .csv)</strong>"), "{page}");
+    assert!(!page.contains("Year founded"), "no other field is blamed");
+
     // The Azerbaijani report has no English left: its lists, its reasons, a file it cannot read.
     let bad = organizations_csv(&[&GOOD_ROW.replace("alfa-kiber", "echo").replace("company", "spaceship")]);
     curator.upload("/az/staff/import", &[("dry_run", "1")], ("file", "organizations.csv", bad.as_slice())).await;

@@ -13,6 +13,8 @@ use crate::domain::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::field::{FieldName, FormField as F};
+
 /// A profile form as submitted: name and value pairs, where checkbox groups repeat a name. Per-language
 /// fields are named `{lang}.{field}` (`az.name`, `en.description`, ...).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,67 +22,70 @@ pub struct ProfileForm(pub Vec<(String, String)>);
 
 impl ProfileForm {
     /// The first value of a field, or empty.
-    pub fn value(&self, name: &str) -> &str {
-        first_value(&self.0, name)
+    pub fn value(&self, name: impl Into<FieldName>) -> &str {
+        first_value(&self.0, &name.into().to_string())
     }
 
     /// Every value of a repeated field.
-    pub fn values(&self, name: &str) -> Vec<&str> {
-        every_value(&self.0, name)
+    pub fn values(&self, name: impl Into<FieldName>) -> Vec<&str> {
+        every_value(&self.0, &name.into().to_string())
     }
 
-    fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
-        self.0.push((name.into(), value.into()));
+    fn push(&mut self, name: impl Into<FieldName>, value: impl Into<String>) {
+        self.0.push((name.into().to_string(), value.into()));
     }
 
     /// The form filled in from a saved profile.
     pub fn of(profile: &OrganizationProfile) -> ProfileForm {
         let mut form = ProfileForm::default();
         for (lang, text) in profile.texts.iter() {
-            form.push(format!("{lang}.name"), text.name.clone());
-            form.push(format!("{lang}.short_description"), text.short_description.clone().unwrap_or_default());
-            form.push(format!("{lang}.description"), text.description.clone().unwrap_or_default());
+            form.push(F::Name.of(lang), text.name.clone());
+            form.push(F::ShortDescription.of(lang), text.short_description.clone().unwrap_or_default());
+            form.push(F::Description.of(lang), text.description.clone().unwrap_or_default());
         }
-        form.push("kind", profile.kind.as_str());
+        form.push(F::Kind, profile.kind.as_str());
         for (name, value) in [
-            ("website", &profile.website),
-            ("email", &profile.email),
-            ("phone", &profile.phone),
-            ("address", &profile.address),
-            ("city", &profile.city),
-            ("incident_contact", &profile.incident_contact),
-            ("constituency", &profile.constituency),
+            (F::Website, &profile.website),
+            (F::Email, &profile.email),
+            (F::Phone, &profile.phone),
+            (F::Address, &profile.address),
+            (F::City, &profile.city),
+            (F::IncidentContact, &profile.incident_contact),
+            (F::Constituency, &profile.constituency),
         ] {
             form.push(name, value.clone().unwrap_or_default());
         }
-        form.push("country", profile.country.as_str());
-        form.push("founded_year", profile.founded_year.map(|year| year.to_string()).unwrap_or_default());
-        form.push("employee_range", profile.employee_range.map(EmployeeRange::as_str).unwrap_or_default());
-        form.push("certifications", profile.certifications.join("\n"));
+        form.push(F::Country, profile.country.as_str());
+        form.push(F::FoundedYear, profile.founded_year.map(|year| year.to_string()).unwrap_or_default());
+        form.push(F::EmployeeRange, profile.employee_range.map(EmployeeRange::as_str).unwrap_or_default());
+        form.push(F::Certifications, profile.certifications.join("\n"));
         form.push(
-            "social_links",
+            F::SocialLinks,
             profile.social_links.iter().map(|link| link.url.as_str()).collect::<Vec<_>>().join("\n"),
         );
         for id in &profile.category_ids {
-            form.push("category", id.to_string());
+            form.push(F::Category, id.to_string());
         }
         for id in &profile.sector_ids {
-            form.push("sector", id.to_string());
+            form.push(F::Sector, id.to_string());
         }
         if let Some(facts) = &profile.startup {
-            form.push("stage", facts.stage.as_str());
+            form.push(F::Stage, facts.stage.as_str());
             for need in &facts.looking_for {
-                form.push("need", need.as_str());
+                form.push(F::Need, need.as_str());
             }
             for (lang, pitch) in facts.pitch.iter() {
-                form.push(format!("{lang}.pitch"), pitch.clone());
+                form.push(F::Pitch.of(lang), pitch.clone());
             }
             if let Some(money) = &facts.funding_raised {
-                form.push("funding_amount", money.amount.to_string());
-                form.push("funding_currency", money.currency.as_str());
+                form.push(F::FundingAmount, money.amount.to_string());
+                form.push(F::FundingCurrency, money.currency.as_str());
             }
-            form.push("demo_video_url", facts.demo_video_url.clone().unwrap_or_default());
-            form.push("readiness", facts.technology_readiness.map(|level| level.get().to_string()).unwrap_or_default());
+            form.push(F::DemoVideoUrl, facts.demo_video_url.clone().unwrap_or_default());
+            form.push(
+                F::Readiness,
+                facts.technology_readiness.map(|level| level.get().to_string()).unwrap_or_default(),
+            );
         }
         form
     }
@@ -91,41 +96,48 @@ impl ProfileForm {
         let mut errors = Vec::new();
         let mut keep =
             |result: Result<Option<String>, FieldError>| result.map_err(|error| errors.push(error)).ok().flatten();
-        let website = keep(optional_url("website", self.value("website")));
+        let website = keep(optional_url(F::Website.as_str(), self.value(F::Website)));
         let email = keep(
-            optional_text("email", self.value("email"), 254)
+            optional_text(F::Email.as_str(), self.value(F::Email), 254)
                 .and_then(|email| email.map(|email| EmailAddress::parse(&email).map(String::from)).transpose()),
         );
-        let phone = keep(optional_text("phone", self.value("phone"), 40).and_then(|phone| match phone {
+        let phone = keep(optional_text(F::Phone.as_str(), self.value(F::Phone), 40).and_then(|phone| match phone {
             Some(phone) if !phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) => {
-                Err(FieldError::new("phone", Problem::InvalidChoice))
+                Err(FieldError::new(F::Phone, Problem::InvalidChoice))
             }
             phone => Ok(phone),
         }));
-        let address = keep(optional_text("address", self.value("address"), 300));
-        let city = keep(optional_text("city", self.value("city"), 100));
-        let incident_contact = keep(incident_contact(self.value("incident_contact")));
-        let constituency = keep(optional_text("constituency", self.value("constituency"), 300));
-        let demo_video_url = keep(optional_url("demo_video_url", self.value("demo_video_url")));
+        let address = keep(optional_text(F::Address.as_str(), self.value(F::Address), 300));
+        let city = keep(optional_text(F::City.as_str(), self.value(F::City), 100));
+        let incident_contact = keep(incident_contact(self.value(F::IncidentContact)));
+        let constituency = keep(optional_text(F::Constituency.as_str(), self.value(F::Constituency), 300));
+        let demo_video_url = keep(optional_url(F::DemoVideoUrl.as_str(), self.value(F::DemoVideoUrl)));
 
         let mut texts = Translations::new();
         for lang in Lang::ALL {
-            let field = |name: &str| format!("{lang}.{name}");
-            let name = self.value(&field("name")).trim();
+            let name = self.value(F::Name.of(*lang)).trim();
             let short = optional_text(
-                &field("short_description"),
-                self.value(&field("short_description")),
+                &F::ShortDescription.of(*lang).to_string(),
+                self.value(F::ShortDescription.of(*lang)),
                 SHORT_DESCRIPTION_MAX,
             );
-            let description = optional_text(&field("description"), self.value(&field("description")), DESCRIPTION_MAX);
-            let name = if name.is_empty() { Ok(None) } else { required_text(&field("name"), name, NAME_MAX).map(Some) };
+            let description = optional_text(
+                &F::Description.of(*lang).to_string(),
+                self.value(F::Description.of(*lang)),
+                DESCRIPTION_MAX,
+            );
+            let name = if name.is_empty() {
+                Ok(None)
+            } else {
+                required_text(&F::Name.of(*lang).to_string(), name, NAME_MAX).map(Some)
+            };
             match (name, short, description) {
                 (Ok(Some(name)), Ok(short_description), Ok(description)) => {
                     texts.insert(*lang, OrganizationText { name, short_description, description });
                 }
                 (Ok(None), Ok(short), Ok(description)) if short.is_some() || description.is_some() => {
                     // A description without a name in that language: the name is what is missing.
-                    errors.push(FieldError::new(field("name"), Problem::NameForTranslation { lang: *lang }));
+                    errors.push(FieldError::new(F::Name.of(*lang), Problem::NameForTranslation { lang: *lang }));
                 }
                 (name, short, description) => {
                     errors.extend([name.err(), short.err(), description.err()].into_iter().flatten());
@@ -133,45 +145,45 @@ impl ProfileForm {
             }
         }
         if texts.is_empty() && !errors.iter().any(|error| error.field.ends_with(".name")) {
-            errors.push(FieldError::new("az.name", Problem::Required));
+            errors.push(FieldError::new(F::Name.of(Lang::Az), Problem::Required));
         }
 
-        let kind = parse_choice::<OrganizationKind>("kind", self.value("kind"), &mut errors);
-        let country = parse_choice::<Country>("country", self.value("country"), &mut errors);
-        let employee_range = match self.value("employee_range") {
+        let kind = parse_choice::<OrganizationKind>(F::Kind.as_str(), self.value(F::Kind), &mut errors);
+        let country = parse_choice::<Country>(F::Country.as_str(), self.value(F::Country), &mut errors);
+        let employee_range = match self.value(F::EmployeeRange) {
             "" => None,
-            value => parse_choice::<EmployeeRange>("employee_range", value, &mut errors),
+            value => parse_choice::<EmployeeRange>(F::EmployeeRange.as_str(), value, &mut errors),
         };
-        let founded_year = match self.value("founded_year").trim() {
+        let founded_year = match self.value(F::FoundedYear).trim() {
             "" => None,
             year => match year.parse::<i32>() {
                 Ok(year) if (1800..=current_year).contains(&year) => Some(year),
                 _ => {
                     errors.push(FieldError::new(
-                        "founded_year",
+                        F::FoundedYear,
                         Problem::OutOfRange { min: 1800, max: i64::from(current_year) },
                     ));
                     None
                 }
             },
         };
-        let certifications = parse_certifications(self.value("certifications"), &mut errors);
+        let certifications = parse_certifications(self.value(F::Certifications), &mut errors);
         let mut social_links = Vec::new();
-        for line in self.value("social_links").lines().map(str::trim).filter(|line| !line.is_empty()) {
-            match optional_url("social_links", line)
+        for line in self.value(F::SocialLinks).lines().map(str::trim).filter(|line| !line.is_empty()) {
+            match optional_url(F::SocialLinks.as_str(), line)
                 .ok()
                 .flatten()
                 .and_then(|url| social_network(&url).map(|network| (network, url)))
             {
                 Some((network, url)) => social_links.push(SocialLink { network, url }),
                 None => {
-                    errors.push(FieldError::new("social_links", Problem::InvalidUrl));
+                    errors.push(FieldError::new(F::SocialLinks, Problem::InvalidUrl));
                     break;
                 }
             }
         }
-        let category_ids = parse_ids("category", &self.values("category"), &mut errors);
-        let sector_ids = parse_ids("sector", &self.values("sector"), &mut errors);
+        let category_ids = parse_ids(F::Category.as_str(), &self.values(F::Category), &mut errors);
+        let sector_ids = parse_ids(F::Sector.as_str(), &self.values(F::Sector), &mut errors);
 
         // A startup that has not filled in its showcase facts yet simply has none.
         let startup = if kind == Some(OrganizationKind::Startup) && self.has_startup_facts() {
@@ -205,27 +217,27 @@ impl ProfileForm {
     }
 
     fn has_startup_facts(&self) -> bool {
-        let single = ["stage", "funding_amount", "demo_video_url", "readiness"]
+        let single = [F::Stage, F::FundingAmount, F::DemoVideoUrl, F::Readiness]
             .iter()
-            .any(|name| !self.value(name).trim().is_empty());
-        let pitched = Lang::ALL.iter().any(|lang| !self.value(&format!("{lang}.pitch")).trim().is_empty());
-        single || pitched || !self.values("need").is_empty()
+            .any(|field| !self.value(*field).trim().is_empty());
+        let pitched = Lang::ALL.iter().any(|lang| !self.value(F::Pitch.of(*lang)).trim().is_empty());
+        single || pitched || !self.values(F::Need).is_empty()
     }
 
     fn startup_facts(&self, errors: &mut Vec<FieldError>) -> Option<StartupFacts> {
-        let stage = parse_choice::<StartupStage>("stage", self.value("stage"), errors);
+        let stage = parse_choice::<StartupStage>(F::Stage.as_str(), self.value(F::Stage), errors);
         let looking_for: Vec<StartupNeed> =
-            self.values("need").into_iter().filter_map(|need| parse_choice("need", need, errors)).collect();
+            self.values(F::Need).into_iter().filter_map(|need| parse_choice(F::Need.as_str(), need, errors)).collect();
         let mut pitch = Translations::new();
         for lang in Lang::ALL {
-            let field = format!("{lang}.pitch");
-            match optional_text(&field, self.value(&field), 200) {
+            let field = F::Pitch.of(*lang);
+            match optional_text(&field.to_string(), self.value(field), 200) {
                 Ok(Some(text)) => pitch.insert(*lang, text),
                 Ok(None) => {}
                 Err(error) => errors.push(error),
             }
         }
-        let funding_raised = match (self.value("funding_amount").trim(), self.value("funding_currency").trim()) {
+        let funding_raised = match (self.value(F::FundingAmount).trim(), self.value(F::FundingCurrency).trim()) {
             ("", _) => None,
             (amount, currency) => {
                 let amount = amount.replace([' ', ','], "").parse::<i64>().ok().filter(|amount| *amount >= 0);
@@ -233,7 +245,7 @@ impl ProfileForm {
                 match (amount, currency) {
                     (Some(amount), Ok(currency)) => Some(Money { amount, currency }),
                     (None, _) => {
-                        errors.push(FieldError::new("funding_amount", Problem::OutOfRange { min: 0, max: i64::MAX }));
+                        errors.push(FieldError::new(F::FundingAmount, Problem::OutOfRange { min: 0, max: i64::MAX }));
                         None
                     }
                     (_, Err(error)) => {
@@ -243,13 +255,13 @@ impl ProfileForm {
                 }
             }
         };
-        let technology_readiness = match self.value("readiness").trim() {
+        let technology_readiness = match self.value(F::Readiness).trim() {
             "" => None,
             level => level
                 .parse::<i64>()
-                .map_err(|_| FieldError::new("readiness", Problem::OutOfRange { min: 1, max: 9 }))
+                .map_err(|_| FieldError::new(F::Readiness, Problem::OutOfRange { min: 1, max: 9 }))
                 .and_then(ReadinessLevel::new)
-                .map_err(|error| errors.push(FieldError::new("readiness", error.problem)))
+                .map_err(|error| errors.push(FieldError::new(F::Readiness, error.problem)))
                 .ok(),
         };
         Some(StartupFacts {
@@ -266,7 +278,7 @@ impl ProfileForm {
 /// Where incidents are reported: a mail address, or an `http(s)` web address (a form). Kept as typed,
 /// a mail address checked as one.
 fn incident_contact(value: &str) -> Result<Option<String>, FieldError> {
-    let field = "incident_contact";
+    let field = F::IncidentContact.as_str();
     match optional_text(field, value, 300)? {
         Some(text) if !text.contains("://") && text.contains('@') => EmailAddress::parse(&text)
             .map(|email| Some(String::from(email)))
@@ -395,7 +407,7 @@ mod tests {
             form(&[("az.name", "Qalxan"), ("kind", "company"), ("country", "AZ")]).parse(Vec::new(), 2026).unwrap();
         let score = Completeness::of(&bare, false);
         assert_eq!(score.percent, 0);
-        assert_eq!(score.missing.first().map(String::as_str), Some("logo"));
+        assert_eq!(score.missing.first(), Some(&F::Logo));
         assert_eq!(Completeness::of(&bare, true).percent, 10);
     }
 

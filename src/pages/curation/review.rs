@@ -12,8 +12,8 @@ use crate::{
         curation::{
             FieldChange, LOGO_FIELD, LogoChange, Piece, REJECTION_REASON_MAX, Review, ReviewDecision, SolutionChange,
         },
-        editing::RevisionStatus,
         editing::solutions::SolutionState,
+        editing::{FormField, RevisionStatus},
     },
     i18n::*,
     pages::editing::{field_name, status_name},
@@ -103,7 +103,7 @@ fn ChangeForm(review: Review, chosen: Vec<String>, typed_reason: String, pending
                     {review.logo.map(|logo| view! {
                         <tr>
                             {tick(LOGO_FIELD)}
-                            <th scope="row"><label for=label_for(LOGO_FIELD)>{move || field_name(i18n.get_locale(), LOGO_FIELD)}</label></th>
+                            <th scope="row"><label for=label_for(LOGO_FIELD)>{move || field_name(i18n.get_locale(), FormField::Logo)}</label></th>
                             <LogoCells logo />
                         </tr>
                     })}
@@ -219,7 +219,7 @@ fn DecisionMade(review: Review, decision: ReviewDecision) -> impl IntoView {
         .iter()
         .map(|field| match review.solutions.iter().find(|solution| &solution.field == field) {
             Some(solution) => solution_heading(solution)(i18n.get_locale_untracked()),
-            None if field == LOGO_FIELD => field_name(i18n.get_locale_untracked(), LOGO_FIELD).to_owned(),
+            None if field == LOGO_FIELD => field_name(i18n.get_locale_untracked(), FormField::Logo).to_owned(),
             None => field_label(i18n.get_locale_untracked(), field),
         })
         .collect();

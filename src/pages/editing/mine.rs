@@ -72,7 +72,7 @@ pub(super) fn MyOrganizationItem(organization: MyOrganization) -> impl IntoView 
                             <p class="completeness__hint">
                                 {t!(i18n, editing.add_next)} " "
                                 {move || {
-                                    missing.iter().take(3).map(|field| field_name(i18n.get_locale(), field)).collect::<Vec<_>>().join(", ")
+                                    missing.iter().take(3).map(|field| field_name(i18n.get_locale(), *field)).collect::<Vec<_>>().join(", ")
                                 }}
                             </p>
                         }

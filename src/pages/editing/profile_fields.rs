@@ -6,11 +6,15 @@ use crate::{
     components::form::{CheckboxGroup, CheckboxOption, SelectField, TextArea, TextField},
     domain::{
         country::Country,
-        editing::{ProfileForm, views::Choice},
+        editing::{
+            ProfileForm,
+            field::{FieldName, FormField as F},
+            views::Choice,
+        },
         lang::Lang,
         organization::{EmployeeRange, OrganizationKind},
         startup::{StartupNeed, StartupStage},
-        validation::FieldError,
+        validation::{FieldError, first_value},
     },
     i18n::*,
     labels::{country_name, kind_label, need_name, stage_name},
@@ -29,7 +33,7 @@ pub(super) fn ProfileFields(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let label = move |text: fn(Locale) -> &'static str| Signal::derive(move || text(i18n.get_locale()).to_owned());
-    let value = |name: &str| form.value(name).to_owned();
+    let value = |field: F| form.value(field).to_owned();
     let kinds = move || {
         OrganizationKind::ALL
             .iter()
@@ -47,11 +51,11 @@ pub(super) fn ProfileFields(
     let language_tabs = Lang::ALL
         .iter()
         .map(|lang| {
-            let (short_field, short) = field_of(&form.0, *lang, "short_description");
-            let (description_field, description) = field_of(&form.0, *lang, "description");
-            let (pitch_field, pitch) = field_of(&form.0, *lang, "pitch");
+            let (short_field, short) = field_of(&form.0, F::ShortDescription.of(*lang));
+            let (description_field, description) = field_of(&form.0, F::Description.of(*lang));
+            let (pitch_field, pitch) = field_of(&form.0, F::Pitch.of(*lang));
             view! {
-                <LanguagePanel lang=*lang name=field_of(&form.0, *lang, "name").1 errors>
+                <LanguagePanel lang=*lang name=field_of(&form.0, F::Name.of(*lang)).1 errors>
                     <TextField
                         name=short_field
                         label=label(|locale| td_string!(locale, editing.short_description))
@@ -82,7 +86,7 @@ pub(super) fn ProfileFields(
             }
         })
         .collect_view();
-    let checked = |name: &str| form.values(name).into_iter().map(str::to_owned).collect::<Vec<_>>();
+    let checked = |field: F| form.values(field).into_iter().map(str::to_owned).collect::<Vec<_>>();
     let category_options = choice_options(categories);
     let sector_options = choice_options(sectors);
     let stages = move || {
@@ -109,22 +113,22 @@ pub(super) fn ProfileFields(
         <fieldset class="editor__group">
             <legend>{t!(i18n, editing.basics)}</legend>
             <div class="editor__grid">
-                <SelectField name="kind" label=label(|locale| td_string!(locale, editing.kind)) options=kinds() selected=value("kind") errors />
-                <SelectField name="country" label=label(|locale| td_string!(locale, editing.country)) options=countries() selected=value("country") errors />
-                <TextField name="city" label=label(|locale| td_string!(locale, editing.city)) value=value("city") errors />
-                <TextField name="website" kind="url" label=label(|locale| td_string!(locale, editing.website)) value=value("website") errors />
+                <SelectField name=F::Kind.as_str() label=label(|locale| td_string!(locale, editing.kind)) options=kinds() selected=value(F::Kind) errors />
+                <SelectField name=F::Country.as_str() label=label(|locale| td_string!(locale, editing.country)) options=countries() selected=value(F::Country) errors />
+                <TextField name=F::City.as_str() label=label(|locale| td_string!(locale, editing.city)) value=value(F::City) errors />
+                <TextField name=F::Website.as_str() kind="url" label=label(|locale| td_string!(locale, editing.website)) value=value(F::Website) errors />
                 {(!essentials_only)
                     .then(|| {
                         view! {
-                            <TextField name="email" kind="email" label=label(|locale| td_string!(locale, editing.email)) value=value("email") errors />
-                            <TextField name="phone" kind="tel" label=label(|locale| td_string!(locale, editing.phone)) value=value("phone") errors />
-                            <TextField name="address" label=label(|locale| td_string!(locale, editing.address)) value=value("address") errors />
-                            <TextField name="founded_year" kind="number" label=label(|locale| td_string!(locale, editing.founded_year)) value=value("founded_year") errors />
+                            <TextField name=F::Email.as_str() kind="email" label=label(|locale| td_string!(locale, editing.email)) value=value(F::Email) errors />
+                            <TextField name=F::Phone.as_str() kind="tel" label=label(|locale| td_string!(locale, editing.phone)) value=value(F::Phone) errors />
+                            <TextField name=F::Address.as_str() label=label(|locale| td_string!(locale, editing.address)) value=value(F::Address) errors />
+                            <TextField name=F::FoundedYear.as_str() kind="number" label=label(|locale| td_string!(locale, editing.founded_year)) value=value(F::FoundedYear) errors />
                             <SelectField
-                                name="employee_range"
+                                name=F::EmployeeRange.as_str()
                                 label=label(|locale| td_string!(locale, editing.employees))
                                 options=ranges.clone()
-                                selected=value("employee_range")
+                                selected=value(F::EmployeeRange)
                                 blank=label(|locale| td_string!(locale, editing.not_said))
                                 errors
                             />
@@ -135,32 +139,32 @@ pub(super) fn ProfileFields(
         {(!essentials_only)
             .then(|| {
                 view! {
-                    <CheckboxGroup name="category" legend=label(|locale| td_string!(locale, editing.categories)) options=category_options checked=checked("category") errors />
-                    <CheckboxGroup name="sector" legend=label(|locale| td_string!(locale, editing.sectors)) options=sector_options checked=checked("sector") errors />
+                    <CheckboxGroup name=F::Category.as_str() legend=label(|locale| td_string!(locale, editing.categories)) options=category_options checked=checked(F::Category) errors />
+                    <CheckboxGroup name=F::Sector.as_str() legend=label(|locale| td_string!(locale, editing.sectors)) options=sector_options checked=checked(F::Sector) errors />
                     <fieldset class="editor__group">
                         <legend>{t!(i18n, editing.more)}</legend>
-                        <TextArea name="certifications" label=label(|locale| td_string!(locale, editing.certifications)) hint=label(|locale| td_string!(locale, editing.one_per_line)) value=value("certifications") errors />
-                        <TextArea name="social_links" label=label(|locale| td_string!(locale, editing.social_links)) hint=label(|locale| td_string!(locale, editing.social_links_hint)) value=value("social_links") errors />
+                        <TextArea name=F::Certifications.as_str() label=label(|locale| td_string!(locale, editing.certifications)) hint=label(|locale| td_string!(locale, editing.one_per_line)) value=value(F::Certifications) errors />
+                        <TextArea name=F::SocialLinks.as_str() label=label(|locale| td_string!(locale, editing.social_links)) hint=label(|locale| td_string!(locale, editing.social_links_hint)) value=value(F::SocialLinks) errors />
                     </fieldset>
                     <fieldset class="editor__group">
                         <legend>{t!(i18n, editing.incident_response)}</legend>
                         <p class="field__hint">{t!(i18n, editing.incident_response_hint)}</p>
                         <div class="editor__grid">
-                            <TextField name="incident_contact" label=label(|locale| td_string!(locale, editing.incident_contact)) hint=label(|locale| td_string!(locale, editing.incident_contact_hint)) value=value("incident_contact") errors />
-                            <TextField name="constituency" label=label(|locale| td_string!(locale, editing.constituency)) hint=label(|locale| td_string!(locale, editing.constituency_hint)) value=value("constituency") errors />
+                            <TextField name=F::IncidentContact.as_str() label=label(|locale| td_string!(locale, editing.incident_contact)) hint=label(|locale| td_string!(locale, editing.incident_contact_hint)) value=value(F::IncidentContact) errors />
+                            <TextField name=F::Constituency.as_str() label=label(|locale| td_string!(locale, editing.constituency)) hint=label(|locale| td_string!(locale, editing.constituency_hint)) value=value(F::Constituency) errors />
                         </div>
                     </fieldset>
                     <fieldset class="editor__group">
                         <legend>{t!(i18n, editing.startup_facts)}</legend>
                         <p class="field__hint">{t!(i18n, editing.startup_only)}</p>
                         <div class="editor__grid">
-                            <SelectField name="stage" label=label(|locale| td_string!(locale, editing.stage)) options=stages() selected=value("stage") blank=label(|locale| td_string!(locale, editing.not_said)) errors />
-                            <TextField name="funding_amount" kind="number" label=label(|locale| td_string!(locale, editing.funding)) value=value("funding_amount") errors />
-                            <TextField name="funding_currency" label=label(|locale| td_string!(locale, editing.currency)) value=value("funding_currency") errors />
-                            <TextField name="readiness" kind="number" label=label(|locale| td_string!(locale, editing.readiness)) value=value("readiness") errors />
-                            <TextField name="demo_video_url" kind="url" label=label(|locale| td_string!(locale, editing.demo_video)) value=value("demo_video_url") errors />
+                            <SelectField name=F::Stage.as_str() label=label(|locale| td_string!(locale, editing.stage)) options=stages() selected=value(F::Stage) blank=label(|locale| td_string!(locale, editing.not_said)) errors />
+                            <TextField name=F::FundingAmount.as_str() kind="number" label=label(|locale| td_string!(locale, editing.funding)) value=value(F::FundingAmount) errors />
+                            <TextField name=F::FundingCurrency.as_str() label=label(|locale| td_string!(locale, editing.currency)) value=value(F::FundingCurrency) errors />
+                            <TextField name=F::Readiness.as_str() kind="number" label=label(|locale| td_string!(locale, editing.readiness)) value=value(F::Readiness) errors />
+                            <TextField name=F::DemoVideoUrl.as_str() kind="url" label=label(|locale| td_string!(locale, editing.demo_video)) value=value(F::DemoVideoUrl) errors />
                         </div>
-                        <CheckboxGroup name="need" legend=label(|locale| td_string!(locale, editing.looking_for)) options=needs checked=checked("need") errors />
+                        <CheckboxGroup name=F::Need.as_str() legend=label(|locale| td_string!(locale, editing.looking_for)) options=needs checked=checked(F::Need) errors />
                     </fieldset>
                 }
             })}
@@ -175,10 +179,10 @@ pub(super) fn choice_options(choices: Vec<Choice>) -> Vec<CheckboxOption> {
         .collect()
 }
 
-/// A per-language field of a form (`{lang}.{name}`) and what it holds.
-pub(super) fn field_of(form: &[(String, String)], lang: Lang, name: &str) -> (String, String) {
-    let field = format!("{lang}.{name}");
-    let value = form.iter().find(|(typed, _)| *typed == field).map(|(_, value)| value.clone()).unwrap_or_default();
+/// A per-language field of a form (`az.name`): its input's name, and what it holds.
+pub(super) fn field_of(form: &[(String, String)], name: FieldName) -> (String, String) {
+    let field = name.to_string();
+    let value = first_value(form, &field).to_owned();
     (field, value)
 }
 

@@ -15,6 +15,7 @@ use crate::{
     },
     domain::editing::views::SolutionEditorData,
     domain::{
+        editing::field::FormField as F,
         editing::solutions::{SolutionState, WorkingSolution},
         lang::Lang,
         solution::{Deployment, SolutionKind},
@@ -122,16 +123,16 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
     } = data;
     let errors = Signal::stored(errors);
     let label = move |text: fn(Locale) -> &'static str| Signal::derive(move || text(i18n.get_locale()).to_owned());
-    let value = |name: &str| form.value(name).to_owned();
-    let checked = |name: &str| form.values(name).into_iter().map(str::to_owned).collect::<Vec<_>>();
+    let value = |field: F| form.value(field).to_owned();
+    let checked = |field: F| form.values(field).into_iter().map(str::to_owned).collect::<Vec<_>>();
     let listing = format!("/account/organizations/{organization_slug}");
     let action = format!("{listing}/solutions/{key}");
     let language_panels = Lang::ALL
         .iter()
         .map(|lang| {
-            let (description_field, description) = field_of(&form.0, *lang, "description");
+            let (description_field, description) = field_of(&form.0, F::Description.of(*lang));
             view! {
-                <LanguagePanel lang=*lang name=field_of(&form.0, *lang, "name").1 errors>
+                <LanguagePanel lang=*lang name=field_of(&form.0, F::Name.of(*lang)).1 errors>
                     <TextArea
                         name=description_field
                         label=label(|locale| td_string!(locale, editing.description))
@@ -156,7 +157,7 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
         .collect::<Vec<_>>();
     let heading = Lang::ALL
         .iter()
-        .map(|lang| form.value(&format!("{lang}.name")).to_owned())
+        .map(|lang| form.value(F::Name.of(*lang)).to_owned())
         .find(|name| !name.is_empty())
         .unwrap_or_default();
     let is_new = state.is_none();
@@ -201,21 +202,21 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
             <fieldset class="editor__group">
                 <legend>{t!(i18n, editing.solution_basics)}</legend>
                 <div class="editor__grid">
-                    <SelectField name="kind" label=label(|locale| td_string!(locale, solutions.kind)) options=kinds selected=value("kind") errors />
+                    <SelectField name=F::Kind.as_str() label=label(|locale| td_string!(locale, solutions.kind)) options=kinds selected=value(F::Kind) errors />
                     <SelectField
-                        name="deployment"
+                        name=F::Deployment.as_str()
                         label=label(|locale| td_string!(locale, solutions.deployment))
                         options=deployments
-                        selected=value("deployment")
+                        selected=value(F::Deployment)
                         blank=label(|locale| td_string!(locale, editing.not_said))
                         errors
                     />
-                    <TextField name="url" kind="url" label=label(|locale| td_string!(locale, solutions.website)) value=value("url") errors />
+                    <TextField name=F::Url.as_str() kind="url" label=label(|locale| td_string!(locale, solutions.website)) value=value(F::Url) errors />
                 </div>
-                <TextArea name="certifications" label=label(|locale| td_string!(locale, editing.certifications)) hint=label(|locale| td_string!(locale, editing.one_per_line)) value=value("certifications") errors />
+                <TextArea name=F::Certifications.as_str() label=label(|locale| td_string!(locale, editing.certifications)) hint=label(|locale| td_string!(locale, editing.one_per_line)) value=value(F::Certifications) errors />
             </fieldset>
-            <CheckboxGroup name="category" legend=label(|locale| td_string!(locale, editing.categories)) options=choice_options(categories) checked=checked("category") errors />
-            <CheckboxGroup name="sector" legend=label(|locale| td_string!(locale, editing.sectors)) options=choice_options(sectors) checked=checked("sector") errors />
+            <CheckboxGroup name=F::Category.as_str() legend=label(|locale| td_string!(locale, editing.categories)) options=choice_options(categories) checked=checked(F::Category) errors />
+            <CheckboxGroup name=F::Sector.as_str() legend=label(|locale| td_string!(locale, editing.sectors)) options=choice_options(sectors) checked=checked(F::Sector) errors />
             <div class="editor__actions">
                 <button class="button button--primary" type="submit">{t!(i18n, editing.save_solution)}</button>
                 <p class="field__hint">
