@@ -23,38 +23,38 @@ test("an organization claims its listing, edits it in two languages, uploads a l
 
   await page.locator("#field-en-short_description").fill("Application security, from code review to WAF.");
   await page.locator("#field-az-short_description").fill("Tətbiq təhlükəsizliyi: kod təhlilindən WAF-a qədər.");
-  await page.getByRole("button", { name: en.editor.save }).click();
+  await page.getByRole("button", { name: en.editing.save }).click();
   await expect(page).toHaveURL(/saved=pending$/);
-  await expect(page.getByText(en.editor.saved_pending)).toBeVisible();
+  await expect(page.getByText(en.editing.saved_pending)).toBeVisible();
   await expect(page.locator("#field-en-short_description")).toHaveValue("Application security, from code review to WAF.");
   // The public keeps seeing the approved version until staff review the change.
   await open(page, `/en/organizations/${slug}`, testInfo);
   await expect(page.locator(".profile__summary")).toHaveText(publicSummary);
 
   await open(page, `/en/account/organizations/${slug}`, testInfo);
-  await field(page, en.editor.website).fill("not a website");
-  await field(page, en.editor.city).fill("Aşqabat");
-  await page.getByRole("button", { name: en.editor.save }).click();
+  await field(page, en.editing.website).fill("not a website");
+  await field(page, en.editing.city).fill("Aşqabat");
+  await page.getByRole("button", { name: en.editing.save }).click();
   await expect(page.locator("#field-website-error")).toHaveText(en.problem.invalid_url);
-  await expect(field(page, en.editor.website)).toHaveValue("not a website");
-  await expect(field(page, en.editor.city)).toHaveValue("Aşqabat");
+  await expect(field(page, en.editing.website)).toHaveValue("not a website");
+  await expect(field(page, en.editing.city)).toHaveValue("Aşqabat");
 
   await page.locator("#field-logo").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>") });
-  await page.getByRole("button", { name: en.editor.upload_logo }).click();
+  await page.getByRole("button", { name: en.editing.upload_logo }).click();
   await expect(page.locator("#field-logo-error")).toHaveText(en.problem.unsupported_image);
   await page.locator("#field-logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
-  await page.getByRole("button", { name: en.editor.upload_logo }).click();
+  await page.getByRole("button", { name: en.editing.upload_logo }).click();
   await expect(page).toHaveURL(/logo=pending$/);
-  await expect(page.getByText(en.editor.saved_pending)).toBeVisible();
+  await expect(page.getByText(en.editing.saved_pending)).toBeVisible();
   // The logo waiting for review is previewed, captioned as such, and really loads.
   const preview = page.locator(".logo-editor__logo--pending");
-  await expect(preview.locator("figcaption")).toHaveText(en.editor.logo_pending);
+  await expect(preview.locator("figcaption")).toHaveText(en.editing.logo_pending);
   await expect.poll(() => preview.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   if (hydrated(testInfo)) expect(await seriousViolations(page)).toEqual([]);
 
   await open(page, "/en/account", testInfo);
   const mine = page.locator(".my-organization");
   await expect(mine).toHaveCount(1);
-  await expect(mine.getByText(en.editor.change_pending)).toBeVisible();
+  await expect(mine.getByText(en.editing.change_pending)).toBeVisible();
   if (hydrated(testInfo)) expect(await seriousViolations(page)).toEqual([]);
 });

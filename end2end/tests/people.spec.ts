@@ -20,16 +20,16 @@ test("an owner invites an editor, who can then edit the listing, and removes the
   const people = page.locator("#people");
   // An address the browser lets through but the server refuses: the message is next to the field,
   // and what was typed stays.
-  await field(page, en.editor.invite_email).fill("someone@localhost");
-  await people.getByRole("button", { name: en.editor.invite_button }).click();
+  await field(page, en.editing.invite_email).fill("someone@localhost");
+  await people.getByRole("button", { name: en.editing.invite_button }).click();
   await expect(people.getByText(en.problem.invalid_email)).toBeVisible();
-  await expect(field(page, en.editor.invite_email)).toHaveValue("someone@localhost");
+  await expect(field(page, en.editing.invite_email)).toHaveValue("someone@localhost");
 
-  await field(page, en.editor.invite_email).fill(editor);
-  await people.getByRole("button", { name: en.editor.invite_button }).click();
-  await expect(people.getByText(en.editor.people_invited)).toBeVisible();
+  await field(page, en.editing.invite_email).fill(editor);
+  await people.getByRole("button", { name: en.editing.invite_button }).click();
+  await expect(people.getByText(en.editing.people_invited)).toBeVisible();
   const row = people.locator(".people__person").filter({ hasText: editor });
-  await expect(row).toContainText(en.editor.role_editor);
+  await expect(row).toContainText(en.editing.role_editor);
 
   // The editor finds the listing in their account and can open its editor.
   await open(other, "/en/account", testInfo);
@@ -40,12 +40,12 @@ test("an owner invites an editor, who can then edit the listing, and removes the
   // An address without an account waits as invited.
   const newcomer = `newcomer-${stamp}@elsewhere.example`;
   await open(page, `/en/account/organizations/${slug}`, testInfo);
-  await field(page, en.editor.invite_email).fill(newcomer);
-  await people.getByRole("button", { name: en.editor.invite_button }).click();
-  await expect(people.locator(".people__person").filter({ hasText: newcomer })).toContainText(en.editor.invited);
+  await field(page, en.editing.invite_email).fill(newcomer);
+  await people.getByRole("button", { name: en.editing.invite_button }).click();
+  await expect(people.locator(".people__person").filter({ hasText: newcomer })).toContainText(en.editing.invited);
 
-  await people.locator(".people__person").filter({ hasText: editor }).getByRole("button", { name: en.editor.remove_button }).click();
-  await expect(people.getByText(en.editor.people_changed)).toBeVisible();
+  await people.locator(".people__person").filter({ hasText: editor }).getByRole("button", { name: en.editing.remove_button }).click();
+  await expect(people.getByText(en.editing.people_changed)).toBeVisible();
   await expect(people.locator(".people__person").filter({ hasText: editor })).toHaveCount(0);
   await open(other, "/en/account", testInfo);
   await expect(other.locator(".my-organization")).toHaveCount(0);

@@ -71,8 +71,8 @@ test.describe("on a desktop", () => {
           .map((input) => `${input.getAttribute("name")}: ${Math.round(input.getBoundingClientRect().height)}`),
       );
     const before = await heights();
-    await field(page, en.editor.email).fill("not an address");
-    await page.getByRole("button", { name: en.editor.save }).click();
+    await field(page, en.editing.email).fill("not an address");
+    await page.getByRole("button", { name: en.editing.save }).click();
     await expect(page.getByText(en.problem.invalid_email)).toBeVisible();
     // The refused form comes back as a new page: measure it once its stylesheet applies, as a person sees it.
     await page.waitForLoadState("load");

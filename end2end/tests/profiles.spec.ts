@@ -92,12 +92,12 @@ test("an unknown profile is a real 404 page with a search box", async ({ page },
 
 test("a visitor asked whether a listing is theirs signs in and comes back to claim it", async ({ page }, testInfo) => {
   await open(page, "/en/organizations/qarmaq-ai", testInfo);
-  await expect(page.getByText(en.editor.claim_question)).toBeVisible();
-  await page.getByRole("link", { name: en.editor.claim_sign_in }).click();
+  await expect(page.getByText(en.editing.claim_question)).toBeVisible();
+  await page.getByRole("link", { name: en.editing.claim_sign_in }).click();
   await expect(page).toHaveURL(/\/en\/account\/sign-in\?next=/);
   await field(page, en.account.email).fill(`claimer-${testInfo.project.name}@people.example`);
   await field(page, en.account.password).fill(password);
   await page.getByRole("button", { name: en.account.sign_in_button }).click();
   await expect(page).toHaveURL(/\/en\/organizations\/qarmaq-ai$/);
-  await expect(page.getByRole("button", { name: en.editor.claim_button })).toBeVisible();
+  await expect(page.getByRole("button", { name: en.editing.claim_button })).toBeVisible();
 });

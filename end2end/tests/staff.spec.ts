@@ -13,8 +13,8 @@ const listings: Record<string, { slug: string; domain: string }> = {
 async function saveChange(page: Page, testInfo: TestInfo, slug: string, summary: string, city: string) {
   await open(page, `/en/account/organizations/${slug}`, testInfo);
   await page.locator("#field-en-short_description").fill(summary);
-  await field(page, en.editor.city).fill(city);
-  await page.getByRole("button", { name: en.editor.save }).click();
+  await field(page, en.editing.city).fill(city);
+  await page.getByRole("button", { name: en.editing.save }).click();
   await expect(page).toHaveURL(/saved=pending$/);
 }
 
@@ -33,18 +33,18 @@ test("staff approve a change field by field, reject one with a reason, and verif
   await queued.getByRole("link").click();
   await expect(staff.getByRole("table")).toContainText("Xankəndi");
   // The new words of the summary are marked as inserted.
-  const summaryRow = staff.getByRole("row").filter({ hasText: `${en.editor.short_description} (EN)` });
+  const summaryRow = staff.getByRole("row").filter({ hasText: `${en.editing.short_description} (EN)` });
   await expect(summaryRow.locator("ins").first()).toBeVisible();
   if (hydrated(testInfo)) expect(await seriousViolations(staff)).toEqual([]);
-  await staff.getByLabel(en.editor.city, { exact: true }).check();
-  await staff.getByRole("button", { name: en.staff.approve_chosen }).click();
+  await staff.getByLabel(en.editing.city, { exact: true }).check();
+  await staff.getByRole("button", { name: en.curation.approve_chosen }).click();
   await expect(staff).toHaveURL(/decided=1$/);
-  await expect(staff.getByText(en.staff.decided)).toBeVisible();
+  await expect(staff.getByText(en.curation.decided)).toBeVisible();
   // The page says what was decided: only the city.
   const decision = staff.locator(".staff__decided");
-  await expect(decision.getByRole("heading", { name: en.staff.decision_published })).toBeVisible();
-  await expect(decision.getByRole("listitem")).toHaveText([en.editor.city]);
-  await expect(staff.getByRole("button", { name: en.staff.approve_all })).toHaveCount(0);
+  await expect(decision.getByRole("heading", { name: en.curation.decision_published })).toBeVisible();
+  await expect(decision.getByRole("listitem")).toHaveText([en.editing.city]);
+  await expect(staff.getByRole("button", { name: en.curation.approve_all })).toHaveCount(0);
 
   // Only the chosen field is public.
   await open(page, `/en/organizations/${slug}`, testInfo);
@@ -56,19 +56,19 @@ test("staff approve a change field by field, reject one with a reason, and verif
   await saveChange(page, testInfo, slug, "Best in the world, guaranteed.", "Xankəndi");
   await open(staff, "/en/staff", testInfo);
   await staff.locator(".staff__item").filter({ hasText: email }).getByRole("link").click();
-  await staff.getByRole("button", { name: en.staff.reject }).click();
+  await staff.getByRole("button", { name: en.curation.reject }).click();
   await expect(staff.getByRole("alert")).toContainText(en.problem.required);
   const reason = "Claims of being the best need a source.";
-  await staff.getByLabel(en.staff.reason).fill(reason);
-  await staff.getByRole("button", { name: en.staff.reject }).click();
+  await staff.getByLabel(en.curation.reason).fill(reason);
+  await staff.getByRole("button", { name: en.curation.reject }).click();
   await expect(staff).toHaveURL(/decided=1$/);
   await open(page, `/en/account/organizations/${slug}`, testInfo);
-  await expect(page.getByText(en.editor.change_rejected)).toBeVisible();
+  await expect(page.getByText(en.editing.change_rejected)).toBeVisible();
   await expect(page.locator("blockquote")).toHaveText(reason);
 
   // Verifying shows the badge on the public profile.
   await open(staff, `/en/staff/listings/${slug}`, testInfo);
-  await staff.getByRole("button", { name: en.staff.verify, exact: true }).click();
+  await staff.getByRole("button", { name: en.curation.verify, exact: true }).click();
   await expect(staff).toHaveURL(/done=verify$/);
   await open(page, `/en/organizations/${slug}`, testInfo);
   await expect(page.locator(".profile__verified")).toContainText(en.card.verified);
@@ -105,19 +105,19 @@ test("staff rewrite the terms, and a visitor reads them from the footer on a pho
   await open(staff, "/en/staff/pages", testInfo);
   const panel = staff.locator(`#site-page-terms-${lang}`);
   await panel.locator("summary").click();
-  const text = panel.getByLabel(en.staff.page_markdown);
+  const text = panel.getByLabel(en.curation.page_markdown);
   const addition = `Forum staff wrote this line (${testInfo.project.name}).`;
   await text.fill(`${await text.inputValue()}\n\n${addition}`);
   // A title left empty is refused with its reason, and the text typed is kept.
-  await panel.getByLabel(en.staff.page_heading_field).fill(" ");
-  await panel.getByRole("button", { name: en.staff.save }).click();
+  await panel.getByLabel(en.curation.page_heading_field).fill(" ");
+  await panel.getByRole("button", { name: en.curation.save }).click();
   const refused = staff.locator(`#site-page-terms-${lang}`);
   await expect(refused.getByRole("alert")).toContainText(en.problem.required);
-  await expect(refused.getByLabel(en.staff.page_markdown)).toHaveValue(new RegExp(addition.replace(/[().]/g, "\\$&")));
+  await expect(refused.getByLabel(en.curation.page_markdown)).toHaveValue(new RegExp(addition.replace(/[().]/g, "\\$&")));
   const title = `${t.site_page.terms} ${testInfo.project.name}`;
-  await refused.getByLabel(en.staff.page_heading_field).fill(title);
-  await refused.getByRole("button", { name: en.staff.save }).click();
-  await expect(staff.getByRole("status")).toHaveText(en.staff.done);
+  await refused.getByLabel(en.curation.page_heading_field).fill(title);
+  await refused.getByRole("button", { name: en.curation.save }).click();
+  await expect(staff.getByRole("status")).toHaveText(en.curation.done);
 
   const visitor = await (await browser.newContext({ javaScriptEnabled: hydrated(testInfo) })).newPage();
   await visitor.setViewportSize({ width: 360, height: 780 });

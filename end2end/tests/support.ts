@@ -137,7 +137,7 @@ export async function claimOwnListing(page: Page, testInfo: TestInfo, slug: stri
   await confirmEmail(page, testInfo, email);
   await open(page, `/en/organizations/${slug}`, testInfo);
   const publicSummary = (await page.locator(".profile__summary").textContent()) ?? "";
-  await page.getByRole("button", { name: en.editor.claim_button }).click();
+  await page.getByRole("button", { name: en.editing.claim_button }).click();
   await expect(page).toHaveURL(new RegExp(`/en/account/organizations/${slug}$`));
   return publicSummary;
 }
