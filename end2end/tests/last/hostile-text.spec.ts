@@ -30,17 +30,17 @@ test("hostile texts an owner publishes stay text on every page that shows them",
   await page.locator("#field-en-name").fill(titleBreaker);
   await page.locator("#field-en-short_description").fill(attributeBreaker);
   await page.locator("#field-en-description").fill(markdownScript);
-  await field(page, en.editor.city).fill("<svg onload=alert('city')>");
-  await page.getByRole("button", { name: en.editor.save }).click();
+  await field(page, en.editing.city).fill("<svg onload=alert('city')>");
+  await page.getByRole("button", { name: en.editing.save }).click();
   await expect(page).toHaveURL(/saved=published$/);
   await expect(page).toHaveTitle(new RegExp(titleBreaker.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
 
   await open(page, `/en/account/organizations/${slug}`, testInfo);
-  await page.locator("#solutions").getByRole("link", { name: en.editor.add_solution }).click();
+  await page.locator("#solutions").getByRole("link", { name: en.editing.add_solution }).click();
   await page.locator("#field-en-name").fill(`${titleBreaker} kit`);
   await page.locator("#field-az-name").fill(attributeBreaker);
   await page.locator("#field-en-description").fill(markdownScript);
-  await page.getByRole("button", { name: en.editor.save_solution }).click();
+  await page.getByRole("button", { name: en.editing.save_solution }).click();
   await expect(page).toHaveURL(/solution=published#solutions$/);
 
   // The public profile: the name is the page's title and heading, as text.

@@ -17,8 +17,8 @@ test("an organization adds a solution, staff approve it, and its removal can be 
   const page = await signedIn(browser, testInfo, owner);
   await open(page, `/en/account/organizations/${slug}`, testInfo);
   const solutions = page.locator("#solutions");
-  await solutions.getByRole("link", { name: en.editor.add_solution }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.editor.new_solution);
+  await solutions.getByRole("link", { name: en.editing.add_solution }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.editing.new_solution);
   if (hydrated(testInfo)) expect(await seriousViolations(page)).toEqual([]);
 
   // A bad address: its message is next to the field, and everything typed stays.
@@ -27,7 +27,7 @@ test("an organization adds a solution, staff approve it, and its removal can be 
   await page.locator("#field-en-description").fill("Checklists and **tools** for ISO 27001 audits.");
   await page.locator("#field-kind").selectOption("product");
   await page.locator("#field-url").fill("meyar dot example");
-  await page.getByRole("button", { name: en.editor.save_solution }).click();
+  await page.getByRole("button", { name: en.editing.save_solution }).click();
   await expect(page.locator("#field-url-error")).toHaveText(en.problem.invalid_url);
   await expect(page.locator("#field-en-name")).toHaveValue(name);
   await expect(page.locator("#field-kind")).toHaveValue("product");
@@ -35,11 +35,11 @@ test("an organization adds a solution, staff approve it, and its removal can be 
   if (hydrated(testInfo)) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 
   await page.locator("#field-url").fill("https://meyar-cert.example/audit-kit");
-  await page.getByRole("button", { name: en.editor.save_solution }).click();
+  await page.getByRole("button", { name: en.editing.save_solution }).click();
   await expect(page).toHaveURL(/solution=pending#solutions$/);
-  await expect(solutions.getByText(en.editor.solution_pending)).toBeVisible();
+  await expect(solutions.getByText(en.editing.solution_pending)).toBeVisible();
   const row = solutions.locator(".solution-row").filter({ hasText: name });
-  await expect(row).toContainText(en.editor.solution_added);
+  await expect(row).toContainText(en.editing.solution_added);
   // The public does not see it until staff approve.
   await open(page, `/en/organizations/${slug}`, testInfo);
   await expect(page.getByText(name)).toHaveCount(0);
@@ -49,9 +49,9 @@ test("an organization adds a solution, staff approve it, and its removal can be 
   await staff.locator(".staff__item").filter({ hasText: owner }).getByRole("link").click();
   // The new solution reads as named fields under its own tick, not a `field: value` dump.
   const added = staff.locator("tbody.staff__solution").filter({ hasText: name });
-  await expect(added.getByRole("rowheader", { name: `${en.staff.solution}: ${name} (${en.staff.review_solution_added})` })).toBeVisible();
-  await expect(added.getByRole("row").filter({ hasText: `${en.editor.name} (EN)` }).locator("ins")).toHaveText(name);
-  await staff.getByRole("button", { name: en.staff.approve_all }).click();
+  await expect(added.getByRole("rowheader", { name: `${en.curation.solution}: ${name} (${en.curation.review_solution_added})` })).toBeVisible();
+  await expect(added.getByRole("row").filter({ hasText: `${en.editing.name} (EN)` }).locator("ins")).toHaveText(name);
+  await staff.getByRole("button", { name: en.curation.approve_all }).click();
   await expect(staff).toHaveURL(/decided=1$/);
 
   await open(page, `/en/organizations/${slug}`, testInfo);
@@ -62,11 +62,11 @@ test("an organization adds a solution, staff approve it, and its removal can be 
   // Removing waits for review too, and the owner can take it back.
   await open(page, `/en/account/organizations/${slug}`, testInfo);
   await row.getByRole("link", { name }).click();
-  await page.getByRole("button", { name: en.editor.remove_solution }).click();
+  await page.getByRole("button", { name: en.editing.remove_solution }).click();
   await expect(page).toHaveURL(/solution=pending#solutions$/);
-  await expect(row).toContainText(en.editor.solution_removed);
+  await expect(row).toContainText(en.editing.solution_removed);
   await row.getByRole("link", { name }).click();
-  await page.getByRole("button", { name: en.editor.withdraw_solution_change }).click();
+  await page.getByRole("button", { name: en.editing.withdraw_solution_change }).click();
   await expect(page).toHaveURL(/solution=pending#solutions$/);
   await expect(row).toBeVisible();
   await expect(row.locator(".badge--pending")).toHaveCount(0);
