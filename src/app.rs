@@ -29,6 +29,7 @@ use crate::{
         solutions::{ComparePage, SolutionDetailPage, SolutionsPage},
         startups::StartupsPage,
     },
+    routes::segment::*,
 };
 
 /// The HTML document the server wraps every page in.
@@ -86,125 +87,125 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <ParentRoute path=ParamSegment("lang") view=LanguageGate>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("organizations") view=DirectoryPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("startups") view=StartupsPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("landscape") view=LandscapePage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("forum") view=ForumPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("about") view=site_page_route(SitePageKind::About) ssr=SsrMode::Async />
-                        <Route path=StaticSegment("contact") view=site_page_route(SitePageKind::Contact) ssr=SsrMode::Async />
-                        <Route path=StaticSegment("privacy") view=site_page_route(SitePageKind::Privacy) ssr=SsrMode::Async />
-                        <Route path=StaticSegment("terms") view=site_page_route(SitePageKind::Terms) ssr=SsrMode::Async />
-                        <Route path=StaticSegment("solutions") view=SolutionsPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment(ORGANIZATIONS) view=DirectoryPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment(STARTUPS) view=StartupsPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment(LANDSCAPE) view=LandscapePage ssr=SsrMode::Async />
+                        <Route path=StaticSegment(FORUM) view=ForumPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment(SitePageKind::About.as_str()) view=site_page_route(SitePageKind::About) ssr=SsrMode::Async />
+                        <Route path=StaticSegment(SitePageKind::Contact.as_str()) view=site_page_route(SitePageKind::Contact) ssr=SsrMode::Async />
+                        <Route path=StaticSegment(SitePageKind::Privacy.as_str()) view=site_page_route(SitePageKind::Privacy) ssr=SsrMode::Async />
+                        <Route path=StaticSegment(SitePageKind::Terms.as_str()) view=site_page_route(SitePageKind::Terms) ssr=SsrMode::Async />
+                        <Route path=StaticSegment(SOLUTIONS) view=SolutionsPage ssr=SsrMode::Async />
                         <Route
-                            path=(StaticSegment("solutions"), StaticSegment("compare"))
+                            path=(StaticSegment(SOLUTIONS), StaticSegment(COMPARE))
                             view=ComparePage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("solutions"), ParamSegment("slug"))
+                            path=(StaticSegment(SOLUTIONS), ParamSegment("slug"))
                             view=SolutionDetailPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("organizations"), ParamSegment("slug"))
+                            path=(StaticSegment(ORGANIZATIONS), ParamSegment("slug"))
                             view=OrganizationProfilePage
                             ssr=SsrMode::Async
                         />
-                        <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment(ACCOUNT) view=AccountPage ssr=SsrMode::Async />
                         <Route
-                            path=(StaticSegment("account"), StaticSegment("sign-up"))
+                            path=(StaticSegment(ACCOUNT), StaticSegment(SIGN_UP))
                             view=SignUpPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("account"), StaticSegment("sign-in"))
+                            path=(StaticSegment(ACCOUNT), StaticSegment(SIGN_IN))
                             view=SignInPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("account"), StaticSegment("forgot-password"))
+                            path=(StaticSegment(ACCOUNT), StaticSegment(FORGOT_PASSWORD))
                             view=ForgotPasswordPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("account"), StaticSegment("reset"))
+                            path=(StaticSegment(ACCOUNT), StaticSegment(RESET))
                             view=ResetPasswordPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("account"), StaticSegment("organizations"), StaticSegment("new"))
+                            path=(StaticSegment(ACCOUNT), StaticSegment(ORGANIZATIONS), StaticSegment(NEW))
                             view=NewListingPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("account"), StaticSegment("organizations"), ParamSegment("slug"))
+                            path=(StaticSegment(ACCOUNT), StaticSegment(ORGANIZATIONS), ParamSegment("slug"))
                             view=EditorPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=(
-                                StaticSegment("account"),
-                                StaticSegment("organizations"),
+                                StaticSegment(ACCOUNT),
+                                StaticSegment(ORGANIZATIONS),
                                 ParamSegment("slug"),
-                                StaticSegment("solutions"),
+                                StaticSegment(SOLUTIONS),
                                 ParamSegment("key"),
                             )
                             view=SolutionEditorPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("account"), StaticSegment("outbox"))
+                            path=(StaticSegment(ACCOUNT), StaticSegment(OUTBOX))
                             view=OutboxPage
                             ssr=SsrMode::Async
                         />
-                        <Route path=StaticSegment("staff") view=StaffPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment(STAFF) view=StaffPage ssr=SsrMode::Async />
                         <Route
-                            path=(StaticSegment("staff"), StaticSegment("revisions"), ParamSegment("id"))
+                            path=(StaticSegment(STAFF), StaticSegment(REVISIONS), ParamSegment("id"))
                             view=ReviewPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("staff"), StaticSegment("listings"), ParamSegment("slug"))
+                            path=(StaticSegment(STAFF), StaticSegment(LISTINGS), ParamSegment("slug"))
                             view=StaffListingPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("staff"), StaticSegment("people"))
+                            path=(StaticSegment(STAFF), StaticSegment(PEOPLE))
                             view=PeoplePage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("staff"), StaticSegment("taxonomy"))
+                            path=(StaticSegment(STAFF), StaticSegment(TAXONOMY))
                             view=TaxonomyPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("staff"), StaticSegment("quality"))
+                            path=(StaticSegment(STAFF), StaticSegment(QUALITY))
                             view=QualityPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("staff"), StaticSegment("forum"))
+                            path=(StaticSegment(STAFF), StaticSegment(FORUM))
                             view=ForumAdminPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("staff"), StaticSegment("audit"))
+                            path=(StaticSegment(STAFF), StaticSegment(AUDIT))
                             view=AuditPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("staff"), StaticSegment("pages"))
+                            path=(StaticSegment(STAFF), StaticSegment(PAGES))
                             view=SitePagesPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("staff"), StaticSegment("import"))
+                            path=(StaticSegment(STAFF), StaticSegment(IMPORT))
                             view=ImportPage
                             ssr=SsrMode::Async
                         />
                         <Route
-                            path=(StaticSegment("account"), StaticSegment("verify"))
+                            path=(StaticSegment(ACCOUNT), StaticSegment(VERIFY))
                             view=VerifyEmailPage
                             ssr=SsrMode::Async
                         />

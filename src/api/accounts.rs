@@ -3,6 +3,8 @@
 //! plain form without JavaScript, and leaves the logic to `server::accounts`.
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::routes;
 use crate::{
     domain::{
         account::{OutboxMail, SignInOutcome, TotpSetup, Viewer},
@@ -31,7 +33,7 @@ pub async fn sign_up(lang: Lang, email: String, password: String) -> Result<(), 
     let session = auth::request_session().await?;
     let ip = auth::request_ip().await?;
     let outcome = accounts::sign_up(&state, &session, &ip, lang, &email, &password, now()).await;
-    forms::finish::<SignUp, _>(outcome, &[("email", &email)], Some(&format!("/{lang}/account"))).await
+    forms::finish::<SignUp, _>(outcome, &[("email", &email)], Some(&routes::account::home(lang))).await
 }
 
 #[server(endpoint = "account/sign-in")]
@@ -52,7 +54,7 @@ pub async fn sign_in(
     let next = matches!(outcome, Ok(SignInOutcome::SignedIn)).then(|| {
         next.as_deref()
             .and_then(crate::domain::account::return_address)
-            .map_or_else(|| format!("/{lang}/account"), str::to_owned)
+            .map_or_else(|| routes::account::home(lang), str::to_owned)
     });
     forms::finish::<SignIn, _>(outcome, &[("email", &email)], next.as_deref()).await
 }
@@ -63,7 +65,7 @@ pub async fn confirm_code(lang: Lang, code: String) -> Result<(), AppError> {
     let state = crate::server::app_state()?;
     let session = auth::request_session().await?;
     let outcome = accounts::confirm_code(&state, &session, &code, now()).await;
-    forms::finish::<ConfirmCode, _>(outcome, &[], Some(&format!("/{lang}/account"))).await
+    forms::finish::<ConfirmCode, _>(outcome, &[], Some(&routes::account::home(lang))).await
 }
 
 /// Whether this browser entered a right password and is asked for its authenticator code.
@@ -80,7 +82,7 @@ pub async fn sign_out(lang: Lang, everywhere: Option<String>) -> Result<(), AppE
     let state = crate::server::app_state()?;
     let session = auth::request_session().await?;
     let outcome = accounts::sign_out(&state, &session, everywhere.is_some(), now()).await;
-    forms::finish::<SignOut, _>(outcome, &[], Some(&format!("/{lang}"))).await
+    forms::finish::<SignOut, _>(outcome, &[], Some(&routes::home(lang))).await
 }
 
 #[server(endpoint = "account/confirm-email")]
@@ -88,7 +90,7 @@ pub async fn confirm_email(lang: Lang, token: String) -> Result<(), AppError> {
     use crate::server::{accounts, forms};
     let state = crate::server::app_state()?;
     let outcome = accounts::confirm_email(&state, &token, now()).await;
-    forms::finish::<ConfirmEmail, _>(outcome, &[], Some(&format!("/{lang}/account?confirmed=1"))).await
+    forms::finish::<ConfirmEmail, _>(outcome, &[], Some(&format!("{}?confirmed=1", routes::account::home(lang)))).await
 }
 
 /// Sends the signed-in account a new link to confirm its address.
@@ -99,7 +101,7 @@ pub async fn resend_confirmation(lang: Lang) -> Result<(), AppError> {
     let user = auth::require_user().await?;
     let ip = auth::request_ip().await?;
     let outcome = accounts::resend_verification_link(&state, &user, &ip, lang, now()).await;
-    forms::finish::<ResendConfirmation, _>(outcome, &[], Some(&format!("/{lang}/account?sent=1"))).await
+    forms::finish::<ResendConfirmation, _>(outcome, &[], Some(&format!("{}?sent=1", routes::account::home(lang)))).await
 }
 
 #[server(endpoint = "account/forgot-password")]
@@ -108,7 +110,7 @@ pub async fn request_password_reset(lang: Lang, email: String) -> Result<(), App
     let state = crate::server::app_state()?;
     let ip = auth::request_ip().await?;
     let outcome = accounts::request_password_reset(&state, &ip, lang, &email, now()).await;
-    let next = format!("/{lang}/account/forgot-password?sent=1");
+    let next = format!("{}?sent=1", routes::account::forgot_password(lang));
     forms::finish::<RequestPasswordReset, _>(outcome, &[("email", &email)], Some(&next)).await
 }
 
@@ -127,8 +129,8 @@ pub async fn reset_password(lang: Lang, token: String, password: String) -> Resu
     let outcome = accounts::reset_password(&state, &session, &token, &password, now()).await;
     // An account with a second factor is asked for its code next, on the sign-in page.
     let next = match outcome {
-        Ok(SignInOutcome::CodeNeeded) => format!("/{lang}/account/sign-in"),
-        _ => format!("/{lang}/account?password=1"),
+        Ok(SignInOutcome::CodeNeeded) => routes::account::sign_in(lang),
+        _ => format!("{}?password=1", routes::account::home(lang)),
     };
     forms::finish::<ResetPassword, _>(outcome.map(|_| ()), &[], Some(&next)).await
 }
@@ -139,7 +141,7 @@ pub async fn begin_totp_setup(lang: Lang) -> Result<(), AppError> {
     let state = crate::server::app_state()?;
     let session = auth::request_session().await?;
     let outcome = accounts::begin_totp_setup(&state, &session, now()).await;
-    forms::finish::<BeginTotpSetup, _>(outcome, &[], Some(&format!("/{lang}/account#two-factor"))).await
+    forms::finish::<BeginTotpSetup, _>(outcome, &[], Some(&format!("{}#two-factor", routes::account::home(lang)))).await
 }
 
 /// The authenticator secret on offer to this browser, if a setup was begun.
@@ -156,7 +158,8 @@ pub async fn confirm_totp_setup(lang: Lang, code: String) -> Result<(), AppError
     let state = crate::server::app_state()?;
     let session = auth::request_session().await?;
     let outcome = accounts::confirm_totp_setup(&state, &session, &code, now()).await;
-    forms::finish::<ConfirmTotpSetup, _>(outcome, &[], Some(&format!("/{lang}/account?two_factor=on"))).await
+    forms::finish::<ConfirmTotpSetup, _>(outcome, &[], Some(&format!("{}?two_factor=on", routes::account::home(lang))))
+        .await
 }
 
 #[server(endpoint = "account/two-factor/off")]
@@ -165,7 +168,8 @@ pub async fn turn_off_totp(lang: Lang, code: String) -> Result<(), AppError> {
     let state = crate::server::app_state()?;
     let session = auth::request_session().await?;
     let outcome = accounts::turn_off_totp(&state, &session, &code, now()).await;
-    forms::finish::<TurnOffTotp, _>(outcome, &[], Some(&format!("/{lang}/account?two_factor=off"))).await
+    forms::finish::<TurnOffTotp, _>(outcome, &[], Some(&format!("{}?two_factor=off", routes::account::home(lang))))
+        .await
 }
 
 /// The newest outgoing mail, sent or not: for admins, since without SMTP mail only reaches the log.

@@ -2,6 +2,8 @@
 //! Saving a profile or a logo goes through the plain form routes of `server::editing`.
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::routes;
 use crate::{
     domain::{
         editing::{
@@ -55,7 +57,7 @@ pub async fn claim_listing(lang: Lang, slug: String) -> Result<ClaimStatus, AppE
     let user = auth::require_user().await?;
     let outcome = editing::claim(&state, &user, &slug, time::OffsetDateTime::now_utc()).await;
     let next = match outcome {
-        Ok(ClaimStatus::Approved) => Some(format!("/{lang}/account/organizations/{slug}")),
+        Ok(ClaimStatus::Approved) => Some(routes::editing::listing(lang, &slug)),
         _ => None,
     };
     forms::finish::<ClaimListing, _>(outcome, &[], next.as_deref()).await
@@ -74,7 +76,7 @@ pub async fn invite_editor(lang: Lang, slug: String, email: String) -> Result<()
     let state = crate::server::app_state()?;
     let user = auth::require_user().await?;
     let outcome = editing::invite_editor(&state, &user, &slug, &email, lang, time::OffsetDateTime::now_utc()).await;
-    let next = format!("/{lang}/account/organizations/{slug}?people=invited#people");
+    let next = format!("{}?people=invited#people", routes::editing::listing(lang, &slug));
     forms::finish::<InviteEditor, _>(outcome, &[("email", &email)], Some(&next)).await
 }
 
@@ -84,7 +86,7 @@ pub async fn remove_member(lang: Lang, slug: String, user_id: i64) -> Result<(),
     let state = crate::server::app_state()?;
     let user = auth::require_user().await?;
     let outcome = editing::remove_member(&state, &user, &slug, user_id).await;
-    let next = format!("/{lang}/account/organizations/{slug}?people=removed#people");
+    let next = format!("{}?people=removed#people", routes::editing::listing(lang, &slug));
     forms::finish::<RemoveMember, _>(outcome, &[], Some(&next)).await
 }
 
@@ -94,6 +96,6 @@ pub async fn hand_over_ownership(lang: Lang, slug: String, user_id: i64) -> Resu
     let state = crate::server::app_state()?;
     let user = auth::require_user().await?;
     let outcome = editing::hand_over(&state, &user, &slug, user_id).await;
-    let next = format!("/{lang}/account/organizations/{slug}?people=handed-over#people");
+    let next = format!("{}?people=handed-over#people", routes::editing::listing(lang, &slug));
     forms::finish::<HandOverOwnership, _>(outcome, &[], Some(&next)).await
 }

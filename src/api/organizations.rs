@@ -1,6 +1,8 @@
 //! Listings' public profiles.
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::routes;
 use crate::{
     domain::{lang::Lang, profile::OrganizationPage},
     error::AppError,
@@ -14,7 +16,7 @@ pub async fn get_organization_page(slug: String, lang: Lang) -> Result<Option<Or
     if page.is_none()
         && let Some(kept) = state.db.redirected_slug(&slug).await?
     {
-        crate::server::forms::moved_permanently(&format!("/{lang}/organizations/{kept}"));
+        crate::server::forms::moved_permanently(&routes::profile(lang, &kept));
     }
     Ok(page)
 }

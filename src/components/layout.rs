@@ -7,6 +7,10 @@ use super::{
     icons::{Icon, IconName, Logo},
     search_box::SearchBox,
 };
+use crate::routes::{
+    self,
+    segment::{FORUM, LANDSCAPE, ORGANIZATIONS, SOLUTIONS, STARTUPS},
+};
 use crate::{
     api::{accounts::get_viewer, site::get_site_info},
     domain::{
@@ -115,7 +119,7 @@ fn AlternateLanguages() -> impl IntoView {
                     rel="alternate"
                     type_="application/atom+xml"
                     title="Qala"
-                    href=format!("{origin}/feed.atom?lang={}", lang_of_path(&path).unwrap_or_default())
+                    href=format!("{origin}{}", routes::feed(lang_of_path(&path).unwrap_or_default()))
                 />
             }
         })
@@ -149,7 +153,7 @@ fn DemoNotice() -> impl IntoView {
 fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let home = move || format!("/{}", Lang::from(i18n.get_locale()));
+    let home = move || routes::home(Lang::from(i18n.get_locale()));
     // The home page and the searchable directories have their own, larger search boxes.
     let has_own_search = move || {
         let path = location.pathname.read();
@@ -198,14 +202,14 @@ fn AccountLink() -> impl IntoView {
             {move || {
                 viewer.get().map(|viewer| match viewer.ok().flatten() {
                     Some(_) => view! {
-                        <a class="account-link" href=move || format!("/{}/account", lang())>
+                        <a class="account-link" href=move || routes::account::home(lang())>
                             <Icon name=IconName::User />
                             <span>{t!(i18n, site.nav_account)}</span>
                         </a>
                     }
                         .into_any(),
                     None => view! {
-                        <a class="account-link" href=move || format!("/{}/account/sign-in", lang())>
+                        <a class="account-link" href=move || routes::account::sign_in(lang())>
                             <Icon name=IconName::User />
                             <span>{t!(i18n, site.nav_sign_in)}</span>
                         </a>
@@ -225,19 +229,19 @@ fn SectionLinks() -> impl IntoView {
     let label = move |section: &str| {
         let locale = i18n.get_locale();
         match section {
-            "organizations" => td_string!(locale, nav.organizations),
-            "startups" => td_string!(locale, nav.startups),
-            "solutions" => td_string!(locale, nav.solutions),
-            "forum" => td_string!(locale, nav.forum),
+            ORGANIZATIONS => td_string!(locale, nav.organizations),
+            STARTUPS => td_string!(locale, nav.startups),
+            SOLUTIONS => td_string!(locale, nav.solutions),
+            FORUM => td_string!(locale, nav.forum),
             _ => td_string!(locale, nav.landscape),
         }
     };
     view! {
         <ul>
-            {["organizations", "startups", "solutions", "landscape", "forum"]
+            {[ORGANIZATIONS, STARTUPS, SOLUTIONS, LANDSCAPE, FORUM]
                 .into_iter()
                 .map(|section| {
-                    let href = move || format!("/{}/{section}", Lang::from(i18n.get_locale()));
+                    let href = move || routes::section(Lang::from(i18n.get_locale()), section);
                     let current = move || {
                         let path = location.pathname.read();
                         let mut segments = path.trim_matches('/').split('/');
@@ -304,7 +308,7 @@ fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <div class="container site-footer__inner">
                 <div class="site-footer__about">
-                    <a class="brand brand--footer" href=move || format!("/{}", lang())>
+                    <a class="brand brand--footer" href=move || routes::home(lang())>
                         <Logo />
                         <span class="brand__name">{t!(i18n, site.name)}</span>
                     </a>
@@ -318,7 +322,7 @@ fn SiteFooter() -> impl IntoView {
                 <nav class="site-footer__links" aria-labelledby="footer-organizations">
                     <h2 id="footer-organizations" class="site-footer__heading">{t!(i18n, site.footer_for_organizations)}</h2>
                     <ul>
-                        <li><a href=move || format!("/{}/account/organizations/new", lang())>{t!(i18n, site.footer_get_listed)}</a></li>
+                        <li><a href=move || routes::editing::new_listing(lang())>{t!(i18n, site.footer_get_listed)}</a></li>
                         <li class="site-footer__hint">{t!(i18n, site.footer_claim)}</li>
                     </ul>
                 </nav>
@@ -326,18 +330,18 @@ fn SiteFooter() -> impl IntoView {
                     <h2 id="footer-site" class="site-footer__heading">{t!(i18n, site.footer_site)}</h2>
                     <ul>
                         {SitePageKind::ALL.iter().map(|&kind| view! {
-                            <li><a href=move || format!("/{}/{kind}", lang())>{move || site_page_name(i18n.get_locale(), kind)}</a></li>
+                            <li><a href=move || routes::section(lang(), kind.as_str())>{move || site_page_name(i18n.get_locale(), kind)}</a></li>
                         }).collect_view()}
                     </ul>
                 </nav>
                 <nav class="site-footer__links" aria-labelledby="footer-open-data">
                     <h2 id="footer-open-data" class="site-footer__heading">{t!(i18n, site.footer_open_data)}</h2>
                     <ul>
-                        <li><a href="/api/v1/openapi.json">{t!(i18n, site.footer_api)}</a></li>
-                        <li><a href=move || format!("/api/v1/organizations.csv?lang={}", lang())>{t!(i18n, site.footer_csv)}</a></li>
-                        <li><a href="/api/v1/export.json">{t!(i18n, site.footer_export)}</a></li>
-                        <li><a href=move || format!("/feed.atom?lang={}", lang())>{t!(i18n, site.footer_feed)}</a></li>
-                        <li><a href="/sitemap.xml">{t!(i18n, site.footer_sitemap)}</a></li>
+                        <li><a href=routes::api::OPENAPI>{t!(i18n, site.footer_api)}</a></li>
+                        <li><a href=move || format!("{}?lang={}", routes::api::ORGANIZATIONS_CSV, lang())>{t!(i18n, site.footer_csv)}</a></li>
+                        <li><a href=routes::api::EXPORT_JSON>{t!(i18n, site.footer_export)}</a></li>
+                        <li><a href=move || routes::feed(lang())>{t!(i18n, site.footer_feed)}</a></li>
+                        <li><a href=routes::SITEMAP>{t!(i18n, site.footer_sitemap)}</a></li>
                     </ul>
                 </nav>
             </div>

@@ -9,6 +9,7 @@ use crate::{
     domain::{directory::OrganizationCard, lang::Lang, organization::LOGO_SIZES},
     i18n::*,
     labels::{kind_label, place_name, stage_name},
+    routes,
 };
 
 /// A listing's logo, or its initials on a colour of its own when it has none.
@@ -93,7 +94,7 @@ pub fn OrganizationCardView(card: OrganizationCard) -> impl IntoView {
     } = card;
     let href = {
         let slug = slug.clone();
-        move || format!("/{}/organizations/{slug}", Lang::from(i18n.get_locale()))
+        move || routes::profile(Lang::from(i18n.get_locale()), &slug)
     };
     let place = move || place_name(i18n.get_locale(), city.as_deref(), country);
     view! {

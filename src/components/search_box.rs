@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 
 use super::icons::{Icon, IconName};
+use crate::routes;
 use crate::{domain::lang::Lang, i18n::*};
 
 #[component]
@@ -13,7 +14,7 @@ pub fn SearchBox(
     large: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let action = move || format!("/{}/organizations", Lang::from(i18n.get_locale()));
+    let action = move || routes::directory(Lang::from(i18n.get_locale()));
     view! {
         <form class=if large { "search-box search-box--large" } else { "search-box" } role="search" action=action method="get">
             <label class="visually-hidden" for=id>

@@ -16,6 +16,7 @@ use crate::{
     },
     error::AppError,
     i18n::*,
+    routes,
 };
 
 /// The words of one directory page, in one language.
@@ -64,7 +65,7 @@ where
     view! {
         <PageTitle text=Signal::derive(move || text().title.to_owned()) />
         <Meta name="description" content=move || text().meta_description.to_owned() />
-        <QuestionHead question path=Signal::derive(move || format!("/{}/{section}", lang())) />
+        <QuestionHead question path=Signal::derive(move || routes::section(lang(), section)) />
         <div class="container page">
             <header class="page__header">
                 <h1>{move || text().heading}</h1>

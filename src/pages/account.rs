@@ -21,6 +21,7 @@ use crate::{
     i18n::*,
     labels::machine_time,
     pages::editing::MyOrganizations,
+    routes,
 };
 
 fn current_lang() -> impl Fn() -> Lang + Copy {
@@ -97,7 +98,7 @@ pub fn SignUpPage() -> impl IntoView {
             </Suspense>
             <p class="account-card__aside">
                 {t!(i18n, account.have_account)} " "
-                <a href=move || format!("/{}/account/sign-in", lang())>{t!(i18n, account.sign_in_link)}</a>
+                <a href=move || routes::account::sign_in(lang())>{t!(i18n, account.sign_in_link)}</a>
             </p>
         </AccountCard>
     }
@@ -134,11 +135,11 @@ pub fn SignInPage() -> impl IntoView {
                 </Show>
             </Suspense>
             <p class="account-card__aside">
-                <a href=move || format!("/{}/account/forgot-password", lang())>{t!(i18n, account.forgot_link)}</a>
+                <a href=move || routes::account::forgot_password(lang())>{t!(i18n, account.forgot_link)}</a>
             </p>
             <p class="account-card__aside">
                 {t!(i18n, account.no_account)} " "
-                <a href=move || format!("/{}/account/sign-up", lang())>{t!(i18n, account.sign_up_link)}</a>
+                <a href=move || routes::account::sign_up(lang())>{t!(i18n, account.sign_up_link)}</a>
             </p>
         </AccountCard>
     }
@@ -232,7 +233,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     fallback=move || view! {
                         <p class="notice notice--warning" role="status">{t!(i18n, problem.link_expired)}</p>
                         <p>
-                            <a href=move || format!("/{}/account/forgot-password", lang())>
+                            <a href=move || routes::account::forgot_password(lang())>
                                 {t!(i18n, account.forgot_link)}
                             </a>
                         </p>
@@ -340,11 +341,11 @@ pub fn AccountPage() -> impl IntoView {
                                 </div>
                                 <MyOrganizations />
                                 {viewer.staff_role.is_some().then(|| view! {
-                                    <p><a href=move || format!("/{}/staff", lang())>{t!(i18n, curation.staff_link)}</a></p>
+                                    <p><a href=move || routes::curation::dashboard(lang())>{t!(i18n, curation.staff_link)}</a></p>
                                 })}
                                 {(viewer.staff_role == Some(crate::domain::user::StaffRole::Admin))
                                     .then(|| view! {
-                                        <p><a href=move || format!("/{}/account/outbox", lang())>{t!(i18n, account.outbox_title)}</a></p>
+                                        <p><a href=move || routes::account::outbox(lang())>{t!(i18n, account.outbox_title)}</a></p>
                                     })}
                                 <TwoFactorSection viewer=viewer.clone() />
                                 <div class="account-actions">
@@ -363,7 +364,7 @@ pub fn AccountPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Ok(None) => view! { <Redirect path=format!("/{}/account/sign-in", lang()) /> }.into_any(),
+                        Ok(None) => view! { <Redirect path=routes::account::sign_in(lang()) /> }.into_any(),
                         Err(_) => view! { <p class="notice notice--warning">{t!(i18n, problem.internal)}</p> }.into_any(),
                     })
                 }}

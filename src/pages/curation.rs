@@ -30,6 +30,7 @@ use crate::{
     error::AppError,
     i18n::*,
     pages::editing::field_name,
+    routes,
 };
 
 pub use dashboard::StaffPage;
@@ -52,14 +53,14 @@ fn StaffAccess() -> impl IntoView {
     let nav = move || {
         view! {
             <nav class="staff__nav" aria-label=move || t_string!(i18n, curation.nav_label)>
-                <a href=move || format!("/{}/staff", lang())>{t!(i18n, curation.queue_title)}</a>
-                <a href=move || format!("/{}/staff/people", lang())>{t!(i18n, curation.people_title)}</a>
-                <a href=move || format!("/{}/staff/taxonomy", lang())>{t!(i18n, curation.taxonomy_title)}</a>
-                <a href=move || format!("/{}/staff/forum", lang())>{t!(i18n, curation.forum_title)}</a>
-                <a href=move || format!("/{}/staff/quality", lang())>{t!(i18n, curation.quality_title)}</a>
-                <a href=move || format!("/{}/staff/audit", lang())>{t!(i18n, curation.audit_title)}</a>
-                <a href=move || format!("/{}/staff/import", lang())>{t!(i18n, curation.import.nav)}</a>
-                <a href=move || format!("/{}/staff/pages", lang())>{t!(i18n, curation.pages_title)}</a>
+                <a href=move || routes::curation::dashboard(lang())>{t!(i18n, curation.queue_title)}</a>
+                <a href=move || routes::curation::people(lang())>{t!(i18n, curation.people_title)}</a>
+                <a href=move || routes::curation::taxonomy(lang())>{t!(i18n, curation.taxonomy_title)}</a>
+                <a href=move || routes::curation::forum(lang())>{t!(i18n, curation.forum_title)}</a>
+                <a href=move || routes::curation::quality(lang())>{t!(i18n, curation.quality_title)}</a>
+                <a href=move || routes::curation::audit(lang())>{t!(i18n, curation.audit_title)}</a>
+                <a href=move || routes::curation::import(lang())>{t!(i18n, curation.import.nav)}</a>
+                <a href=move || routes::curation::site_pages(lang())>{t!(i18n, curation.pages_title)}</a>
             </nav>
         }
     };
@@ -72,7 +73,7 @@ fn StaffAccess() -> impl IntoView {
                     view! {
                         <p class="notice notice--warning" role="alert">
                             {t!(i18n, curation.second_factor_needed)} " "
-                            <a href=move || format!("/{}/account#two-factor", lang())>{t!(i18n, curation.second_factor_link)}</a>
+                            <a href=move || format!("{}#two-factor", routes::account::home(lang()))>{t!(i18n, curation.second_factor_link)}</a>
                         </p>
                     }
                         .into_any()

@@ -22,13 +22,14 @@ use crate::{
     },
     i18n::*,
     labels::{country_name, kind_name, need_name, stage_name},
+    routes,
 };
 
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     view! {
         <SearchPage
-            section="organizations"
+            section=routes::segment::ORGANIZATIONS
             live=LiveQuestion::Directory
             texts=|locale| SearchPageTexts {
                 title: td_string!(locale, directory.title),
@@ -51,7 +52,7 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let lang = Lang::from(locale);
-    let base = format!("/{lang}/organizations");
+    let base = routes::directory(lang);
     let link = move |query: &DirectoryQuery| query.href(&base);
     let DirectoryPage { results, total, page: current, page_count, facets } = page;
     let kinds = FacetOption::of_values(facets.kinds, |kind| kind_name(locale, kind).to_owned());
@@ -84,8 +85,8 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
         move |number: u32| link(&query.on_page(number))
     };
     let csv = match query.on_page(1).to_query_string() {
-        filters if filters.is_empty() => format!("/api/v1/organizations.csv?lang={lang}"),
-        filters => format!("/api/v1/organizations.csv?{filters}&lang={lang}"),
+        filters if filters.is_empty() => format!("{}?lang={lang}", routes::api::ORGANIZATIONS_CSV),
+        filters => format!("{}?{filters}&lang={lang}", routes::api::ORGANIZATIONS_CSV),
     };
     let facets = view! {
         <FacetGroup legend=td_string!(locale, directory.facet_kind).to_owned() name="kind" options=kinds />

@@ -17,6 +17,7 @@ use crate::{
     components::layout::PageTitle,
     domain::{editing::FormField, lang::Lang, organization::ListingStatus},
     i18n::*,
+    routes,
 };
 
 pub use claim::ClaimPanel;
@@ -99,7 +100,7 @@ where
                             <PageTitle text=Signal::derive(move || title(i18n.get_locale()).to_string()) />
                             <h1>{move || title(i18n.get_locale())}</h1>
                             <FormAlert error=Signal::stored(Some(error)) />
-                            <p><a href=move || format!("/{}/account", lang())>{t!(i18n, account.account_title)}</a></p>
+                            <p><a href=move || routes::account::home(lang())>{t!(i18n, account.account_title)}</a></p>
                         }
                             .into_any(),
                     })

@@ -20,6 +20,7 @@ use crate::{
     i18n::*,
     labels::readable_date,
     pages::not_found::NotFound,
+    routes,
 };
 
 #[component]
@@ -33,8 +34,8 @@ pub fn ForumPage() -> impl IntoView {
         <PageTitle text=Signal::derive(move || t_string!(i18n, forum.title).to_owned()) />
         <Meta name="description" content=move || t_string!(i18n, forum.meta_description).to_owned() />
         <Canonical path=Signal::derive(move || match edition() {
-            Some(edition) => format!("/{}/forum?edition={}", lang(), form_urlencoded::byte_serialize(edition.as_bytes()).collect::<String>()),
-            None => format!("/{}/forum", lang()),
+            Some(edition) => format!("{}?edition={}", routes::forum(lang()), form_urlencoded::byte_serialize(edition.as_bytes()).collect::<String>()),
+            None => routes::forum(lang()),
         }) />
         <Suspense fallback=|| view! { <div class="container page page--loading" aria-hidden="true"></div> }>
             {move || page.get().map(|result| match result {
@@ -65,7 +66,7 @@ fn ForumView(forum: Forum) -> impl IntoView {
                 <nav class="forum__editions" aria-label=move || t_string!(i18n, forum.editions)>
                     <ul>
                         {forum.editions.iter().map(|edition| {
-                            let href = format!("/{}/forum?edition={}", lang(), edition.slug);
+                            let href = format!("{}?edition={}", routes::forum(lang()), edition.slug);
                             let here = (Some(&edition.slug) == current.as_ref()).then_some("page");
                             view! { <li><a href=href aria-current=here>{edition.name.clone()}</a></li> }
                         }).collect_view()}
@@ -94,7 +95,7 @@ fn Edition(edition: EditionView) -> impl IntoView {
             {panels.into_iter().map(|panel| {
                 let heading = format!("panel-{}", panel.slug);
                 let labelled_by = heading.clone();
-                let showcase = format!("/{}/startups?panel={}", lang(), panel.slug);
+                let showcase = format!("{}?panel={}", routes::startups(lang()), panel.slug);
                 let count = panel.participants.len();
                 // The showcase link only where it leads to some startups.
                 let has_startups = panel.participants.iter().any(|card| card.kind == OrganizationKind::Startup);

@@ -19,6 +19,7 @@ use crate::{
     i18n::*,
     labels::{country_name, kind_name},
     pages::startups::StartupCardView,
+    routes,
 };
 
 #[component]
@@ -29,7 +30,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, home.title).to_owned()) />
         <Meta name="description" content=move || t_string!(i18n, home.meta_description).to_owned() />
-        <Canonical path=Signal::derive(move || format!("/{}", Lang::from(i18n.get_locale()))) />
+        <Canonical path=Signal::derive(move || routes::home(Lang::from(i18n.get_locale()))) />
         <section class="hero">
             <div class="container hero__inner">
                 <div class="hero__main">
@@ -75,7 +76,7 @@ fn OverviewSections(overview: Overview) -> impl IntoView {
         .filter(|(_, count)| *count > 0)
         .map(|(kind, count)| Bar {
             label: kind_name(locale, kind).to_owned(),
-            href: format!("/{lang}/organizations?kind={kind}"),
+            href: format!("{}?kind={kind}", routes::directory(lang)),
             count,
         })
         .collect();
@@ -83,7 +84,7 @@ fn OverviewSections(overview: Overview) -> impl IntoView {
         .into_iter()
         .map(|(country, count)| Bar {
             label: country_name(locale, country).to_owned(),
-            href: format!("/{lang}/organizations?country={country}"),
+            href: format!("{}?country={country}", routes::directory(lang)),
             count,
         })
         .collect();
@@ -92,7 +93,7 @@ fn OverviewSections(overview: Overview) -> impl IntoView {
             <section class="section container" aria-labelledby="featured-heading">
                 <div class="section__header section__header--split">
                     <h2 id="featured-heading">{t!(i18n, overview.featured_heading)}</h2>
-                    <a class="section__more" href=format!("/{lang}/startups")>{t!(i18n, overview.featured_all)}</a>
+                    <a class="section__more" href=routes::startups(lang)>{t!(i18n, overview.featured_all)}</a>
                 </div>
                 <ol class="startup-grid">
                     {featured.into_iter().map(|startup| view! { <StartupCardView startup /> }).collect_view()}
@@ -115,7 +116,7 @@ fn OverviewSections(overview: Overview) -> impl IntoView {
         <section class="section container" aria-labelledby="recent-heading">
             <div class="section__header section__header--split">
                 <h2 id="recent-heading">{t!(i18n, overview.recent_heading)}</h2>
-                <a class="section__more" href=format!("/{lang}/organizations?sort=newest")>{t!(i18n, overview.recent_all)}</a>
+                <a class="section__more" href=format!("{}?sort=newest", routes::directory(lang))>{t!(i18n, overview.recent_all)}</a>
             </div>
             <ol class="org-list org-list--columns">
                 {recent.into_iter().map(|card| view! { <OrganizationCardView card /> }).collect_view()}
@@ -159,7 +160,7 @@ fn KindGrid(stats: EcosystemStats) -> impl IntoView {
                 .map(|entry| {
                     let kind = entry.kind;
                     let count = entry.count;
-                    let href = move || format!("/{}/organizations?kind={kind}", Lang::from(i18n.get_locale()));
+                    let href = move || format!("{}?kind={kind}", routes::directory(Lang::from(i18n.get_locale())));
                     view! {
                         <li>
                             <a class="kind-card" href=href data-kind=kind.as_str()>

@@ -22,6 +22,7 @@ use crate::{
     },
     i18n::*,
     labels::{country_name, kind_label, kind_name},
+    routes,
 };
 
 #[component]
@@ -39,7 +40,7 @@ pub fn LandscapePage() -> impl IntoView {
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, landscape.title).to_owned()) />
         <Meta name="description" content=move || t_string!(i18n, landscape.meta_description).to_owned() />
-        <QuestionHead question=Signal::derive(move || question.get()) path=Signal::derive(move || format!("/{}/landscape", lang())) />
+        <QuestionHead question=Signal::derive(move || question.get()) path=Signal::derive(move || routes::landscape(lang())) />
         <div class="container page landscape">
             <header class="page__header">
                 <h1>{t!(i18n, landscape.heading)}</h1>
@@ -123,8 +124,7 @@ fn TileGroup(group: LandscapeGroup, question: DirectoryQuery) -> impl IntoView {
     let in_directory = {
         let question = question.clone();
         move |category: &Slug| {
-            DirectoryQuery { categories: vec![category.clone()], ..question.clone() }
-                .href(&format!("/{lang}/organizations"))
+            DirectoryQuery { categories: vec![category.clone()], ..question.clone() }.href(&routes::directory(lang))
         }
     };
     let subcategories = (!subcategories.is_empty()).then(|| {
@@ -158,7 +158,7 @@ fn TileGroup(group: LandscapeGroup, question: DirectoryQuery) -> impl IntoView {
                     let foreign = (tile.name.lang != lang).then_some(tile.name.lang.as_str());
                     view! {
                         <li>
-                            <a class="tile" href=format!("/{lang}/organizations/{}", tile.slug) title=title>
+                            <a class="tile" href=routes::profile(lang, &tile.slug) title=title>
                                 <Logo name=tile.name.value.clone() slug=tile.slug.to_string() url=tile.logo_url />
                                 <span class="tile__name" lang=foreign>{tile.name.value}</span>
                             </a>

@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use leptos_meta::Meta;
 
+use crate::routes;
 use crate::{components::layout::PageTitle, components::search_box::SearchBox, domain::lang::Lang, i18n::*};
 
 #[component]
@@ -27,7 +28,7 @@ pub fn NotFound() -> impl IntoView {
             <p>{t!(i18n, not_found.message)}</p>
             <SearchBox id="not-found-search" />
             <p>
-                <a href=move || format!("/{}", Lang::from(i18n.get_locale()))>{t!(i18n, not_found.home_link)}</a>
+                <a href=move || routes::home(Lang::from(i18n.get_locale()))>{t!(i18n, not_found.home_link)}</a>
             </p>
         </section>
     }

@@ -23,6 +23,7 @@ use crate::{
     labels::{deployment_name, format_date, kind_label, need_name, place_name, solution_kind_name, stage_name},
     pages::editing::ClaimPanel,
     pages::not_found::NotFound,
+    routes,
 };
 
 #[component]
@@ -62,7 +63,7 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let lang = Lang::from(locale);
-    let directory = format!("/{lang}/organizations");
+    let directory = routes::directory(lang);
     let filter_link = {
         let directory = directory.clone();
         move |name: &str, link: &TaxonomyLink| format!("{directory}?{name}={}", link.slug)
@@ -133,7 +134,7 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
         <Meta property="og:url" content=url.clone() />
         <Meta property="og:site_name" content="Qala" />
         {logo_url.clone().map(|logo| view! { <Meta property="og:image" content=logo /> })}
-        <Canonical path=format!("/{lang}/organizations/{slug}") />
+        <Canonical path=routes::profile(lang, &slug) />
         <StructuredData value=structured />
         <article class="container page profile">
             <nav class="breadcrumbs" aria-label="breadcrumb">
@@ -333,7 +334,7 @@ fn StartupBlock(startup: StartupView) -> impl IntoView {
 fn SolutionItem(solution: SolutionSummary) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let href = format!("/{}/solutions/{}", Lang::from(locale), solution.slug);
+    let href = routes::solution(Lang::from(locale), &solution.slug);
     view! {
         <li class="solution-item">
             <h3 class="solution-item__name">

@@ -13,6 +13,7 @@ use crate::{
     i18n::*,
     labels::format_date,
     pages::not_found::NotFound,
+    routes,
 };
 
 /// The route's component for each page.
@@ -26,7 +27,7 @@ fn SitePageView(kind: SitePageKind) -> impl IntoView {
     let lang = move || Lang::from(i18n.get_locale());
     let page = Resource::new(lang, move |lang| get_site_page(kind, lang));
     view! {
-        <Canonical path=Signal::derive(move || format!("/{}/{kind}", lang())) />
+        <Canonical path=Signal::derive(move || routes::section(lang(), kind.as_str())) />
         <Suspense fallback=|| view! { <div class="container page page--loading" aria-hidden="true"></div> }>
             {move || page.get().map(|result| match result {
                 Ok(page) => {

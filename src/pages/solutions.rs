@@ -26,6 +26,7 @@ use crate::{
     i18n::*,
     labels::{country_name, deployment_name, format_date, nist_name, solution_kind_name},
     pages::not_found::NotFound,
+    routes,
 };
 
 /// The form the compare checkboxes of the list belong to (it lives outside the search form).
@@ -34,10 +35,10 @@ const COMPARE_FORM: &str = "compare-form";
 #[component]
 pub fn SolutionsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let compare = move || format!("/{}/solutions/compare", Lang::from(i18n.get_locale()));
+    let compare = move || routes::compare(Lang::from(i18n.get_locale()));
     view! {
         <SearchPage
-            section="solutions"
+            section=routes::segment::SOLUTIONS
             live=LiveQuestion::Solutions
             texts=|locale| SearchPageTexts {
                 title: td_string!(locale, solutions.title),
@@ -67,7 +68,7 @@ fn SolutionsAnswer(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let base = format!("/{}/solutions", Lang::from(locale));
+    let base = routes::solutions(Lang::from(locale));
     let link = move |query: &SolutionQuery| query.href(&base);
     let SolutionResults { results, total, page: current, page_count, facets } = page;
     let facet_views = view! {
@@ -141,14 +142,14 @@ fn SolutionCardView(card: SolutionCard) -> impl IntoView {
         <li class="org-card solution-card">
             <div class="org-card__body">
                 <h3 class="org-card__name">
-                    <a href=format!("/{lang}/solutions/{}", card.slug)><Highlighted text=card.name /></a>
+                    <a href=routes::solution(lang, &card.slug)><Highlighted text=card.name /></a>
                 </h3>
                 <p class="org-card__meta">
                     <span class="badge">{solution_kind_name(locale, card.kind)}</span>
                     {card.deployment.map(|deployment| view! { <span class="badge">{deployment_name(locale, deployment)}</span> })}
                     <span>
                         {t!(i18n, solutions.by)} " "
-                        <a class="solution-card__owner" href=format!("/{lang}/organizations/{}", card.organization_slug)>
+                        <a class="solution-card__owner" href=routes::profile(lang, &card.organization_slug)>
                             {card.organization_name}
                         </a>
                         ", " {country_name(locale, card.country)}
@@ -218,7 +219,7 @@ fn SolutionDetail(page: SolutionPage) -> impl IntoView {
         view! {
             <ul class="chips">
                 {links.into_iter().map(|link| {
-                    let href = format!("/{lang}/solutions?{filter}={}", link.slug);
+                    let href = format!("{}?{filter}={}", routes::solutions(lang), link.slug);
                     view! { <li><a class="chip chip--link" href=href>{link.name}</a></li> }
                 }).collect_view()}
             </ul>
@@ -246,11 +247,11 @@ fn SolutionDetail(page: SolutionPage) -> impl IntoView {
         <Meta property="og:title" content=name.value.clone() />
         <Meta property="og:description" content=description />
         <Meta property="og:url" content=url />
-        <Canonical path=format!("/{lang}/solutions/{slug}") />
+        <Canonical path=routes::solution(lang, &slug) />
         <StructuredData value=structured />
         <article class="container page profile">
             <nav class="breadcrumbs" aria-label="breadcrumb">
-                <a href=format!("/{lang}/solutions")>{t!(i18n, solutions.back)}</a>
+                <a href=routes::solutions(lang)>{t!(i18n, solutions.back)}</a>
             </nav>
             <header class="profile__header">
                 <div class="profile__heading">
@@ -293,7 +294,7 @@ fn SolutionDetail(page: SolutionPage) -> impl IntoView {
                                 <dd>
                                     <ul class="chips">
                                         {nist_functions.into_iter().map(|function| view! {
-                                            <li><a class="chip chip--link" href=format!("/{lang}/solutions?nist={function}")>{nist_name(locale, function)}</a></li>
+                                            <li><a class="chip chip--link" href=format!("{}?nist={function}", routes::solutions(lang))>{nist_name(locale, function)}</a></li>
                                         }).collect_view()}
                                     </ul>
                                 </dd>
@@ -322,7 +323,7 @@ fn structured_data(page: &SolutionPage, lang: Lang, description: &str) -> serde_
     let organization = serde_json::json!({
         "@type": "Organization",
         "name": page.organization.name.plain(),
-        "url": format!("{}/{lang}/organizations/{}", public_origin(), page.organization.slug),
+        "url": format!("{}{}", public_origin(), routes::profile(lang, &page.organization.slug)),
     });
     let (kind, organization_role) = match page.kind {
         SolutionKind::Product => ("Product", "manufacturer"),
@@ -362,7 +363,7 @@ pub fn ComparePage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <div class="container page">
             <nav class="breadcrumbs" aria-label="breadcrumb">
-                <a href=move || format!("/{}/solutions", lang())>{t!(i18n, solutions.back)}</a>
+                <a href=move || routes::solutions(lang())>{t!(i18n, solutions.back)}</a>
             </nav>
             <h1>{t!(i18n, solutions.compare_heading)}</h1>
             <Suspense fallback=|| view! { <div class="directory__loading" aria-hidden="true"></div> }>
@@ -458,7 +459,7 @@ fn ComparisonTable(pages: Vec<SolutionPage>, asked: usize) -> impl IntoView {
                         <th scope="col">{t!(i18n, solutions.attribute)}</th>
                         {pages.iter().map(|page| view! {
                             <th scope="col">
-                                <a href=format!("/{lang}/solutions/{}", page.slug)><InLanguage text=page.name.clone() /></a>
+                                <a href=routes::solution(lang, &page.slug)><InLanguage text=page.name.clone() /></a>
                             </th>
                         }).collect_view()}
                     </tr>

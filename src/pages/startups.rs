@@ -22,13 +22,14 @@ use crate::{
     },
     i18n::*,
     labels::{country_name, need_name, place_name, stage_name},
+    routes,
 };
 
 #[component]
 pub fn StartupsPage() -> impl IntoView {
     view! {
         <SearchPage
-            section="startups"
+            section=routes::segment::STARTUPS
             live=LiveQuestion::Directory
             texts=|locale| SearchPageTexts {
                 title: td_string!(locale, startups.title),
@@ -49,7 +50,7 @@ pub fn StartupsPage() -> impl IntoView {
 fn ShowcaseResults(showcase: StartupShowcase, query: DirectoryQuery, ignored: Vec<IgnoredParameter>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let base = format!("/{}/startups", Lang::from(locale));
+    let base = routes::startups(Lang::from(locale));
     let link = move |query: &DirectoryQuery| query.href(&base);
     let StartupShowcase { results, total, page: current, page_count, facets } = showcase;
     let facet_views = view! {
@@ -129,7 +130,7 @@ pub fn StartupCardView(startup: StartupCard) -> impl IntoView {
                 <Logo name=card.name.plain() slug=card.slug.to_string() url=card.logo_url />
                 <div>
                     <h3 class="startup-card__name">
-                        <a href=format!("/{lang}/organizations/{}", card.slug)><Highlighted text=card.name /></a>
+                        <a href=routes::profile(lang, &card.slug)><Highlighted text=card.name /></a>
                     </h3>
                     <p class="startup-card__place">{place}</p>
                 </div>

@@ -18,6 +18,7 @@ use crate::{
         validation::{FieldError, Problem},
     },
     error::AppError,
+    routes,
 };
 
 /// How long an emailed link to confirm an address works.
@@ -68,8 +69,8 @@ pub async fn sign_up(
     let hash = auth::hash_password(password.to_owned()).await?;
     if state.db.credentials_by_email(email.as_str()).await?.is_some() {
         let (sign_in, reset) = (
-            format!("{}/{lang}/account/sign-in", state.public_url),
-            format!("{}/{lang}/account/forgot-password", state.public_url),
+            format!("{}{}", state.public_url, routes::account::sign_in(lang)),
+            format!("{}{}", state.public_url, routes::account::forgot_password(lang)),
         );
         let message = mail::Message::SignUpWithExistingAddress { sign_in: &sign_in, reset: &reset };
         mail::queue(&state.db, email.as_str(), message, lang, now).await?;
@@ -111,7 +112,7 @@ async fn send_verification_link(
 ) -> Result<(), AppError> {
     let (token, hash) = auth::new_token()?;
     state.db.store_email_token(TokenPurpose::VerifyEmail, user.id, &hash, now + VERIFY_LINK_LIFETIME, now).await?;
-    let link = format!("{}/{lang}/account/verify?token={token}", state.public_url);
+    let link = format!("{}{}?token={token}", state.public_url, routes::account::verify_email(lang));
     mail::queue(&state.db, user.email.as_str(), mail::Message::VerifyEmail { link: &link }, lang, now).await
 }
 
@@ -218,7 +219,7 @@ pub async fn request_password_reset(
         .db
         .store_email_token(TokenPurpose::ResetPassword, credentials.user.id, &hash, now + RESET_LINK_LIFETIME, now)
         .await?;
-    let link = format!("{}/{lang}/account/reset?token={token}", state.public_url);
+    let link = format!("{}{}?token={token}", state.public_url, routes::account::reset_password(lang));
     mail::queue(&state.db, email.as_str(), mail::Message::ResetPassword { link: &link }, lang, now).await
 }
 

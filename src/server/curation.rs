@@ -2,19 +2,19 @@
 //! imports and the audit log. Every function checks the caller first: staff (curator or admin) signed in with two
 //! factors; people need an admin. Every change is recorded in the audit log with the change itself.
 mod audit;
+mod form_routes;
 pub mod forum;
 mod import;
 mod listings;
 mod people;
-mod routes;
 pub mod site_pages;
 pub mod taxonomy;
 
 pub use audit::{audit, audit_csv};
+pub use form_routes::routes;
 pub use import::{import_file, take_import_report};
 pub use listings::{act_on_listing, find_listings, invite_owner, listing, merge_listings};
 pub use people::{people, set_disabled, set_role};
-pub use routes::routes;
 
 use time::{Duration, OffsetDateTime};
 
@@ -43,6 +43,7 @@ use crate::{
     error::AppError,
     i18n::Locale,
     labels::{country_name, deployment_name, kind_label, need_name, solution_kind_name, stage_name},
+    routes,
 };
 
 /// How staff decide a change.
@@ -151,11 +152,8 @@ pub async fn review(state: &AppState, user: &User, revision_id: i64, lang: Lang)
         created_at: revision.summary.created_at,
         changes,
         logo: revision.logo.is_some().then(|| LogoChange {
-            before: organization
-                .logo_version
-                .as_ref()
-                .map(|version| format!("/logos/{}/128?v={version}", organization.slug)),
-            after: format!("/staff/revisions/{revision_id}/logo"),
+            before: organization.logo_version.as_ref().map(|version| routes::logo(&organization.slug, 128, version)),
+            after: routes::curation::proposed_logo(revision_id),
         }),
         solutions,
         decision,
@@ -292,7 +290,7 @@ pub async fn decide(
         }
     };
     let name = display_name(&organization, lang);
-    let link = format!("{}/{lang}/account", state.public_url);
+    let link = format!("{}{}", state.public_url, routes::account::home(lang));
     let (action, comment, message) = match &verdict {
         Verdict::ApproveAll => {
             (AuditAction::RevisionApprove, None, Message::ChangeApproved { organization: &name, link: &link })
@@ -365,7 +363,7 @@ pub async fn decide_claim(
     let organization =
         state.db.organizations_by_ids(&[claim.organization_id]).await?.pop().ok_or(AppError::NotFound)?;
     let name = display_name(&organization, lang);
-    let link = format!("{}/{lang}/account", state.public_url);
+    let link = format!("{}{}", state.public_url, routes::account::home(lang));
     let message = if approve {
         Message::ClaimApproved { organization: &name, link: &link }
     } else {

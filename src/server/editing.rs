@@ -2,10 +2,10 @@
 //! new listings, claims, profile changes and logos. Changes to a verified published listing publish at once; every
 //! other change waits for staff, while the public keeps seeing the last approved version.
 //!
-//! The profile and logo forms are plain POST routes (`routes`); a listing's people are `people`'s. A
+//! The profile and logo forms are plain POST routes (`form_routes`); a listing's people are `people`'s. A
 //! refused form goes back to its page through `forms`.
+mod form_routes;
 mod people;
-mod routes;
 
 use time::OffsetDateTime;
 
@@ -30,11 +30,12 @@ use crate::{
         validation::{FieldError, Problem},
     },
     error::AppError,
+    routes,
 };
 
+pub use form_routes::routes;
 pub(crate) use people::{Compose, bring_in};
 pub use people::{hand_over, invite_editor, members, remove_member};
-pub use routes::routes;
 
 /// The status a change gets: verified, published listings trust their members; everything else waits.
 fn status_for_change(organization: &Organization, right: EditRight) -> RevisionStatus {
@@ -287,9 +288,10 @@ pub async fn editor_data(state: &AppState, user: &User, slug: &str, lang: Lang) 
     let latest = state.db.latest_revision(organization.id).await?;
     let latest_revision = latest.as_ref().map(|revision| revision.summary.clone());
     let working = WorkingChange::from(&organization, latest);
-    let pending_logo_url = working.logo.as_ref().zip(latest_revision.as_ref()).map(|(_, revision)| {
-        format!("/account/organizations/{}/pending-logo?revision={}", organization.slug, revision.id)
-    });
+    let pending_logo_url =
+        working.logo.as_ref().zip(latest_revision.as_ref()).map(|(_, revision)| {
+            format!("{}?revision={}", routes::editing::pending_logo(&organization.slug), revision.id)
+        });
     let refused = forms::take(&FormKey::Profile(slug.to_owned())).await?;
     let (form, errors) = match refused.values.is_empty() && refused.errors.is_empty() {
         true => (ProfileForm::of(&working.profile), Vec::new()),
@@ -310,10 +312,7 @@ pub async fn editor_data(state: &AppState, user: &User, slug: &str, lang: Lang) 
         form,
         errors,
         logo_errors,
-        logo_url: organization
-            .logo_version
-            .as_ref()
-            .map(|version| format!("/logos/{}/128?v={version}", organization.slug)),
+        logo_url: organization.logo_version.as_ref().map(|version| routes::logo(&organization.slug, 128, version)),
         pending_logo_url,
         latest_revision,
         categories,

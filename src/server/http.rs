@@ -26,6 +26,7 @@ use super::{AppState, db::Database};
 use crate::{
     app::{App, shell},
     domain::lang::Lang,
+    routes,
 };
 
 mod document;
@@ -127,15 +128,16 @@ pub fn router(state: AppState) -> Router {
         .route_layer(middleware::from_fn_with_state(state.clone(), super::auth::origin::same_origin_writes));
     // Each section's address without a language leads to the visitor's language: what `hreflang`'s
     // x-default names, and the feed's language-neutral entry ids.
-    let sections = super::syndication::SECTIONS.iter().filter(|section| !section.is_empty());
+    let sections =
+        routes::SECTIONS.iter().filter(|section| !section.is_empty()).map(|section| routes::below_lang(section));
     let router = sections.fold(router, |router, section| {
-        router.route(section, get(choose_language)).route(&format!("{section}/{{*page}}"), get(choose_language))
+        router.route(&section, get(choose_language)).route(&format!("{section}/{{*page}}"), get(choose_language))
     });
     static_files(router, &state.leptos_options)
         .route("/", get(choose_language))
         .route("/healthz", get(healthz))
         .route("/.well-known/security.txt", get(security::security_txt))
-        .route("/logos/{slug}/{size}", get(serve_logo))
+        .route(&routes::logo_at("{slug}", "{size}"), get(serve_logo))
         .merge(super::open_data::routes())
         .merge(super::syndication::routes())
         .merge(writable)

@@ -24,6 +24,7 @@ use crate::{
         limits::MAX_FACET_VALUES,
     },
     error::AppError,
+    routes,
 };
 use records::{CategoryTree, OrganizationRecord, SolutionRecord, SolutionSummary, TermRecord, Vocabulary};
 
@@ -32,24 +33,30 @@ const OPENAPI: &str = include_str!("open_data/openapi.json");
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/organizations", get(list_organizations))
-        .route("/api/v1/organizations.csv", get(organizations_csv))
-        .route("/api/v1/organizations/{slug}", get(organization))
-        .route("/api/v1/solutions", get(list_solutions))
-        .route("/api/v1/categories", get(categories))
-        .route("/api/v1/sectors", get(sectors))
-        .route("/api/v1/openapi.json", get(openapi))
-        .route("/api/v1/export.json", get(async |State(state)| download(state, ExportFile::Json).await))
+        .route(routes::api::ORGANIZATIONS, get(list_organizations))
+        .route(routes::api::ORGANIZATIONS_CSV, get(organizations_csv))
+        .route(&routes::api::organization("{slug}"), get(organization))
+        .route(routes::api::SOLUTIONS, get(list_solutions))
+        .route(routes::api::CATEGORIES, get(categories))
+        .route(routes::api::SECTORS, get(sectors))
+        .route(routes::api::OPENAPI, get(openapi))
+        .route(routes::api::EXPORT_JSON, get(async |State(state)| download(state, ExportFile::Json).await))
         .route(
-            "/api/v1/export/organizations.csv",
+            routes::api::EXPORT_ORGANIZATIONS_CSV,
             get(async |State(state)| download(state, ExportFile::OrganizationsCsv).await),
         )
         .route(
-            "/api/v1/export/solutions.csv",
+            routes::api::EXPORT_SOLUTIONS_CSV,
             get(async |State(state)| download(state, ExportFile::SolutionsCsv).await),
         )
-        .route("/api/v1", get(|| async { ApiError::not_found("See /api/v1/openapi.json for what this API offers.") }))
-        .route("/api/v1/{*rest}", get(|| async { ApiError::not_found("No such endpoint; see /api/v1/openapi.json.") }))
+        .route(
+            routes::api::ROOT,
+            get(|| async { ApiError::not_found("See /api/v1/openapi.json for what this API offers.") }),
+        )
+        .route(
+            &format!("{}/{{*rest}}", routes::api::ROOT),
+            get(|| async { ApiError::not_found("No such endpoint; see /api/v1/openapi.json.") }),
+        )
 }
 
 /// An API failure: the status that fits and a message for the developer, as JSON.
@@ -187,7 +194,7 @@ async fn list_organizations(State(state): State<AppState>, RawQuery(raw): RawQue
     let results = state.db.organizations_by_ids(&ids).await?;
     let results = results.into_iter().map(|org| OrganizationRecord::new(org, &vocabulary, &state.public_url)).collect();
     let page = ResultPage::new(results, total, query.page, |number| {
-        page_address(&state.public_url, "/api/v1/organizations", &query.on_page(number), lang)
+        page_address(&state.public_url, routes::api::ORGANIZATIONS, &query.on_page(number), lang)
     });
     Ok(cached(Json(page)))
 }
@@ -196,9 +203,7 @@ async fn organization(State(state): State<AppState>, Path(slug): Path<String>) -
     let not_found = || ApiError::not_found(format!("No published organization has the slug `{slug}`."));
     let Some(organization) = state.db.organization_by_slug(&slug).await? else {
         return match state.db.redirected_slug(&slug).await? {
-            Some(kept) => {
-                Ok(axum::response::Redirect::permanent(&format!("/api/v1/organizations/{kept}")).into_response())
-            }
+            Some(kept) => Ok(axum::response::Redirect::permanent(&routes::api::organization(&kept)).into_response()),
             None => Err(not_found()),
         };
     };
@@ -219,7 +224,7 @@ async fn list_solutions(State(state): State<AppState>, RawQuery(raw): RawQuery) 
     let found = state.db.search_solutions(&query, lang).await?;
     let results = found.results.into_iter().map(|card| SolutionSummary::new(card, lang, &state.public_url)).collect();
     let page = ResultPage::new(results, found.total, query.page, |number| {
-        page_address(&state.public_url, "/api/v1/solutions", &query.on_page(number), lang)
+        page_address(&state.public_url, routes::api::SOLUTIONS, &query.on_page(number), lang)
     });
     Ok(cached(Json(page)))
 }

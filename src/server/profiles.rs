@@ -10,6 +10,7 @@ use crate::{
         taxonomy::NistFunction,
     },
     error::AppError,
+    routes,
 };
 
 /// How many related organizations a profile shows.
@@ -74,10 +75,10 @@ pub async fn organization_page(state: &AppState, slug: &str, lang: Lang) -> Resu
     let related = db.related_organizations(organization.id, lang, RELATED).await?;
     let public = &state.public_url;
     Ok(Some(OrganizationPage {
-        url: format!("{public}/{lang}/organizations/{}", organization.slug),
+        url: format!("{public}{}", routes::profile(lang, &organization.slug)),
         logo_url: organization
             .logo_version
-            .map(|version| format!("{public}/logos/{}/256?v={version}", organization.slug)),
+            .map(|version| format!("{public}{}", routes::logo(&organization.slug, 256, version))),
         slug: organization.slug,
         kind: profile.kind,
         name,
@@ -171,7 +172,7 @@ pub async fn solution_page(state: &AppState, slug: &str, lang: Lang) -> Result<O
     nist_functions.sort();
     nist_functions.dedup();
     Ok(Some(SolutionPage {
-        url: format!("{}/{lang}/solutions/{}", state.public_url, solution.slug),
+        url: format!("{}{}", state.public_url, routes::solution(lang, &solution.slug)),
         name: solution_name(text.as_ref(), &solution.slug, lang),
         description_html: text.as_ref().and_then(|text| {
             text.value

@@ -16,30 +16,18 @@ use crate::{
     domain::lang::Lang,
     i18n::{Locale, td_string},
     labels::{country_name, kind_label},
+    routes,
 };
 
 /// Entries in the feed.
 const FEED_LENGTH: i64 = 50;
 /// Pages per sitemap file: each page is listed once per language, and a file may hold 50,000 URLs.
 const PAGES_PER_SITEMAP: usize = 15_000;
-/// The pages every language has besides profiles, below `/{lang}`.
-pub(crate) const SECTIONS: [&str; 10] = [
-    "",
-    "/organizations",
-    "/startups",
-    "/solutions",
-    "/landscape",
-    "/forum",
-    "/about",
-    "/contact",
-    "/privacy",
-    "/terms",
-];
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/feed.atom", get(feed))
-        .route("/sitemap.xml", get(sitemap))
+        .route(routes::FEED, get(feed))
+        .route(routes::SITEMAP, get(sitemap))
         .route("/sitemaps/{file}", get(sitemap_part))
         .route("/robots.txt", get(robots))
 }
@@ -71,7 +59,7 @@ async fn feed(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> 
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     let public = &state.public_url;
-    let self_url = format!("{public}/feed.atom?lang={lang}");
+    let self_url = format!("{public}{}", routes::feed(lang));
     let updated = organizations
         .iter()
         .filter_map(|organization| organization.published_at)
@@ -82,11 +70,12 @@ async fn feed(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> 
          <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
          <title>{title}</title>\n<subtitle>{subtitle}</subtitle>\n<id>{id}</id>\n\
          <link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>\n\
-         <link rel=\"alternate\" type=\"text/html\" href=\"{public}/{lang}/organizations?sort=newest\"/>\n\
+         <link rel=\"alternate\" type=\"text/html\" href=\"{public}{directory}?sort=newest\"/>\n\
          <updated>{updated}</updated>\n<author><name>Qala</name></author>\n",
+        directory = routes::directory(lang),
         title = escape(td_string!(locale, feed.title)),
         subtitle = escape(td_string!(locale, feed.subtitle)),
-        id = escape(format!("{public}/feed.atom")),
+        id = escape(format!("{public}{}", routes::FEED)),
         self_url = escape(self_url.as_str()),
         updated = timestamp(updated),
     );
@@ -106,15 +95,15 @@ async fn feed(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> 
         // and an address that leads to the profile in the reader's language.
         body.push_str(&format!(
             "<entry xml:lang=\"{written_in}\">\n<title>{name}</title>\n\
-             <id>{public}/organizations/{slug}</id>\n\
+             <id>{public}{id}</id>\n\
              <link rel=\"alternate\" type=\"text/html\" href=\"{profile}\"/>\n\
              <published>{published}</published>\n<updated>{updated}</updated>\n\
              <author><name>{name}</name><uri>{profile}</uri></author>\n\
              <category term=\"{kind}\" label=\"{label}\"/>\n\
              <summary xml:lang=\"{lang}\">{summary}</summary>\n</entry>\n",
-            profile = format!("{public}/{lang}/organizations/{}", organization.slug),
+            profile = format!("{public}{}", routes::profile(lang, &organization.slug)),
             name = escape(name),
-            slug = organization.slug,
+            id = routes::profile_in_any_language(&organization.slug),
             published = timestamp(published),
             updated = timestamp(organization.updated_at.max(published)),
             label = escape(kind_label(locale, kind)),
@@ -128,11 +117,11 @@ async fn feed(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> 
 /// Every public page: the sections of each language, then every profile and solution page.
 async fn all_pages(state: &AppState) -> Result<Vec<SitemapPage>, Response> {
     let pages = state.db.public_pages().await.map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
-    Ok(SECTIONS
+    Ok(routes::SECTIONS
         .iter()
-        .map(|section| SitemapPage { path: (*section).to_owned(), updated_at: None })
+        .map(|section| SitemapPage { path: routes::below_lang(section), updated_at: None })
         .chain(pages.into_iter().map(|PublicPage { path, slug, updated_at }| SitemapPage {
-            path: format!("/{path}/{slug}"),
+            path: format!("{}/{slug}", routes::below_lang(path)),
             updated_at: Some(updated_at),
         }))
         .collect())

@@ -12,6 +12,7 @@ use crate::{
     },
     i18n::*,
     labels::{audit_action_name, audit_entry_words, machine_time},
+    routes,
 };
 
 /// The audit log, filtered, with its CSV download.
@@ -72,7 +73,7 @@ pub fn AuditPage() -> impl IntoView {
                     }
                 }}
                 <button class="button button--primary" type="submit">{t!(i18n, curation.filter)}</button>
-                <a class="button" href=move || format!("/staff/audit.csv?{}", query_string())>{t!(i18n, curation.download_csv)}</a>
+                <a class="button" href=move || format!("{}?{}", routes::curation::audit_csv(), query_string())>{t!(i18n, curation.download_csv)}</a>
             </form>
             <Suspense>
                 {move || entries.get().map(|entries| match entries {

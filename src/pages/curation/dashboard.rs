@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::routes;
 use crate::{api::curation::get_staff_dashboard, domain::curation::CLAIM_REASON_MAX, i18n::*, labels::machine_time};
 
 use super::{StaffFrame, failed, lang_now, when};
@@ -38,7 +39,7 @@ pub fn StaffPage() -> impl IntoView {
                                     <div class="staff__count"><dt>{label}</dt><dd>{count}</dd></div>
                                 }).collect_view()}
                             </dl>
-                            <p><a href=format!("/{}/staff/import", lang())>{t!(i18n, curation.import.dashboard_link)}</a></p>
+                            <p><a href=routes::curation::import(lang())>{t!(i18n, curation.import.dashboard_link)}</a></p>
                             <h2>{t!(i18n, curation.changes_heading)}</h2>
                             {if dashboard.queue.is_empty() {
                                 view! { <p>{t!(i18n, curation.queue_empty)}</p> }.into_any()
@@ -47,7 +48,7 @@ pub fn StaffPage() -> impl IntoView {
                                     <ol class="staff__queue">
                                         {dashboard.queue.into_iter().map(|item| view! {
                                             <li class="staff__item">
-                                                <a href=format!("/{}/staff/revisions/{}", lang(), item.revision_id)>{item.name}</a>
+                                                <a href=routes::curation::revision(lang(), item.revision_id)>{item.name}</a>
                                                 " "
                                                 <span class="badge">
                                                     {if item.new_listing { t_string!(i18n, curation.kind_new_listing) } else { t_string!(i18n, curation.kind_edit) }}
@@ -70,12 +71,12 @@ pub fn StaffPage() -> impl IntoView {
                                             let reason_id = format!("claim-reason-{}", claim.claim_id);
                                             view! {
                                                 <li class="staff__item" id=format!("claim-{}", claim.claim_id)>
-                                                    <a href=format!("/{}/organizations/{}", lang(), claim.slug)>{claim.name}</a>
+                                                    <a href=routes::profile(lang(), &claim.slug)>{claim.name}</a>
                                                     <span class="staff__meta">
                                                         {claim.claimant} " · " {claim.website.unwrap_or_default()} " · "
                                                         <time datetime=machine_time(claim.created_at)>{when(claim.created_at)}</time>
                                                     </span>
-                                                    <form method="post" action=format!("/{}/staff/claims/{}", lang(), claim.claim_id) class="form staff__decision">
+                                                    <form method="post" action=routes::curation::claim(lang(), claim.claim_id) class="form staff__decision">
                                                         <label for=reason_id.clone()>{t!(i18n, curation.reason)}</label>
                                                         <input id=reason_id type="text" name="reason" maxlength=CLAIM_REASON_MAX.to_string() />
                                                         <button class="button button--primary" type="submit" name="decision" value="approve">{t!(i18n, curation.approve_claim)}</button>

@@ -13,6 +13,7 @@ use crate::{
     },
     i18n::*,
     labels::readable_date,
+    routes,
 };
 
 #[component]
@@ -34,7 +35,7 @@ fn edition_name(edition: &ForumEdition, lang: Lang) -> String {
 fn Forum(forum: ForumAdmin, typed: Typed) -> impl IntoView {
     let i18n = use_i18n();
     let lang = lang_now();
-    let action = move || format!("/{}/staff/forum", lang());
+    let action = move || routes::curation::forum(lang());
     let current = forum.edition.as_ref().map(|edition| edition.id);
     let slug = forum.edition.as_ref().map(|edition| edition.slug.to_string()).unwrap_or_default();
     let add = typed.of("edition-add");
@@ -43,7 +44,7 @@ fn Forum(forum: ForumAdmin, typed: Typed) -> impl IntoView {
         <nav class="staff__nav" aria-label=move || t_string!(i18n, curation.editions)>
             {forum.editions.iter().map(|edition| {
                 let here = (Some(edition.id) == current).then_some("page");
-                view! { <a href=format!("/{}/staff/forum?edition={}", lang(), edition.slug) aria-current=here>{edition_name(edition, lang())}</a> }
+                view! { <a href=format!("{}?edition={}", routes::curation::forum(lang()), edition.slug) aria-current=here>{edition_name(edition, lang())}</a> }
             }).collect_view()}
         </nav>
         <details class="staff__add" open=add_open>
@@ -102,7 +103,7 @@ fn Forum(forum: ForumAdmin, typed: Typed) -> impl IntoView {
 fn PanelItem(panel: AdminPanel, edition: String, typed: Typed) -> impl IntoView {
     let i18n = use_i18n();
     let lang = lang_now();
-    let action = move || format!("/{}/staff/forum", lang());
+    let action = move || routes::curation::forum(lang());
     let AdminPanel { panel, participants } = panel;
     let form = format!("panel-{}", panel.id);
     // Each form has its own name, so a refusal fills in only the form it came from.
@@ -141,7 +142,7 @@ fn PanelItem(panel: AdminPanel, edition: String, typed: Typed) -> impl IntoView 
             <ul class="staff__participants">
                 {participants.into_iter().map(|participant| view! {
                     <li>
-                        <a href=format!("/{}/organizations/{}", lang(), participant.slug)>{participant.name.clone()}</a>
+                        <a href=routes::profile(lang(), &participant.slug)>{participant.name.clone()}</a>
                         <form method="post" action=action class="form form--inline">
                             <input type="hidden" name="edition" value=edition.clone() />
                             <input type="hidden" name="panel_id" value=id.clone() />

@@ -6,6 +6,7 @@ use crate::{
     components::form::problem_text,
     domain::bulk::{ImportReport, ImportSheet, Unreadable},
     i18n::*,
+    routes,
 };
 
 use super::{FormErrors, StaffFrame, failed, lang_now};
@@ -27,7 +28,7 @@ pub fn ImportPage() -> impl IntoView {
                         <FormErrors errors=page.errors />
                         {page.data.map(|report| view! { <ImportOutcome report=report /> })}
                         <p>{t!(i18n, curation.import.intro)}</p>
-                        <form method="post" enctype="multipart/form-data" action=format!("/{}/staff/import", lang()) class="form">
+                        <form method="post" enctype="multipart/form-data" action=routes::curation::import(lang()) class="form">
                             <div class="field">
                                 <label for="import-file">{t!(i18n, curation.import.file)}</label>
                                 <input id="import-file" type="file" name="file" accept=".json,.csv,application/json,text/csv" required />
@@ -42,9 +43,9 @@ pub fn ImportPage() -> impl IntoView {
                         </form>
                         <p>
                             {t!(i18n, curation.import.formats)} " "
-                            <a href="/api/v1/export.json">"export.json"</a> ", "
-                            <a href="/api/v1/export/organizations.csv">"organizations.csv"</a> ", "
-                            <a href="/api/v1/export/solutions.csv">"solutions.csv"</a>
+                            <a href=routes::api::EXPORT_JSON>"export.json"</a> ", "
+                            <a href=routes::api::EXPORT_ORGANIZATIONS_CSV>"organizations.csv"</a> ", "
+                            <a href=routes::api::EXPORT_SOLUTIONS_CSV>"solutions.csv"</a>
                         </p>
                     }.into_any(),
                 })}

@@ -9,6 +9,7 @@ use crate::{
     domain::curation::{ListingAction, StaffListing},
     i18n::*,
     pages::editing::status_name,
+    routes,
 };
 
 /// A listing's state, and the staff actions on it.
@@ -37,14 +38,14 @@ pub fn StaffListingPage() -> impl IntoView {
                     Err(error) => failed(error),
                     Ok(page) => {
                         let listing = page.data;
-                        let action = format!("/{}/staff/listings/{}", lang(), listing.slug);
+                        let action = routes::curation::listing(lang(), &listing.slug);
                         let typed = |name: &str| page.typed.iter().find(|(field, _)| field == name).map(|(_, value)| value.clone());
                         let typed_position = typed("position").or(listing.featured_position.map(|position| position.to_string())).unwrap_or_default();
                         let typed = move |name: &str| typed(name).unwrap_or_default();
                         let locale = i18n.get_locale();
                         view! {
                             <p class="staff__meta">
-                                <a href=format!("/{}/organizations/{}", lang(), listing.slug)><strong>{listing.name.clone()}</strong></a>
+                                <a href=routes::profile(lang(), &listing.slug)><strong>{listing.name.clone()}</strong></a>
                                 " · " {status_name(locale, listing.status)}
                             </p>
                             <FormErrors errors=page.errors />

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::{FormErrors, StaffFrame, failed, lang_now};
+use crate::routes;
 use crate::{api::curation::get_people, domain::user::StaffRole, i18n::*};
 
 /// People: find accounts, change staff roles, disable accounts (admins only).
@@ -46,7 +47,7 @@ pub fn PeoplePage() -> impl IntoView {
                             </thead>
                             <tbody>
                                 {page.data.into_iter().map(|person| {
-                                    let action = format!("/{}/staff/people/{}", lang(), person.id);
+                                    let action = routes::curation::person(lang(), person.id);
                                     let role_id = format!("role-{}", person.id);
                                     let role = person.staff_role;
                                     view! {

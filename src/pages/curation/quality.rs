@@ -7,6 +7,7 @@ use crate::{
     api::curation::get_quality_report,
     domain::curation::{QUALITY_LIST_LIMIT, QualityList},
     i18n::*,
+    routes,
 };
 
 #[component]
@@ -61,7 +62,7 @@ fn QualitySection(id: &'static str, heading: String, list: QualityList) -> impl 
                         <tbody>
                             {items.into_iter().map(|item| view! {
                                 <tr>
-                                    <td><a href=format!("/{}/staff/listings/{}", lang(), item.slug)>{item.name}</a> " " <code>{item.slug}</code></td>
+                                    <td><a href=routes::curation::listing(lang(), &item.slug)>{item.name}</a> " " <code>{item.slug}</code></td>
                                     <td><time datetime=item.updated_at.date().to_string()>{item.updated_at.date().to_string()}</time></td>
                                     <td>{item.missing.iter().map(|lang| lang.as_str().to_uppercase()).collect::<Vec<_>>().join(", ")}</td>
                                 </tr>

@@ -17,6 +17,7 @@ use crate::{
     },
     i18n::*,
     pages::editing::{field_name, status_name},
+    routes,
 };
 
 /// One change, field by field, with the decision form while it waits.
@@ -50,8 +51,8 @@ pub fn ReviewPage() -> impl IntoView {
                                 {move || status_name(i18n.get_locale(), review.listing_status)}
                             </p>
                             <p>
-                                <a href=format!("/{}/organizations/{}", lang(), review.slug)>{t!(i18n, curation.public_page)}</a> " · "
-                                <a href=format!("/{}/staff/listings/{}", lang(), review.slug)>{t!(i18n, curation.manage_listing)}</a>
+                                <a href=routes::profile(lang(), &review.slug)>{t!(i18n, curation.public_page)}</a> " · "
+                                <a href=routes::curation::listing(lang(), &review.slug)>{t!(i18n, curation.manage_listing)}</a>
                             </p>
                             <FormErrors errors=page.errors />
                             {review.decision.clone().map(|decision| view! { <DecisionMade review=review.clone() decision /> })}
@@ -77,7 +78,7 @@ fn ChangeForm(review: Review, chosen: Vec<String>, typed_reason: String, pending
     };
     let label_for = move |field: &str| pending.then(|| format!("choose-{field}"));
     view! {
-        <form method="post" action=format!("/{}/staff/revisions/{}", lang(), review.revision_id) class="form">
+        <form method="post" action=routes::curation::revision(lang(), review.revision_id) class="form">
             <p class="staff__legend">{t!(i18n, curation.diff_legend)}</p>
             <table class="staff__diff">
                 <caption>{if pending { t_string!(i18n, curation.diff_caption) } else { t_string!(i18n, curation.proposed_caption) }}</caption>

@@ -8,6 +8,7 @@ use crate::{
     domain::site_page::{SitePageKind, SitePageText},
     i18n::*,
     labels::{format_date, site_page_name},
+    routes,
 };
 
 #[component]
@@ -39,7 +40,7 @@ fn PageTexts(kind: SitePageKind, texts: Vec<SitePageText>, typed: Typed) -> impl
     view! {
         <section class="staff__vocabulary" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{move || site_page_name(i18n.get_locale(), kind)}</h2>
-            <p><a href=move || format!("/{}/{kind}", lang())>{t!(i18n, curation.page_view)}</a></p>
+            <p><a href=move || routes::section(lang(), kind.as_str())>{t!(i18n, curation.page_view)}</a></p>
             {texts.into_iter().map(|text| {
                 let form = format!("site-page-{kind}-{}", text.lang);
                 let refused = typed.of(&form);
@@ -53,7 +54,7 @@ fn PageTexts(kind: SitePageKind, texts: Vec<SitePageText>, typed: Typed) -> impl
                     <details id=form.clone() class="staff__page-text" open=open>
                         <summary><span lang=text.lang.as_str()>{text.lang.native_name()}</span> " · " <span class="staff__meta">{status}</span></summary>
                         {refused.as_ref().map(|typed| view! { <FormErrors errors=typed.errors.clone() /> })}
-                        <form method="post" action=move || format!("/{}/staff/pages", lang()) class="form">
+                        <form method="post" action=move || routes::curation::site_pages(lang()) class="form">
                             <input type="hidden" name="form" value=form.clone() />
                             <input type="hidden" name="page" value=kind.as_str() />
                             <input type="hidden" name="text_lang" value=text.lang.as_str() />

@@ -11,6 +11,7 @@ use crate::{
     },
     i18n::*,
     labels::nist_name,
+    routes,
 };
 
 /// The taxonomy page: one section per vocabulary.
@@ -56,7 +57,7 @@ fn term_name(term: &ManagedTerm, lang: Lang) -> String {
 fn Vocabulary(kind: TermKind, terms: Vec<ManagedTerm>, parents: Vec<ManagedTerm>, typed: Typed) -> impl IntoView {
     let i18n = use_i18n();
     let lang = lang_now();
-    let action = move || format!("/{}/staff/taxonomy/{kind}", lang());
+    let action = move || routes::curation::taxonomy_terms(lang(), kind);
     // One list of slugs per vocabulary for every "move uses" field to suggest from.
     let slugs = terms
         .iter()

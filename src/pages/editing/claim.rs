@@ -6,6 +6,7 @@ use crate::{
     components::form::{FormAlert, FormState},
     domain::editing::{ClaimStatus, views::ClaimState},
     i18n::*,
+    routes,
 };
 
 use super::lang_now;
@@ -22,7 +23,7 @@ pub fn ClaimPanel(slug: String) -> impl IntoView {
     };
     let editor_link = {
         let slug = slug.clone();
-        move || format!("/{}/account/organizations/{slug}", lang())
+        move || routes::editing::listing(lang(), &slug)
     };
     view! {
         <Suspense>
@@ -50,8 +51,8 @@ pub fn ClaimPanel(slug: String) -> impl IntoView {
                     }
                         .into_any(),
                     ClaimState::SignInToClaim => {
-                        let here = format!("/{}/organizations/{slug}", lang());
-                        let sign_in = format!("/{}/account/sign-in?next={}", lang(), form_urlencoded::byte_serialize(here.as_bytes()).collect::<String>());
+                        let here = routes::profile(lang(), &slug);
+                        let sign_in = format!("{}?next={}", routes::account::sign_in(lang()), form_urlencoded::byte_serialize(here.as_bytes()).collect::<String>());
                         view! {
                             <div class="claim-panel">
                                 <p>{t!(i18n, editing.claim_question)}</p>

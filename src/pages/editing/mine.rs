@@ -5,6 +5,7 @@ use crate::{
     api::editing::get_my_organizations,
     domain::editing::{MyOrganization, RevisionStatus},
     i18n::*,
+    routes,
 };
 
 use super::{field_name, lang_now, status_name};
@@ -35,7 +36,7 @@ pub fn MyOrganizations() -> impl IntoView {
                 }}
             </Suspense>
             <p class="account-section__actions">
-                <a class="button" href=move || format!("/{}/account/organizations/new", lang())>
+                <a class="button" href=move || routes::editing::new_listing(lang())>
                     {t!(i18n, editing.new_listing_link)}
                 </a>
             </p>
@@ -54,7 +55,7 @@ pub(super) fn MyOrganizationItem(organization: MyOrganization) -> impl IntoView 
     view! {
         <li class="my-organization">
             <div class="my-organization__head">
-                <a class="my-organization__name" href=move || format!("/{}/account/organizations/{slug}", lang())>{name}</a>
+                <a class="my-organization__name" href=move || routes::editing::listing(lang(), &slug)>{name}</a>
                 <span class="badge">{move || status_name(i18n.get_locale(), status)}</span>
                 {verified.then(|| view! { <span class="badge badge--verified">{t!(i18n, editing.verified)}</span> })}
             </div>

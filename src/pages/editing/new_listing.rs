@@ -7,6 +7,7 @@ use crate::{
     components::form::{FormAlert, InvalidFormAlert},
     components::layout::PageTitle,
     i18n::*,
+    routes,
 };
 
 use super::{lang_now, profile_fields::ProfileFields};
@@ -30,7 +31,7 @@ pub fn NewListingPage() -> impl IntoView {
                             let errors = Signal::stored(data.errors.clone());
                             view! {
                                 <InvalidFormAlert errors />
-                                <form class="form editor__form" method="post" action=move || format!("/{}/account/organizations/new", lang()) novalidate=true>
+                                <form class="form editor__form" method="post" action=move || routes::editing::new_listing(lang()) novalidate=true>
                                     <ProfileFields form=data.form errors essentials_only=true />
                                     <button class="button button--primary" type="submit">{t!(i18n, editing.new_listing_button)}</button>
                                 </form>

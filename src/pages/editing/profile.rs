@@ -12,6 +12,7 @@ use crate::{
         validation::FieldError,
     },
     i18n::*,
+    routes,
 };
 
 use super::{
@@ -59,11 +60,11 @@ pub(super) fn Editor(data: EditorData) -> impl IntoView {
     let saved = move |key: &str| query.read().get(key);
     let profile_action = {
         let slug = slug.clone();
-        move || format!("/{}/account/organizations/{slug}/profile", lang())
+        move || routes::editing::profile(lang(), &slug)
     };
     let logo_action = {
         let slug = slug.clone();
-        move || format!("/{}/account/organizations/{slug}/logo", lang())
+        move || routes::editing::logo(lang(), &slug)
     };
     let title = name.clone();
     let rejected = latest_revision.clone().filter(|revision| revision.status == RevisionStatus::Rejected);
@@ -77,7 +78,7 @@ pub(super) fn Editor(data: EditorData) -> impl IntoView {
             {(status == ListingStatus::Published)
                 .then(|| {
                     let slug = slug.clone();
-                    view! { <a href=move || format!("/{}/organizations/{slug}", lang())>{t!(i18n, editing.view_public)}</a> }
+                    view! { <a href=move || routes::profile(lang(), &slug)>{t!(i18n, editing.view_public)}</a> }
                 })}
         </p>
         <div role="status">

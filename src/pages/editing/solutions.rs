@@ -22,6 +22,7 @@ use crate::{
     },
     i18n::*,
     labels::{deployment_name, solution_kind_name},
+    routes,
 };
 
 fn state_text(locale: Locale, state: SolutionState) -> Option<&'static str> {
@@ -39,14 +40,14 @@ pub(super) fn SolutionsSection(slug: String, solutions: Vec<WorkingSolution>, ve
     let i18n = use_i18n();
     let lang = lang_now();
     let query = use_query_map();
-    let base = format!("/account/organizations/{slug}/solutions");
     let empty = solutions.is_empty();
     let rows = solutions
         .into_iter()
         .map(|solution| {
             let href = {
-                let base = base.clone();
-                move || format!("/{}{base}/{}", lang(), solution.key)
+                let slug = slug.clone();
+                let key = solution.key.clone();
+                move || routes::editing::solution(lang(), &slug, &key)
             };
             let name = move || {
                 solution.details.texts.pick(lang()).map(|text| text.value.name.clone()).unwrap_or_default()
@@ -82,7 +83,7 @@ pub(super) fn SolutionsSection(slug: String, solutions: Vec<WorkingSolution>, ve
                 view! { <ul class="solution-rows">{rows}</ul> }.into_any()
             }}
             <p class="account-section__actions">
-                <a class="button" href=move || format!("/{}{base}/new", lang())>{t!(i18n, editing.add_solution)}</a>
+                <a class="button" href=move || routes::editing::solution(lang(), &slug, routes::segment::NEW)>{t!(i18n, editing.add_solution)}</a>
             </p>
         </section>
     }
@@ -125,8 +126,6 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
     let label = move |text: fn(Locale) -> &'static str| Signal::derive(move || text(i18n.get_locale()).to_owned());
     let value = |field: F| form.value(field).to_owned();
     let checked = |field: F| form.values(field).into_iter().map(str::to_owned).collect::<Vec<_>>();
-    let listing = format!("/account/organizations/{organization_slug}");
-    let action = format!("{listing}/solutions/{key}");
     let language_panels = Lang::ALL
         .iter()
         .map(|lang| {
@@ -165,12 +164,15 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
     // removal of a public solution.
     let removable = !matches!(state, None | Some(SolutionState::Removed));
     let withdrawable = matches!(state, Some(SolutionState::Changed | SolutionState::Removed));
+    let listing = StoredValue::new(organization_slug);
+    let solution_address = StoredValue::new(key);
+    let action = move || {
+        listing.with_value(|slug| solution_address.with_value(|key| routes::editing::solution(lang(), slug, key)))
+    };
     let intent_form = {
-        let action = action.clone();
         move |intent: &'static str, text: String| {
-            let action = action.clone();
             view! {
-                <form class="form form--inline" method="post" action=move || format!("/{}{action}", lang())>
+                <form class="form form--inline" method="post" action=action>
                     <input type="hidden" name="intent" value=intent />
                     <button class="button button--quiet" type="submit">{text}</button>
                 </form>
@@ -181,21 +183,17 @@ fn SolutionEditor(data: SolutionEditorData) -> impl IntoView {
     view! {
         <PageTitle text=title />
         <p class="editor__back">
-            <a href={
-                let listing = listing.clone();
-                move || format!("/{}{listing}#solutions", lang())
+            <a href=move || {
+                listing.with_value(|slug| format!("{}#solutions", routes::editing::listing(lang(), slug)))
             }>{organization_name}</a>
         </p>
         <h1>{if is_new { t_string!(i18n, editing.new_solution).to_owned() } else { heading }}</h1>
         <p class="editor__status">
             {state.and_then(|state| state_text(i18n.get_locale_untracked(), state)).map(|text| view! { <span class="badge badge--pending">{text}</span> })}
-            {public_slug.map(|slug| view! { <a href=move || format!("/{}/solutions/{slug}", lang())>{t!(i18n, editing.view_public)}</a> })}
+            {public_slug.map(|slug| view! { <a href=move || routes::solution(lang(), &slug)>{t!(i18n, editing.view_public)}</a> })}
         </p>
         <InvalidFormAlert errors />
-        <form class="form editor__form" method="post" action={
-            let action = action.clone();
-            move || format!("/{}{action}", lang())
-        } novalidate=true>
+        <form class="form editor__form" method="post" action=action novalidate=true>
             <input type="hidden" name="intent" value="save" />
             <LanguageTabs />
             <div class="language-panels">{language_panels}</div>

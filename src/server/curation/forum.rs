@@ -6,7 +6,7 @@ use axum::{
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-use super::routes::{Pairs, staff_form, urlencoding};
+use super::form_routes::{Pairs, staff_form, urlencoding};
 use crate::server::auth::policy::require_staff;
 use crate::server::forms::FormKey;
 use crate::{
@@ -19,6 +19,7 @@ use crate::{
         validation::{FieldError, Problem},
     },
     error::AppError,
+    routes,
     server::{
         AppState,
         db::{Actor, AuditRecord},
@@ -185,7 +186,7 @@ pub(super) async fn post_forum_change(
     Path(lang): Path<Lang>,
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
-    let page = format!("/{lang}/staff/forum");
+    let page = routes::curation::forum(lang);
     let edition =
         pairs.iter().find(|(name, _)| name == "edition").map(|(_, slug)| urlencoding(slug)).unwrap_or_default();
     let back = format!("{page}?edition={edition}");

@@ -6,7 +6,7 @@ use axum::{
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-use super::routes::{Pairs, staff_form};
+use super::form_routes::{Pairs, staff_form};
 use crate::server::auth::policy::require_staff;
 use crate::server::forms::FormKey;
 use crate::{
@@ -18,6 +18,7 @@ use crate::{
         validation::{FieldError, Problem},
     },
     error::AppError,
+    routes,
     server::{
         AppState,
         db::{Actor, AuditRecord},
@@ -42,7 +43,7 @@ pub async fn save(
 ) -> Result<(), AppError> {
     require_staff(user)?;
     let before = site_pages::text(state, kind, lang).await?.draft;
-    let subject = format!("{kind}/{lang}");
+    let subject = format!("{kind}{}", routes::home(lang));
     let actor = Actor::person(user);
     let record = AuditRecord::new(&actor, AuditAction::SitePageUpdate, &subject).change(Some(&before), Some(&draft));
     state.db.save_site_page(kind, lang, &draft, &record, now).await
@@ -56,7 +57,7 @@ pub(super) async fn post_site_page(
     Path(lang): Path<Lang>,
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
-    let page = format!("/{lang}/staff/pages");
+    let page = routes::curation::site_pages(lang);
     let chosen = |name: &str| pairs.iter().find(|(field, _)| field == name).map(|(_, value)| value.as_str());
     let kind: Option<SitePageKind> = chosen("page").and_then(|value| value.parse().ok());
     let text_lang: Option<Lang> = chosen("text_lang").and_then(|value| value.parse().ok());

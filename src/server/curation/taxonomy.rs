@@ -7,7 +7,7 @@ use axum::{
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-use super::routes::{Pairs, staff_form};
+use super::form_routes::{Pairs, staff_form};
 use crate::server::auth::policy::require_staff;
 use crate::server::forms::FormKey;
 use crate::{
@@ -18,6 +18,7 @@ use crate::{
         validation::{FieldError, Problem},
     },
     error::AppError,
+    routes,
     server::{
         AppState,
         db::{Actor, AuditRecord},
@@ -169,7 +170,7 @@ pub(super) async fn post_term_change(
     Path((lang, kind)): Path<(Lang, TermKind)>,
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
-    let page = format!("/{lang}/staff/taxonomy");
+    let page = routes::curation::taxonomy(lang);
     staff_form(&state, &session, lang, FormKey::Taxonomy, format!("{page}#{kind}"), pairs, async |user, form| {
         let id =
             |name: &str| form.value(name).parse::<i64>().map_err(|_| FieldError::new(name, Problem::InvalidChoice));

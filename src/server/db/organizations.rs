@@ -20,6 +20,7 @@ use crate::{
         startup::{Currency, Money, ReadinessLevel, StartupFacts},
     },
     error::AppError,
+    routes,
     server::text::slug_from_name,
 };
 
@@ -106,8 +107,8 @@ impl Database {
             .map(|row| {
                 Ok(PublicPage {
                     path: match row.try_get::<String, _>("section")?.as_str() {
-                        "organization" => "organizations",
-                        _ => "solutions",
+                        "organization" => routes::segment::ORGANIZATIONS,
+                        _ => routes::segment::SOLUTIONS,
                     },
                     slug: decode_slug(row)?,
                     updated_at: decode_time(&row.try_get::<String, _>("updated_at")?)?,

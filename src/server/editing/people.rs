@@ -19,6 +19,7 @@ use crate::{
         validation::{FieldError, Problem},
     },
     error::AppError,
+    routes,
 };
 
 /// A listing's people, for its owner (and staff); editors see the list but manage nothing.
@@ -93,8 +94,8 @@ pub(crate) async fn bring_in(
     let joining =
         existing.filter(|existing| existing.user.email_verified_at.is_some()).map(|existing| existing.user.id);
     let link = match joining {
-        Some(_) => format!("{}/{lang}/account/organizations/{}", state.public_url, organization.slug),
-        None => format!("{}/{lang}/account/sign-up", state.public_url),
+        Some(_) => format!("{}{}", state.public_url, routes::editing::listing(lang, &organization.slug)),
+        None => format!("{}{}", state.public_url, routes::account::sign_up(lang)),
     };
     let name = display_name(organization, lang);
     let mail = message(&name, &link, joining.is_some()).to(email.as_str(), lang);

@@ -10,6 +10,7 @@ use tower_sessions::Session;
 use crate::{
     domain::lang::Lang,
     error::AppError,
+    routes,
     server::{AppState, auth, db::Credentials},
 };
 
@@ -17,7 +18,7 @@ use crate::{
 pub async fn signed_in_user(state: &AppState, session: &Session, lang: Lang) -> Result<Credentials, Response> {
     match auth::signed_in(&state.db, session, OffsetDateTime::now_utc()).await {
         Ok(Some(credentials)) => Ok(credentials),
-        Ok(None) => Err((StatusCode::UNAUTHORIZED, Redirect::to(&format!("/{lang}/account/sign-in"))).into_response()),
+        Ok(None) => Err((StatusCode::UNAUTHORIZED, Redirect::to(&routes::account::sign_in(lang))).into_response()),
         Err(error) => Err(error_response(&error)),
     }
 }

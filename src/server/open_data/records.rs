@@ -15,6 +15,7 @@ use crate::domain::{
     startup::StartupFacts,
     taxonomy::{Category, NistFunction, Sector, Tag},
 };
+use crate::routes;
 
 /// The taxonomy, keyed by id, to name what listings link to.
 pub struct Vocabulary {
@@ -116,8 +117,8 @@ pub struct OrganizationRecord {
 }
 
 /// Addresses of one page in every language.
-fn page_urls(public_url: &str, path: &str) -> BTreeMap<Lang, String> {
-    Lang::ALL.iter().map(|lang| (*lang, format!("{public_url}/{lang}/{path}"))).collect()
+fn page_urls(public_url: &str, page: impl Fn(Lang) -> String) -> BTreeMap<Lang, String> {
+    Lang::ALL.iter().map(|lang| (*lang, format!("{public_url}{}", page(*lang)))).collect()
 }
 
 impl OrganizationRecord {
@@ -147,9 +148,9 @@ impl OrganizationRecord {
             tags: vocabulary.tags(&profile.tag_ids),
             startup: profile.startup,
             solutions: None,
-            logo_url: logo_version.map(|version| format!("{public_url}/logos/{slug}/256?v={version}")),
-            profile_urls: page_urls(public_url, &format!("organizations/{slug}")),
-            api_url: format!("{public_url}/api/v1/organizations/{slug}"),
+            logo_url: logo_version.map(|version| format!("{public_url}{}", routes::logo(&slug, 256, version))),
+            profile_urls: page_urls(public_url, |lang| routes::profile(lang, &slug)),
+            api_url: format!("{public_url}{}", routes::api::organization(&slug)),
             published_at,
             updated_at,
             slug,
@@ -187,7 +188,7 @@ impl SolutionRecord {
             url: details.url,
             categories: vocabulary.categories(&details.category_ids),
             sectors: vocabulary.sectors(&details.sector_ids),
-            page_urls: page_urls(public_url, &format!("solutions/{}", solution.slug)),
+            page_urls: page_urls(public_url, |lang| routes::solution(lang, &solution.slug)),
             slug: solution.slug,
         }
     }
@@ -218,14 +219,14 @@ pub struct OrganizationLink {
 impl SolutionSummary {
     pub fn new(card: SolutionCard, lang: Lang, public_url: &str) -> SolutionSummary {
         SolutionSummary {
-            page_url: format!("{public_url}/{lang}/solutions/{}", card.slug),
+            page_url: format!("{public_url}{}", routes::solution(lang, &card.slug)),
             slug: card.slug,
             kind: card.kind,
             deployment: card.deployment,
             name: card.name.plain(),
             summary: card.summary.map(|summary| summary.plain()),
             organization: OrganizationLink {
-                api_url: format!("{public_url}/api/v1/organizations/{}", card.organization_slug),
+                api_url: format!("{public_url}{}", routes::api::organization(&card.organization_slug)),
                 slug: card.organization_slug,
                 name: card.organization_name,
             },

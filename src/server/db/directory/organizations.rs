@@ -23,6 +23,7 @@ use crate::{
         taxonomy::{Category, Sector, Tag},
     },
     error::AppError,
+    routes,
     server::{
         db::{Database, decode_optional_time, decode_slug, decode_time, decode_word},
         search::{
@@ -232,7 +233,7 @@ impl Database {
                 .into_iter()
                 .filter(|facet| facet.count > 0)
                 .map(|facet| Bar {
-                    href: format!("/{lang}/organizations?{parameter}={}", facet.slug),
+                    href: format!("{}?{parameter}={}", routes::directory(lang), facet.slug),
                     label: facet.name,
                     count: facet.count,
                 })
@@ -367,7 +368,7 @@ impl Directory {
     }
 
     fn logo_url(&self, listing: &ListingCard) -> Option<String> {
-        listing.logo_version.as_ref().map(|version| format!("/logos/{}/128?v={version}", listing.slug))
+        listing.logo_version.as_ref().map(|version| routes::logo(&listing.slug, 128, version))
     }
 
     /// A result card from the index and the texts read for it.

@@ -25,6 +25,7 @@ use crate::{
         validation::{FieldError, FormValues, Problem},
     },
     error::AppError,
+    routes,
 };
 
 use super::{
@@ -35,16 +36,16 @@ use super::{
 /// The staff forms' routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/{lang}/staff/revisions/{id}", post(post_decision))
-        .route("/{lang}/staff/claims/{id}", post(post_claim_decision))
-        .route("/{lang}/staff/listings/{slug}", post(post_listing_action))
-        .route("/{lang}/staff/people/{id}", post(post_person_change))
-        .route("/{lang}/staff/taxonomy/{kind}", post(super::taxonomy::post_term_change))
-        .route("/{lang}/staff/forum", post(super::forum::post_forum_change))
-        .route("/{lang}/staff/pages", post(super::site_pages::post_site_page))
-        .route("/{lang}/staff/import", post(post_import))
-        .route("/staff/revisions/{id}/logo", get(get_proposed_logo))
-        .route("/staff/audit.csv", get(get_audit_csv))
+        .route(&routes::curation::revision("{lang}", "{id}"), post(post_decision))
+        .route(&routes::curation::claim("{lang}", "{id}"), post(post_claim_decision))
+        .route(&routes::curation::listing("{lang}", "{slug}"), post(post_listing_action))
+        .route(&routes::curation::person("{lang}", "{id}"), post(post_person_change))
+        .route(&routes::curation::taxonomy_terms("{lang}", "{kind}"), post(super::taxonomy::post_term_change))
+        .route(&routes::curation::forum("{lang}"), post(super::forum::post_forum_change))
+        .route(&routes::curation::site_pages("{lang}"), post(super::site_pages::post_site_page))
+        .route(&routes::curation::import("{lang}"), post(post_import))
+        .route(&routes::curation::proposed_logo("{id}"), get(get_proposed_logo))
+        .route(&routes::curation::audit_csv(), get(get_audit_csv))
 }
 
 pub(super) type Pairs = axum::Form<Vec<(String, String)>>;
@@ -79,7 +80,7 @@ pub(super) async fn post_decision(
     Path((lang, id)): Path<(Lang, i64)>,
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
-    let page = format!("/{lang}/staff/revisions/{id}");
+    let page = routes::curation::revision(lang, id);
     staff_form(&state, &session, lang, FormKey::Decision(id), page.clone(), pairs, async |user, form| {
         let verdict = match form.value("decision") {
             "approve" => Verdict::ApproveAll,
@@ -98,7 +99,7 @@ pub(super) async fn post_claim_decision(
     Path((lang, id)): Path<(Lang, i64)>,
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
-    let page = format!("/{lang}/staff");
+    let page = routes::curation::dashboard(lang);
     staff_form(&state, &session, lang, FormKey::Claim(id), format!("{page}#claim-{id}"), pairs, async |user, form| {
         let approve = form.value("decision") == "approve";
         decide_claim(&state, user, id, approve, form.value("reason"), lang, OffsetDateTime::now_utc()).await?;
@@ -113,13 +114,13 @@ pub(super) async fn post_listing_action(
     Path((lang, slug)): Path<(Lang, String)>,
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
-    let page = format!("/{lang}/staff/listings/{slug}");
+    let page = routes::curation::listing(lang, &slug);
     staff_form(&state, &session, lang, FormKey::Listing(slug.clone()), page.clone(), pairs, async |user, form| {
         let now = OffsetDateTime::now_utc();
         match form.value("action") {
             "merge" => {
                 let kept = merge_listings(&state, user, &slug, form.value("keep"), now).await?;
-                return Ok(format!("/{lang}/staff/listings/{kept}?done=merge"));
+                return Ok(format!("{}?done=merge", routes::curation::listing(lang, &kept)));
             }
             "invite_owner" => {
                 invite_owner(&state, user, &slug, form.value("email"), lang, now).await?;
@@ -147,7 +148,7 @@ pub(super) async fn post_person_change(
     Path((lang, id)): Path<(Lang, i64)>,
     axum::Form(pairs): Pairs,
 ) -> Result<Response, Response> {
-    let page = format!("/{lang}/staff/people");
+    let page = routes::curation::people(lang);
     staff_form(&state, &session, lang, FormKey::People, page.clone(), pairs, async |user, form| {
         let now = OffsetDateTime::now_utc();
         match form.value("change") {
@@ -193,7 +194,7 @@ pub(super) async fn post_import(
             _ => {}
         }
     }
-    let page = format!("/{lang}/staff/import");
+    let page = routes::curation::import(lang);
     let outcome = if bytes.is_empty() {
         Err(FieldError::new("file", Problem::Required).into())
     } else {

@@ -15,6 +15,7 @@ use crate::domain::{
     lang::Lang,
     validation::{FieldError, Problem},
 };
+use crate::routes;
 use crate::server::{
     AppState,
     forms::{FormKey, back_to_form},
@@ -24,11 +25,11 @@ use crate::server::{
 /// The routes the editor's plain forms post to.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/{lang}/account/organizations/{slug}/profile", post(post_profile))
-        .route("/{lang}/account/organizations/{slug}/logo", post(post_logo))
-        .route("/account/organizations/{slug}/pending-logo", get(get_pending_logo))
-        .route("/{lang}/account/organizations/new", post(post_new_listing))
-        .route("/{lang}/account/organizations/{slug}/solutions/{key}", post(post_solution))
+        .route(&routes::editing::profile("{lang}", "{slug}"), post(post_profile))
+        .route(&routes::editing::logo("{lang}", "{slug}"), post(post_logo))
+        .route(&routes::editing::pending_logo("{slug}"), get(get_pending_logo))
+        .route(&routes::editing::new_listing("{lang}"), post(post_new_listing))
+        .route(&routes::editing::solution("{lang}", "{slug}", "{key}"), post(post_solution))
 }
 
 async fn post_profile(
@@ -39,7 +40,7 @@ async fn post_profile(
 ) -> Result<Response, Response> {
     let credentials = signed_in_user(&state, &session, lang).await?;
     let form = ProfileForm(pairs);
-    let page = format!("/{lang}/account/organizations/{slug}");
+    let page = routes::editing::listing(lang, &slug);
     let outcome = save_profile(&state, &credentials.user, &slug, &form, OffsetDateTime::now_utc())
         .await
         .map(|status| format!("{page}?saved={status}"))
@@ -75,7 +76,7 @@ async fn post_logo(
             }
         }
     }
-    let page = format!("/{lang}/account/organizations/{slug}");
+    let page = routes::editing::listing(lang, &slug);
     let outcome = if bytes.is_empty() {
         Err((FieldError::new("logo", Problem::Required).into(), Vec::new()))
     } else {
@@ -97,9 +98,9 @@ async fn post_solution(
     let credentials = signed_in_user(&state, &session, lang).await?;
     let form = SolutionForm(pairs);
     let outcome = save_solution(&state, &credentials.user, &slug, &key, &form, OffsetDateTime::now_utc()).await;
-    let page = format!("/{lang}/account/organizations/{slug}/solutions/{key}");
+    let page = routes::editing::solution(lang, &slug, &key);
     let outcome = outcome
-        .map(|status| format!("/{lang}/account/organizations/{slug}?solution={status}#solutions"))
+        .map(|status| format!("{}?solution={status}#solutions", routes::editing::listing(lang, &slug)))
         .map_err(|error| (error, form.0));
     Ok(back_to_form(&session, &FormKey::Solution { slug, key }, page, outcome).await)
 }
@@ -114,7 +115,7 @@ async fn post_new_listing(
     let form = ProfileForm(pairs);
     let outcome = request_listing(&state, &credentials.user, &form, OffsetDateTime::now_utc())
         .await
-        .map(|slug| format!("/{lang}/account/organizations/{slug}?saved=pending"))
+        .map(|slug| format!("{}?saved=pending", routes::editing::listing(lang, &slug)))
         .map_err(|error| (error, form.0));
-    Ok(back_to_form(&session, &FormKey::NewListing, format!("/{lang}/account/organizations/new"), outcome).await)
+    Ok(back_to_form(&session, &FormKey::NewListing, routes::editing::new_listing(lang), outcome).await)
 }
