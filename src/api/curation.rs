@@ -31,10 +31,11 @@ pub(super) async fn with_form<T>(data: T, form: crate::server::forms::FormKey) -
 }
 
 #[server(endpoint = "staff/dashboard")]
-pub async fn get_staff_dashboard(lang: Lang) -> Result<StaffDashboard, AppError> {
+pub async fn get_staff_dashboard(lang: Lang) -> Result<WithForm<StaffDashboard>, AppError> {
     let state = crate::server::app_state()?;
     let user = crate::server::auth::require_user().await?;
-    crate::server::curation::dashboard(&state, &user, lang, time::OffsetDateTime::now_utc()).await
+    let dashboard = crate::server::curation::dashboard(&state, &user, lang, time::OffsetDateTime::now_utc()).await?;
+    with_form(dashboard, crate::server::forms::FormKey::Claims).await
 }
 
 #[server(endpoint = "staff/review")]

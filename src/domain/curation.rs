@@ -325,6 +325,8 @@ pub const AUDIT_PAGE: i64 = 50;
 pub const REJECTION_REASON_MAX: usize = 2000;
 /// Longest reason staff give for refusing a claim.
 pub const CLAIM_REASON_MAX: usize = 500;
+/// The name under which a refused claim decision keeps the id of its claim, for the dashboard.
+pub const CLAIM_FIELD: &str = "claim";
 
 /// Which audit rows to show; every part is optional, and all of them must match.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -51,8 +51,9 @@ pub enum FormKey {
     NewListing,
     /// Staff's decision on a change, by the revision's id.
     Decision(i64),
-    /// Staff's decision on a claim, by its id.
-    Claim(i64),
+    /// Staff's decisions on ownership claims, all on the dashboard: the claim decided travels with
+    /// what was typed (as `claim`), so a refusal finds its claim, or says so when it is gone.
+    Claims,
     /// Staff acting on a listing, by its slug.
     Listing(String),
     People,
@@ -71,7 +72,7 @@ impl std::fmt::Display for FormKey {
             FormKey::Solution { slug, key } => write!(f, "solution:{slug}:{key}"),
             FormKey::NewListing => f.write_str("new-listing"),
             FormKey::Decision(id) => write!(f, "decision:{id}"),
-            FormKey::Claim(id) => write!(f, "claim:{id}"),
+            FormKey::Claims => f.write_str("claims"),
             FormKey::Listing(slug) => write!(f, "listing:{slug}"),
             FormKey::People => f.write_str("people"),
             FormKey::Taxonomy => f.write_str("taxonomy"),

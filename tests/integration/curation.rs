@@ -625,9 +625,19 @@ async fn staff_decide_ownership_claims(db: Database) {
 
     let no_reason = curator.submit(&leylas, &[("decision", "reject"), ("reason", "")], "/en/staff").await;
     assert!(location(&no_reason).starts_with("/en/staff#claim-"), "refused without a reason");
+    // The dashboard it goes back to says why, at the claim, and only once.
+    let page = curator.get("/en/staff").await.body;
+    let at_claim = &page[page.find(&format!("id=\"claim-{}\"", claim_of(b_id))).expect("Leyla's claim is listed")..];
+    assert!(at_claim.contains("This field is required.") && at_claim.contains("aria-invalid=\"true\""), "{page}");
+    assert!(!curator.get("/en/staff").await.body.contains("This field is required."), "shown once");
     let essay = "word ".repeat(200);
     let too_long = curator.submit(&leylas, &[("decision", "reject"), ("reason", &essay)], "/en/staff").await;
     assert!(location(&too_long).starts_with("/en/staff#claim-"), "refused with a reason over 500 characters");
+    let page = curator.get("/en/staff").await.body;
+    assert!(
+        page.contains("Use at most 500 characters.") && page.contains(&format!("value=\"{}", &essay[..40])),
+        "{page}"
+    );
     assert_eq!(db.pending_claims().await.unwrap().len(), 1, "the claim is still pending");
     let reason = "Write from an address at the company's domain.";
     curator.submit(&leylas, &[("decision", "reject"), ("reason", reason)], "/en/staff").await;
@@ -638,6 +648,8 @@ async fn staff_decide_ownership_claims(db: Database) {
 
     let again = curator.submit(&farids, &[("decision", "reject"), ("reason", "late")], "/en/staff").await;
     assert!(location(&again).starts_with("/en/staff#claim-"), "a decided claim stays decided");
+    let page = curator.get("/en/staff").await.body;
+    assert!(page.contains("This was already decided by someone else"), "said although the claim is gone: {page}");
     assert_eq!(db.membership_role(farid_id, a_id).await.unwrap(), Some(MembershipRole::Owner));
     let actions: Vec<String> = audit_rows(&db, "claim.").await.into_iter().map(|entry| entry.action).collect();
     assert!(

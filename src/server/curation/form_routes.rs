@@ -19,7 +19,7 @@ use crate::server::{
 };
 use crate::{
     domain::{
-        curation::{AuditFilter, ListingAction},
+        curation::{AuditFilter, CLAIM_FIELD, ListingAction},
         lang::Lang,
         user::User,
         validation::{FieldError, FormValues, Problem},
@@ -97,10 +97,12 @@ pub(super) async fn post_claim_decision(
     State(state): State<AppState>,
     session: Session,
     Path((lang, id)): Path<(Lang, i64)>,
-    axum::Form(pairs): Pairs,
+    axum::Form(mut pairs): Pairs,
 ) -> Result<Response, Response> {
     let page = routes::curation::dashboard(lang);
-    staff_form(&state, &session, lang, FormKey::Claim(id), format!("{page}#claim-{id}"), pairs, async |user, form| {
+    pairs.retain(|(name, _)| name != CLAIM_FIELD);
+    pairs.push((CLAIM_FIELD.to_owned(), id.to_string()));
+    staff_form(&state, &session, lang, FormKey::Claims, format!("{page}#claim-{id}"), pairs, async |user, form| {
         let approve = form.value("decision") == "approve";
         decide_claim(&state, user, id, approve, form.value("reason"), lang, OffsetDateTime::now_utc()).await?;
         Ok(format!("{page}?claim=decided"))
