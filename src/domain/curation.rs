@@ -1,12 +1,17 @@
 //! Forum staff curating the directory: the review queue, field-by-field decisions, listing actions,
 //! people and the audit log.
+use std::{fmt, str::FromStr};
+
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::{
     audit::AuditAction,
-    editing::solutions::SolutionState,
-    editing::{FormField, ProfileForm, RevisionStatus},
+    editing::solutions::{SolutionKey, SolutionState},
+    editing::{
+        FormField, ProfileForm, RevisionStatus,
+        field::{FieldName, UnknownField},
+    },
     lang::Lang,
     organization::ListingStatus,
     user::StaffRole,
@@ -59,8 +64,8 @@ pub struct Piece {
 /// One field of a profile or a solution, as it is and as proposed, with what differs marked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
-    /// The form's field name (`en.name`, `website`, `category`, …).
-    pub field: String,
+    /// The form's field (`en.name`, `website`, `category`, …).
+    pub field: FieldName,
     /// A list (categories, sectors, certifications, links…): one piece an item, added and removed
     /// items marked. Otherwise a text, its inserted and deleted words marked.
     pub list: bool,
@@ -86,9 +91,11 @@ fn joined(pieces: &[Piece], list: bool) -> String {
 }
 
 /// Fields holding several values, each compared as a whole: repeated fields and one-a-line texts.
-const LIST_FIELDS: [&str; 5] = ["category", "sector", "need", "certifications", "social_links"];
+const LIST_FIELDS: [FormField; 5] =
+    [FormField::Category, FormField::Sector, FormField::Need, FormField::Certifications, FormField::SocialLinks];
 
 /// The fields whose values differ between two forms' pairs, in form order, what differs marked.
+/// Every pair of a form read from a listing is named by a `FieldName`; anything else is no field.
 pub fn field_changes(before: &[(String, String)], after: &[(String, String)]) -> Vec<FieldChange> {
     let mut fields: Vec<&str> = Vec::new();
     for (field, _) in after.iter().chain(before) {
@@ -101,9 +108,10 @@ pub fn field_changes(before: &[(String, String)], after: &[(String, String)]) ->
     };
     fields
         .into_iter()
-        .filter_map(|field| {
-            let (before, after) = (value(before, field), value(after, field));
-            if LIST_FIELDS.contains(&field) {
+        .filter_map(|name| {
+            let field = FieldName::parse(name)?;
+            let (before, after) = (value(before, name), value(after, name));
+            if field.lang.is_none() && LIST_FIELDS.contains(&field.field) {
                 list_change(field, &before, &after)
             } else {
                 (before.trim() != after.trim()).then(|| text_change(field, &before, &after))
@@ -112,7 +120,7 @@ pub fn field_changes(before: &[(String, String)], after: &[(String, String)]) ->
         .collect()
 }
 
-fn list_change(field: &str, before: &str, after: &str) -> Option<FieldChange> {
+fn list_change(field: FieldName, before: &str, after: &str) -> Option<FieldChange> {
     let items = |text: &str| text.lines().map(str::trim).filter(|item| !item.is_empty()).map(str::to_owned).collect();
     let (before, after): (Vec<String>, Vec<String>) = (items(before), items(after));
     let marked = |items: &[String], other: &[String]| {
@@ -120,10 +128,10 @@ fn list_change(field: &str, before: &str, after: &str) -> Option<FieldChange> {
     };
     let (before, after) = (marked(&before, &after), marked(&after, &before));
     let differs = before.iter().chain(&after).any(|piece| piece.changed);
-    differs.then(|| FieldChange { field: field.to_owned(), list: true, before, after })
+    differs.then_some(FieldChange { field, list: true, before, after })
 }
 
-fn text_change(field: &str, before: &str, after: &str) -> FieldChange {
+fn text_change(field: FieldName, before: &str, after: &str) -> FieldChange {
     let (mut old, mut new) = (Vec::new(), Vec::new());
     for change in similar::TextDiff::from_words(before, after).iter_all_changes() {
         match change.tag() {
@@ -135,7 +143,7 @@ fn text_change(field: &str, before: &str, after: &str) -> FieldChange {
             similar::ChangeTag::Insert => extend(&mut new, change.value(), true),
         }
     }
-    FieldChange { field: field.to_owned(), list: false, before: bridged(old), after: bridged(new) }
+    FieldChange { field, list: false, before: bridged(old), after: bridged(new) }
 }
 
 /// Adds text to the last piece when it is marked alike, or starts a new one.
@@ -163,8 +171,8 @@ fn bridged(pieces: Vec<Piece>) -> Vec<Piece> {
 /// A solution the change adds, changes or removes, field by field. Staff approve it as a whole.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SolutionChange {
-    /// What staff tick to approve it: `solution:{key}`.
-    pub field: String,
+    /// What staff tick to approve it: always a `ReviewField::Solution`.
+    pub field: ReviewField,
     pub name: String,
     pub state: SolutionState,
     pub changes: Vec<FieldChange>,
@@ -177,8 +185,58 @@ pub struct LogoChange {
     pub after: String,
 }
 
-/// The field staff tick to approve a proposed logo.
-pub const LOGO_FIELD: &str = FormField::Logo.as_str();
+/// A part of a change that staff may approve alone: one field of the profile (`website`, `az.name`,
+/// `logo`), or one solution edit as a whole (`solution:{key}`). Its name is the value of its tick in
+/// the review and what a decision records.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum ReviewField {
+    Profile(FieldName),
+    /// A solution edit, by its key.
+    Solution(SolutionKey),
+}
+
+impl ReviewField {
+    /// The proposed logo.
+    pub const LOGO: ReviewField = ReviewField::Profile(FormField::Logo.name());
+    const SOLUTION_PREFIX: &str = "solution:";
+}
+
+impl fmt::Display for ReviewField {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReviewField::Profile(name) => name.fmt(formatter),
+            ReviewField::Solution(key) => write!(formatter, "{}{key}", ReviewField::SOLUTION_PREFIX),
+        }
+    }
+}
+
+impl FromStr for ReviewField {
+    type Err = UnknownField;
+
+    fn from_str(name: &str) -> Result<ReviewField, UnknownField> {
+        match name.strip_prefix(ReviewField::SOLUTION_PREFIX) {
+            Some(key) => {
+                SolutionKey::parse(key).map(ReviewField::Solution).ok_or_else(|| UnknownField(name.to_owned()))
+            }
+            None => name.parse().map(ReviewField::Profile),
+        }
+    }
+}
+
+impl From<ReviewField> for String {
+    fn from(field: ReviewField) -> String {
+        field.to_string()
+    }
+}
+
+impl TryFrom<String> for ReviewField {
+    type Error = UnknownField;
+
+    fn try_from(name: String) -> Result<ReviewField, UnknownField> {
+        name.parse()
+    }
+}
 
 /// What staff decided about a change, once they have.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -186,8 +244,8 @@ pub struct ReviewDecision {
     pub decided_by: Option<String>,
     #[serde(with = "time::serde::rfc3339::option")]
     pub decided_at: Option<OffsetDateTime>,
-    /// The fields approved, when staff chose some rather than all.
-    pub approved_fields: Vec<String>,
+    /// The parts approved, when staff chose some rather than all.
+    pub approved_fields: Vec<ReviewField>,
     /// Why it was rejected.
     pub reason: Option<String>,
 }
@@ -217,10 +275,10 @@ impl ProfileForm {
     }
 
     /// This form with the chosen fields taken from `proposed`: what approving only those fields makes.
-    pub fn with_fields_from(&self, proposed: &ProfileForm, chosen: &[String]) -> ProfileForm {
-        let mut merged: Vec<(String, String)> =
-            self.0.iter().filter(|(field, _)| !chosen.contains(field)).cloned().collect();
-        merged.extend(proposed.0.iter().filter(|(field, _)| chosen.contains(field)).cloned());
+    pub fn with_fields_from(&self, proposed: &ProfileForm, chosen: &[FieldName]) -> ProfileForm {
+        let is_chosen = |name: &String| FieldName::parse(name).is_some_and(|name| chosen.contains(&name));
+        let mut merged: Vec<(String, String)> = self.0.iter().filter(|(name, _)| !is_chosen(name)).cloned().collect();
+        merged.extend(proposed.0.iter().filter(|(name, _)| is_chosen(name)).cloned());
         ProfileForm(merged)
     }
 }
@@ -401,7 +459,7 @@ mod tests {
         let after =
             form(&[("en.name", "New"), ("city", "Bakı"), ("category", "2"), ("category", "3"), ("az.name", "Yeni")]);
         let changes = after.changes_from(&before);
-        let fields: Vec<&str> = changes.iter().map(|change| change.field.as_str()).collect();
+        let fields: Vec<String> = changes.iter().map(|change| change.field.to_string()).collect();
         assert_eq!(fields, ["en.name", "category", "az.name"]);
         assert_eq!((changes[1].before_text().as_str(), changes[1].after_text().as_str()), ("1\n2", "2\n3"));
         assert_eq!(changes[2].before_text(), "", "a field that was not there before");
@@ -433,10 +491,28 @@ mod tests {
     fn approving_chosen_fields_takes_only_those_from_the_proposal() {
         let current = form(&[("en.name", "Old"), ("city", "Bakı"), ("category", "1")]);
         let proposed = form(&[("en.name", "New"), ("city", "Gəncə"), ("category", "2"), ("category", "3")]);
-        let merged = current.with_fields_from(&proposed, &["city".to_owned(), "category".to_owned()]);
+        let merged = current.with_fields_from(&proposed, &[FormField::City.name(), FormField::Category.name()]);
         assert_eq!(merged.value(FormField::Name.of(Lang::En)), "Old");
         assert_eq!(merged.value(FormField::City), "Gəncə");
         assert_eq!(merged.values(FormField::Category), ["2", "3"]);
+    }
+
+    #[test]
+    fn a_review_field_reads_back_from_its_tick() {
+        for field in [
+            ReviewField::LOGO,
+            ReviewField::Profile(FormField::Name.of(Lang::Az)),
+            ReviewField::Solution(SolutionKey::Draft(3)),
+            ReviewField::Solution(SolutionKey::Live(12)),
+        ] {
+            assert_eq!(field.to_string().parse::<ReviewField>().as_ref(), Ok(&field));
+            assert_eq!(serde_json::from_value::<ReviewField>(serde_json::json!(field.to_string())).ok(), Some(field));
+        }
+        assert_eq!(ReviewField::LOGO.to_string(), "logo");
+        assert_eq!(ReviewField::Solution(SolutionKey::Draft(3)).to_string(), "solution:draft-3");
+        for nonsense in ["solution:", "solution:draft-x", "founded", "de.name", ""] {
+            assert!(nonsense.parse::<ReviewField>().is_err(), "{nonsense:?} is no part of a change");
+        }
     }
 
     #[test]

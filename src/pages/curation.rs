@@ -221,7 +221,15 @@ fn FormErrors(errors: Vec<FieldError>) -> impl IntoView {
     })
 }
 
-/// A field's name for staff: profile fields as the editor names them, with their language.
+/// A field of the editing forms as staff read it: as the editor names it, with its language.
+fn form_field_label(locale: Locale, name: FieldName) -> String {
+    match name.lang {
+        Some(lang) => format!("{} ({})", field_name(locale, name.field), lang.as_str().to_uppercase()),
+        None => field_name(locale, name.field).to_owned(),
+    }
+}
+
+/// The name of a field a staff form refused: one of the staff forms' own, or of the editing forms'.
 fn field_label(locale: Locale, field: &str) -> String {
     match field {
         "reason" => td_string!(locale, curation.reason).to_string(),
@@ -242,7 +250,6 @@ fn field_label(locale: Locale, field: &str) -> String {
         "file" => td_string!(locale, curation.import.file).to_string(),
         "action" => td_string!(locale, curation.action).to_string(),
         "role" => td_string!(locale, curation.role).to_string(),
-        _ if field.starts_with("solution:") => td_string!(locale, curation.solution).to_string(),
         _ if field.ends_with(".title") || field.ends_with(".summary") => {
             let (lang, name) = field.split_once('.').unwrap_or_default();
             let label = if name == "title" {
@@ -252,14 +259,8 @@ fn field_label(locale: Locale, field: &str) -> String {
             };
             format!("{label} ({})", lang.to_uppercase())
         }
-        _ => match FieldName::parse(field) {
-            Some(FieldName { field, lang: Some(lang) }) => {
-                format!("{} ({})", field_name(locale, field), lang.as_str().to_uppercase())
-            }
-            Some(FieldName { field, lang: None }) => field_name(locale, field).to_owned(),
-            // Not a field of the editing forms: its own name says the most.
-            None => field.to_owned(),
-        },
+        // Not a field of the editing forms either: its own name says the most.
+        _ => FieldName::parse(field).map_or_else(|| field.to_owned(), |name| form_field_label(locale, name)),
     }
 }
 

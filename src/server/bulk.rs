@@ -10,13 +10,18 @@ pub mod import;
 
 use serde_json::Value;
 
+use crate::domain::{
+    editing::{FormField as F, field::FieldName},
+    lang::Lang,
+};
+
 /// A CSV column: its name, where its values are in a JSON record (`a.b` goes into an object, `a[]` over
-/// a list), and the form field that checks it on import (empty where the import reads it itself, or
+/// a list), and the form field that checks it on import (none where the import reads it itself, or
 /// not at all).
 pub struct Column {
     pub name: &'static str,
     pub json: &'static str,
-    pub form: &'static str,
+    pub form: Option<FieldName>,
 }
 
 impl Column {
@@ -26,68 +31,74 @@ impl Column {
     }
 }
 
-const fn column(name: &'static str, json: &'static str, form: &'static str) -> Column {
-    Column { name, json, form }
+/// A column an editing form's field checks.
+const fn column(name: &'static str, json: &'static str, form: FieldName) -> Column {
+    Column { name, json, form: Some(form) }
+}
+
+/// A column the import reads itself, or not at all.
+const fn unchecked(name: &'static str, json: &'static str) -> Column {
+    Column { name, json, form: None }
 }
 
 /// The columns of `organizations.csv`, in order.
 pub const ORGANIZATION_COLUMNS: &[Column] = &[
-    column("slug", "slug", ""),
-    column("kind", "kind", "kind"),
-    column("az.name", "texts.az.name", "az.name"),
-    column("en.name", "texts.en.name", "en.name"),
-    column("ru.name", "texts.ru.name", "ru.name"),
-    column("az.short_description", "texts.az.short_description", "az.short_description"),
-    column("en.short_description", "texts.en.short_description", "en.short_description"),
-    column("ru.short_description", "texts.ru.short_description", "ru.short_description"),
-    column("az.description", "texts.az.description", "az.description"),
-    column("en.description", "texts.en.description", "en.description"),
-    column("ru.description", "texts.ru.description", "ru.description"),
-    column("website", "website", "website"),
-    column("email", "email", "email"),
-    column("phone", "phone", "phone"),
-    column("address", "address", "address"),
-    column("city", "city", "city"),
-    column("country", "country", "country"),
-    column("founded_year", "founded_year", "founded_year"),
-    column("employee_range", "employee_range", "employee_range"),
-    column("certifications", "certifications[]", "certifications"),
-    column("social_links", "social_links[].url", "social_links"),
-    column("categories", "categories[].slug", ""),
-    column("sectors", "sectors[].slug", ""),
-    column("tags", "tags[].slug", ""),
-    column("verified_at", "verified_at", ""),
-    column("startup_stage", "startup.stage", "stage"),
-    column("funding_amount", "startup.funding_raised.amount", "funding_amount"),
-    column("funding_currency", "startup.funding_raised.currency", "funding_currency"),
-    column("looking_for", "startup.looking_for[]", "need"),
-    column("az.pitch", "startup.pitch.az", "az.pitch"),
-    column("en.pitch", "startup.pitch.en", "en.pitch"),
-    column("ru.pitch", "startup.pitch.ru", "ru.pitch"),
-    column("demo_video_url", "startup.demo_video_url", "demo_video_url"),
-    column("technology_readiness", "startup.technology_readiness", "readiness"),
-    column("profile_url", "profile_urls.en", ""),
-    column("incident_contact", "incident_contact", "incident_contact"),
-    column("constituency", "constituency", "constituency"),
+    unchecked("slug", "slug"),
+    column("kind", "kind", F::Kind.name()),
+    column("az.name", "texts.az.name", F::Name.of(Lang::Az)),
+    column("en.name", "texts.en.name", F::Name.of(Lang::En)),
+    column("ru.name", "texts.ru.name", F::Name.of(Lang::Ru)),
+    column("az.short_description", "texts.az.short_description", F::ShortDescription.of(Lang::Az)),
+    column("en.short_description", "texts.en.short_description", F::ShortDescription.of(Lang::En)),
+    column("ru.short_description", "texts.ru.short_description", F::ShortDescription.of(Lang::Ru)),
+    column("az.description", "texts.az.description", F::Description.of(Lang::Az)),
+    column("en.description", "texts.en.description", F::Description.of(Lang::En)),
+    column("ru.description", "texts.ru.description", F::Description.of(Lang::Ru)),
+    column("website", "website", F::Website.name()),
+    column("email", "email", F::Email.name()),
+    column("phone", "phone", F::Phone.name()),
+    column("address", "address", F::Address.name()),
+    column("city", "city", F::City.name()),
+    column("country", "country", F::Country.name()),
+    column("founded_year", "founded_year", F::FoundedYear.name()),
+    column("employee_range", "employee_range", F::EmployeeRange.name()),
+    column("certifications", "certifications[]", F::Certifications.name()),
+    column("social_links", "social_links[].url", F::SocialLinks.name()),
+    unchecked("categories", "categories[].slug"),
+    unchecked("sectors", "sectors[].slug"),
+    unchecked("tags", "tags[].slug"),
+    unchecked("verified_at", "verified_at"),
+    column("startup_stage", "startup.stage", F::Stage.name()),
+    column("funding_amount", "startup.funding_raised.amount", F::FundingAmount.name()),
+    column("funding_currency", "startup.funding_raised.currency", F::FundingCurrency.name()),
+    column("looking_for", "startup.looking_for[]", F::Need.name()),
+    column("az.pitch", "startup.pitch.az", F::Pitch.of(Lang::Az)),
+    column("en.pitch", "startup.pitch.en", F::Pitch.of(Lang::En)),
+    column("ru.pitch", "startup.pitch.ru", F::Pitch.of(Lang::Ru)),
+    column("demo_video_url", "startup.demo_video_url", F::DemoVideoUrl.name()),
+    column("technology_readiness", "startup.technology_readiness", F::Readiness.name()),
+    unchecked("profile_url", "profile_urls.en"),
+    column("incident_contact", "incident_contact", F::IncidentContact.name()),
+    column("constituency", "constituency", F::Constituency.name()),
 ];
 
 /// The columns of `solutions.csv`, in order.
 pub const SOLUTION_COLUMNS: &[Column] = &[
-    column("organization", "organization", ""),
-    column("slug", "slug", ""),
-    column("kind", "kind", "kind"),
-    column("az.name", "texts.az.name", "az.name"),
-    column("en.name", "texts.en.name", "en.name"),
-    column("ru.name", "texts.ru.name", "ru.name"),
-    column("az.description", "texts.az.description", "az.description"),
-    column("en.description", "texts.en.description", "en.description"),
-    column("ru.description", "texts.ru.description", "ru.description"),
-    column("deployment", "deployment", "deployment"),
-    column("certifications", "certifications[]", "certifications"),
-    column("url", "url", "url"),
-    column("categories", "categories[].slug", ""),
-    column("sectors", "sectors[].slug", ""),
-    column("page_url", "page_urls.en", ""),
+    unchecked("organization", "organization"),
+    unchecked("slug", "slug"),
+    column("kind", "kind", F::Kind.name()),
+    column("az.name", "texts.az.name", F::Name.of(Lang::Az)),
+    column("en.name", "texts.en.name", F::Name.of(Lang::En)),
+    column("ru.name", "texts.ru.name", F::Name.of(Lang::Ru)),
+    column("az.description", "texts.az.description", F::Description.of(Lang::Az)),
+    column("en.description", "texts.en.description", F::Description.of(Lang::En)),
+    column("ru.description", "texts.ru.description", F::Description.of(Lang::Ru)),
+    column("deployment", "deployment", F::Deployment.name()),
+    column("certifications", "certifications[]", F::Certifications.name()),
+    column("url", "url", F::Url.name()),
+    unchecked("categories", "categories[].slug"),
+    unchecked("sectors", "sectors[].slug"),
+    unchecked("page_url", "page_urls.en"),
 ];
 
 /// The values at a column's place in a JSON record: none when it is missing or null, several for a
@@ -143,6 +154,11 @@ mod tests {
             names.sort_unstable();
             names.dedup();
             assert_eq!(names.len(), columns.len());
+            let mut fields: Vec<String> = columns.iter().filter_map(|column| column.form).map(String::from).collect();
+            let checked = fields.len();
+            fields.sort_unstable();
+            fields.dedup();
+            assert_eq!(fields.len(), checked, "a form field checks one column");
         }
     }
 }

@@ -29,11 +29,11 @@ use crate::{
     domain::{
         audit::AuditAction,
         curation::{
-            CLAIM_REASON_MAX, ClaimItem, LOGO_FIELD, LogoChange, QUALITY_LIST_LIMIT, QualityReport, QueueItem,
-            REJECTION_REASON_MAX, Review, ReviewDecision, SolutionChange, StaffDashboard, field_changes,
+            CLAIM_REASON_MAX, ClaimItem, LogoChange, QUALITY_LIST_LIMIT, QualityReport, QueueItem,
+            REJECTION_REASON_MAX, Review, ReviewDecision, ReviewField, SolutionChange, StaffDashboard, field_changes,
         },
         editing::solutions::{SolutionEdit, SolutionState},
-        editing::{ProfileForm, RevisionStatus, SolutionForm},
+        editing::{ProfileForm, RevisionStatus, SolutionForm, field::FieldName},
         lang::Lang,
         organization::{ListingStatus, Organization},
         solution::{Solution, SolutionDetails},
@@ -50,8 +50,8 @@ use crate::{
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
     ApproveAll,
-    /// Publish only these fields of the change (profile form field names).
-    ApproveFields(Vec<String>),
+    /// Publish only these parts of the change.
+    ApproveFields(Vec<ReviewField>),
     Reject {
         reason: String,
     },
@@ -168,7 +168,7 @@ async fn email_of(state: &AppState, user_id: Option<i64>) -> Result<Option<Strin
 }
 
 /// A solution edit as staff review it: its fields as it is and as proposed (none, when it is new or
-/// removed). Its field is `solution:{key}`, which staff choose like a profile field.
+/// removed). Staff choose it like a profile field.
 fn solution_change(edit: &SolutionEdit, live: &[Solution], terms: &TermNames) -> SolutionChange {
     let live_details = |id: &i64| live.iter().find(|solution| solution.id == *id).map(|solution| &solution.details);
     let (state, before, after) = match edit {
@@ -185,7 +185,7 @@ fn solution_change(edit: &SolutionEdit, live: &[Solution], terms: &TermNames) ->
         .map(|text| text.value.name.clone())
         .unwrap_or_default();
     SolutionChange {
-        field: format!("solution:{}", edit.key()),
+        field: ReviewField::Solution(edit.key()),
         name,
         state,
         changes: field_changes(&form(before), &form(after)),
@@ -269,7 +269,7 @@ pub async fn decide(
         Verdict::ApproveFields(fields) => revision
             .solution_edits
             .iter()
-            .filter(|edit| fields.contains(&format!("solution:{}", edit.key())))
+            .filter(|edit| fields.contains(&ReviewField::Solution(edit.key())))
             .cloned()
             .collect(),
         _ => revision.solution_edits.clone(),
@@ -280,8 +280,15 @@ pub async fn decide(
             return Err(FieldError::new("fields", Problem::Required).into());
         }
         Verdict::ApproveFields(fields) => {
+            let chosen: Vec<FieldName> = fields
+                .iter()
+                .filter_map(|field| match field {
+                    ReviewField::Profile(name) => Some(*name),
+                    ReviewField::Solution(_) => None,
+                })
+                .collect();
             let merged =
-                ProfileForm::of(&organization.profile).with_fields_from(&ProfileForm::of(&revision.profile), fields);
+                ProfileForm::of(&organization.profile).with_fields_from(&ProfileForm::of(&revision.profile), &chosen);
             Some(merged.parse(organization.profile.tag_ids.clone(), now.year()).map_err(AppError::Invalid)?)
         }
         Verdict::Reject { reason } => {
@@ -320,7 +327,7 @@ pub async fn decide(
     state.db.decide_revision(revision_id, decision, comment.as_deref(), &record, &mails, now).await?;
     let logo_approved = match &verdict {
         Verdict::ApproveAll => true,
-        Verdict::ApproveFields(fields) => fields.iter().any(|field| field == LOGO_FIELD),
+        Verdict::ApproveFields(fields) => fields.contains(&ReviewField::LOGO),
         Verdict::Reject { .. } => false,
     };
     if logo_approved && let Some(logo) = &revision.logo {

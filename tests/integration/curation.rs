@@ -65,6 +65,13 @@ async fn staff_approve_chosen_fields_and_the_public_sees_only_those(db: Database
     let again = curator.call("/api/staff/review", &[("revision_id", &revision_id.to_string()), ("lang", "en")]).await;
     assert!(again.body.contains("\"field\":\"fields\""), "the page shows why: {}", again.body);
 
+    // A tick that names no part of the change (a forged form) is refused too, and publishes nothing.
+    let forged = curator.submit(&page, &[("decision", "approve_fields"), ("field", "founded")], &page).await;
+    assert_eq!(location(&forged), page);
+    let again = curator.call("/api/staff/review", &[("revision_id", &revision_id.to_string()), ("lang", "en")]).await;
+    assert!(again.body.contains("\"problem\":\"InvalidChoice\""), "the page shows why: {}", again.body);
+    assert_eq!(db.latest_revision(b_id).await.unwrap().unwrap().summary.status, RevisionStatus::Pending);
+
     let approved = curator.submit(&page, &[("decision", "approve_fields"), ("field", "city")], &page).await;
     assert_eq!(location(&approved), format!("{page}?decided=1"));
     let listing = db.organization_by_slug(&b_slug).await.unwrap().unwrap();

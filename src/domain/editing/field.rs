@@ -1,6 +1,6 @@
 //! The fields of the editing forms, by one name in every layer: the form's inputs, its parsing, the
 //! messages next to each field, how complete a profile is, and the labels staff and editors read.
-use std::fmt;
+use std::{fmt, str::FromStr};
 
 use crate::domain::lang::Lang;
 
@@ -42,13 +42,20 @@ text_enum! {
 
 impl FormField {
     /// The field's input for a text in one language: `az.name`.
-    pub fn of(self, lang: Lang) -> FieldName {
+    pub const fn of(self, lang: Lang) -> FieldName {
         FieldName { field: self, lang: Some(lang) }
+    }
+
+    /// The field's input when it holds no text of one language: `website`.
+    pub const fn name(self) -> FieldName {
+        FieldName { field: self, lang: None }
     }
 }
 
-/// A field as a form names its input: `website`, or `az.name` for a text in one language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A field as a form names its input: `website`, or `az.name` for a text in one language. It is sent
+/// and stored by that name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct FieldName {
     pub field: FormField,
     pub lang: Option<Lang>,
@@ -59,14 +66,35 @@ impl FieldName {
     pub fn parse(name: &str) -> Option<FieldName> {
         match name.split_once('.') {
             Some((lang, field)) => Some(FormField::of(field.parse().ok()?, lang.parse().ok()?)),
-            None => Some(FieldName::from(name.parse::<FormField>().ok()?)),
+            None => Some(name.parse::<FormField>().ok()?.name()),
         }
+    }
+}
+
+/// A name that is none of the editing forms' fields.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("no field of the editing forms is named {0:?}")]
+pub struct UnknownField(pub String);
+
+impl FromStr for FieldName {
+    type Err = UnknownField;
+
+    fn from_str(name: &str) -> Result<FieldName, UnknownField> {
+        FieldName::parse(name).ok_or_else(|| UnknownField(name.to_owned()))
+    }
+}
+
+impl TryFrom<String> for FieldName {
+    type Error = UnknownField;
+
+    fn try_from(name: String) -> Result<FieldName, UnknownField> {
+        name.parse()
     }
 }
 
 impl From<FormField> for FieldName {
     fn from(field: FormField) -> FieldName {
-        FieldName { field, lang: None }
+        field.name()
     }
 }
 

@@ -28,7 +28,7 @@ pub enum SolutionEdit {
 
 /// Which solution a form or an edit is about, as the editor's addresses name it: `new`, a solution's
 /// id, or `draft-N` for an addition still waiting for review.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SolutionKey {
     New,
     Live(i64),

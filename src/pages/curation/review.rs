@@ -4,16 +4,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{FormErrors, StaffFrame, failed, field_label, lang_now, when};
+use super::{FormErrors, StaffFrame, failed, form_field_label, lang_now, when};
 use crate::{
     api::curation::get_review,
     components::form::textarea_html,
     domain::{
         curation::{
-            FieldChange, LOGO_FIELD, LogoChange, Piece, REJECTION_REASON_MAX, Review, ReviewDecision, SolutionChange,
+            FieldChange, LogoChange, Piece, REJECTION_REASON_MAX, Review, ReviewDecision, ReviewField, SolutionChange,
         },
         editing::solutions::SolutionState,
-        editing::{FormField, RevisionStatus},
+        editing::{FormField, RevisionStatus, field::FieldName},
     },
     i18n::*,
     pages::editing::{field_name, status_name},
@@ -41,7 +41,7 @@ pub fn ReviewPage() -> impl IntoView {
                     Ok(page) => {
                         let review = page.data;
                         let typed_reason = page.typed.iter().find(|(field, _)| field == "reason").map(|(_, value)| value.clone()).unwrap_or_default();
-                        let chosen: Vec<String> = page.typed.iter().filter(|(field, _)| field == "field").map(|(_, value)| value.clone()).collect();
+                        let chosen: Vec<ReviewField> = page.typed.iter().filter(|(field, _)| field == "field").filter_map(|(_, value)| value.parse().ok()).collect();
                         let pending = review.status == RevisionStatus::Pending;
                         view! {
                             <p class="staff__meta">
@@ -67,16 +67,16 @@ pub fn ReviewPage() -> impl IntoView {
 
 /// The change's table, and while it waits the ticks and the decision buttons.
 #[component]
-fn ChangeForm(review: Review, chosen: Vec<String>, typed_reason: String, pending: bool) -> impl IntoView {
+fn ChangeForm(review: Review, chosen: Vec<ReviewField>, typed_reason: String, pending: bool) -> impl IntoView {
     let i18n = use_i18n();
     let lang = lang_now();
-    let tick = move |field: &str| {
+    let tick = move |field: &ReviewField| {
         pending.then(|| {
             let id = format!("choose-{field}");
-            view! { <td><input type="checkbox" id=id name="field" value=field.to_owned() checked=chosen.contains(&field.to_owned()) /></td> }
+            view! { <td><input type="checkbox" id=id name="field" value=field.to_string() checked=chosen.contains(field) /></td> }
         })
     };
-    let label_for = move |field: &str| pending.then(|| format!("choose-{field}"));
+    let label_for = move |field: &ReviewField| pending.then(|| format!("choose-{field}"));
     view! {
         <form method="post" action=routes::curation::revision(lang(), review.revision_id) class="form">
             <p class="staff__legend">{t!(i18n, curation.diff_legend)}</p>
@@ -92,19 +92,19 @@ fn ChangeForm(review: Review, chosen: Vec<String>, typed_reason: String, pending
                 </thead>
                 <tbody>
                     {review.changes.into_iter().map(|change| {
-                        let field = change.field.clone();
+                        let (name, field) = (change.field, ReviewField::Profile(change.field));
                         view! {
                             <tr>
-                                {tick(&change.field)}
-                                <th scope="row"><label for=label_for(&change.field)>{move || field_label(i18n.get_locale(), &field)}</label></th>
+                                {tick(&field)}
+                                <th scope="row"><label for=label_for(&field)>{move || form_field_label(i18n.get_locale(), name)}</label></th>
                                 <ChangeCells change />
                             </tr>
                         }
                     }).collect_view()}
                     {review.logo.map(|logo| view! {
                         <tr>
-                            {tick(LOGO_FIELD)}
-                            <th scope="row"><label for=label_for(LOGO_FIELD)>{move || field_name(i18n.get_locale(), FormField::Logo)}</label></th>
+                            {tick(&ReviewField::LOGO)}
+                            <th scope="row"><label for=label_for(&ReviewField::LOGO)>{move || field_name(i18n.get_locale(), FormField::Logo)}</label></th>
                             <LogoCells logo />
                         </tr>
                     })}
@@ -118,11 +118,11 @@ fn ChangeForm(review: Review, chosen: Vec<String>, typed_reason: String, pending
                                 <th scope="rowgroup" colspan="3"><label for=label_for(&solution.field)>{move || heading(i18n.get_locale())}</label></th>
                             </tr>
                             {solution.changes.into_iter().map(|change| {
-                                let field = change.field.clone();
+                                let field = change.field;
                                 view! {
                                     <tr>
                                         {pending.then(|| view! { <td></td> })}
-                                        <th scope="row">{move || solution_field_label(i18n.get_locale(), &field)}</th>
+                                        <th scope="row">{move || solution_field_label(i18n.get_locale(), field)}</th>
                                         <ChangeCells change />
                                     </tr>
                                 }
@@ -200,12 +200,12 @@ fn solution_heading(solution: &SolutionChange) -> impl Fn(Locale) -> String + us
 }
 
 /// A solution's field as its editor names it.
-fn solution_field_label(locale: Locale, field: &str) -> String {
-    match field {
-        "kind" => td_string!(locale, solutions.kind).to_owned(),
-        "url" => td_string!(locale, solutions.website).to_owned(),
-        "deployment" => td_string!(locale, solutions.deployment).to_owned(),
-        _ => field_label(locale, field),
+fn solution_field_label(locale: Locale, name: FieldName) -> String {
+    match name.field {
+        FormField::Kind => td_string!(locale, solutions.kind).to_owned(),
+        FormField::Url => td_string!(locale, solutions.website).to_owned(),
+        FormField::Deployment => td_string!(locale, solutions.deployment).to_owned(),
+        _ => form_field_label(locale, name),
     }
 }
 
@@ -218,10 +218,12 @@ fn DecisionMade(review: Review, decision: ReviewDecision) -> impl IntoView {
     let parts: Vec<String> = decision
         .approved_fields
         .iter()
-        .map(|field| match review.solutions.iter().find(|solution| &solution.field == field) {
-            Some(solution) => solution_heading(solution)(i18n.get_locale_untracked()),
-            None if field == LOGO_FIELD => field_name(i18n.get_locale_untracked(), FormField::Logo).to_owned(),
-            None => field_label(i18n.get_locale_untracked(), field),
+        .map(|field| match field {
+            ReviewField::Profile(name) => form_field_label(i18n.get_locale_untracked(), *name),
+            ReviewField::Solution(_) => match review.solutions.iter().find(|solution| &solution.field == field) {
+                Some(solution) => solution_heading(solution)(i18n.get_locale_untracked()),
+                None => td_string!(i18n.get_locale_untracked(), curation.solution).to_owned(),
+            },
         })
         .collect();
     view! {

@@ -11,7 +11,7 @@ use super::{Column, ORGANIZATION_COLUMNS, SOLUTION_COLUMNS, values_at};
 use crate::{
     domain::{
         bulk::{ImportReport, ImportSheet, RowProblem, Unreadable},
-        editing::{ProfileForm, SolutionForm},
+        editing::{FormField, ProfileForm, SolutionForm},
         organization::{ListingStatus, NewOrganization},
         slug::Slug,
         solution::NewSolution,
@@ -93,13 +93,14 @@ impl Row {
     /// The row as the form of `columns` would have submitted it.
     fn form_pairs(&self, columns: &[Column]) -> Vec<(String, String)> {
         let mut pairs = Vec::new();
-        for column in columns.iter().filter(|column| !column.form.is_empty()) {
+        for column in columns {
+            let Some(field) = column.form else { continue };
             let values = self.values(column.name);
-            if column.form == "need" {
+            if field == FormField::Need.name() {
                 // The profile form repeats its startup needs; its other lists are one item a line.
-                pairs.extend(values.iter().map(|need| (column.form.to_owned(), need.clone())));
+                pairs.extend(values.iter().map(|need| (field.to_string(), need.clone())));
             } else if !values.is_empty() {
-                pairs.push((column.form.to_owned(), values.join("\n")));
+                pairs.push((field.to_string(), values.join("\n")));
             }
         }
         pairs
@@ -222,7 +223,7 @@ impl Checker {
             // The forms name their own fields; the report names the file's columns.
             let column = columns
                 .iter()
-                .find(|column| column.form == error.field)
+                .find(|column| column.form.is_some_and(|field| field.to_string() == error.field))
                 .map_or(error.field, |column| column.name.to_owned());
             let slug = row.value("slug").to_owned();
             self.problems.push(RowProblem { sheet: row.sheet, row: row.number, slug, column, problem: error.problem });

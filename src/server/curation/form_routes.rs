@@ -84,7 +84,12 @@ pub(super) async fn post_decision(
     staff_form(&state, &session, lang, FormKey::Decision(id), page.clone(), pairs, async |user, form| {
         let verdict = match form.value("decision") {
             "approve" => Verdict::ApproveAll,
-            "approve_fields" => Verdict::ApproveFields(form.values("field").into_iter().map(str::to_owned).collect()),
+            "approve_fields" => Verdict::ApproveFields(
+                form.values("field")
+                    .into_iter()
+                    .map(|field| field.parse().map_err(|_| FieldError::new("fields", Problem::InvalidChoice)))
+                    .collect::<Result<_, _>>()?,
+            ),
             _ => Verdict::Reject { reason: form.value("reason").to_owned() },
         };
         decide(&state, user, id, verdict, lang, OffsetDateTime::now_utc()).await?;

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     domain::{
-        curation::{ListingAction, Person, QualityItem, QualityList, QualityReport},
+        curation::{ListingAction, Person, QualityItem, QualityList, QualityReport, ReviewField},
         editing::RevisionStatus,
         lang::Lang,
         organization::ListingStatus,
@@ -45,7 +45,7 @@ pub enum Decision<'a> {
     /// Publish this profile and these solution edits: all of the change, or the chosen `fields` of it.
     Approve {
         proposal: Proposal<'a>,
-        fields: &'a [String],
+        fields: &'a [ReviewField],
     },
     Reject,
 }

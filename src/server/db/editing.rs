@@ -14,6 +14,7 @@ use super::{
 use crate::{
     domain::{
         audit::AuditAction,
+        curation::ReviewField,
         editing::solutions::SolutionEdit,
         editing::{ClaimStatus, RevisionStatus, RevisionSummary},
         organization::{ListingStatus, NewOrganization, OrganizationProfile},
@@ -36,7 +37,7 @@ pub struct Revision {
     pub decided_by: Option<i64>,
     pub decided_at: Option<OffsetDateTime>,
     /// The fields staff approved, when they chose some rather than all.
-    pub approved_fields: Vec<String>,
+    pub approved_fields: Vec<ReviewField>,
 }
 
 /// What a change proposes: the whole profile, a new logo, and what it does to the solutions.
@@ -189,8 +190,12 @@ impl Database {
             solution_edits: decode_json(&row.try_get::<String, _>("solution_edits")?)?,
             decided_by: row.try_get("decided_by")?,
             decided_at: decode_optional_time(row.try_get("decided_at")?)?,
+            // A name no part of a change has (an older version's, say) is no reason not to show the
+            // decision: it is left out.
             approved_fields: match row.try_get::<Option<String>, _>("approved_fields")? {
-                Some(fields) => decode_json(&fields)?,
+                Some(fields) => {
+                    decode_json::<Vec<String>>(&fields)?.iter().filter_map(|field| field.parse().ok()).collect()
+                }
                 None => Vec::new(),
             },
         };
