@@ -1,34 +1,57 @@
-//! The frame of a directory page's answer: facets beside results, the count, the order, the empty state.
+//! The frame of a directory page's answer, the same for organizations, solutions and startups: facets
+//! beside results, the count, the order, the pages, the empty state and the links out of it.
 use leptos::prelude::*;
 
+use super::pagination::Pagination;
 use crate::{
-    domain::directory::{DirectorySort, IgnoredParameter},
+    domain::directory::{DirectorySort, IgnoredParameter, SearchQuery},
     i18n::*,
 };
 
-/// How an answer is laid out; what varies between directories comes in as views.
+/// How an answer is laid out; what varies between directories comes in as views. The links (other
+/// pages, without filters, without search words) are the question's own, at `base`.
 #[component]
-pub fn ResultsLayout(
+pub fn ResultsLayout<Q>(
+    /// The question answered.
+    query: Q,
+    /// The page's address without a question.
+    base: String,
     /// Parameters of the address that made no sense and were left out.
     ignored: Vec<IgnoredParameter>,
     /// The facet groups.
     facets: AnyView,
-    /// "N organizations for «…»".
-    summary: AnyView,
+    /// "N organizations", said before the search words.
+    count: AnyView,
     /// How many results the question has, for the phone panel's "Show N results".
     total: u64,
+    /// The page shown, and how many there are.
+    page: u32,
+    page_count: u32,
     sort: DirectorySort,
     sorts: &'static [DirectorySort],
-    /// The address without filters, when there are any.
-    clear_filters: Option<String>,
-    /// The address without search words, when there are any.
-    clear_search: Option<String>,
     empty_heading: String,
-    /// The results and their pagination; `None` when nothing matched.
-    results: Option<AnyView>,
-) -> impl IntoView {
+    /// This page's results; `None` when nothing matched.
+    list: Option<AnyView>,
+    /// What follows the results and their pages, when there are any (a download link).
+    #[prop(optional)]
+    after: Option<AnyView>,
+) -> impl IntoView
+where
+    Q: SearchQuery + Send + Sync + 'static,
+{
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
+    let summary = results_summary(count, query.text());
+    let clear_filters = query.has_filters().then(|| query.without_filters().href(&base));
+    let clear_search = (!query.text().trim().is_empty()).then(|| query.without_text().href(&base));
+    let results = list.map(|list| {
+        view! {
+            {list}
+            <Pagination page page_count href=move |number| query.on_page(number).href(&base) />
+            {after}
+        }
+        .into_any()
+    });
     let sort_label = move |sort: DirectorySort| match sort {
         DirectorySort::Relevance => td_string!(locale, directory.sort_relevance),
         DirectorySort::Name => td_string!(locale, directory.sort_name),
@@ -95,7 +118,7 @@ pub fn ResultsLayout(
 }
 
 /// "N results", and «the words» when the question had any: the line above every page of results.
-pub fn results_summary(count: AnyView, searched: &str) -> AnyView {
+fn results_summary(count: AnyView, searched: &str) -> AnyView {
     let i18n = use_i18n();
     let searched = searched.trim().to_owned();
     view! {

@@ -81,6 +81,21 @@ pub trait SearchQuery: Sized {
     /// values in a facet. Server functions ask it before any search, for callers that are no page.
     fn check_limits(&self) -> Result<(), AppError>;
 
+    /// The search words, as typed.
+    fn text(&self) -> &str;
+
+    /// Whether any filter (not the text) narrows the results.
+    fn has_filters(&self) -> bool;
+
+    /// The same question on another page.
+    fn on_page(&self, page: u32) -> Self;
+
+    /// The same text and order with no filters, on the first page.
+    fn without_filters(&self) -> Self;
+
+    /// The same filters and order without search words, on the first page.
+    fn without_text(&self) -> Self;
+
     /// Reads a raw query string (`q=kiber&kind=cert`, without `?`).
     fn from_query_string(text: &str) -> (Self, Vec<IgnoredParameter>) {
         let pairs: Vec<(String, String)> = form_urlencoded::parse(text.as_bytes()).into_owned().collect();
@@ -182,11 +197,12 @@ impl SearchQuery for DirectoryQuery {
         )?;
         self.cities.iter().try_for_each(|city| check_text("city", city, MAX_CITY_CHARS))
     }
-}
 
-impl DirectoryQuery {
-    /// Whether any filter (not the text) narrows the results.
-    pub fn has_filters(&self) -> bool {
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn has_filters(&self) -> bool {
         !(self.kinds.is_empty()
             && self.categories.is_empty()
             && self.sectors.is_empty()
@@ -198,16 +214,20 @@ impl DirectoryQuery {
             && !self.verified_only)
     }
 
-    /// The same question on another page.
-    pub fn on_page(&self, page: u32) -> DirectoryQuery {
+    fn on_page(&self, page: u32) -> DirectoryQuery {
         DirectoryQuery { page, ..self.clone() }
     }
 
-    /// The same text and order with no filters, on the first page.
-    pub fn without_filters(&self) -> DirectoryQuery {
+    fn without_filters(&self) -> DirectoryQuery {
         DirectoryQuery { text: self.text.clone(), sort: self.sort, page: 1, ..DirectoryQuery::default() }
     }
 
+    fn without_text(&self) -> DirectoryQuery {
+        DirectoryQuery { text: String::new(), page: 1, ..self.clone() }
+    }
+}
+
+impl DirectoryQuery {
     /// The order actually used: relevance means nothing without search words.
     pub fn effective_sort(&self) -> DirectorySort {
         if self.sort == DirectorySort::Relevance && self.text.trim().is_empty() {
@@ -353,10 +373,12 @@ impl SearchQuery for SolutionQuery {
             ],
         )
     }
-}
 
-impl SolutionQuery {
-    pub fn has_filters(&self) -> bool {
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn has_filters(&self) -> bool {
         !(self.categories.is_empty()
             && self.nist_functions.is_empty()
             && self.sectors.is_empty()
@@ -365,12 +387,16 @@ impl SolutionQuery {
             && self.countries.is_empty())
     }
 
-    pub fn on_page(&self, page: u32) -> SolutionQuery {
+    fn on_page(&self, page: u32) -> SolutionQuery {
         SolutionQuery { page, ..self.clone() }
     }
 
-    pub fn without_filters(&self) -> SolutionQuery {
+    fn without_filters(&self) -> SolutionQuery {
         SolutionQuery { text: self.text.clone(), sort: self.sort, page: 1, ..SolutionQuery::default() }
+    }
+
+    fn without_text(&self) -> SolutionQuery {
+        SolutionQuery { text: String::new(), page: 1, ..self.clone() }
     }
 }
 

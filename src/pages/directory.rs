@@ -11,8 +11,7 @@ use crate::{
     components::{
         facets::{FacetGroup, FacetOption, FacetTree},
         organization_card::OrganizationCardView,
-        pagination::Pagination,
-        results::{ResultsLayout, results_summary},
+        results::ResultsLayout,
         search_page::{SearchPage, SearchPageTexts},
     },
     domain::{
@@ -52,8 +51,6 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let lang = Lang::from(locale);
-    let base = routes::directory(lang);
-    let link = move |query: &DirectoryQuery| query.href(&base);
     let DirectoryPage { results, total, page: current, page_count, facets } = page;
     let kinds = FacetOption::of_values(facets.kinds, |kind| kind_name(locale, kind).to_owned());
     let countries = FacetOption::of_values(facets.countries, |country| country_name(locale, country).to_owned());
@@ -76,14 +73,6 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
         count: facets.verified.count,
         selected: facets.verified.selected,
     }];
-    let clear_filters = query.has_filters().then(|| link(&query.without_filters()));
-    let has_text = !query.text.trim().is_empty();
-    let clear_search = has_text.then(|| link(&DirectoryQuery { text: String::new(), page: 1, ..query.clone() }));
-    let page_link = {
-        let query = query.clone();
-        let link = link.clone();
-        move |number: u32| link(&query.on_page(number))
-    };
     let csv = match query.on_page(1).to_query_string() {
         filters if filters.is_empty() => format!("{}?lang={lang}", routes::api::ORGANIZATIONS_CSV),
         filters => format!("{}?{filters}&lang={lang}", routes::api::ORGANIZATIONS_CSV),
@@ -104,29 +93,31 @@ fn DirectoryResults(page: DirectoryPage, query: DirectoryQuery, ignored: Vec<Ign
         <FacetGroup legend=td_string!(locale, directory.facet_verified).to_owned() name="verified" options=verified />
     }
     .into_any();
-    let summary = results_summary(t!(i18n, directory.results, count = move || total).into_any(), &query.text);
-    let results = (!results.is_empty()).then(|| {
+    let list = (!results.is_empty()).then(|| {
         view! {
             <ol class="org-list">
                 {results.into_iter().map(|card| view! { <OrganizationCardView card /> }).collect_view()}
             </ol>
-            <Pagination page=current page_count href=page_link />
-            <p class="directory__download"><a href=csv download="">{t!(i18n, directory.download_csv)}</a></p>
         }
         .into_any()
     });
+    let after =
+        view! { <p class="directory__download"><a href=csv download="">{t!(i18n, directory.download_csv)}</a></p> };
     view! {
         <ResultsLayout
+            sort=query.sort
+            query
+            base=routes::directory(lang)
             ignored
             facets
-            summary
+            count=t!(i18n, directory.results, count = move || total).into_any()
             total
-            sort=query.sort
+            page=current
+            page_count
             sorts=DirectorySort::DIRECTORY
-            clear_filters
-            clear_search
             empty_heading=td_string!(locale, directory.empty_heading).to_owned()
-            results
+            list
+            after=after.into_any()
         />
     }
 }

@@ -13,12 +13,11 @@ use crate::{
         facets::{FacetGroup, FacetOption, FacetTree},
         in_language::{Highlighted, InLanguage, LanguageMark},
         organization_card::OrganizationCardView,
-        pagination::Pagination,
-        results::{ResultsLayout, results_summary},
+        results::ResultsLayout,
         search_page::{SearchPage, SearchPageTexts},
     },
     domain::{
-        directory::{COMPARED_SOLUTIONS, DirectorySort, SearchQuery, SolutionCard, SolutionQuery, SolutionResults},
+        directory::{COMPARED_SOLUTIONS, DirectorySort, SolutionCard, SolutionQuery, SolutionResults},
         lang::Lang,
         profile::{SolutionPage, TaxonomyLink},
         solution::SolutionKind,
@@ -68,8 +67,6 @@ fn SolutionsAnswer(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let base = routes::solutions(Lang::from(locale));
-    let link = move |query: &SolutionQuery| query.href(&base);
     let SolutionResults { results, total, page: current, page_count, facets } = page;
     let facet_views = view! {
         <FacetTree
@@ -101,34 +98,28 @@ fn SolutionsAnswer(
         />
     }
     .into_any();
-    let has_text = !query.text.trim().is_empty();
-    let summary = results_summary(t!(i18n, solutions.results, count = move || total).into_any(), &query.text);
-    let page_link = {
-        let query = query.clone();
-        let link = link.clone();
-        move |number: u32| link(&query.on_page(number))
-    };
-    let results = (!results.is_empty()).then(|| {
+    let list = (!results.is_empty()).then(|| {
         view! {
             <ol class="org-list">
                 {results.into_iter().map(|card| view! { <SolutionCardView card /> }).collect_view()}
             </ol>
-            <Pagination page=current page_count href=page_link />
         }
         .into_any()
     });
     view! {
         <ResultsLayout
+            sort=query.sort
+            query
+            base=routes::solutions(Lang::from(locale))
             ignored
             facets=facet_views
-            summary
+            count=t!(i18n, solutions.results, count = move || total).into_any()
             total
-            sort=query.sort
+            page=current
+            page_count
             sorts=DirectorySort::DIRECTORY
-            clear_filters=query.has_filters().then(|| link(&query.without_filters()))
-            clear_search=has_text.then(|| link(&SolutionQuery { text: String::new(), page: 1, ..query.clone() }))
             empty_heading=td_string!(locale, solutions.empty_heading).to_owned()
-            results
+            list
         />
     }
 }

@@ -11,12 +11,11 @@ use crate::{
         icons::{Icon, IconName},
         in_language::{Highlighted, InLanguage},
         organization_card::{Logo, VerifiedBadge},
-        pagination::Pagination,
-        results::{ResultsLayout, results_summary},
+        results::ResultsLayout,
         search_page::{SearchPage, SearchPageTexts},
     },
     domain::{
-        directory::{DirectoryQuery, DirectorySort, IgnoredParameter, SearchQuery},
+        directory::{DirectoryQuery, DirectorySort, IgnoredParameter},
         lang::Lang,
         showcase::{StartupCard, StartupShowcase},
     },
@@ -50,8 +49,6 @@ pub fn StartupsPage() -> impl IntoView {
 fn ShowcaseResults(showcase: StartupShowcase, query: DirectoryQuery, ignored: Vec<IgnoredParameter>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let base = routes::startups(Lang::from(locale));
-    let link = move |query: &DirectoryQuery| query.href(&base);
     let StartupShowcase { results, total, page: current, page_count, facets } = showcase;
     let facet_views = view! {
         <FacetGroup
@@ -82,36 +79,31 @@ fn ShowcaseResults(showcase: StartupShowcase, query: DirectoryQuery, ignored: Ve
         />
     }
     .into_any();
-    let has_text = !query.text.trim().is_empty();
-    let summary = results_summary(t!(i18n, startups.results, count = move || total).into_any(), &query.text);
-    let page_link = {
-        let query = query.clone();
-        let link = link.clone();
-        move |number: u32| link(&query.on_page(number))
-    };
-    let results = (!results.is_empty()).then(|| {
+    let list = (!results.is_empty()).then(|| {
         view! {
             <ol class="startup-grid">
                 {results.into_iter().map(|startup| view! { <StartupCardView startup /> }).collect_view()}
             </ol>
-            <Pagination page=current page_count href=page_link />
         }
         .into_any()
     });
     // Without search words the showcase's own order is featured first.
+    let has_text = !query.text.trim().is_empty();
     let sort = if query.sort == DirectorySort::Relevance && !has_text { DirectorySort::Featured } else { query.sort };
     view! {
         <ResultsLayout
+            query
+            base=routes::startups(Lang::from(locale))
             ignored
             facets=facet_views
-            summary
+            count=t!(i18n, startups.results, count = move || total).into_any()
             total
+            page=current
+            page_count
             sort
             sorts=DirectorySort::SHOWCASE
-            clear_filters=query.has_filters().then(|| link(&query.without_filters()))
-            clear_search=has_text.then(|| link(&DirectoryQuery { text: String::new(), page: 1, ..query.clone() }))
             empty_heading=td_string!(locale, startups.empty_heading).to_owned()
-            results
+            list
         />
     }
 }
