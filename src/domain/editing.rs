@@ -86,12 +86,12 @@ impl Completeness {
             (FormField::ShortDescription, summarised),
             (FormField::Description, described),
             (FormField::Translations, texts_in_every_language),
-            (FormField::Website, profile.website.is_some()),
-            (FormField::Email, profile.email.is_some()),
-            (FormField::City, profile.city.is_some()),
+            (FormField::Website, profile.facts.website.is_some()),
+            (FormField::Email, profile.facts.email.is_some()),
+            (FormField::City, profile.facts.city.is_some()),
             (FormField::Category, !profile.category_ids.is_empty()),
             (FormField::Sector, !profile.sector_ids.is_empty()),
-            (FormField::FoundedYear, profile.founded_year.is_some()),
+            (FormField::FoundedYear, profile.facts.founded_year.is_some()),
         ];
         let done = checks.iter().filter(|(_, done)| *done).count();
         let percent = u8::try_from(done * 100 / checks.len()).unwrap_or(100);

@@ -88,12 +88,12 @@ pub struct OrganizationText {
     pub description: Option<String>,
 }
 
-/// What an organization says about itself: the part of a listing its members edit, and what a
-/// revision records.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct OrganizationProfile {
-    pub kind: OrganizationKind,
-    pub texts: Translations<OrganizationText>,
+/// What an organization states about itself besides its texts and taxonomy: how to reach it, where
+/// it is, since when, how big, certified for what, and where else it is online. Declared once, so
+/// the profile its members edit, its public page and its open-data record carry the same fields;
+/// each of them flattens it, so their JSON has the fields in place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationFacts {
     pub website: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -111,6 +111,26 @@ pub struct OrganizationProfile {
     pub employee_range: Option<EmployeeRange>,
     pub certifications: Vec<String>,
     pub social_links: Vec<SocialLink>,
+}
+
+impl OrganizationFacts {
+    /// The incident contact as a link: a web address as it is, a mail address as `mailto:`.
+    pub fn incident_href(&self) -> Option<String> {
+        self.incident_contact.as_deref().map(|contact| match contact.contains("://") {
+            true => contact.to_owned(),
+            false => format!("mailto:{contact}"),
+        })
+    }
+}
+
+/// What an organization says about itself: the part of a listing its members edit, and what a
+/// revision records.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationProfile {
+    pub kind: OrganizationKind,
+    pub texts: Translations<OrganizationText>,
+    #[serde(flatten)]
+    pub facts: OrganizationFacts,
     /// Sorted ids of the categories (second level), sectors and tags it describes itself with.
     pub category_ids: Vec<i64>,
     pub sector_ids: Vec<i64>,

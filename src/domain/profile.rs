@@ -3,10 +3,9 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::{
-    country::Country,
     directory::OrganizationCard,
     lang::Localized,
-    organization::{EmployeeRange, OrganizationKind, SocialLink},
+    organization::{OrganizationFacts, OrganizationKind},
     slug::Slug,
     solution::{Deployment, SolutionKind},
     startup::{Money, ReadinessLevel, StartupNeed, StartupStage},
@@ -54,19 +53,8 @@ pub struct OrganizationPage {
     pub short_description: Option<Localized<String>>,
     /// The description rendered from Markdown and sanitized.
     pub description_html: Option<Localized<String>>,
-    pub website: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub address: Option<String>,
-    pub city: Option<String>,
-    pub country: Country,
-    /// A `mailto:` or web address for reporting an incident, and the text it was typed as.
-    pub incident_contact: Option<(String, String)>,
-    pub constituency: Option<String>,
-    pub founded_year: Option<i32>,
-    pub employee_range: Option<EmployeeRange>,
-    pub certifications: Vec<String>,
-    pub social_links: Vec<SocialLink>,
+    #[serde(flatten)]
+    pub facts: OrganizationFacts,
     #[serde(with = "time::serde::rfc3339::option")]
     pub verified_at: Option<OffsetDateTime>,
     /// Absolute addresses of the logo, small and large; `None` without a logo.

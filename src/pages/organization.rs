@@ -16,7 +16,7 @@ use crate::{
     domain::{
         city::city_name,
         lang::Lang,
-        organization::SocialNetwork,
+        organization::{OrganizationFacts, SocialNetwork},
         profile::{OrganizationPage, SolutionSummary, StartupView, TaxonomyLink},
     },
     i18n::*,
@@ -71,7 +71,8 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
     let structured = structured_data(&page, Lang::from(locale));
     let description = page.short_description.as_ref().map(|text| text.value.clone()).unwrap_or_default();
     let title = td_display!(locale, profile.title, name = page.name.value.clone()).to_string();
-    let place = place_name(locale, page.city.as_deref(), page.country);
+    let place = place_name(locale, page.facts.city.as_deref(), page.facts.country);
+    let incident_contact = page.facts.incident_href().zip(page.facts.incident_contact.clone());
     let OrganizationPage {
         slug,
         url,
@@ -79,16 +80,19 @@ fn Profile(page: OrganizationPage) -> impl IntoView {
         name,
         short_description,
         description_html,
-        website,
-        email,
-        phone,
-        address,
-        incident_contact,
-        constituency,
-        founded_year,
-        employee_range,
-        certifications,
-        social_links,
+        facts:
+            OrganizationFacts {
+                website,
+                email,
+                phone,
+                address,
+                constituency,
+                founded_year,
+                employee_range,
+                certifications,
+                social_links,
+                ..
+            },
         verified_at,
         logo_url,
         categories,
@@ -377,8 +381,8 @@ pub fn format_amount(amount: i64) -> String {
 
 /// The listing as a schema.org `Organization`.
 fn structured_data(page: &OrganizationPage, lang: Lang) -> serde_json::Value {
-    let mut same_as: Vec<&str> = page.social_links.iter().map(|link| link.url.as_str()).collect();
-    same_as.extend(page.website.as_deref());
+    let mut same_as: Vec<&str> = page.facts.social_links.iter().map(|link| link.url.as_str()).collect();
+    same_as.extend(page.facts.website.as_deref());
     serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -386,14 +390,14 @@ fn structured_data(page: &OrganizationPage, lang: Lang) -> serde_json::Value {
         "url": page.url,
         "description": page.short_description.as_ref().map(|text| &text.value),
         "logo": page.logo_url,
-        "email": page.email,
-        "telephone": page.phone,
-        "foundingDate": page.founded_year.map(|year| year.to_string()),
+        "email": page.facts.email,
+        "telephone": page.facts.phone,
+        "foundingDate": page.facts.founded_year.map(|year| year.to_string()),
         "address": {
             "@type": "PostalAddress",
-            "streetAddress": page.address,
-            "addressLocality": page.city.as_deref().map(|city| city_name(city, lang)),
-            "addressCountry": page.country.as_str(),
+            "streetAddress": page.facts.address,
+            "addressLocality": page.facts.city.as_deref().map(|city| city_name(city, lang)),
+            "addressCountry": page.facts.country.as_str(),
         },
         "sameAs": same_as,
     })

@@ -93,7 +93,7 @@ pub async fn dashboard(
                 slug: organization.slug.to_string(),
                 name: display_name(organization, lang),
                 claimant: waiting.person.clone().unwrap_or_default(),
-                website: organization.profile.website.clone(),
+                website: organization.profile.facts.website.clone(),
                 created_at: waiting.created_at,
             })
         })

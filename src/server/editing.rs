@@ -207,10 +207,11 @@ pub async fn claim(state: &AppState, user: &User, slug: &str, now: OffsetDateTim
     if state.db.has_owner(organization.id).await? {
         return Err(FieldError::new("claim", Problem::AlreadyOwned).into());
     }
-    let matches_website = organization.profile.website.as_deref().and_then(website_domain).is_some_and(|domain| {
-        let email_domain = user.email.domain();
-        email_domain == domain || email_domain.ends_with(&format!(".{domain}"))
-    });
+    let matches_website =
+        organization.profile.facts.website.as_deref().and_then(website_domain).is_some_and(|domain| {
+            let email_domain = user.email.domain();
+            email_domain == domain || email_domain.ends_with(&format!(".{domain}"))
+        });
     let status = if matches_website { ClaimStatus::Approved } else { ClaimStatus::Pending };
     let claimed = state.db.create_claim(organization.id, user.id, status, now).await?;
     let action =

@@ -84,21 +84,7 @@ pub async fn organization_page(state: &AppState, slug: &str, lang: Lang) -> Resu
         name,
         short_description,
         description_html,
-        website: profile.website,
-        email: profile.email,
-        phone: profile.phone,
-        address: profile.address,
-        city: profile.city,
-        country: profile.country,
-        incident_contact: profile.incident_contact.map(|contact| {
-            let href = if contact.contains("://") { contact.clone() } else { format!("mailto:{contact}") };
-            (href, contact)
-        }),
-        constituency: profile.constituency,
-        founded_year: profile.founded_year,
-        employee_range: profile.employee_range,
-        certifications: profile.certifications,
-        social_links: profile.social_links,
+        facts: profile.facts,
         verified_at: organization.verified_at,
         categories,
         sectors,

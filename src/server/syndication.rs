@@ -88,7 +88,7 @@ async fn feed(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> 
         // else what it is and where.
         let summary =
             organization.profile.texts.get(lang).and_then(|text| text.short_description.clone()).unwrap_or_else(|| {
-                format!("{} · {}", kind_label(locale, kind), country_name(locale, organization.profile.country))
+                format!("{} · {}", kind_label(locale, kind), country_name(locale, organization.profile.facts.country))
             });
         let published = organization.published_at.unwrap_or(organization.created_at);
         // The id is the listing's address without a language: the same entry in every language's feed,

@@ -160,7 +160,7 @@ async fn formulas_in_the_csv_export_are_neutralised_and_import_back_as_they_were
                 description: Some("=1+1".to_owned()),
             },
         );
-    listing.profile.city = Some("-Bakı".to_owned());
+    listing.profile.facts.city = Some("-Bakı".to_owned());
     // Tab and carriage return: the forms trim them away, but a cell must be safe whatever the database holds.
     let tab = organization("\tTab", OrganizationKind::Company);
     let ids = db.insert_organizations(&[listing, tab], OffsetDateTime::now_utc()).await.unwrap();
@@ -200,7 +200,7 @@ async fn formulas_in_the_csv_export_are_neutralised_and_import_back_as_they_were
     let original = db.organization_by_slug(&slug).await.unwrap().unwrap();
     let imported = empty.db.organization_by_slug(&slug).await.unwrap().expect("imported");
     assert_eq!(imported.profile.texts, original.profile.texts, "the texts are read back as they were");
-    assert_eq!(imported.profile.city.as_deref(), Some("-Bakı"));
+    assert_eq!(imported.profile.facts.city.as_deref(), Some("-Bakı"));
     let imported_solutions = empty.db.solutions_of(imported.id).await.unwrap();
     assert_eq!(imported_solutions[0].details.texts.get(Lang::Az).unwrap().name, "@SUM(1)");
     empty.finish().await;
@@ -255,7 +255,7 @@ async fn bad_rows_are_each_reported_and_nothing_is_written(db: Database) {
     assert!(real.wrote() && real.organizations == 1, "{real:?}");
     let listing = db.organization_by_slug("alfa-kiber").await.unwrap().expect("imported");
     assert_eq!(listing.status, ListingStatus::Published);
-    assert_eq!(listing.profile.certifications, ["ISO 27001"]);
+    assert_eq!(listing.profile.facts.certifications, ["ISO 27001"]);
     assert_eq!(listing.profile.category_ids.len(), 1);
 
     // The same slug again is a problem of its row: an import adds listings, it never changes one.

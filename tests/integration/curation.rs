@@ -75,7 +75,7 @@ async fn staff_approve_chosen_fields_and_the_public_sees_only_those(db: Database
     let approved = curator.submit(&page, &[("decision", "approve_fields"), ("field", "city")], &page).await;
     assert_eq!(location(&approved), format!("{page}?decided=1"));
     let listing = db.organization_by_slug(&b_slug).await.unwrap().unwrap();
-    assert_eq!(listing.profile.city.as_deref(), Some("Sumqayıt"), "the chosen field is public");
+    assert_eq!(listing.profile.facts.city.as_deref(), Some("Sumqayıt"), "the chosen field is public");
     assert_ne!(public_name(&db, &b_slug).await, "Bravo Security", "the field not chosen is not");
     let revision = db.latest_revision(b_id).await.unwrap().unwrap();
     assert_eq!(revision.summary.status, RevisionStatus::Published);
@@ -179,7 +179,7 @@ async fn a_logo_is_published_only_when_ticked_and_the_page_says_what_was_decided
     assert!(review.contains(r#"alt="Proposed logo""#) && review.contains("No logo"), "old beside new: {review}");
     curator.submit(&page, &[("decision", "approve_fields"), ("field", "city")], &page).await;
     let listing = db.organization_by_slug(&b_slug).await.unwrap().unwrap();
-    assert_eq!(listing.profile.city.as_deref(), Some("Sumqayıt"));
+    assert_eq!(listing.profile.facts.city.as_deref(), Some("Sumqayıt"));
     assert!(listing.logo_version.is_none(), "an unticked logo is not published");
     let decided = curator.get(&page).await.body.replace("<!>", "");
     assert!(decided.contains("Approved and published") && decided.contains("curator@forum.example"), "{decided}");

@@ -48,8 +48,8 @@ async fn seed(db: &Database) {
 
     let mut isik =
         described("Işık Siber Güvenlik A.Ş.", OrganizationKind::Company, "Sızma testleri", "Red team and pentest.");
-    isik.profile.country = Country::Turkiye;
-    isik.profile.city = Some("İstanbul".to_owned());
+    isik.profile.facts.country = Country::Turkiye;
+    isik.profile.facts.city = Some("İstanbul".to_owned());
     isik.profile.tag_ids = vec![ai];
 
     let mut shield = described("Kiber Shield", OrganizationKind::Startup, "Phishing detection", "Email protection.");
@@ -57,8 +57,8 @@ async fn seed(db: &Database) {
         Lang::Ru,
         OrganizationText { name: "Кибер Щит".to_owned(), short_description: None, description: None },
     );
-    shield.profile.country = Country::Kazakhstan;
-    shield.profile.city = Some("Almaty".to_owned());
+    shield.profile.facts.country = Country::Kazakhstan;
+    shield.profile.facts.city = Some("Almaty".to_owned());
     shield.profile.startup = Some(StartupFacts {
         stage: StartupStage::Mvp,
         funding_raised: None,
@@ -302,12 +302,12 @@ async fn a_city_is_one_place_in_every_spelling(db: Database) {
         .map(|(number, city)| {
             let mut listing =
                 described(&format!("Şəhər Firma {number}"), OrganizationKind::Company, "Xidmət", "Services");
-            listing.profile.city = Some((*city).to_owned());
+            listing.profile.facts.city = Some((*city).to_owned());
             listing
         })
         .chain(std::iter::once({
             let mut elsewhere = described("Qəbələ Firma", OrganizationKind::Company, "Xidmət", "Services");
-            elsewhere.profile.city = Some("Qəbələ".to_owned());
+            elsewhere.profile.facts.city = Some("Qəbələ".to_owned());
             elsewhere
         }))
         .collect();

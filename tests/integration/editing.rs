@@ -104,7 +104,7 @@ async fn an_unverified_listings_change_waits_for_review_while_the_public_sees_th
     );
     let revision = db.latest_revision(b_id).await.unwrap().unwrap();
     assert_eq!(revision.summary.status, RevisionStatus::Pending);
-    assert_eq!(revision.profile.city.as_deref(), Some("Gəncə"));
+    assert_eq!(revision.profile.facts.city.as_deref(), Some("Gəncə"));
     // The editor shows the change waiting, not the published version.
     let page = owner.get(&format!("/en/account/organizations/{b_slug}")).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -535,8 +535,8 @@ async fn a_cert_says_where_incidents_go_and_whom_it_serves_first_on_its_profile(
     let saved = post_profile(&mut owner, &a_slug, &cert("cert", "Report@Alfa.example")).await;
     assert!(location(&saved).ends_with("saved=published"), "{}", location(&saved));
     let listing = db.organization_by_slug(&a_slug).await.unwrap().unwrap();
-    assert_eq!(listing.profile.incident_contact.as_deref(), Some("report@alfa.example"));
-    assert_eq!(listing.profile.constituency.as_deref(), Some("Banks and insurers of Azerbaijan"));
+    assert_eq!(listing.profile.facts.incident_contact.as_deref(), Some("report@alfa.example"));
+    assert_eq!(listing.profile.facts.constituency.as_deref(), Some("Banks and insurers of Azerbaijan"));
 
     let page = owner.get(&format!("/en/organizations/{a_slug}")).await.body.replace("<!>", "");
     let at = |needle: &str| page.find(needle).unwrap_or_else(|| panic!("{needle} missing from the profile"));

@@ -65,8 +65,8 @@ async fn seed(db: &Database) -> String {
         .with(Lang::Ru, text("Национальный CERT"));
     cert.profile.category_ids = vec![category("incident-handling")];
     cert.profile.sector_ids = vec![sector("government")];
-    cert.profile.employee_range = Some(EmployeeRange::Small);
-    cert.profile.social_links =
+    cert.profile.facts.employee_range = Some(EmployeeRange::Small);
+    cert.profile.facts.social_links =
         vec![SocialLink { network: SocialNetwork::LinkedIn, url: "https://linkedin.example/milli-cert".into() }];
     cert.verified_at = Some(VERIFIED);
     let mut incidents =
@@ -80,7 +80,7 @@ async fn seed(db: &Database) -> String {
     cert.solutions = vec![incidents];
 
     let mut startup = organization("Kiber Start", OrganizationKind::Startup);
-    startup.profile.country = Country::Kazakhstan;
+    startup.profile.facts.country = Country::Kazakhstan;
     startup.profile.category_ids = vec![category("siem")];
     startup.profile.startup = Some(StartupFacts {
         stage: StartupStage::Mvp,
@@ -99,7 +99,7 @@ async fn seed(db: &Database) -> String {
     ampersand.solutions = vec![shield];
     let quoted = organization("Qala, Sipər və \"Ortaqlar\"", OrganizationKind::Company);
     let mut turkish = organization("Anadolu Siber", OrganizationKind::Company);
-    turkish.profile.country = Country::Turkiye;
+    turkish.profile.facts.country = Country::Turkiye;
     let mut draft = organization("Gizli Layihə", OrganizationKind::Company);
     draft.status = ListingStatus::Draft;
     draft.solutions = vec![solution_details(SolutionKind::Service, "Gizli Xidmət", vec![category("siem")])];
@@ -435,7 +435,7 @@ async fn the_csv_download_neutralises_cells_a_spreadsheet_would_run(db: Database
         .iter()
         .map(|formula| {
             let mut listing = organization(formula, OrganizationKind::Company);
-            listing.profile.city = Some((*formula).to_owned());
+            listing.profile.facts.city = Some((*formula).to_owned());
             listing
         })
         .collect();

@@ -4,8 +4,8 @@ use qala::{
         country::Country,
         lang::{Lang, Translations},
         organization::{
-            EmployeeRange, ListingStatus, NewOrganization, OrganizationKind, OrganizationProfile, OrganizationText,
-            SocialLink, SocialNetwork,
+            EmployeeRange, ListingStatus, NewOrganization, OrganizationFacts, OrganizationKind, OrganizationProfile,
+            OrganizationText, SocialLink, SocialNetwork,
         },
         solution::{Deployment, NewSolution, SolutionDetails, SolutionKind, SolutionText},
         startup::{Currency, Money, ReadinessLevel, StartupFacts, StartupNeed, StartupStage},
@@ -35,18 +35,20 @@ pub fn organization(name_az: &str, kind: OrganizationKind) -> NewOrganization {
     let profile = OrganizationProfile {
         kind,
         texts: Translations::new().with(Lang::Az, text(name_az)).with(Lang::En, text(&format!("{name_az} (en)"))),
-        website: Some("https://example.example".to_owned()),
-        email: Some("info@example.example".to_owned()),
-        phone: None,
-        address: None,
-        city: Some("Bakı".to_owned()),
-        country: Country::Azerbaijan,
-        incident_contact: None,
-        constituency: None,
-        founded_year: Some(2015),
-        employee_range: None,
-        certifications: vec![],
-        social_links: vec![],
+        facts: OrganizationFacts {
+            website: Some("https://example.example".to_owned()),
+            email: Some("info@example.example".to_owned()),
+            phone: None,
+            address: None,
+            city: Some("Bakı".to_owned()),
+            country: Country::Azerbaijan,
+            incident_contact: None,
+            constituency: None,
+            founded_year: Some(2015),
+            employee_range: None,
+            certifications: vec![],
+            social_links: vec![],
+        },
         category_ids: vec![],
         sector_ids: vec![],
         tag_ids: vec![],
@@ -130,13 +132,13 @@ async fn organization_round_trips_with_everything_it_carries(db: Database) {
     let mut startup = organization("Kiber Qalxan", OrganizationKind::Startup);
     let profile = &mut startup.profile;
     profile.texts.insert(Lang::Ru, text("Кибер Щит"));
-    profile.certifications = vec!["ISO/IEC 27001".to_owned()];
-    profile.social_links =
+    profile.facts.certifications = vec!["ISO/IEC 27001".to_owned()];
+    profile.facts.social_links =
         vec![SocialLink { network: SocialNetwork::LinkedIn, url: "https://linkedin.example/q".into() }];
     profile.category_ids = category_ids;
     profile.sector_ids = vec![db.sectors().await.unwrap()[0].id];
     profile.tag_ids = vec![db.tags().await.unwrap()[0].id];
-    profile.employee_range = Some(EmployeeRange::Small);
+    profile.facts.employee_range = Some(EmployeeRange::Small);
     profile.startup = Some(facts.clone());
     startup.verified_at = Some(datetime!(2026-10-01 09:30:00 UTC));
     startup.featured_position = Some(2);
@@ -235,7 +237,7 @@ async fn stats_count_published_listings_by_kind(db: Database) {
     let mut draft = organization("Gizli Layihə", OrganizationKind::Cert);
     draft.status = ListingStatus::Draft;
     let mut turkish = organization("Anadolu Siber", OrganizationKind::Cert);
-    turkish.profile.country = Country::Turkiye;
+    turkish.profile.facts.country = Country::Turkiye;
     let listings = [
         organization("Milli CERT", OrganizationKind::Cert),
         turkish,

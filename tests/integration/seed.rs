@@ -27,7 +27,7 @@ async fn demo_data_is_a_complete_fictional_ecosystem(db: Database) {
     assert_eq!(organizations.len(), loaded.organizations);
     let kinds: HashSet<_> = organizations.iter().map(|o| o.profile.kind).collect();
     assert_eq!(kinds.len(), OrganizationKind::ALL.len(), "every kind is represented");
-    let countries: HashSet<_> = organizations.iter().map(|o| o.profile.country).collect();
+    let countries: HashSet<_> = organizations.iter().map(|o| o.profile.facts.country).collect();
     assert!(countries.len() >= 3, "{countries:?}");
     let startups_with_facts = organizations
         .iter()
@@ -43,7 +43,7 @@ async fn demo_data_is_a_complete_fictional_ecosystem(db: Database) {
             assert!(text.short_description.is_some() && text.description.is_some(), "{} {lang}", organization.slug);
         }
         with_russian += usize::from(organization.profile.texts.get(Lang::Ru).is_some());
-        for address in [&organization.profile.website, &organization.profile.email].into_iter().flatten() {
+        for address in [&organization.profile.facts.website, &organization.profile.facts.email].into_iter().flatten() {
             assert!(address.ends_with(".example") || address.contains(".example/"), "fictional address {address}");
         }
     }
@@ -58,12 +58,12 @@ async fn demo_data_is_a_complete_fictional_ecosystem(db: Database) {
     // Every demo city is one the vocabulary names in three languages, and a search in any of its names
     // finds the same listings as the facet.
     for organization in &organizations {
-        let city = organization.profile.city.as_deref().unwrap_or("Bakı");
+        let city = organization.profile.facts.city.as_deref().unwrap_or("Bakı");
         assert!(KnownCity::find(city).is_some(), "{} is in {city}, which the vocabulary lacks", organization.slug);
     }
     let in_baku = organizations
         .iter()
-        .filter(|o| o.status == ListingStatus::Published && o.profile.city.as_deref() == Some("Bakı"))
+        .filter(|o| o.status == ListingStatus::Published && o.profile.facts.city.as_deref() == Some("Bakı"))
         .count();
     assert!(in_baku >= 40, "{in_baku}");
     let everything = db.search_directory(&DirectoryQuery::default(), Lang::En).await.unwrap();

@@ -79,7 +79,7 @@ async fn ecosystem(db: &Database) -> Vec<i64> {
     bulaq.profile.sector_ids = vec![sector("finance")];
 
     let mut cinar = startup("Çinar", StartupStage::Mvp, Some(1));
-    cinar.profile.country = Country::Kazakhstan;
+    cinar.profile.facts.country = Country::Kazakhstan;
     cinar.profile.category_ids = vec![category("firewalls")];
 
     let dalga = organization("Dalğa", OrganizationKind::Startup);
@@ -97,7 +97,7 @@ async fn ecosystem(db: &Database) -> Vec<i64> {
     university.profile.category_ids = vec![category("threat-intelligence")];
 
     let mut turkish = organization("Fənər Güvenlik", OrganizationKind::Company);
-    turkish.profile.country = Country::Turkiye;
+    turkish.profile.facts.country = Country::Turkiye;
     turkish.profile.category_ids = vec![category("firewalls")];
     turkish.profile.sector_ids = vec![sector("energy")];
 

@@ -80,11 +80,11 @@ async fn seed(db: &Database) {
     let mut pentest = details(SolutionKind::Service, "Sızma Testi", None, vec![category("penetration-testing")]);
     pentest.sector_ids = vec![sector("energy")];
     let mut isik = organization("Işık Siber", OrganizationKind::Company);
-    isik.profile.country = Country::Turkiye;
+    isik.profile.facts.country = Country::Turkiye;
     isik.solutions = vec![pentest];
 
     let mut academy = organization("Qala Akademiya", OrganizationKind::TrainingProvider);
-    academy.profile.country = Country::Kazakhstan;
+    academy.profile.facts.country = Country::Kazakhstan;
     academy.solutions =
         vec![details(SolutionKind::Training, "Kiber Təlim", None, vec![category("professional-training")])];
 

@@ -3,7 +3,10 @@ use super::{DESCRIPTION_MAX, NAME_MAX, SHORT_DESCRIPTION_MAX};
 use crate::domain::{
     country::Country,
     lang::{Lang, Translations},
-    organization::{EmployeeRange, OrganizationKind, OrganizationProfile, OrganizationText, SocialLink, SocialNetwork},
+    organization::{
+        EmployeeRange, OrganizationFacts, OrganizationKind, OrganizationProfile, OrganizationText, SocialLink,
+        SocialNetwork,
+    },
     startup::{Currency, Money, ReadinessLevel, StartupFacts, StartupNeed, StartupStage},
     user::EmailAddress,
     validation::{
@@ -45,23 +48,23 @@ impl ProfileForm {
         }
         form.push(F::Kind, profile.kind.as_str());
         for (name, value) in [
-            (F::Website, &profile.website),
-            (F::Email, &profile.email),
-            (F::Phone, &profile.phone),
-            (F::Address, &profile.address),
-            (F::City, &profile.city),
-            (F::IncidentContact, &profile.incident_contact),
-            (F::Constituency, &profile.constituency),
+            (F::Website, &profile.facts.website),
+            (F::Email, &profile.facts.email),
+            (F::Phone, &profile.facts.phone),
+            (F::Address, &profile.facts.address),
+            (F::City, &profile.facts.city),
+            (F::IncidentContact, &profile.facts.incident_contact),
+            (F::Constituency, &profile.facts.constituency),
         ] {
             form.push(name, value.clone().unwrap_or_default());
         }
-        form.push(F::Country, profile.country.as_str());
-        form.push(F::FoundedYear, profile.founded_year.map(|year| year.to_string()).unwrap_or_default());
-        form.push(F::EmployeeRange, profile.employee_range.map(EmployeeRange::as_str).unwrap_or_default());
-        form.push(F::Certifications, profile.certifications.join("\n"));
+        form.push(F::Country, profile.facts.country.as_str());
+        form.push(F::FoundedYear, profile.facts.founded_year.map(|year| year.to_string()).unwrap_or_default());
+        form.push(F::EmployeeRange, profile.facts.employee_range.map(EmployeeRange::as_str).unwrap_or_default());
+        form.push(F::Certifications, profile.facts.certifications.join("\n"));
         form.push(
             F::SocialLinks,
-            profile.social_links.iter().map(|link| link.url.as_str()).collect::<Vec<_>>().join("\n"),
+            profile.facts.social_links.iter().map(|link| link.url.as_str()).collect::<Vec<_>>().join("\n"),
         );
         for id in &profile.category_ids {
             form.push(F::Category, id.to_string());
@@ -195,18 +198,20 @@ impl ProfileForm {
             (Some(kind), Some(country)) if errors.is_empty() => Ok(OrganizationProfile {
                 kind,
                 texts,
-                website,
-                email,
-                phone,
-                address,
-                city,
-                country,
-                incident_contact,
-                constituency,
-                founded_year,
-                employee_range,
-                certifications,
-                social_links,
+                facts: OrganizationFacts {
+                    website,
+                    email,
+                    phone,
+                    address,
+                    city,
+                    country,
+                    incident_contact,
+                    constituency,
+                    founded_year,
+                    employee_range,
+                    certifications,
+                    social_links,
+                },
                 category_ids,
                 sector_ids,
                 tag_ids,
@@ -337,6 +342,21 @@ mod tests {
         ProfileForm(pairs.iter().map(|(name, value)| ((*name).to_owned(), (*value).to_owned())).collect())
     }
 
+    /// Revisions store profiles as JSON: the facts sit among the profile's own fields, as they did
+    /// before they were one type, so every stored revision still reads.
+    #[test]
+    fn a_stored_profile_keeps_its_facts_at_the_top() {
+        let profile = form(&[("en.name", "Alov"), ("kind", "cert"), ("country", "AZ"), ("city", "Gəncə")])
+            .parse(Vec::new(), 2026)
+            .unwrap();
+        let stored = serde_json::to_value(&profile).unwrap();
+        assert_eq!(stored["city"], "Gəncə");
+        assert!(stored.get("facts").is_none(), "{stored}");
+        let mut older = stored.clone();
+        older.as_object_mut().unwrap().remove("incident_contact");
+        assert_eq!(serde_json::from_value::<OrganizationProfile>(older).unwrap(), profile, "saved before it existed");
+    }
+
     #[test]
     fn a_filled_form_becomes_a_profile_and_back() {
         let submitted = form(&[
@@ -366,9 +386,9 @@ mod tests {
         let profile = submitted.parse(vec![9], 2026).unwrap();
         assert_eq!(profile.texts.get(Lang::Az).unwrap().name, "Qalxan Labs");
         assert!(profile.texts.get(Lang::Ru).is_none());
-        assert_eq!(profile.email.as_deref(), Some("info@qalxan.example"));
-        assert_eq!(profile.certifications, ["ISO 27001", "SOC 2"]);
-        assert_eq!(profile.social_links[0].network, SocialNetwork::LinkedIn);
+        assert_eq!(profile.facts.email.as_deref(), Some("info@qalxan.example"));
+        assert_eq!(profile.facts.certifications, ["ISO 27001", "SOC 2"]);
+        assert_eq!(profile.facts.social_links[0].network, SocialNetwork::LinkedIn);
         assert_eq!(profile.category_ids, [3, 7]);
         assert_eq!(profile.tag_ids, [9]);
         let facts = profile.startup.as_ref().unwrap();
@@ -460,10 +480,10 @@ mod tests {
                 .parse(Vec::new(), 2026)
         };
         let profile = with(" Report@Alov-CERT.example ").unwrap();
-        assert_eq!(profile.incident_contact.as_deref(), Some("report@alov-cert.example"));
+        assert_eq!(profile.facts.incident_contact.as_deref(), Some("report@alov-cert.example"));
         let profile = with("https://alov-cert.example/report").unwrap();
-        assert_eq!(profile.incident_contact.as_deref(), Some("https://alov-cert.example/report"));
-        assert_eq!(with("").unwrap().incident_contact, None);
+        assert_eq!(profile.facts.incident_contact.as_deref(), Some("https://alov-cert.example/report"));
+        assert_eq!(with("").unwrap().facts.incident_contact, None);
         for nonsense in ["call us", "report@nowhere", "javascript://alert(1)"] {
             let errors = with(nonsense).unwrap_err();
             assert!(errors.iter().all(|error| error.field == "incident_contact"), "{nonsense}: {errors:?}");

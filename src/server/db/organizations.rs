@@ -14,7 +14,9 @@ use super::{
 use crate::{
     domain::{
         lang::Translations,
-        organization::{NewOrganization, Organization, OrganizationKind, OrganizationProfile, OrganizationText},
+        organization::{
+            NewOrganization, Organization, OrganizationFacts, OrganizationKind, OrganizationProfile, OrganizationText,
+        },
         slug::Slug,
         solution::NewSolution,
         startup::{Currency, Money, ReadinessLevel, StartupFacts},
@@ -137,24 +139,26 @@ impl Database {
                 let profile = OrganizationProfile {
                     kind: decode_word(&row.try_get::<String, _>("kind")?)?,
                     texts: texts.remove(&id).unwrap_or_default(),
-                    website: row.try_get("website")?,
-                    email: row.try_get("email")?,
-                    phone: row.try_get("phone")?,
-                    address: row.try_get("address")?,
-                    city: row.try_get("city")?,
-                    country: decode_word(&row.try_get::<String, _>("country")?)?,
-                    incident_contact: row.try_get("incident_contact")?,
-                    constituency: row.try_get("constituency")?,
-                    founded_year: row
-                        .try_get::<Option<i64>, _>("founded_year")?
-                        .and_then(|year| i32::try_from(year).ok()),
-                    employee_range: row
-                        .try_get::<Option<String>, _>("employee_range")?
-                        .as_deref()
-                        .map(decode_word)
-                        .transpose()?,
-                    certifications: decode_json(&row.try_get::<String, _>("certifications")?)?,
-                    social_links: decode_json(&row.try_get::<String, _>("social_links")?)?,
+                    facts: OrganizationFacts {
+                        website: row.try_get("website")?,
+                        email: row.try_get("email")?,
+                        phone: row.try_get("phone")?,
+                        address: row.try_get("address")?,
+                        city: row.try_get("city")?,
+                        country: decode_word(&row.try_get::<String, _>("country")?)?,
+                        incident_contact: row.try_get("incident_contact")?,
+                        constituency: row.try_get("constituency")?,
+                        founded_year: row
+                            .try_get::<Option<i64>, _>("founded_year")?
+                            .and_then(|year| i32::try_from(year).ok()),
+                        employee_range: row
+                            .try_get::<Option<String>, _>("employee_range")?
+                            .as_deref()
+                            .map(decode_word)
+                            .transpose()?,
+                        certifications: decode_json(&row.try_get::<String, _>("certifications")?)?,
+                        social_links: decode_json(&row.try_get::<String, _>("social_links")?)?,
+                    },
                     category_ids: categories.remove(&id).unwrap_or_default(),
                     sector_ids: sectors.remove(&id).unwrap_or_default(),
                     tag_ids: tags.remove(&id).unwrap_or_default(),
@@ -280,18 +284,18 @@ pub(super) async fn insert_organization_rows(
             vec![
                 Value::from(slug.as_str()),
                 profile.kind.as_str().into(),
-                profile.website.as_deref().into(),
-                profile.email.as_deref().into(),
-                profile.phone.as_deref().into(),
-                profile.address.as_deref().into(),
-                profile.city.as_deref().into(),
-                profile.country.as_str().into(),
-                profile.incident_contact.as_deref().into(),
-                profile.constituency.as_deref().into(),
-                profile.founded_year.map(i64::from).into(),
-                profile.employee_range.map(|range| range.as_str()).into(),
-                encode_json(&profile.certifications).into(),
-                encode_json(&profile.social_links).into(),
+                profile.facts.website.as_deref().into(),
+                profile.facts.email.as_deref().into(),
+                profile.facts.phone.as_deref().into(),
+                profile.facts.address.as_deref().into(),
+                profile.facts.city.as_deref().into(),
+                profile.facts.country.as_str().into(),
+                profile.facts.incident_contact.as_deref().into(),
+                profile.facts.constituency.as_deref().into(),
+                profile.facts.founded_year.map(i64::from).into(),
+                profile.facts.employee_range.map(|range| range.as_str()).into(),
+                encode_json(&profile.facts.certifications).into(),
+                encode_json(&profile.facts.social_links).into(),
                 organization.status.as_str().into(),
                 organization.verified_at.map(encode_time).into(),
                 organization.featured_position.into(),
@@ -398,19 +402,19 @@ pub(super) async fn apply_profile(
          updated_at = $12, incident_contact = $13, constituency = $14 WHERE id = $15",
     )
     .bind(profile.kind.as_str())
-    .bind(profile.website.as_deref())
-    .bind(profile.email.as_deref())
-    .bind(profile.phone.as_deref())
-    .bind(profile.address.as_deref())
-    .bind(profile.city.as_deref())
-    .bind(profile.country.as_str())
-    .bind(profile.founded_year.map(i64::from))
-    .bind(profile.employee_range.map(|range| range.as_str()))
-    .bind(encode_json(&profile.certifications))
-    .bind(encode_json(&profile.social_links))
+    .bind(profile.facts.website.as_deref())
+    .bind(profile.facts.email.as_deref())
+    .bind(profile.facts.phone.as_deref())
+    .bind(profile.facts.address.as_deref())
+    .bind(profile.facts.city.as_deref())
+    .bind(profile.facts.country.as_str())
+    .bind(profile.facts.founded_year.map(i64::from))
+    .bind(profile.facts.employee_range.map(|range| range.as_str()))
+    .bind(encode_json(&profile.facts.certifications))
+    .bind(encode_json(&profile.facts.social_links))
     .bind(encode_time(now))
-    .bind(profile.incident_contact.as_deref())
-    .bind(profile.constituency.as_deref())
+    .bind(profile.facts.incident_contact.as_deref())
+    .bind(profile.facts.constituency.as_deref())
     .bind(organization_id)
     .execute(&mut *connection)
     .await?;
