@@ -1,12 +1,18 @@
-//! The public directory's question and answer: what the visitor asked for (text, filters, order, page)
-//! and what one page of results looks like. The question lives entirely in the URL, so it can be shared.
+//! The public directory's question and answer: what the visitor asked for (text, filters, order, page),
+//! and (in `answer`) what one page of results looks like. The question lives entirely in the URL, so it
+//! can be shared.
+mod answer;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+pub use answer::{
+    DirectoryFacets, DirectoryPage, FacetCount, Fragment, HighlightedText, NamedFacet, OrganizationCard, SolutionCard,
+    SolutionFacets, SolutionResults,
+};
 
 use super::{
     country::Country,
-    lang::Lang,
     limits::{MAX_FACET_VALUES, check_at_most, check_count, check_text},
     organization::OrganizationKind,
     slug::Slug,
@@ -398,121 +404,6 @@ impl SearchQuery for SolutionQuery {
     fn without_text(&self) -> SolutionQuery {
         SolutionQuery { text: String::new(), page: 1, ..self.clone() }
     }
-}
-
-/// One solution as a result.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SolutionCard {
-    pub slug: Slug,
-    pub kind: SolutionKind,
-    pub deployment: Option<Deployment>,
-    pub name: HighlightedText,
-    pub summary: Option<HighlightedText>,
-    pub organization_slug: Slug,
-    pub organization_name: String,
-    pub country: Country,
-    pub categories: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SolutionFacets {
-    pub categories: Vec<NamedFacet>,
-    pub nist_functions: Vec<FacetCount<NistFunction>>,
-    pub sectors: Vec<NamedFacet>,
-    pub deployments: Vec<FacetCount<Deployment>>,
-    pub kinds: Vec<FacetCount<SolutionKind>>,
-    pub countries: Vec<FacetCount<Country>>,
-}
-
-/// One page of the solutions directory.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SolutionResults {
-    pub results: Vec<SolutionCard>,
-    pub total: u64,
-    pub page: u32,
-    pub page_count: u32,
-    pub facets: SolutionFacets,
-}
-
-/// A piece of displayed text, marked when it matched the search words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fragment {
-    pub text: String,
-    pub matched: bool,
-}
-
-/// Text split into fragments for highlighting, with the language it is written in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HighlightedText {
-    pub lang: Lang,
-    pub fragments: Vec<Fragment>,
-}
-
-impl HighlightedText {
-    pub fn plain(&self) -> String {
-        self.fragments.iter().map(|fragment| fragment.text.as_str()).collect()
-    }
-}
-
-/// One listing as a directory result.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrganizationCard {
-    pub slug: Slug,
-    pub kind: OrganizationKind,
-    pub name: HighlightedText,
-    pub short_description: Option<HighlightedText>,
-    pub city: Option<String>,
-    pub country: Country,
-    pub verified: bool,
-    pub logo_url: Option<String>,
-    pub stage: Option<StartupStage>,
-    /// Featured on the startup showcase.
-    pub featured: bool,
-    /// Names of its categories in the reader's language (fallbacks allowed), at most three.
-    pub categories: Vec<String>,
-}
-
-/// A facet value with the number of results choosing it would give under the other filters.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FacetCount<T> {
-    pub value: T,
-    pub count: u64,
-    pub selected: bool,
-}
-
-/// A named taxonomy value (category or sector) as a facet, with its children for categories.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NamedFacet {
-    pub slug: Slug,
-    pub name: String,
-    pub count: u64,
-    pub selected: bool,
-    pub children: Vec<NamedFacet>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DirectoryFacets {
-    pub kinds: Vec<FacetCount<OrganizationKind>>,
-    pub categories: Vec<NamedFacet>,
-    pub sectors: Vec<NamedFacet>,
-    pub countries: Vec<FacetCount<Country>>,
-    pub cities: Vec<FacetCount<String>>,
-    pub stages: Vec<FacetCount<StartupStage>>,
-    pub needs: Vec<FacetCount<StartupNeed>>,
-    /// Forum panels with participants among the results, newest edition first.
-    pub panels: Vec<NamedFacet>,
-    /// How many results are verified (the count the "verified only" filter would give).
-    pub verified: FacetCount<bool>,
-}
-
-/// One page of the directory.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DirectoryPage {
-    pub results: Vec<OrganizationCard>,
-    pub total: u64,
-    pub page: u32,
-    pub page_count: u32,
-    pub facets: DirectoryFacets,
 }
 
 #[cfg(test)]
