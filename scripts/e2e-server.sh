@@ -17,9 +17,13 @@ QALA="${QALA_BIN:-target/debug/qala}"
 PASSWORD="amber harbour lantern 42"
 "$QALA" seed-demo
 # Forum staff for the curation specs, one per Playwright project (each turns on its own second factor).
-for project in hydrated no-js phone-hydrated phone-no-js pages-hydrated pages-no-js hydrated-last no-js-last \
-  solutions-hydrated-last solutions-no-js-last judges; do
+for project in hydrated no-js phone-hydrated phone-no-js pages-hydrated pages-no-js claims-hydrated claims-no-js \
+  hydrated-last no-js-last solutions-hydrated-last solutions-no-js-last judges; do
   echo "$PASSWORD" | "$QALA" user create --email "staff-$project@qala.example" --role admin --password-stdin
+done
+# The staff spec's claimant, whose claim on a university waits for staff, one per project.
+for project in hydrated no-js; do
+  echo "$PASSWORD" | "$QALA" user create --email "claimant-$project@claims.example" --password-stdin
 done
 # The people spec's owner of a demo listing and the person they invite, one pair per project (made
 # here, not signed up: sign-ups from one address are throttled, and other specs sign up).

@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { claimOwnListing, expect, field, hydrated, languages, open, seriousViolations, staffPage, strings, test } from "./support";
+import { claimOwnListing, expect, field, hydrated, languages, open, seriousViolations, signedIn, staffPage, strings, test } from "./support";
 
 const en = strings("en");
 
@@ -72,6 +72,45 @@ test("staff approve a change field by field, reject one with a reason, and verif
   await expect(staff).toHaveURL(/done=verify$/);
   await open(page, `/en/organizations/${slug}`, testInfo);
   await expect(page.locator(".profile__verified")).toContainText(en.card.verified);
+});
+
+/** Universities no other spec claims, one per project: their claims wait for staff. */
+const claimed: Record<string, string> = {
+  hydrated: "baki-kibernetika-ve-reqemsal-elmler-universiteti",
+  "no-js": "gence-muhendislik-ve-innovasiya-universiteti",
+};
+
+test("a claim rejected without a reason comes back to it, the typed words kept and the field marked", async ({ browser }, testInfo) => {
+  test.slow();
+  const slug = claimed[testInfo.project.name];
+  // Made by the e2e server script: sign-ups from one address are throttled, and other specs sign up.
+  const email = `claimant-${testInfo.project.name}@claims.example`;
+  const claimant = await signedIn(browser, testInfo, email);
+  await open(claimant, `/en/organizations/${slug}`, testInfo);
+  await claimant.getByRole("button", { name: en.editing.claim_button }).click();
+
+  const staff = await staffPage(browser, testInfo, "claims-");
+  for (const [lang, width, height] of [["en", 1280, 900], ["az", 390, 844], ["ru", 390, 844], ["en", 390, 844]] as const) {
+    const words = strings(lang);
+    await staff.setViewportSize({ width, height });
+    await open(staff, `/${lang}/staff`, testInfo);
+    const claim = staff.locator(".staff__item").filter({ hasText: email });
+    await expect(claim).toHaveCount(1);
+    await claim.getByRole("button", { name: words.curation.reject }).click();
+    await expect(staff).toHaveURL(new RegExp(`/${lang}/staff#claim-\\d+$`));
+    const refused = staff.locator(".staff__item").filter({ hasText: email });
+    await expect(refused.getByRole("alert")).toContainText(words.problem.required);
+    await expect(refused.getByLabel(words.curation.reason)).toHaveAttribute("aria-invalid", "true");
+    await expect(staff.getByRole("alert")).toHaveCount(1);
+    await staff.screenshot({ path: testInfo.outputPath(`refused-claim-${lang}-${width}.png`), fullPage: true });
+    if (hydrated(testInfo) && lang === "en") expect(await seriousViolations(staff)).toEqual([]);
+  }
+  // With a reason the rejection goes through and the claim leaves the list.
+  await open(staff, "/en/staff", testInfo);
+  const claim = staff.locator(".staff__item").filter({ hasText: email });
+  await claim.getByLabel(en.curation.reason).fill("The address is not at the university's domain.");
+  await claim.getByRole("button", { name: en.curation.reject }).click();
+  await expect(staff.locator(".staff__item").filter({ hasText: email })).toHaveCount(0);
 });
 
 test("the audit log and people pages fit a phone, each row a card that reads as words", async ({ browser }, testInfo) => {

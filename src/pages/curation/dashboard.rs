@@ -108,6 +108,7 @@ fn ClaimsToDecide(claims: Vec<ClaimItem>, typed: Vec<(String, String)>, errors: 
                         view! {
                             <li class="staff__item" id=format!("claim-{}", claim.claim_id)>
                                 <a href=routes::profile(lang(), &claim.slug)>{claim.name}</a>
+                                " "
                                 <span class="staff__meta">
                                     {claim.claimant} " · " {claim.website.unwrap_or_default()} " · "
                                     <time datetime=machine_time(claim.created_at)>{when(claim.created_at)}</time>
