@@ -265,6 +265,12 @@ pub async fn decide(
     if revision.summary.status != RevisionStatus::Pending {
         return Err(FieldError::new("decision", Problem::AlreadyDecided).into());
     }
+    if let Verdict::ApproveFields(fields) = &verdict
+        && !fields.iter().all(|field| names_part_of(field, &revision))
+    {
+        // A tick for a solution edit or a logo the change does not hold: a forged or stale form.
+        return Err(FieldError::new("fields", Problem::InvalidChoice).into());
+    }
     let chosen_edits: Vec<SolutionEdit> = match &verdict {
         Verdict::ApproveFields(fields) => revision
             .solution_edits
@@ -335,6 +341,16 @@ pub async fn decide(
         state.db.set_logo(organization.id, &logo, now).await?;
     }
     Ok(())
+}
+
+/// Whether a change holds what a tick names: any profile field (approving one it leaves as it is
+/// changes nothing), its new logo, or one of its solution edits.
+fn names_part_of(field: &ReviewField, revision: &Revision) -> bool {
+    match field {
+        _ if *field == ReviewField::LOGO => revision.logo.is_some(),
+        ReviewField::Profile(_) => true,
+        ReviewField::Solution(key) => revision.solution_edits.iter().any(|edit| edit.key() == *key),
+    }
 }
 
 /// The mail to every member of a listing.

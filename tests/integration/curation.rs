@@ -71,6 +71,12 @@ async fn staff_approve_chosen_fields_and_the_public_sees_only_those(db: Database
     let again = curator.call("/api/staff/review", &[("revision_id", &revision_id.to_string()), ("lang", "en")]).await;
     assert!(again.body.contains("\"problem\":\"InvalidChoice\""), "the page shows why: {}", again.body);
     assert_eq!(db.latest_revision(b_id).await.unwrap().unwrap().summary.status, RevisionStatus::Pending);
+    // So is a tick for a solution edit or a logo this change does not hold, even beside a real field.
+    for forged in ["solution:draft-7", "logo"] {
+        let fields = [("decision", "approve_fields"), ("field", "city"), ("field", forged)];
+        assert_eq!(location(&curator.submit(&page, &fields, &page).await), page, "{forged}");
+        assert_eq!(db.latest_revision(b_id).await.unwrap().unwrap().summary.status, RevisionStatus::Pending);
+    }
 
     let approved = curator.submit(&page, &[("decision", "approve_fields"), ("field", "city")], &page).await;
     assert_eq!(location(&approved), format!("{page}?decided=1"));
