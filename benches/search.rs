@@ -4,6 +4,7 @@
 //! (or uses `QALA_BENCH_DATABASE_URL` as it is), then times whole directory pages (results, total and
 //! every facet, and the texts of the page's cards) at the repository level for a mix of questions, and
 //! prints percentiles. The in-memory index is built first and timed on its own.
+use qala::server::search::Search;
 use std::time::{Duration, Instant};
 
 use qala::{
@@ -71,7 +72,8 @@ async fn run() {
 
     // The in-memory index is built once per directory change; time it apart from the searches.
     let started = Instant::now();
-    let directory = db.directory().await.expect("directory");
+    let search = Search::new(db.clone());
+    let directory = search.current().await.expect("directory");
     println!(
         "built the directory index of {} listings in {:.2} s",
         directory.organizations.len(),
@@ -87,7 +89,7 @@ async fn run() {
         for round in 0..ROUNDS {
             let lang = [Lang::Az, Lang::En, Lang::Ru][round % 3];
             let started = Instant::now();
-            let page = db.search_directory(&query, lang).await.expect("search");
+            let page = search.directory(&query, lang).await.expect("search");
             timings.push(started.elapsed());
             total = page.total;
         }

@@ -35,6 +35,8 @@ use db::Database;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Database,
+    /// Search over the directory; its indexes are this instance's own, rebuilt from the database.
+    pub search: search::Search,
     /// The address the public reaches the site at, for absolute links (hreflang, feeds, sitemaps).
     pub public_url: String,
     /// Proxies whose `X-Forwarded-For` is believed, for throttling by the visitor's address.

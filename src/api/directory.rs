@@ -14,5 +14,5 @@ use crate::{
 pub async fn search_directory(query: DirectoryQuery, lang: Lang) -> Result<DirectoryPage, AppError> {
     use crate::domain::directory::SearchQuery;
     query.check_limits()?;
-    crate::server::app_state()?.db.search_directory(&query, lang).await
+    crate::server::app_state()?.search.directory(&query, lang).await
 }

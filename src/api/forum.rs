@@ -10,5 +10,5 @@ use crate::{
 #[server(endpoint = "forum")]
 pub async fn get_forum(edition: Option<String>, lang: Lang) -> Result<ForumPage, AppError> {
     let state = crate::server::app_state()?;
-    crate::server::forum::page(&state.db, edition.as_deref().filter(|slug| !slug.is_empty()), lang).await
+    crate::server::forum::page(&state, edition.as_deref().filter(|slug| !slug.is_empty()), lang).await
 }

@@ -17,17 +17,17 @@ pub const LANDSCAPE_TILES_PER_GROUP: usize = 48;
 pub async fn search_startups(query: DirectoryQuery, lang: Lang) -> Result<StartupShowcase, AppError> {
     use crate::domain::directory::SearchQuery;
     query.check_limits()?;
-    crate::server::app_state()?.db.search_startups(&query, lang).await
+    crate::server::app_state()?.search.startups(&query, lang).await
 }
 
 #[server(endpoint = "landscape", input = leptos::server_fn::codec::Json)]
 pub async fn get_landscape(query: DirectoryQuery, lang: Lang) -> Result<Landscape, AppError> {
     use crate::domain::directory::SearchQuery;
     query.check_limits()?;
-    crate::server::app_state()?.db.landscape(&query, lang, LANDSCAPE_TILES_PER_GROUP).await
+    crate::server::app_state()?.search.landscape(&query, lang, LANDSCAPE_TILES_PER_GROUP).await
 }
 
 #[server(endpoint = "overview")]
 pub async fn get_overview(lang: Lang) -> Result<Overview, AppError> {
-    crate::server::app_state()?.db.overview(lang, 6, 6).await
+    crate::server::app_state()?.search.overview(lang, 6, 6).await
 }

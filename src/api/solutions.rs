@@ -14,7 +14,7 @@ use crate::{
 pub async fn search_solutions(query: SolutionQuery, lang: Lang) -> Result<SolutionResults, AppError> {
     use crate::domain::directory::SearchQuery;
     query.check_limits()?;
-    crate::server::app_state()?.db.search_solutions(&query, lang).await
+    crate::server::app_state()?.search.solutions(&query, lang).await
 }
 
 /// A public solution's page in `lang`; `None` when the slug names no public solution.

@@ -40,6 +40,7 @@ pub use audit::{Actor, AuditRecord};
 pub use backup::BackupError;
 pub use bulk::{Imported, ImportedSolution};
 pub use curation::{Decision, Waiting};
+pub use directory::{ListingPart, ListingRow, ListingSink, SolutionPart, SolutionRow, SolutionSink};
 pub use editing::{Invitee, Member, Proposal, Revision};
 pub use logos::StoredLogo;
 pub use organizations::PublicPage;
@@ -123,15 +124,13 @@ impl DatabaseUrl {
     }
 }
 
-/// A connection pool, the engine behind it, the session store on the same database, and this
-/// instance's directory index. Cheap to clone.
+/// A connection pool, the engine behind it and the session store on the same database. Cheap to clone.
 #[derive(Clone)]
 pub struct Database {
     pool: AnyPool,
     url: DatabaseUrl,
     engine: Engine,
     sessions: DatabaseSessionStore,
-    directory: std::sync::Arc<directory::DirectoryCache>,
 }
 
 impl fmt::Debug for Database {
@@ -159,7 +158,7 @@ impl Database {
         };
         let pool = pool_options.acquire_timeout(Duration::from_secs(10)).connect_with(options).await?;
         let sessions = DatabaseSessionStore::lazy(url)?;
-        Ok(Database { pool, url: url.clone(), engine, sessions, directory: Default::default() })
+        Ok(Database { pool, url: url.clone(), engine, sessions })
     }
 
     /// A second, independent handle on the same database: what another app instance would have.

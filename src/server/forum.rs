@@ -1,5 +1,5 @@
 //! The public forum page: an edition's panels with the published listings taking part.
-use super::db::Database;
+use super::AppState;
 use crate::{
     domain::{
         forum::{EditionLink, EditionView, ForumEdition, ForumPage, PanelView},
@@ -30,7 +30,8 @@ pub fn chosen_edition<'a>(
 
 /// The edition named by `edition` (the newest when none is), with links to every edition; an unknown
 /// edition is not found.
-pub async fn page(db: &Database, edition: Option<&str>, lang: Lang) -> Result<ForumPage, AppError> {
+pub async fn page(state: &AppState, edition: Option<&str>, lang: Lang) -> Result<ForumPage, AppError> {
+    let db = &state.db;
     let editions = db.forum_editions().await?;
     let chosen = chosen_edition(&editions, edition)?;
     let edition = match chosen {
@@ -38,7 +39,7 @@ pub async fn page(db: &Database, edition: Option<&str>, lang: Lang) -> Result<Fo
         Some(edition) => {
             let mut panels = Vec::new();
             for panel in db.forum_panels(Some(edition.id)).await? {
-                let mut participants = db.organization_cards(&panel.participant_ids, lang).await?;
+                let mut participants = state.search.organization_cards(&panel.participant_ids, lang).await?;
                 participants.sort_by_cached_key(|card| crate::server::text::fold(&card.name.plain()));
                 let summary = panel.texts.pick(lang).and_then(|text| text.value.summary.clone());
                 panels.push(PanelView { slug: panel.slug.clone(), title: panel.title(lang), summary, participants });

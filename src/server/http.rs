@@ -57,9 +57,10 @@ pub async fn serve(db: Database, settings: ServeSettings) -> Result<(), String> 
     let addr = leptos_options.site_addr;
     let public_url = settings.public_url.unwrap_or_else(|| format!("http://{addr}"));
     // Build the directory index before the first visitor asks (seconds at a hundred thousand listings).
-    let warm = db.clone();
+    let search = super::search::Search::new(db.clone());
+    let warm = search.clone();
     tokio::spawn(async move {
-        if let Err(error) = warm.directory().await {
+        if let Err(error) = warm.current().await {
             tracing::error!(%error, "building the directory index failed");
         }
     });
@@ -67,6 +68,7 @@ pub async fn serve(db: Database, settings: ServeSettings) -> Result<(), String> 
     let state = AppState {
         leptos_options,
         db,
+        search,
         public_url: public_url.clone(),
         trusted_proxies: settings.trusted_proxies,
         security_txt: settings.security_txt.map(std::sync::Arc::new),

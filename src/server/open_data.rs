@@ -189,7 +189,7 @@ async fn vocabulary(state: &AppState) -> Result<Vocabulary, AppError> {
 
 async fn list_organizations(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let (query, lang): (DirectoryQuery, Lang) = read_question(raw.as_deref())?;
-    let (ids, total) = state.db.directory_ids(&query, lang, Some(PAGE_SIZE)).await?;
+    let (ids, total) = state.search.directory_ids(&query, lang, Some(PAGE_SIZE)).await?;
     let vocabulary = vocabulary(&state).await?;
     let results = state.db.organizations_by_ids(&ids).await?;
     let results = results.into_iter().map(|org| OrganizationRecord::new(org, &vocabulary, &state.public_url)).collect();
@@ -221,7 +221,7 @@ async fn organization(State(state): State<AppState>, Path(slug): Path<String>) -
 
 async fn list_solutions(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let (query, lang): (SolutionQuery, Lang) = read_question(raw.as_deref())?;
-    let found = state.db.search_solutions(&query, lang).await?;
+    let found = state.search.solutions(&query, lang).await?;
     let results = found.results.into_iter().map(|card| SolutionSummary::new(card, lang, &state.public_url)).collect();
     let page = ResultPage::new(results, found.total, query.page, |number| {
         page_address(&state.public_url, routes::api::SOLUTIONS, &query.on_page(number), lang)
@@ -262,7 +262,7 @@ async fn openapi() -> Response {
 /// spreadsheet programs read Azerbaijani and Russian letters right.
 async fn organizations_csv(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let (query, lang): (DirectoryQuery, Lang) = read_question(raw.as_deref())?;
-    let (ids, _) = state.db.directory_ids(&query, lang, None).await?;
+    let (ids, _) = state.search.directory_ids(&query, lang, None).await?;
     let vocabulary = vocabulary(&state).await?;
     let mut writer = CsvWriter::with_byte_order_mark();
     let csv_failed = |error: csv::Error| {

@@ -23,7 +23,7 @@ pub async fn organization_page(state: &AppState, slug: &str, lang: Lang) -> Resu
     if !organization.status.is_public() {
         return Ok(None);
     }
-    let directory = db.directory().await?;
+    let directory = state.search.current().await?;
     let tags = db.tags().await?;
     let profile = organization.profile;
     let text = profile.texts.pick(lang);
@@ -72,7 +72,7 @@ pub async fn organization_page(state: &AppState, slug: &str, lang: Lang) -> Resu
         demo_video_url: facts.demo_video_url,
         technology_readiness: facts.technology_readiness,
     });
-    let related = db.related_organizations(organization.id, lang, RELATED).await?;
+    let related = state.search.related_organizations(organization.id, lang, RELATED).await?;
     let public = &state.public_url;
     Ok(Some(OrganizationPage {
         url: format!("{public}{}", routes::profile(lang, &organization.slug)),
@@ -143,10 +143,10 @@ fn solution_summary(
 pub async fn solution_page(state: &AppState, slug: &str, lang: Lang) -> Result<Option<SolutionPage>, AppError> {
     let db = &state.db;
     let Some(solution) = db.solution_by_slug(slug).await? else { return Ok(None) };
-    let Some(organization) = db.organization_cards(&[solution.organization_id], lang).await?.pop() else {
+    let Some(organization) = state.search.organization_cards(&[solution.organization_id], lang).await?.pop() else {
         return Ok(None);
     };
-    let directory = db.directory().await?;
+    let directory = state.search.current().await?;
     let details = solution.details;
     let text = details.texts.pick(lang);
     let mut nist_functions: Vec<NistFunction> = details

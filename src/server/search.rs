@@ -10,7 +10,10 @@ use crate::domain::{
     lang::Lang,
 };
 
+pub mod directory;
 pub mod index;
+
+pub use directory::Search;
 
 /// Weights of the places a word can occur; a word counts with its best place.
 pub const NAME_WEIGHT: u8 = 100;

@@ -1,4 +1,5 @@
 //! Directory search, facets, order and pages: every rule on both engines.
+use qala::server::search::Search;
 use qala::{
     domain::{
         country::Country,
@@ -109,7 +110,7 @@ async fn seed(db: &Database) {
 async fn search(db: &Database, pairs: &[(&str, &str)]) -> DirectoryPage {
     let (query, ignored) = DirectoryQuery::from_pairs(pairs.iter().copied());
     assert!(ignored.is_empty(), "{ignored:?}");
-    db.search_directory(&query, Lang::En).await.unwrap()
+    Search::new(db.clone()).directory(&query, Lang::En).await.unwrap()
 }
 
 fn slugs(page: &DirectoryPage) -> Vec<&str> {
@@ -131,7 +132,27 @@ on_both_engines!(
     pages_and_orders,
     drafts_and_nonsense_stay_out,
     a_city_is_one_place_in_every_spelling,
+    every_instance_sees_a_change_on_its_next_search,
 );
+
+/// Two app instances (two search handles, each with its own index, on two connections) both answer
+/// from indexes built before a change, and both find the new listing on their next question.
+async fn every_instance_sees_a_change_on_its_next_search(db: Database) {
+    seed(&db).await;
+    let other = db.reopen().await.unwrap();
+    let instances = [Search::new(db.clone()), Search::new(other.clone())];
+    let (query, _) = DirectoryQuery::from_pairs([("q", "sirket")]);
+    for search in &instances {
+        assert_eq!(search.directory(&query, Lang::En).await.unwrap().total, 1);
+    }
+    let newcomer = described("Şirvan Kiber Şirkəti", OrganizationKind::Company, "Şirkət", "Yeni şirkət");
+    other.insert_organizations(&[newcomer], NOW).await.unwrap();
+    for search in &instances {
+        let found = search.directory(&query, Lang::En).await.unwrap();
+        assert_eq!(slugs(&found), ["abseron-kiber-muhafize-sirketi", "sirvan-kiber-sirketi"]);
+    }
+    other.close().await;
+}
 
 async fn turkic_letters_fold_both_ways(db: Database) {
     seed(&db).await;
@@ -288,7 +309,7 @@ async fn drafts_and_nonsense_stay_out(db: Database) {
     assert_eq!(unknown.total, 0, "an unknown category matches nothing");
     for odd in ["%", "'; DROP TABLE organizations; --", "    ", "a", "ə", "\u{0}"] {
         let (query, _) = DirectoryQuery::from_pairs([("q", odd)]);
-        db.search_directory(&query, Lang::Az).await.unwrap_or_else(|error| panic!("{odd:?}: {error}"));
+        Search::new(db.clone()).directory(&query, Lang::Az).await.unwrap_or_else(|error| panic!("{odd:?}: {error}"));
     }
     assert_eq!(db.count_organizations().await.unwrap(), 31);
 }

@@ -1,6 +1,7 @@
 //! Organizations editing their listings over HTTP: profile changes that publish or wait for review,
 //! logos, claims, new listings, and an authorization matrix showing that nobody changes what is not theirs.
 use axum::http::{StatusCode, header};
+use qala::server::search::Search;
 use qala::{
     domain::{
         editing::RevisionStatus,
@@ -130,7 +131,7 @@ async fn a_verified_listings_change_is_published_at_once(db: Database) {
 
 async fn app_search(db: &Database, text: &str) -> Vec<String> {
     let query = qala::domain::directory::DirectoryQuery { text: text.to_owned(), ..Default::default() };
-    let (ids, _) = db.directory_ids(&query, qala::domain::lang::Lang::En, Some(20)).await.unwrap();
+    let (ids, _) = Search::new(db.clone()).directory_ids(&query, qala::domain::lang::Lang::En, Some(20)).await.unwrap();
     db.organizations_by_ids(&ids).await.unwrap().into_iter().map(|listing| listing.slug.to_string()).collect()
 }
 

@@ -1,6 +1,7 @@
 //! The forum: the public page of an edition's panels and participants, the showcase filtered by a
 //! panel, and staff managing editions, panels and participants (every change recorded).
 use axum::http::StatusCode;
+use qala::server::search::Search;
 use qala::{
     domain::{
         curation::AuditFilter,
@@ -47,7 +48,7 @@ async fn the_forum_page_shows_panels_and_the_showcase_filters_by_panel(db: Datab
         ..DirectoryQuery::default()
     };
     assert_eq!(query.to_query_string(), "panel=solutions-and-startups-2026");
-    let showcase = db.search_startups(&DirectoryQuery { page: 1, ..query }, Lang::En).await.unwrap();
+    let showcase = Search::new(db.clone()).startups(&DirectoryQuery { page: 1, ..query }, Lang::En).await.unwrap();
     let names: Vec<String> = showcase.results.iter().map(|startup| startup.card.name.plain()).collect();
     let mut expected =
         vec!["Acharliq", "Band Networks", "Imzala", "Qarmaq AI", "Sarab Deception", "Sezgi Fraud Analytics"];

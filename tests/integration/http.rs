@@ -20,6 +20,7 @@ pub fn app(db: &Database) -> Router {
     qala::server::http::router(AppState {
         leptos_options,
         db: db.clone(),
+        search: qala::server::search::Search::new(db.clone()),
         public_url: "https://qala.example".into(),
         trusted_proxies: Vec::new(),
         security_txt: Some(std::sync::Arc::new(qala::server::http::security::SecurityTxt {

@@ -1,5 +1,6 @@
 //! Open data over HTTP: the JSON API and its OpenAPI document, the CSV download, the Atom feed, the
 //! sitemap and robots.txt, on both engines.
+use qala::server::search::Search;
 use std::collections::{BTreeSet, HashMap};
 
 use axum::{
@@ -205,7 +206,7 @@ async fn the_organizations_api_pages_through_published_listings(db: Database) {
         let mut slugs = Vec::new();
         for page in ["1", "2"] {
             let (query, _) = DirectoryQuery::from_pairs([("page", page)]);
-            let found = db.search_directory(&query, Lang::En).await.unwrap();
+            let found = Search::new(db.clone()).directory(&query, Lang::En).await.unwrap();
             slugs.extend(found.results.into_iter().map(|card| card.slug.to_string()));
         }
         slugs

@@ -27,6 +27,7 @@ fn app_at(db: &Database, site_root: &std::path::Path, public_url: &str, security
     qala::server::http::router(AppState {
         leptos_options,
         db: db.clone(),
+        search: qala::server::search::Search::new(db.clone()),
         public_url: public_url.into(),
         trusted_proxies: Vec::new(),
         security_txt: security_txt.map(std::sync::Arc::new),

@@ -1,4 +1,5 @@
 //! The demo ecosystem and the synthetic generator.
+use qala::server::search::Search;
 use std::collections::HashSet;
 
 use qala::{
@@ -66,12 +67,12 @@ async fn demo_data_is_a_complete_fictional_ecosystem(db: Database) {
         .filter(|o| o.status == ListingStatus::Published && o.profile.facts.city.as_deref() == Some("Bakı"))
         .count();
     assert!(in_baku >= 40, "{in_baku}");
-    let everything = db.search_directory(&DirectoryQuery::default(), Lang::En).await.unwrap();
+    let everything = Search::new(db.clone()).directory(&DirectoryQuery::default(), Lang::En).await.unwrap();
     let baku = everything.facets.cities.iter().find(|city| city.value == "baku").expect("Baku in the city facet");
     assert_eq!(baku.count, u64::try_from(in_baku).unwrap(), "the facet counts Baku once");
     for typed in ["Baku", "Bakı", "Баку", "baki"] {
         let query = DirectoryQuery::from_query_string(&format!("q={typed}")).0;
-        let found = db.search_directory(&query, Lang::Ru).await.unwrap();
+        let found = Search::new(db.clone()).directory(&query, Lang::Ru).await.unwrap();
         assert!(found.total >= baku.count, "«{typed}» found {} of Baku's {}", found.total, baku.count);
     }
 

@@ -1,5 +1,6 @@
 //! The startup showcase, the landscape, the home page's overview and logos, on both engines.
 use axum::http::{StatusCode, header};
+use qala::server::search::Search;
 use qala::{
     domain::{
         country::Country,
@@ -120,7 +121,7 @@ async fn ecosystem(db: &Database) -> Vec<i64> {
 async fn startups(db: &Database, pairs: &[(&str, &str)], lang: Lang) -> StartupShowcase {
     let (query, ignored) = DirectoryQuery::from_pairs(pairs.iter().copied());
     assert!(ignored.is_empty(), "{ignored:?}");
-    db.search_startups(&query, lang).await.unwrap()
+    Search::new(db.clone()).startups(&query, lang).await.unwrap()
 }
 
 fn showcase_slugs(showcase: &StartupShowcase) -> Vec<&str> {
@@ -130,7 +131,7 @@ fn showcase_slugs(showcase: &StartupShowcase) -> Vec<&str> {
 async fn landscape(db: &Database, pairs: &[(&str, &str)], lang: Lang, per_group: usize) -> Landscape {
     let (query, ignored) = DirectoryQuery::from_pairs(pairs.iter().copied());
     assert!(ignored.is_empty(), "{ignored:?}");
-    db.landscape(&query, lang, per_group).await.unwrap()
+    Search::new(db.clone()).landscape(&query, lang, per_group).await.unwrap()
 }
 
 /// Each group's slug with its count and the slugs of its tiles.
@@ -143,7 +144,7 @@ fn groups(landscape: &Landscape) -> Vec<(&str, u64, Vec<&str>)> {
 }
 
 async fn directory(db: &Database, query: &DirectoryQuery) -> DirectoryPage {
-    db.search_directory(query, Lang::En).await.unwrap()
+    Search::new(db.clone()).directory(query, Lang::En).await.unwrap()
 }
 
 on_both_engines!(
@@ -309,7 +310,7 @@ async fn the_landscape_groups_listings_by_top_level_category(db: Database) {
 
 async fn the_overview_summarises_the_ecosystem_with_working_links(db: Database) {
     ecosystem(&db).await;
-    let overview = db.overview(Lang::En, 6, 3).await.unwrap();
+    let overview = Search::new(db.clone()).overview(Lang::En, 6, 3).await.unwrap();
     let kind_count =
         |kind: OrganizationKind| overview.by_kind.iter().find(|(value, _)| *value == kind).map(|(_, count)| *count);
     assert_eq!(overview.by_kind.len(), OrganizationKind::ALL.len(), "every kind, even without listings");
@@ -346,14 +347,14 @@ async fn the_overview_summarises_the_ecosystem_with_working_links(db: Database) 
     let featured: Vec<&str> = overview.featured.iter().map(|startup| startup.card.slug.as_str()).collect();
     assert_eq!(featured, ["cinar", "bulaq"], "featured startups only, in their order; not a featured company");
     assert!(overview.featured.iter().all(|startup| startup.pitch.is_some()));
-    let just_one = db.overview(Lang::En, 1, 3).await.unwrap();
+    let just_one = Search::new(db.clone()).overview(Lang::En, 1, 3).await.unwrap();
     assert_eq!(just_one.featured.len(), 1);
     assert_eq!(just_one.featured[0].card.slug.as_str(), "cinar");
 
     let recent: Vec<&str> = overview.recent.iter().map(|card| card.slug.as_str()).collect();
     assert_eq!(recent, ["xezer-cert", "fener-guvenlik", "elm-merkezi"], "newest published first; not the draft");
 
-    let russian = db.overview(Lang::Ru, 6, 3).await.unwrap();
+    let russian = Search::new(db.clone()).overview(Lang::Ru, 6, 3).await.unwrap();
     let operations = categories_named(&db, "security-operations", Lang::Ru).await;
     assert_eq!(russian.by_category[0].label, operations, "labels in the reader's language");
     assert_eq!(russian.by_category[0].href, "/ru/organizations?category=security-operations");
@@ -386,7 +387,7 @@ async fn cards_link_a_logo_only_when_there_is_one(db: Database) {
     for tile in landscape(&db, &[], Lang::En, 10).await.groups.iter().flat_map(|group| &group.tiles) {
         assert_eq!(tile.logo_url, wanted(tile.slug.as_str()), "landscape tile of {}", tile.slug);
     }
-    let overview = db.overview(Lang::En, 6, 10).await.unwrap();
+    let overview = Search::new(db.clone()).overview(Lang::En, 6, 10).await.unwrap();
     for card in overview.featured.iter().map(|startup| &startup.card).chain(&overview.recent) {
         assert_eq!(card.logo_url, wanted(card.slug.as_str()), "home page card of {}", card.slug);
     }

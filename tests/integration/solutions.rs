@@ -1,5 +1,6 @@
 //! The solutions directory and side-by-side comparison, on both engines.
 use axum::http::StatusCode;
+use qala::server::search::Search;
 use qala::{
     domain::{
         country::Country,
@@ -101,7 +102,7 @@ async fn seed(db: &Database) {
 async fn search(db: &Database, pairs: &[(&str, &str)], lang: Lang) -> SolutionResults {
     let (query, ignored) = SolutionQuery::from_pairs(pairs.iter().copied());
     assert!(ignored.is_empty(), "{ignored:?}");
-    db.search_solutions(&query, lang).await.unwrap()
+    Search::new(db.clone()).solutions(&query, lang).await.unwrap()
 }
 
 fn slugs(results: &SolutionResults) -> Vec<&str> {

@@ -143,7 +143,7 @@ pub async fn find_listings(
         return Ok(Vec::new());
     }
     let query = DirectoryQuery { text, page: 1, ..DirectoryQuery::default() };
-    let mut found = state.db.search_directory(&query, lang).await?.results;
+    let mut found = state.search.directory(&query, lang).await?.results;
     found.truncate(LISTING_CHOICES);
     Ok(found)
 }

@@ -2,7 +2,7 @@
 //!
 //! Counting every facet under every other filter means looking at each matching document once per
 //! facet, which SQL engines cannot do in a few milliseconds at a hundred thousand documents; a compact
-//! index in memory can. Indexes are built from the database (see `db::directory`), tagged with the
+//! index in memory can. Indexes are built from the database (see `directory`), tagged with the
 //! database's directory version, never changed in place, and replaced whole when the version moves.
 //!
 //! The engine knows nothing of organizations or solutions: a document has an id, a payload for

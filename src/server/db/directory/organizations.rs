@@ -1,444 +1,158 @@
-//! Organizations in the directory: the questions the index answers about them, and the answers.
-mod documents;
+//! Reading the published listings for the directory's index.
+use futures_util::TryStreamExt;
+use sqlx::{AnyConnection, Row};
 
-use std::collections::{HashMap, HashSet};
-
-use super::{Directory, facet_counts, order_of, words};
 use crate::{
     domain::{
-        city::city_value,
         country::Country,
-        directory::{
-            DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, FacetCount, HighlightedText,
-            OrganizationCard, PAGE_SIZE,
-        },
-        lang::{Lang, Localized},
+        lang::Lang,
         organization::OrganizationKind,
-        showcase::{
-            Bar, Landscape, LandscapeGroup, LandscapeSubcategory, LandscapeTile, Overview, StartupCard, StartupShowcase,
-        },
+        slug::Slug,
         startup::{StartupNeed, StartupStage},
     },
     error::AppError,
-    routes,
-    server::{
-        db::Database,
-        search::{
-            WordMatch, highlight,
-            index::{Doc, Request},
-        },
-    },
+    server::db::{decode_optional_time, decode_slug, decode_time, decode_word},
 };
-pub use documents::ListingCard;
-use documents::{ORGANIZATION_DIMENSIONS, dim};
-pub(super) use documents::{load, name_values};
 
-impl Database {
-    /// One page of published listings for a directory question, read in `lang`.
-    pub async fn search_directory(&self, query: &DirectoryQuery, lang: Lang) -> Result<DirectoryPage, AppError> {
-        let directory = self.directory().await?;
-        let outcome = directory.organizations.search(&directory.organization_request(query, lang, PAGE_SIZE));
-        let results = self.cards(&directory, &outcome.page, lang, &outcome.words).await?;
-        Ok(DirectoryPage {
-            results,
-            total: outcome.total,
-            page: query.page,
-            page_count: page_count(outcome.total),
-            facets: directory.organization_facets(&outcome.counts, query, lang),
-        })
-    }
-
-    /// One page of the startup showcase: startups only, featured ones first in the order staff set
-    /// (unless the visitor searches or orders otherwise), each with its pitch and needs.
-    pub async fn search_startups(&self, query: &DirectoryQuery, lang: Lang) -> Result<StartupShowcase, AppError> {
-        let directory = self.directory().await?;
-        let mut question = DirectoryQuery { kinds: vec![OrganizationKind::Startup], ..query.clone() };
-        if question.sort == DirectorySort::Relevance && question.text.trim().is_empty() {
-            question.sort = DirectorySort::Featured;
-        }
-        let outcome = directory.organizations.search(&directory.organization_request(&question, lang, PAGE_SIZE));
-        let cards = self.cards(&directory, &outcome.page, lang, &outcome.words).await?;
-        let ids: Vec<i64> = outcome.page.iter().map(|doc| doc.id).collect();
-        Ok(StartupShowcase {
-            results: self.startup_cards(&ids, cards, lang).await?,
-            total: outcome.total,
-            page: query.page,
-            page_count: page_count(outcome.total),
-            facets: directory.organization_facets(&outcome.counts, &question, lang),
-        })
-    }
-
-    /// Pitches and needs for startup cards.
-    async fn startup_cards(
-        &self,
-        ids: &[i64],
-        cards: Vec<OrganizationCard>,
-        lang: Lang,
-    ) -> Result<Vec<StartupCard>, AppError> {
-        let mut facts = self.startup_facts_of(ids).await?;
-        Ok(ids
-            .iter()
-            .zip(cards)
-            .map(|(id, card)| {
-                let facts = facts.remove(id);
-                StartupCard {
-                    pitch: facts
-                        .as_ref()
-                        .and_then(|facts| facts.pitch.pick(lang))
-                        .map(|pitch| pitch.map(String::clone)),
-                    needs: facts.map(|facts| facts.looking_for).unwrap_or_default(),
-                    card,
-                }
-            })
-            .collect())
-    }
-
-    /// Every published listing matching the kind and country filters, grouped by top-level category;
-    /// each group shows its first `per_group` listings by name.
-    pub async fn landscape(&self, query: &DirectoryQuery, lang: Lang, per_group: usize) -> Result<Landscape, AppError> {
-        let directory = self.directory().await?;
-        let question = DirectoryQuery {
-            kinds: query.kinds.clone(),
-            countries: query.countries.clone(),
-            ..DirectoryQuery::default()
-        };
-        let request = Request { page_size: u32::MAX, ..directory.organization_request(&question, lang, 0) };
-        let outcome = directory.organizations.search(&request);
-        let mut groups: Vec<(&crate::domain::taxonomy::Category, Vec<&Doc<ListingCard>>)> = directory
-            .categories
-            .iter()
-            .filter(|category| category.parent_id.is_none())
-            .map(|category| (category, Vec::new()))
-            .collect();
-        let group_of: HashMap<i64, usize> = directory
-            .categories
-            .iter()
-            .filter_map(|category| {
-                let parent = category.parent_id?;
-                Some((category.id, groups.iter().position(|(top, _)| top.id == parent)?))
-            })
-            .collect();
-        let mut uncategorized = 0;
-        for doc in &outcome.page {
-            let mut placed: Vec<usize> =
-                doc.payload.categories.iter().filter_map(|id| group_of.get(id).copied()).collect();
-            placed.sort_unstable();
-            placed.dedup();
-            uncategorized += u64::from(placed.is_empty());
-            for group in placed {
-                groups[group].1.push(doc);
-            }
-        }
-        let shown: Vec<i64> =
-            groups.iter().flat_map(|(_, members)| members.iter().take(per_group).map(|doc| doc.id)).collect();
-        let texts = self.organization_texts(&shown).await?;
-        let name_of = |category: &crate::domain::taxonomy::Category| {
-            category.names.pick(lang).map_or_else(|| category.slug.to_string(), |name| name.value.clone())
-        };
-        // How many of a group's listings each of its subcategories holds.
-        let subcategories_of = |parent: &crate::domain::taxonomy::Category, members: &[&Doc<ListingCard>]| {
-            directory
-                .categories
-                .iter()
-                .filter(|child| child.parent_id == Some(parent.id))
-                .map(|child| LandscapeSubcategory {
-                    slug: child.slug.clone(),
-                    name: name_of(child),
-                    count: members.iter().filter(|doc| doc.payload.categories.contains(&child.id)).count() as u64,
-                })
-                .filter(|child| child.count > 0)
-                .collect()
-        };
-        let groups = groups
-            .into_iter()
-            .filter(|(_, members)| !members.is_empty())
-            .map(|(parent, members)| LandscapeGroup {
-                slug: parent.slug.clone(),
-                name: name_of(parent),
-                count: members.len() as u64,
-                subcategories: subcategories_of(parent, &members),
-                tiles: members
-                    .iter()
-                    .take(per_group)
-                    .map(|doc| LandscapeTile {
-                        slug: doc.payload.slug.clone(),
-                        name: texts.get(&doc.id).and_then(|texts| texts.pick(lang)).map_or_else(
-                            || Localized { lang, value: doc.payload.slug.to_string() },
-                            |text| text.map(|text| text.name.clone()),
-                        ),
-                        kind: doc.payload.kind,
-                        logo_url: directory.logo_url(&doc.payload),
-                    })
-                    .collect(),
-            })
-            .collect();
-        Ok(Landscape { groups, uncategorized, total: outcome.total })
-    }
-
-    /// The ecosystem at a glance for the home page.
-    pub async fn overview(&self, lang: Lang, featured_count: usize, recent_count: usize) -> Result<Overview, AppError> {
-        let directory = self.directory().await?;
-        let everything =
-            directory.organizations.search(&directory.organization_request(&DirectoryQuery::default(), lang, 0));
-        let facets = directory.organization_facets(&everything.counts, &DirectoryQuery::default(), lang);
-        let bars = |facets: Vec<crate::domain::directory::NamedFacet>, parameter: &str| {
-            let mut bars: Vec<Bar> = facets
-                .into_iter()
-                .filter(|facet| facet.count > 0)
-                .map(|facet| Bar {
-                    href: format!("{}?{parameter}={}", routes::directory(lang), facet.slug),
-                    label: facet.name,
-                    count: facet.count,
-                })
-                .collect();
-            bars.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
-            bars
-        };
-        let startups = DirectoryQuery {
-            kinds: vec![OrganizationKind::Startup],
-            sort: DirectorySort::Featured,
-            ..DirectoryQuery::default()
-        };
-        let page_size = u32::try_from(featured_count).unwrap_or(u32::MAX);
-        let featured = directory.organizations.search(&directory.organization_request(&startups, lang, page_size));
-        let featured: Vec<&Doc<ListingCard>> = featured.page.into_iter().filter(|doc| doc.payload.featured).collect();
-        let featured_ids: Vec<i64> = featured.iter().map(|doc| doc.id).collect();
-        let featured_cards = self.cards(&directory, &featured, lang, &[]).await?;
-        let recent = directory.organizations.newest(recent_count);
-        let mut by_country: Vec<(Country, u64)> =
-            facets.countries.iter().filter(|facet| facet.count > 0).map(|facet| (facet.value, facet.count)).collect();
-        by_country.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
-        Ok(Overview {
-            by_kind: facets.kinds.iter().map(|facet| (facet.value, facet.count)).collect(),
-            by_category: bars(facets.categories, "category"),
-            by_sector: bars(facets.sectors, "sector"),
-            by_country,
-            featured: self.startup_cards(&featured_ids, featured_cards, lang).await?,
-            recent: self.cards(&directory, &recent, lang, &[]).await?,
-        })
-    }
-
-    /// Published listings that share the most categories with a listing, most shared first.
-    pub async fn related_organizations(
-        &self,
-        id: i64,
-        lang: Lang,
-        limit: usize,
-    ) -> Result<Vec<OrganizationCard>, AppError> {
-        let directory = self.directory().await?;
-        let Some(listing) = directory.organizations.doc(id) else {
-            return Ok(Vec::new());
-        };
-        let mut related: Vec<(usize, &Doc<ListingCard>)> = directory
-            .organizations
-            .docs()
-            .iter()
-            .filter(|doc| doc.id != id)
-            .map(|doc| (doc.payload.categories.iter().filter(|c| listing.payload.categories.contains(c)).count(), doc))
-            .filter(|(shared, _)| *shared > 0)
-            .collect();
-        // Most shared first; the index's own (name) order breaks ties.
-        related.sort_by_key(|(shared, _)| std::cmp::Reverse(*shared));
-        let docs: Vec<&Doc<ListingCard>> = related.into_iter().take(limit).map(|(_, doc)| doc).collect();
-        self.cards(&directory, &docs, lang, &[]).await
-    }
-
-    /// The ids of the published listings a directory question finds, in its order, and how many there
-    /// are: one page of them, or all of them (for downloads) when `page_size` is `None`.
-    pub async fn directory_ids(
-        &self,
-        query: &DirectoryQuery,
-        lang: Lang,
-        page_size: Option<u32>,
-    ) -> Result<(Vec<i64>, u64), AppError> {
-        let directory = self.directory().await?;
-        let question = DirectoryQuery { page: if page_size.is_some() { query.page } else { 1 }, ..query.clone() };
-        let request = directory.organization_request(&question, lang, page_size.unwrap_or(u32::MAX));
-        let outcome = directory.organizations.search(&request);
-        Ok((outcome.page.iter().map(|doc| doc.id).collect(), outcome.total))
-    }
-
-    /// Cards of published listings by id, in the order asked; unknown or unpublished ids are skipped.
-    pub async fn organization_cards(&self, ids: &[i64], lang: Lang) -> Result<Vec<OrganizationCard>, AppError> {
-        let directory = self.directory().await?;
-        let docs: Vec<&Doc<ListingCard>> = ids.iter().filter_map(|id| directory.organizations.doc(*id)).collect();
-        self.cards(&directory, &docs, lang, &[]).await
-    }
-
-    /// Result cards for documents of the index, with their texts in `lang` and search words marked.
-    async fn cards(
-        &self,
-        directory: &Directory,
-        docs: &[&Doc<ListingCard>],
-        lang: Lang,
-        words: &[WordMatch],
-    ) -> Result<Vec<OrganizationCard>, AppError> {
-        let ids: Vec<i64> = docs.iter().map(|doc| doc.id).collect();
-        let texts = self.organization_texts(&ids).await?;
-        Ok(docs
-            .iter()
-            .map(|doc| {
-                let text = texts.get(&doc.id).and_then(|texts| texts.pick(lang));
-                let (name, summary, written_in) = match &text {
-                    Some(text) => (text.value.name.clone(), text.value.short_description.clone(), text.lang),
-                    None => (doc.payload.slug.to_string(), None, lang),
-                };
-                let name = highlight(&name, written_in, words);
-                let summary = summary.map(|summary| highlight(&summary, written_in, words));
-                directory.card(doc, lang, name, summary)
-            })
-            .collect())
-    }
+/// A published listing as the directory reads it, before its texts and links.
+#[derive(Clone, Debug)]
+pub struct ListingRow {
+    pub id: i64,
+    pub slug: Slug,
+    pub kind: OrganizationKind,
+    pub country: Country,
+    pub city: Option<String>,
+    pub verified: bool,
+    /// When it was listed (published), in seconds since the Unix epoch.
+    pub listed_at: i64,
+    pub logo_version: Option<String>,
+    /// Place on the startup showcase, for featured listings.
+    pub featured_position: Option<i64>,
 }
 
-impl Directory {
-    /// The index request for a directory question.
-    fn organization_request<'a>(&self, query: &'a DirectoryQuery, lang: Lang, page_size: u32) -> Request<'a> {
-        let index = &self.organizations;
-        // A facet the question names filters, even when none of its values is known (then nothing passes).
-        let accept = |dimension: usize, asked: bool, values: Vec<String>| -> Option<Vec<u16>> {
-            asked.then(|| values.iter().filter_map(|value| index.position_of(dimension, value)).collect())
-        };
-        let mut filters: Vec<Option<Vec<u16>>> = vec![None; ORGANIZATION_DIMENSIONS.len()];
-        filters[dim::KIND] = accept(dim::KIND, !query.kinds.is_empty(), words(&query.kinds));
-        filters[dim::COUNTRY] = accept(dim::COUNTRY, !query.countries.is_empty(), words(&query.countries));
-        filters[dim::CITY] = accept(dim::CITY, !query.cities.is_empty(), chosen_cities(&query.cities));
-        filters[dim::VERIFIED] = accept(dim::VERIFIED, query.verified_only, vec!["1".to_owned()]);
-        filters[dim::STAGE] = accept(dim::STAGE, !query.stages.is_empty(), words(&query.stages));
-        filters[dim::NEED] = accept(dim::NEED, !query.needs.is_empty(), words(&query.needs));
-        filters[dim::CATEGORY] =
-            accept(dim::CATEGORY, !query.categories.is_empty(), self.chosen_categories(&query.categories));
-        filters[dim::SECTOR] = accept(dim::SECTOR, !query.sectors.is_empty(), self.chosen_sectors(&query.sectors));
-        filters[dim::PANEL] = accept(dim::PANEL, !query.panels.is_empty(), words(&query.panels));
-        Request {
-            text: &query.text,
-            filters,
-            order: order_of(query.effective_sort()),
-            lang,
-            page: query.page,
-            page_size,
+/// What else a listing is found by or filtered on, read after every listing's row.
+#[derive(Clone, Copy, Debug)]
+pub enum ListingPart<'a> {
+    /// Its texts in one language.
+    Text {
+        lang: Lang,
+        name: &'a str,
+        summary: Option<&'a str>,
+        description: Option<&'a str>,
+    },
+    /// The texts of one of its solutions, in one language.
+    SolutionText {
+        name: &'a str,
+        description: Option<&'a str>,
+    },
+    Category(i64),
+    Sector(i64),
+    Tag(i64),
+    /// A category one of its solutions is in.
+    SolutionCategory(i64),
+    /// A forum panel it takes part in, by slug.
+    Panel(&'a str),
+    Stage(StartupStage),
+    Need(StartupNeed),
+}
+
+/// Where the listings read go: every row first, then the parts, each naming its listing's id (parts
+/// may name listings that are not published: a sink ignores those).
+pub trait ListingSink {
+    fn listing(&mut self, row: ListingRow);
+    fn part(&mut self, id: i64, part: ListingPart<'_>);
+}
+
+/// Streams every published listing, then its texts and links, into a sink.
+pub(super) async fn read(connection: &mut AnyConnection, sink: &mut impl ListingSink) -> Result<(), AppError> {
+    let mut rows = sqlx::query(
+        "SELECT id, slug, kind, country, city, verified_at, COALESCE(published_at, created_at) AS listed_at, \
+         logo_version, featured_position FROM organizations WHERE status = 'published'",
+    )
+    .fetch(&mut *connection);
+    while let Some(row) = rows.try_next().await? {
+        sink.listing(ListingRow {
+            id: row.try_get("id")?,
+            slug: decode_slug(&row)?,
+            kind: decode_word(&row.try_get::<String, _>("kind")?)?,
+            country: decode_word(&row.try_get::<String, _>("country")?)?,
+            city: row.try_get("city")?,
+            verified: decode_optional_time(row.try_get("verified_at")?)?.is_some(),
+            listed_at: decode_time(&row.try_get::<String, _>("listed_at")?)?.unix_timestamp(),
+            logo_version: row.try_get("logo_version")?,
+            featured_position: row.try_get("featured_position")?,
+        });
+    }
+    drop(rows);
+
+    let mut rows = sqlx::query(
+        "SELECT t.organization_id, t.lang, t.name, t.short_description, t.description FROM organization_texts t \
+         JOIN organizations o ON o.id = t.organization_id WHERE o.status = 'published'",
+    )
+    .fetch(&mut *connection);
+    while let Some(row) = rows.try_next().await? {
+        let name: String = row.try_get("name")?;
+        let summary: Option<String> = row.try_get("short_description")?;
+        let description: Option<String> = row.try_get("description")?;
+        let lang = decode_word(&row.try_get::<String, _>("lang")?)?;
+        let text =
+            ListingPart::Text { lang, name: &name, summary: summary.as_deref(), description: description.as_deref() };
+        sink.part(row.try_get("organization_id")?, text);
+    }
+    drop(rows);
+
+    let mut rows = sqlx::query(
+        "SELECT s.organization_id, st.name, st.description FROM solution_texts st \
+         JOIN solutions s ON s.id = st.solution_id JOIN organizations o ON o.id = s.organization_id \
+         WHERE o.status = 'published'",
+    )
+    .fetch(&mut *connection);
+    while let Some(row) = rows.try_next().await? {
+        let name: String = row.try_get("name")?;
+        let description: Option<String> = row.try_get("description")?;
+        let text = ListingPart::SolutionText { name: &name, description: description.as_deref() };
+        sink.part(row.try_get("organization_id")?, text);
+    }
+    drop(rows);
+
+    let mut rows = sqlx::query(
+        "SELECT forum_participants.organization_id, forum_panels.slug FROM forum_participants \
+         JOIN forum_panels ON forum_panels.id = forum_participants.panel_id",
+    )
+    .fetch(&mut *connection);
+    while let Some(row) = rows.try_next().await? {
+        sink.part(row.try_get(0)?, ListingPart::Panel(&row.try_get::<String, _>(1)?));
+    }
+    drop(rows);
+
+    let links: [(&str, fn(i64) -> ListingPart<'static>); 4] = [
+        ("SELECT organization_id, category_id FROM organization_categories", ListingPart::Category),
+        ("SELECT organization_id, sector_id FROM organization_sectors", ListingPart::Sector),
+        ("SELECT organization_id, tag_id FROM organization_tags", ListingPart::Tag),
+        (
+            "SELECT s.organization_id, sc.category_id FROM solution_categories sc JOIN solutions s ON s.id = sc.solution_id",
+            ListingPart::SolutionCategory,
+        ),
+    ];
+    for (sql, part) in links {
+        let mut rows = sqlx::query(sql).fetch(&mut *connection);
+        while let Some(row) = rows.try_next().await? {
+            sink.part(row.try_get(0)?, part(row.try_get(1)?));
         }
     }
 
-    fn logo_url(&self, listing: &ListingCard) -> Option<String> {
-        listing.logo_version.as_ref().map(|version| routes::logo(&listing.slug, 128, version))
+    let mut rows = sqlx::query("SELECT organization_id, stage FROM startup_profiles").fetch(&mut *connection);
+    while let Some(row) = rows.try_next().await? {
+        sink.part(row.try_get(0)?, ListingPart::Stage(decode_word(&row.try_get::<String, _>(1)?)?));
     }
-
-    /// A result card from the index and the texts read for it.
-    fn card(
-        &self,
-        doc: &Doc<ListingCard>,
-        lang: Lang,
-        name: HighlightedText,
-        short_description: Option<HighlightedText>,
-    ) -> OrganizationCard {
-        let listing = &doc.payload;
-        OrganizationCard {
-            slug: listing.slug.clone(),
-            kind: listing.kind,
-            name,
-            short_description,
-            city: listing.city.clone(),
-            country: listing.country,
-            verified: listing.verified,
-            logo_url: self.logo_url(listing),
-            featured: listing.featured,
-            stage: listing.stage,
-            categories: self.category_names(&listing.categories, lang),
-        }
+    drop(rows);
+    let mut rows = sqlx::query(
+        "SELECT n.organization_id, n.need FROM startup_needs n \
+         JOIN startup_profiles p ON p.organization_id = n.organization_id",
+    )
+    .fetch(&mut *connection);
+    while let Some(row) = rows.try_next().await? {
+        sink.part(row.try_get(0)?, ListingPart::Need(decode_word(&row.try_get::<String, _>(1)?)?));
     }
-
-    fn organization_facets(&self, counts: &[Vec<u64>], query: &DirectoryQuery, lang: Lang) -> DirectoryFacets {
-        let index = &self.organizations;
-        let count = |dimension: usize, value: &str| {
-            index.position_of(dimension, value).map_or(0, |at| counts[dimension][usize::from(at)])
-        };
-        let cities = city_facets(index.values(dim::CITY), |city| count(dim::CITY, city), &chosen_cities(&query.cities));
-        DirectoryFacets {
-            kinds: facet_counts(OrganizationKind::ALL, &query.kinds, |value| count(dim::KIND, value)),
-            categories: self.category_facets(lang, &query.categories, |parent, id| {
-                count(if parent { dim::PARENT_CATEGORY } else { dim::CATEGORY }, &id.to_string())
-            }),
-            sectors: self.sector_facets(lang, &query.sectors, |id| count(dim::SECTOR, &id.to_string())),
-            countries: facet_counts(Country::ALL, &query.countries, |value| count(dim::COUNTRY, value)),
-            cities,
-            stages: facet_counts(StartupStage::ALL, &query.stages, |value| count(dim::STAGE, value)),
-            needs: facet_counts(StartupNeed::ALL, &query.needs, |value| count(dim::NEED, value)),
-            panels: self.panel_facets(lang, &query.panels, |slug| count(dim::PANEL, slug)),
-            verified: FacetCount { value: true, count: count(dim::VERIFIED, "1"), selected: query.verified_only },
-        }
-    }
-}
-
-/// Cities the facet shows when none is chosen.
-const CITIES_SHOWN: usize = 12;
-
-/// The facet values of the cities a question names: a vocabulary city by its key, however the address
-/// spelled it.
-fn chosen_cities(cities: &[String]) -> Vec<String> {
-    cities.iter().map(|city| city_value(city)).collect()
-}
-
-/// The city facet: the known cities some result is in and every chosen one (a chosen city no listing
-/// has shows with 0), chosen first, then by count and name. Sets, not list scans, tell which are
-/// chosen and known, so the work grows with the cities named, not with their square.
-fn city_facets(known: &[String], count: impl Fn(&str) -> u64, chosen: &[String]) -> Vec<FacetCount<String>> {
-    let chosen_set: HashSet<&str> = chosen.iter().map(String::as_str).collect();
-    let known_set: HashSet<&str> = known.iter().map(String::as_str).collect();
-    let mut cities: Vec<FacetCount<String>> = known
-        .iter()
-        .map(|city| FacetCount {
-            value: city.clone(),
-            count: count(city),
-            selected: chosen_set.contains(city.as_str()),
-        })
-        .filter(|city| city.count > 0 || city.selected)
-        .collect();
-    let mut added = HashSet::new();
-    cities.extend(
-        chosen
-            .iter()
-            .filter(|city| !known_set.contains(city.as_str()) && added.insert(city.as_str()))
-            .map(|city| FacetCount { value: city.clone(), count: 0, selected: true }),
-    );
-    cities.sort_by(|a, b| b.selected.cmp(&a.selected).then(b.count.cmp(&a.count)).then(a.value.cmp(&b.value)));
-    cities.truncate(CITIES_SHOWN.max(chosen.len()));
-    cities
-}
-
-/// Pages needed for a total, at least one.
-fn page_count(total: u64) -> u32 {
-    u32::try_from(total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_city_facet_keeps_chosen_cities_first_and_each_once() {
-        let known = ["Bakı", "Gəncə", "Sumqayıt"].map(String::from);
-        let count = |city: &str| u64::from(city != "Sumqayıt") * 3;
-        let chosen = ["Sumqayıt", "Şuşa", "Şuşa"].map(String::from);
-        let facets = city_facets(&known, count, &chosen);
-        let shown: Vec<(&str, u64, bool)> =
-            facets.iter().map(|city| (city.value.as_str(), city.count, city.selected)).collect();
-        assert_eq!(shown, [("Sumqayıt", 0, true), ("Şuşa", 0, true), ("Bakı", 3, false), ("Gəncə", 3, false)]);
-    }
-
-    /// 200,000 chosen cities against 200,000 known ones: a list scan per city (as before) would take
-    /// hours; sets take a fraction of a second.
-    #[test]
-    fn the_city_facet_is_linear_in_the_cities_named() {
-        let known: Vec<String> = (0..200_000).map(|n| format!("city {n}")).collect();
-        let chosen: Vec<String> = (100_000..300_000).map(|n| format!("city {n}")).collect();
-        let facets = city_facets(&known, |city| u64::from(city.ends_with('7')), &chosen);
-        assert_eq!(facets.len(), chosen.len());
-        assert!(facets.iter().all(|city| city.selected));
-        assert_eq!(
-            facets.iter().filter(|city| city.count == 1).count(),
-            10_000,
-            "known chosen cities keep their counts"
-        );
-    }
+    Ok(())
 }
