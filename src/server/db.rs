@@ -40,7 +40,7 @@ pub use audit::{Actor, AuditRecord};
 pub use backup::BackupError;
 pub use bulk::{Imported, ImportedSolution};
 pub use curation::{Decision, Waiting};
-pub use directory::{ListingPart, ListingRow, ListingSink, SolutionPart, SolutionRow, SolutionSink};
+pub use directory::{DirectorySink, ListingPart, ListingRow, SolutionPart, SolutionRow};
 pub use editing::{Invitee, Member, Proposal, Revision};
 pub use logos::StoredLogo;
 pub use organizations::PublicPage;

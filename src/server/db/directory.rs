@@ -12,8 +12,29 @@ use sqlx::AnyConnection;
 use super::{Database, Engine};
 use crate::error::AppError;
 
-pub use organizations::{ListingPart, ListingRow, ListingSink};
-pub use solutions::{SolutionPart, SolutionRow, SolutionSink};
+pub use organizations::{ListingPart, ListingRow};
+pub use solutions::{SolutionPart, SolutionRow};
+
+/// Where the rows read for the directory go (listings or solutions): every row first, then the parts,
+/// each naming its row's id. Parts may name rows that were not read (a solution of a draft listing):
+/// a sink ignores those.
+pub trait DirectorySink {
+    type Row;
+    /// What else is read about a row, borrowing the text the database returned.
+    type Part<'a>;
+    fn row(&mut self, row: Self::Row);
+    fn part(&mut self, id: i64, part: Self::Part<'_>);
+}
+
+/// Streams the `(id, linked id)` pairs a query selects (a listing and its category, say) to `each`.
+async fn read_links(connection: &mut AnyConnection, sql: &str, mut each: impl FnMut(i64, i64)) -> Result<(), AppError> {
+    let mut rows = sqlx::query(sql).fetch(connection);
+    while let Some(row) = futures_util::TryStreamExt::try_next(&mut rows).await? {
+        use sqlx::Row;
+        each(row.try_get(0)?, row.try_get(1)?);
+    }
+    Ok(())
+}
 
 /// Records, inside the caller's transaction, that what the directory shows has changed.
 pub(super) async fn directory_changed(connection: &mut AnyConnection) -> Result<(), sqlx::Error> {
@@ -45,11 +66,11 @@ impl Database {
 
     /// Reads every published listing and every solution of one into the sinks, in one consistent
     /// snapshot, and returns the directory version the snapshot shows.
-    pub async fn read_directory(
-        &self,
-        listings: &mut impl ListingSink,
-        solutions: &mut impl SolutionSink,
-    ) -> Result<i64, AppError> {
+    pub async fn read_directory<L, S>(&self, listings: &mut L, solutions: &mut S) -> Result<i64, AppError>
+    where
+        L: for<'a> DirectorySink<Row = ListingRow, Part<'a> = ListingPart<'a>>,
+        S: for<'a> DirectorySink<Row = SolutionRow, Part<'a> = SolutionPart<'a>>,
+    {
         let mut transaction = self.pool().begin().await?;
         let connection: &mut AnyConnection = &mut transaction;
         if self.engine() == Engine::Postgres {

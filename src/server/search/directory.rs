@@ -7,6 +7,7 @@
 //! second) keeps answering from the previous indexes while new ones are built in the background.
 //! The repository only reads rows (into this module's readers); the answers are assembled here.
 mod organizations;
+mod showcase;
 mod solutions;
 
 use std::{

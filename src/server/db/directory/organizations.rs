@@ -2,6 +2,8 @@
 use futures_util::TryStreamExt;
 use sqlx::{AnyConnection, Row};
 
+use super::{DirectorySink, read_links};
+
 use crate::{
     domain::{
         country::Country,
@@ -56,22 +58,21 @@ pub enum ListingPart<'a> {
     Need(StartupNeed),
 }
 
-/// Where the listings read go: every row first, then the parts, each naming its listing's id (parts
-/// may name listings that are not published: a sink ignores those).
-pub trait ListingSink {
-    fn listing(&mut self, row: ListingRow);
-    fn part(&mut self, id: i64, part: ListingPart<'_>);
-}
+/// Makes a listing's part of the id a link table gives.
+type LinkPart = fn(i64) -> ListingPart<'static>;
 
 /// Streams every published listing, then its texts and links, into a sink.
-pub(super) async fn read(connection: &mut AnyConnection, sink: &mut impl ListingSink) -> Result<(), AppError> {
+pub(super) async fn read<S>(connection: &mut AnyConnection, sink: &mut S) -> Result<(), AppError>
+where
+    S: for<'a> DirectorySink<Row = ListingRow, Part<'a> = ListingPart<'a>>,
+{
     let mut rows = sqlx::query(
         "SELECT id, slug, kind, country, city, verified_at, COALESCE(published_at, created_at) AS listed_at, \
          logo_version, featured_position FROM organizations WHERE status = 'published'",
     )
     .fetch(&mut *connection);
     while let Some(row) = rows.try_next().await? {
-        sink.listing(ListingRow {
+        sink.row(ListingRow {
             id: row.try_get("id")?,
             slug: decode_slug(&row)?,
             kind: decode_word(&row.try_get::<String, _>("kind")?)?,
@@ -125,7 +126,7 @@ pub(super) async fn read(connection: &mut AnyConnection, sink: &mut impl Listing
     }
     drop(rows);
 
-    let links: [(&str, fn(i64) -> ListingPart<'static>); 4] = [
+    let links: [(&str, LinkPart); 4] = [
         ("SELECT organization_id, category_id FROM organization_categories", ListingPart::Category),
         ("SELECT organization_id, sector_id FROM organization_sectors", ListingPart::Sector),
         ("SELECT organization_id, tag_id FROM organization_tags", ListingPart::Tag),
@@ -135,10 +136,7 @@ pub(super) async fn read(connection: &mut AnyConnection, sink: &mut impl Listing
         ),
     ];
     for (sql, part) in links {
-        let mut rows = sqlx::query(sql).fetch(&mut *connection);
-        while let Some(row) = rows.try_next().await? {
-            sink.part(row.try_get(0)?, part(row.try_get(1)?));
-        }
+        read_links(&mut *connection, sql, |id, linked| sink.part(id, part(linked))).await?;
     }
 
     let mut rows = sqlx::query("SELECT organization_id, stage FROM startup_profiles").fetch(&mut *connection);

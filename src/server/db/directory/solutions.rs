@@ -2,6 +2,8 @@
 use futures_util::TryStreamExt;
 use sqlx::{AnyConnection, Row};
 
+use super::{DirectorySink, read_links};
+
 use crate::{
     domain::{
         country::Country,
@@ -43,15 +45,14 @@ pub enum SolutionPart<'a> {
     Sector(i64),
 }
 
-/// Where the solutions read go: every row first, then the parts, each naming its solution's id (parts
-/// may name solutions of unpublished listings: a sink ignores those).
-pub trait SolutionSink {
-    fn solution(&mut self, row: SolutionRow);
-    fn part(&mut self, id: i64, part: SolutionPart<'_>);
-}
+/// Makes a solution's part of the id a link table gives.
+type LinkPart = fn(i64) -> SolutionPart<'static>;
 
 /// Streams the solutions of every published listing, then their texts and links, into a sink.
-pub(super) async fn read(connection: &mut AnyConnection, sink: &mut impl SolutionSink) -> Result<(), AppError> {
+pub(super) async fn read<S>(connection: &mut AnyConnection, sink: &mut S) -> Result<(), AppError>
+where
+    S: for<'a> DirectorySink<Row = SolutionRow, Part<'a> = SolutionPart<'a>>,
+{
     let mut rows = sqlx::query(
         "SELECT s.id, s.slug, s.kind, s.deployment, s.created_at, s.organization_id, \
          o.slug AS organization_slug, o.country FROM solutions s \
@@ -59,7 +60,7 @@ pub(super) async fn read(connection: &mut AnyConnection, sink: &mut impl Solutio
     )
     .fetch(&mut *connection);
     while let Some(row) = rows.try_next().await? {
-        sink.solution(SolutionRow {
+        sink.row(SolutionRow {
             id: row.try_get("id")?,
             slug: decode_slug(&row)?,
             kind: decode_word(&row.try_get::<String, _>("kind")?)?,
@@ -101,15 +102,12 @@ pub(super) async fn read(connection: &mut AnyConnection, sink: &mut impl Solutio
     }
     drop(rows);
 
-    let links: [(&str, fn(i64) -> SolutionPart<'static>); 2] = [
+    let links: [(&str, LinkPart); 2] = [
         ("SELECT solution_id, category_id FROM solution_categories", SolutionPart::Category),
         ("SELECT solution_id, sector_id FROM solution_sectors", SolutionPart::Sector),
     ];
     for (sql, part) in links {
-        let mut rows = sqlx::query(sql).fetch(&mut *connection);
-        while let Some(row) = rows.try_next().await? {
-            sink.part(row.try_get(0)?, part(row.try_get(1)?));
-        }
+        read_links(&mut *connection, sql, |id, linked| sink.part(id, part(linked))).await?;
     }
     Ok(())
 }

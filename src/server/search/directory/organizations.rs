@@ -1,205 +1,30 @@
-//! Organizations in the directory: how their index is built from the rows the repository reads, the
-//! questions the index answers about them, and the answers.
-use std::collections::{HashMap, HashSet};
+//! Organizations in the directory: the questions the index answers about them, and the answers.
+mod documents;
 
-use super::{Directory, Search, category_search_names, facet_counts, order_of, parents, sort_names, words};
+use std::collections::HashSet;
+
+use super::{Directory, Search, facet_counts, order_of, words};
 use crate::{
     domain::{
-        city::{KnownCity, city_value},
+        city::city_value,
         country::Country,
         directory::{
-            DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, FacetCount, HighlightedText,
-            OrganizationCard, PAGE_SIZE,
+            DirectoryFacets, DirectoryPage, DirectoryQuery, FacetCount, HighlightedText, OrganizationCard, PAGE_SIZE,
         },
-        lang::{Lang, Localized},
+        lang::Lang,
         organization::OrganizationKind,
-        showcase::{
-            Bar, Landscape, LandscapeGroup, LandscapeSubcategory, LandscapeTile, Overview, StartupCard, StartupShowcase,
-        },
-        slug::Slug,
         startup::{StartupNeed, StartupStage},
-        taxonomy::{Category, Sector, Tag},
     },
     error::AppError,
     routes,
-    server::{
-        db::{ListingPart, ListingRow, ListingSink},
-        search::{
-            DESCRIPTION_WEIGHT, NAME_WEIGHT, SUMMARY_WEIGHT, WordMatch, highlight,
-            index::{Dimension, Doc, DocumentInput, IndexBuilder, Request},
-        },
+    server::search::{
+        WordMatch, highlight,
+        index::{Doc, Request},
     },
 };
-
-/// The dimensions of organizations, by position.
-mod dim {
-    pub const KIND: usize = 0;
-    pub const COUNTRY: usize = 1;
-    pub const CITY: usize = 2;
-    pub const VERIFIED: usize = 3;
-    pub const STAGE: usize = 4;
-    pub const NEED: usize = 5;
-    pub const CATEGORY: usize = 6;
-    pub const PARENT_CATEGORY: usize = 7;
-    pub const SECTOR: usize = 8;
-    pub const TAG: usize = 9;
-    pub const SOLUTION_CATEGORY: usize = 10;
-    pub const PANEL: usize = 11;
-}
-
-const ORGANIZATION_DIMENSIONS: &[Dimension] = &[
-    Dimension { name: "kind", group: Some(0) },
-    Dimension { name: "country", group: Some(1) },
-    Dimension { name: "city", group: Some(2) },
-    Dimension { name: "verified", group: Some(3) },
-    Dimension { name: "stage", group: Some(4) },
-    Dimension { name: "need", group: Some(5) },
-    Dimension { name: "category", group: Some(6) },
-    // Counted with the category filter, never filtered on itself: a top-level choice is expanded to children.
-    Dimension { name: "parent_category", group: Some(6) },
-    Dimension { name: "sector", group: Some(7) },
-    Dimension { name: "tag", group: None },
-    Dimension { name: "solution_category", group: None },
-    Dimension { name: "panel", group: Some(8) },
-];
-
-/// What a result card shows of a listing besides its texts.
-#[derive(Clone, Debug)]
-pub struct ListingCard {
-    pub slug: Slug,
-    /// Featured on the startup showcase.
-    pub featured: bool,
-    pub kind: OrganizationKind,
-    pub country: Country,
-    pub city: Option<String>,
-    pub verified: bool,
-    pub logo_version: Option<String>,
-    pub stage: Option<StartupStage>,
-    pub categories: Vec<i64>,
-}
-
-/// Builds the organizations' index from the listings the repository reads.
-pub(super) struct Reader {
-    builder: IndexBuilder<ListingCard>,
-    /// The names each listing has, for ordering by name once all are read.
-    names: HashMap<i64, Vec<(Lang, String)>>,
-    parents: HashMap<i64, i64>,
-}
-
-impl Reader {
-    pub(super) fn new(categories: &[Category]) -> Reader {
-        Reader {
-            builder: IndexBuilder::new(ORGANIZATION_DIMENSIONS),
-            names: HashMap::new(),
-            parents: parents(categories),
-        }
-    }
-
-    /// The builder, with what orders documents by name and what lets the words of taxonomy names find
-    /// the listings that have those values.
-    pub(super) fn finish(self, categories: &[Category], sectors: &[Sector], tags: &[Tag]) -> IndexBuilder<ListingCard> {
-        let Reader { mut builder, names, .. } = self;
-        for (id, names) in names {
-            if let Some(document) = builder.document_mut(id) {
-                document.sort_names = sort_names(&names);
-            }
-        }
-        for (id, names) in category_search_names(categories) {
-            builder.add_value_names(dim::CATEGORY, id.to_string(), names.clone());
-            builder.add_value_names(dim::SOLUTION_CATEGORY, id.to_string(), names);
-        }
-        for sector in sectors {
-            builder.add_value_names(dim::SECTOR, sector.id.to_string(), sector.names.clone());
-        }
-        for tag in tags {
-            builder.add_value_names(dim::TAG, tag.id.to_string(), tag.names.clone());
-        }
-        builder
-    }
-}
-
-impl ListingSink for Reader {
-    fn listing(&mut self, row: ListingRow) {
-        let builder = &mut self.builder;
-        let mut values = vec![Vec::new(); ORGANIZATION_DIMENSIONS.len()];
-        values[dim::KIND].push(row.kind.to_string());
-        values[dim::COUNTRY].push(row.country.to_string());
-        values[dim::CITY].extend(row.city.as_deref().map(city_value));
-        if row.verified {
-            values[dim::VERIFIED].push("1".to_owned());
-        }
-        builder.add_document(DocumentInput {
-            id: row.id,
-            listed_at: row.listed_at,
-            sort_names: Default::default(),
-            featured: row.featured_position,
-            values,
-            payload: ListingCard {
-                slug: row.slug,
-                featured: row.featured_position.is_some(),
-                kind: row.kind,
-                country: row.country,
-                city: row.city.clone(),
-                verified: row.verified,
-                logo_version: row.logo_version,
-                stage: None,
-                categories: Vec::new(),
-            },
-        });
-        // A city the vocabulary knows is found by any of its names.
-        match row.city.as_deref().map(|typed| (typed, KnownCity::find(typed))) {
-            Some((_, Some(known))) => {
-                known.search_names().for_each(|name| builder.add_text(row.id, name, SUMMARY_WEIGHT))
-            }
-            Some((typed, None)) => builder.add_text(row.id, typed, SUMMARY_WEIGHT),
-            None => {}
-        }
-    }
-
-    fn part(&mut self, id: i64, part: ListingPart<'_>) {
-        let builder = &mut self.builder;
-        match part {
-            ListingPart::Text { lang, name, summary, description } => {
-                builder.add_text(id, name, NAME_WEIGHT);
-                summary.inspect(|summary| builder.add_text(id, summary, SUMMARY_WEIGHT));
-                description.inspect(|description| builder.add_text(id, description, DESCRIPTION_WEIGHT));
-                // Each language orders by the name its readers see: their own, else the first in its
-                // fallback order.
-                if builder.document_mut(id).is_some() {
-                    self.names.entry(id).or_default().push((lang, name.to_owned()));
-                }
-            }
-            ListingPart::SolutionText { name, description } => {
-                builder.add_text(id, name, SUMMARY_WEIGHT);
-                description.inspect(|description| builder.add_text(id, description, DESCRIPTION_WEIGHT));
-            }
-            ListingPart::Category(category) => {
-                builder.add_value(id, dim::CATEGORY, category.to_string());
-                if let Some(parent) = self.parents.get(&category) {
-                    builder.add_value(id, dim::PARENT_CATEGORY, parent.to_string());
-                }
-                if let Some(document) = builder.document_mut(id) {
-                    document.payload.categories.push(category);
-                }
-            }
-            ListingPart::Sector(sector) => builder.add_value(id, dim::SECTOR, sector.to_string()),
-            ListingPart::Tag(tag) => builder.add_value(id, dim::TAG, tag.to_string()),
-            ListingPart::SolutionCategory(category) => {
-                builder.add_value(id, dim::SOLUTION_CATEGORY, category.to_string());
-            }
-            ListingPart::Panel(slug) => builder.add_value(id, dim::PANEL, slug.to_owned()),
-            ListingPart::Stage(stage) => {
-                if let Some(document) = builder.document_mut(id)
-                    && document.payload.stage.is_none()
-                {
-                    document.payload.stage = Some(stage);
-                    document.values[dim::STAGE].push(stage.to_string());
-                }
-            }
-            ListingPart::Need(need) => builder.add_value(id, dim::NEED, need.to_string()),
-        }
-    }
-}
+pub use documents::ListingCard;
+pub(super) use documents::Reader;
+use documents::{ORGANIZATION_DIMENSIONS, dim};
 
 impl Search {
     /// One page of published listings for a directory question, read in `lang`.
@@ -213,176 +38,6 @@ impl Search {
             page: query.page,
             page_count: page_count(outcome.total),
             facets: directory.organization_facets(&outcome.counts, query, lang),
-        })
-    }
-
-    /// One page of the startup showcase: startups only, featured ones first in the order staff set
-    /// (unless the visitor searches or orders otherwise), each with its pitch and needs.
-    pub async fn startups(&self, query: &DirectoryQuery, lang: Lang) -> Result<StartupShowcase, AppError> {
-        let directory = self.current().await?;
-        let mut question = DirectoryQuery { kinds: vec![OrganizationKind::Startup], ..query.clone() };
-        if question.sort == DirectorySort::Relevance && question.text.trim().is_empty() {
-            question.sort = DirectorySort::Featured;
-        }
-        let outcome = directory.organizations.search(&directory.organization_request(&question, lang, PAGE_SIZE));
-        let cards = self.cards(&directory, &outcome.page, lang, &outcome.words).await?;
-        let ids: Vec<i64> = outcome.page.iter().map(|doc| doc.id).collect();
-        Ok(StartupShowcase {
-            results: self.startup_cards(&ids, cards, lang).await?,
-            total: outcome.total,
-            page: query.page,
-            page_count: page_count(outcome.total),
-            facets: directory.organization_facets(&outcome.counts, &question, lang),
-        })
-    }
-
-    /// Pitches and needs for startup cards.
-    async fn startup_cards(
-        &self,
-        ids: &[i64],
-        cards: Vec<OrganizationCard>,
-        lang: Lang,
-    ) -> Result<Vec<StartupCard>, AppError> {
-        let mut facts = self.db.startup_facts_of(ids).await?;
-        Ok(ids
-            .iter()
-            .zip(cards)
-            .map(|(id, card)| {
-                let facts = facts.remove(id);
-                StartupCard {
-                    pitch: facts
-                        .as_ref()
-                        .and_then(|facts| facts.pitch.pick(lang))
-                        .map(|pitch| pitch.map(String::clone)),
-                    needs: facts.map(|facts| facts.looking_for).unwrap_or_default(),
-                    card,
-                }
-            })
-            .collect())
-    }
-
-    /// Every published listing matching the kind and country filters, grouped by top-level category;
-    /// each group shows its first `per_group` listings by name.
-    pub async fn landscape(&self, query: &DirectoryQuery, lang: Lang, per_group: usize) -> Result<Landscape, AppError> {
-        let directory = self.current().await?;
-        let question = DirectoryQuery {
-            kinds: query.kinds.clone(),
-            countries: query.countries.clone(),
-            ..DirectoryQuery::default()
-        };
-        let request = Request { page_size: u32::MAX, ..directory.organization_request(&question, lang, 0) };
-        let outcome = directory.organizations.search(&request);
-        let mut groups: Vec<(&crate::domain::taxonomy::Category, Vec<&Doc<ListingCard>>)> = directory
-            .categories
-            .iter()
-            .filter(|category| category.parent_id.is_none())
-            .map(|category| (category, Vec::new()))
-            .collect();
-        let group_of: HashMap<i64, usize> = directory
-            .categories
-            .iter()
-            .filter_map(|category| {
-                let parent = category.parent_id?;
-                Some((category.id, groups.iter().position(|(top, _)| top.id == parent)?))
-            })
-            .collect();
-        let mut uncategorized = 0;
-        for doc in &outcome.page {
-            let mut placed: Vec<usize> =
-                doc.payload.categories.iter().filter_map(|id| group_of.get(id).copied()).collect();
-            placed.sort_unstable();
-            placed.dedup();
-            uncategorized += u64::from(placed.is_empty());
-            for group in placed {
-                groups[group].1.push(doc);
-            }
-        }
-        let shown: Vec<i64> =
-            groups.iter().flat_map(|(_, members)| members.iter().take(per_group).map(|doc| doc.id)).collect();
-        let texts = self.db.organization_texts(&shown).await?;
-        let name_of = |category: &crate::domain::taxonomy::Category| {
-            category.names.pick(lang).map_or_else(|| category.slug.to_string(), |name| name.value.clone())
-        };
-        // How many of a group's listings each of its subcategories holds.
-        let subcategories_of = |parent: &crate::domain::taxonomy::Category, members: &[&Doc<ListingCard>]| {
-            directory
-                .categories
-                .iter()
-                .filter(|child| child.parent_id == Some(parent.id))
-                .map(|child| LandscapeSubcategory {
-                    slug: child.slug.clone(),
-                    name: name_of(child),
-                    count: members.iter().filter(|doc| doc.payload.categories.contains(&child.id)).count() as u64,
-                })
-                .filter(|child| child.count > 0)
-                .collect()
-        };
-        let groups = groups
-            .into_iter()
-            .filter(|(_, members)| !members.is_empty())
-            .map(|(parent, members)| LandscapeGroup {
-                slug: parent.slug.clone(),
-                name: name_of(parent),
-                count: members.len() as u64,
-                subcategories: subcategories_of(parent, &members),
-                tiles: members
-                    .iter()
-                    .take(per_group)
-                    .map(|doc| LandscapeTile {
-                        slug: doc.payload.slug.clone(),
-                        name: texts.get(&doc.id).and_then(|texts| texts.pick(lang)).map_or_else(
-                            || Localized { lang, value: doc.payload.slug.to_string() },
-                            |text| text.map(|text| text.name.clone()),
-                        ),
-                        kind: doc.payload.kind,
-                        logo_url: directory.logo_url(&doc.payload),
-                    })
-                    .collect(),
-            })
-            .collect();
-        Ok(Landscape { groups, uncategorized, total: outcome.total })
-    }
-
-    /// The ecosystem at a glance for the home page.
-    pub async fn overview(&self, lang: Lang, featured_count: usize, recent_count: usize) -> Result<Overview, AppError> {
-        let directory = self.current().await?;
-        let everything =
-            directory.organizations.search(&directory.organization_request(&DirectoryQuery::default(), lang, 0));
-        let facets = directory.organization_facets(&everything.counts, &DirectoryQuery::default(), lang);
-        let bars = |facets: Vec<crate::domain::directory::NamedFacet>, parameter: &str| {
-            let mut bars: Vec<Bar> = facets
-                .into_iter()
-                .filter(|facet| facet.count > 0)
-                .map(|facet| Bar {
-                    href: format!("{}?{parameter}={}", routes::directory(lang), facet.slug),
-                    label: facet.name,
-                    count: facet.count,
-                })
-                .collect();
-            bars.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
-            bars
-        };
-        let startups = DirectoryQuery {
-            kinds: vec![OrganizationKind::Startup],
-            sort: DirectorySort::Featured,
-            ..DirectoryQuery::default()
-        };
-        let page_size = u32::try_from(featured_count).unwrap_or(u32::MAX);
-        let featured = directory.organizations.search(&directory.organization_request(&startups, lang, page_size));
-        let featured: Vec<&Doc<ListingCard>> = featured.page.into_iter().filter(|doc| doc.payload.featured).collect();
-        let featured_ids: Vec<i64> = featured.iter().map(|doc| doc.id).collect();
-        let featured_cards = self.cards(&directory, &featured, lang, &[]).await?;
-        let recent = directory.organizations.newest(recent_count);
-        let mut by_country: Vec<(Country, u64)> =
-            facets.countries.iter().filter(|facet| facet.count > 0).map(|facet| (facet.value, facet.count)).collect();
-        by_country.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
-        Ok(Overview {
-            by_kind: facets.kinds.iter().map(|facet| (facet.value, facet.count)).collect(),
-            by_category: bars(facets.categories, "category"),
-            by_sector: bars(facets.sectors, "sector"),
-            by_country,
-            featured: self.startup_cards(&featured_ids, featured_cards, lang).await?,
-            recent: self.cards(&directory, &recent, lang, &[]).await?,
         })
     }
 
@@ -434,7 +89,7 @@ impl Search {
     }
 
     /// Result cards for documents of the index, with their texts in `lang` and search words marked.
-    async fn cards(
+    pub(super) async fn cards(
         &self,
         directory: &Directory,
         docs: &[&Doc<ListingCard>],
@@ -461,7 +116,12 @@ impl Search {
 
 impl Directory {
     /// The index request for a directory question.
-    fn organization_request<'a>(&self, query: &'a DirectoryQuery, lang: Lang, page_size: u32) -> Request<'a> {
+    pub(super) fn organization_request<'a>(
+        &self,
+        query: &'a DirectoryQuery,
+        lang: Lang,
+        page_size: u32,
+    ) -> Request<'a> {
         let index = &self.organizations;
         // A facet the question names filters, even when none of its values is known (then nothing passes).
         let accept = |dimension: usize, asked: bool, values: Vec<String>| -> Option<Vec<u16>> {
@@ -488,7 +148,7 @@ impl Directory {
         }
     }
 
-    fn logo_url(&self, listing: &ListingCard) -> Option<String> {
+    pub(super) fn logo_url(&self, listing: &ListingCard) -> Option<String> {
         listing.logo_version.as_ref().map(|version| routes::logo(&listing.slug, 128, version))
     }
 
@@ -516,7 +176,12 @@ impl Directory {
         }
     }
 
-    fn organization_facets(&self, counts: &[Vec<u64>], query: &DirectoryQuery, lang: Lang) -> DirectoryFacets {
+    pub(super) fn organization_facets(
+        &self,
+        counts: &[Vec<u64>],
+        query: &DirectoryQuery,
+        lang: Lang,
+    ) -> DirectoryFacets {
         let index = &self.organizations;
         let count = |dimension: usize, value: &str| {
             index.position_of(dimension, value).map_or(0, |at| counts[dimension][usize::from(at)])
@@ -575,7 +240,7 @@ fn city_facets(known: &[String], count: impl Fn(&str) -> u64, chosen: &[String])
 }
 
 /// Pages needed for a total, at least one.
-fn page_count(total: u64) -> u32 {
+pub(super) fn page_count(total: u64) -> u32 {
     u32::try_from(total.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX).max(1)
 }
 

@@ -14,7 +14,7 @@ use crate::{
     },
     error::AppError,
     server::{
-        db::{SolutionPart, SolutionRow, SolutionSink},
+        db::{DirectorySink, SolutionPart, SolutionRow},
         markdown,
         search::{
             DESCRIPTION_WEIGHT, NAME_WEIGHT, SUMMARY_WEIGHT, highlight,
@@ -179,8 +179,11 @@ impl Reader {
     }
 }
 
-impl SolutionSink for Reader {
-    fn solution(&mut self, row: SolutionRow) {
+impl DirectorySink for Reader {
+    type Row = SolutionRow;
+    type Part<'a> = SolutionPart<'a>;
+
+    fn row(&mut self, row: SolutionRow) {
         let mut values = vec![Vec::new(); SOLUTION_DIMENSIONS.len()];
         values[dim::KIND].push(row.kind.to_string());
         values[dim::DEPLOYMENT].extend(row.deployment.map(|deployment| deployment.to_string()));
