@@ -160,11 +160,21 @@ pub async fn sign_in(
     if credentials.user.disabled_at.is_some() {
         return Err(FieldError::new("email", Problem::AccountDisabled).into());
     }
+    password_proven(session, &credentials, now).await
+}
+
+/// Signs in an account whose password was just proven (typed, or set from a reset link): at once, or
+/// after the code of its authenticator app when it has one.
+async fn password_proven(
+    session: &Session,
+    credentials: &Credentials,
+    now: OffsetDateTime,
+) -> Result<SignInOutcome, AppError> {
     if credentials.totp_secret.is_some() {
-        auth::await_code(session, &credentials, now).await?;
+        auth::await_code(session, credentials, now).await?;
         return Ok(SignInOutcome::CodeNeeded);
     }
-    auth::start_session(session, &credentials, Factors::PasswordOnly, now).await?;
+    auth::start_session(session, credentials, Factors::PasswordOnly, now).await?;
     Ok(SignInOutcome::SignedIn)
 }
 
@@ -259,12 +269,7 @@ pub async fn reset_password(
     record(state, &credentials.user, AuditAction::PasswordReset, now).await?;
     // The reset link proved the address, as a confirmation link would: it joins the listings that invited it.
     state.db.accept_invitations(user_id, credentials.user.email.as_str(), now).await?;
-    if credentials.totp_secret.is_some() {
-        auth::await_code(session, &credentials, now).await?;
-        return Ok(SignInOutcome::CodeNeeded);
-    }
-    auth::start_session(session, &credentials, Factors::PasswordOnly, now).await?;
-    Ok(SignInOutcome::SignedIn)
+    password_proven(session, &credentials, now).await
 }
 
 /// Ends this session, or with `everywhere` every session of the account.
