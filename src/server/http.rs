@@ -56,14 +56,10 @@ pub async fn serve(db: Database, settings: ServeSettings) -> Result<(), String> 
     }
     let addr = leptos_options.site_addr;
     let public_url = settings.public_url.unwrap_or_else(|| format!("http://{addr}"));
-    // Build the directory index before the first visitor asks (seconds at a hundred thousand listings).
+    // Build the directory index before the first visitor asks (seconds at a hundred thousand listings);
+    // `/healthz` says "starting" until it is built.
     let search = super::search::Search::new(db.clone());
-    let warm = search.clone();
-    tokio::spawn(async move {
-        if let Err(error) = warm.current().await {
-            tracing::error!(%error, "building the directory index failed");
-        }
-    });
+    search.warm_up();
     super::background::spawn(db.clone(), db.session_store(), settings.mail);
     let state = AppState {
         leptos_options,
@@ -321,13 +317,18 @@ async fn serve_logo(
     response
 }
 
-/// 200 when the database answers, 503 when it does not: for load balancers and orchestrators.
+/// For load balancers and orchestrators: 200 when the database answers and the search index is built,
+/// 503 while an instance that has just started builds it (a balancer then waits, not a visitor) and
+/// when the database does not answer.
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    if state.db.is_healthy().await {
-        (StatusCode::OK, "ok")
-    } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    if !state.db.is_healthy().await {
+        return (StatusCode::SERVICE_UNAVAILABLE, "database unavailable");
     }
+    if !state.search.is_ready() {
+        state.search.warm_up();
+        return (StatusCode::SERVICE_UNAVAILABLE, "starting: building the search index");
+    }
+    (StatusCode::OK, "ok")
 }
 
 /// Resolves on SIGINT or SIGTERM; requests already sent then get their answers before the server stops.

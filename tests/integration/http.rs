@@ -80,7 +80,7 @@ on_both_engines!(
     root_sends_visitors_to_their_language,
     home_page_shows_counts_from_the_database,
     unknown_pages_are_real_404s,
-    health_reflects_the_database,
+    health_waits_for_the_index_and_reflects_the_database,
     every_label_names_one_control,
     profiles_describe_themselves_without_nulls,
     every_indexable_page_names_one_absolute_address,
@@ -371,10 +371,22 @@ async fn unknown_pages_are_real_404s(db: Database) {
     }
 }
 
-async fn health_reflects_the_database(db: Database) {
+/// A started instance is not ready until its search index is built (a load balancer sends it no
+/// visitor meanwhile); then it is healthy while its database answers.
+async fn health_waits_for_the_index_and_reflects_the_database(db: Database) {
     let app = app(&db);
     let (status, _, body) = get(&app, "/healthz", &[]).await;
-    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
+    assert_eq!((status, body.as_str()), (StatusCode::SERVICE_UNAVAILABLE, "starting: building the search index"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let (status, _, body) = get(&app, "/healthz", &[]).await;
+        if status == StatusCode::OK {
+            assert_eq!(body, "ok");
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the index is built: {status} {body}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     db.close().await;
     let (status, _, _) = get(&app, "/healthz", &[]).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);

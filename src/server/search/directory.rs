@@ -85,15 +85,7 @@ impl Search {
                 return Ok(directory.clone());
             }
             if self.cache.last_build_ms.load(Ordering::Relaxed) > BACKGROUND_REBUILD_MS {
-                if let Ok(guard) = self.cache.rebuilding.clone().try_lock_owned() {
-                    let search = self.clone();
-                    tokio::spawn(async move {
-                        if let Err(error) = search.rebuild().await {
-                            tracing::error!(%error, "rebuilding the directory failed");
-                        }
-                        drop(guard);
-                    });
-                }
+                self.rebuild_in_background();
                 return Ok(directory.clone());
             }
         }
@@ -104,6 +96,32 @@ impl Search {
             return Ok(directory);
         }
         self.rebuild().await
+    }
+
+    /// Whether this instance has indexes to answer from: built at least once since it started.
+    pub fn is_ready(&self) -> bool {
+        self.cache.current.read().is_ok_and(|current| current.is_some())
+    }
+
+    /// Starts building the indexes unless they are built or being built, so that an instance that has
+    /// just started builds them before its load balancer sends it visitors (see `/healthz`).
+    pub fn warm_up(&self) {
+        if !self.is_ready() {
+            self.rebuild_in_background();
+        }
+    }
+
+    /// Rebuilds on a task of its own, unless a rebuild is already under way.
+    fn rebuild_in_background(&self) {
+        if let Ok(guard) = self.cache.rebuilding.clone().try_lock_owned() {
+            let search = self.clone();
+            tokio::spawn(async move {
+                if let Err(error) = search.rebuild().await {
+                    tracing::error!(%error, "building the directory indexes failed");
+                }
+                drop(guard);
+            });
+        }
     }
 
     /// Reads every published listing in one consistent snapshot and builds new indexes from it.
