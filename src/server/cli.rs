@@ -368,11 +368,33 @@ async fn export(
         (ExportFormat::Csv, false) => ExportFile::OrganizationsCsv,
         (ExportFormat::Csv, true) => ExportFile::SolutionsCsv,
     };
-    let bytes = export::dataset(db, public_url).await.map_err(describe)?.write(file).map_err(describe)?;
-    match out {
-        Some(path) => std::fs::write(&path, bytes).map_err(|error| format!("cannot write {}: {error}", path.display())),
-        None => std::io::stdout().write_all(&bytes).map_err(|error| format!("cannot write the export: {error}")),
+    let (sender, mut receiver) = tokio::sync::mpsc::channel(4);
+    let mut output: Box<dyn Write> = match &out {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|error| format!("cannot create {}: {error}", path.display()))?,
+        )),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let target = out.as_ref().map_or_else(|| "the standard output".to_owned(), |path| path.display().to_string());
+    let reading = async {
+        let read = export::write(db, public_url, file, &sender).await;
+        drop(sender);
+        read.map_err(|error| format!("cannot read the directory to export: {}", describe(error)))
+    };
+    let writing = async {
+        while let Some(piece) = receiver.recv().await {
+            let piece = piece.map_err(|error| format!("cannot read the directory to export: {}", describe(error)))?;
+            output.write_all(&piece).map_err(|error| format!("cannot write to {target}: {error}"))?;
+        }
+        output.flush().map_err(|error| format!("cannot write to {target}: {error}"))
+    };
+    let (read, written) = tokio::join!(reading, writing);
+    let outcome = read.and(written);
+    if let (Err(_), Some(path)) = (&outcome, &out) {
+        // Half a file looks like a whole one to whoever finds it later.
+        let _ = std::fs::remove_file(path);
     }
+    outcome
 }
 
 /// Imports a file and prints every problem of every row, or what was (or would be) added.

@@ -246,11 +246,22 @@ async fn sectors(State(state): State<AppState>) -> Result<Response, ApiError> {
 
 /// The whole public dataset, the same files `qala export` writes.
 async fn download(state: AppState, file: ExportFile) -> Result<Response, ApiError> {
-    let bytes = super::bulk::export::dataset(&state.db, &state.public_url).await?.write(file)?;
+    let (sender, receiver) = tokio::sync::mpsc::channel(4);
+    tokio::spawn(async move {
+        if let Err(error) = super::bulk::export::write(&state.db, &state.public_url, file, &sender).await {
+            let _ = sender.send(Err(error)).await;
+        }
+    });
+    // A failure half-way ends the connection without the body's last chunk, so the client knows the
+    // file is incomplete rather than taking half of it for all.
+    let pieces = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        let piece = receiver.recv().await?;
+        Some((piece.map_err(|error| std::io::Error::other(error.to_string())), receiver))
+    });
     let disposition = format!("attachment; filename=\"{}\"", file.file_name());
     Ok(cached((
         [(header::CONTENT_TYPE, file.content_type().to_owned()), (header::CONTENT_DISPOSITION, disposition)],
-        bytes,
+        axum::body::Body::from_stream(pieces),
     )))
 }
 

@@ -45,8 +45,45 @@ async fn import_audit(db: &Database) -> Vec<qala::domain::curation::AuditEntry> 
     db.audit_entries(&filter, 500, 0).await.unwrap()
 }
 
+/// A whole export file, as `qala export` and the downloads write it piece by piece.
 async fn export_file(db: &Database, file: ExportFile) -> Vec<u8> {
-    export::dataset(db, PUBLIC_URL).await.unwrap().write(file).unwrap()
+    let (sender, mut receiver) = tokio::sync::mpsc::channel(4);
+    let (written, bytes) =
+        tokio::join!(async { export::write(db, PUBLIC_URL, file, &sender).await.map(|_| drop(sender)) }, async {
+            let mut bytes = Vec::new();
+            while let Some(piece) = receiver.recv().await {
+                bytes.extend(piece.unwrap());
+            }
+            bytes
+        });
+    written.unwrap();
+    bytes
+}
+
+/// More listings than SQLite binds parameters to one statement (32,766): the export downloads and
+/// `qala export` used to fail with "too many SQL variables"; they read in batches now.
+#[tokio::test]
+async fn an_export_holds_more_listings_than_a_statement_binds_parameters() {
+    let test = crate::support::TestDb::sqlite().await;
+    let db = &test.db;
+    qala::server::seed::synthetic::load(db, 35_000, OffsetDateTime::now_utc()).await.unwrap();
+    let published: Vec<i64> = db
+        .all_organizations()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|listing| listing.status == ListingStatus::Published)
+        .map(|listing| listing.id)
+        .collect();
+    assert!(published.len() > 32_766, "{} published listings", published.len());
+    let organizations = published.len();
+    let solutions = db.solutions_of_organizations(&published).await.unwrap().len();
+    let (status, _, body) = get(&app(db), "/api/v1/export.json", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{}", body.chars().take(300).collect::<String>());
+    let document: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(document["organizations"].as_array().unwrap().len(), organizations);
+    assert_eq!(document["solutions"].as_array().unwrap().len(), solutions);
+    test.finish().await;
 }
 
 async fn import_bytes(db: &Database, bytes: &[u8], format: ImportFormat, dry_run: bool) -> ImportReport {

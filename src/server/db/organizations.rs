@@ -67,6 +67,19 @@ impl Database {
         self.organizations_from_rows(rows).await
     }
 
+    /// Up to `limit` published listings with ids above `after`, by id: the export reads the directory in
+    /// such batches, so it never holds it whole nor binds a parameter per listing.
+    pub async fn published_organizations_after(&self, after: i64, limit: i64) -> Result<Vec<Organization>, AppError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE status = 'published' AND id > $1 ORDER BY id LIMIT $2"
+        ))
+        .bind(after)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        self.organizations_from_rows(rows).await
+    }
+
     /// Listings by id, in the order asked; unknown ids are skipped. For exports of search results.
     pub async fn organizations_by_ids(&self, ids: &[i64]) -> Result<Vec<Organization>, AppError> {
         let mut found: HashMap<i64, Organization> = HashMap::with_capacity(ids.len());
@@ -123,8 +136,17 @@ impl Database {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organizations").fetch_one(self.pool()).await?)
     }
 
-    /// Completes organization rows with their texts, taxonomy links and startup facts, in a few batch queries.
+    /// Completes organization rows with their texts, taxonomy links and startup facts, in a few batch
+    /// queries per 500 rows (SQLite binds at most 32,766 parameters to a statement).
     async fn organizations_from_rows(&self, rows: Vec<AnyRow>) -> Result<Vec<Organization>, AppError> {
+        let mut organizations = Vec::with_capacity(rows.len());
+        for batch in rows.chunks(500) {
+            organizations.extend(self.complete_organizations(batch).await?);
+        }
+        Ok(organizations)
+    }
+
+    async fn complete_organizations(&self, rows: &[AnyRow]) -> Result<Vec<Organization>, AppError> {
         let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<Result<_, _>>()?;
         let mut texts = self.organization_texts(&ids).await?;
         let mut categories = self.links_of("organization_categories", "organization_id", "category_id", &ids).await?;
