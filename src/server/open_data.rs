@@ -254,10 +254,11 @@ async fn download(state: AppState, file: ExportFile) -> Result<Response, ApiErro
     });
     // A failure half-way ends the connection without the body's last chunk, so the client knows the
     // file is incomplete rather than taking half of it for all.
-    let pieces = futures_util::stream::unfold(receiver, |mut receiver| async move {
+    // Fused: the compression layer polls once more after the end.
+    let pieces = futures_util::StreamExt::fuse(futures_util::stream::unfold(receiver, |mut receiver| async move {
         let piece = receiver.recv().await?;
         Some((piece.map_err(|error| std::io::Error::other(error.to_string())), receiver))
-    });
+    }));
     let disposition = format!("attachment; filename=\"{}\"", file.file_name());
     Ok(cached((
         [(header::CONTENT_TYPE, file.content_type().to_owned()), (header::CONTENT_DISPOSITION, disposition)],

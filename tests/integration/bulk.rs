@@ -153,6 +153,26 @@ fn comparable(document: &[u8]) -> Value {
     document
 }
 
+/// Downloads are streamed, and compressed for clients that ask (most do): the compressed file is the
+/// whole file (the compression layer once polled the stream past its end and the server broke off).
+async fn a_compressed_export_download_arrives_whole(db: Database) {
+    seeded(&db).await;
+    let app = app(&db);
+    for path in ["/api/v1/export.json", "/api/v1/export/organizations.csv", "/api/v1/export/solutions.csv"] {
+        let (status, _, plain) = crate::http::get_bytes(&app, path, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let (status, headers, compressed) =
+            crate::http::get_bytes(&app, path, &[(axum::http::header::ACCEPT_ENCODING, "gzip")]).await;
+        assert_eq!(
+            (status, &headers[axum::http::header::CONTENT_ENCODING]),
+            (StatusCode::OK, &"gzip".parse().unwrap())
+        );
+        let mut unpacked = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(compressed.as_slice()), &mut unpacked).unwrap();
+        assert_eq!(unpacked, plain, "{path}");
+    }
+}
+
 async fn an_export_imports_into_an_empty_database_as_it_was(db: Database) {
     seeded(&db).await;
     let json = export_file(&db, ExportFile::Json).await;
@@ -391,6 +411,7 @@ async fn staff_import_from_the_page_and_everyone_else_is_refused(db: Database) {
 on_both_engines!(
     the_export_has_every_published_listing_and_nothing_else,
     an_export_imports_into_an_empty_database_as_it_was,
+    a_compressed_export_download_arrives_whole,
     bad_rows_are_each_reported_and_nothing_is_written,
     staff_import_from_the_page_and_everyone_else_is_refused,
     formulas_in_the_csv_export_are_neutralised_and_import_back_as_they_were,
