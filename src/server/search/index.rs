@@ -160,6 +160,12 @@ impl<P> SearchIndex<P> {
     }
 
     /// The most recently created documents, newest first.
+    /// A filter along a dimension when the question names it (`asked`): the positions of the values it
+    /// accepts. A named filter with no known value filters everything out rather than nothing.
+    pub fn filter(&self, dimension: usize, asked: bool, values: &[String]) -> Option<Vec<u16>> {
+        asked.then(|| values.iter().filter_map(|value| self.position_of(dimension, value)).collect())
+    }
+
     pub fn newest(&self, count: usize) -> Vec<&Doc<P>> {
         self.newest_order.iter().take(count).map(|doc| &self.docs[*doc as usize]).collect()
     }

@@ -123,10 +123,7 @@ impl Directory {
         page_size: u32,
     ) -> Request<'a> {
         let index = &self.organizations;
-        // A facet the question names filters, even when none of its values is known (then nothing passes).
-        let accept = |dimension: usize, asked: bool, values: Vec<String>| -> Option<Vec<u16>> {
-            asked.then(|| values.iter().filter_map(|value| index.position_of(dimension, value)).collect())
-        };
+        let accept = |dimension: usize, asked: bool, values: Vec<String>| index.filter(dimension, asked, &values);
         let mut filters: Vec<Option<Vec<u16>>> = vec![None; ORGANIZATION_DIMENSIONS.len()];
         filters[dim::KIND] = accept(dim::KIND, !query.kinds.is_empty(), words(&query.kinds));
         filters[dim::COUNTRY] = accept(dim::COUNTRY, !query.countries.is_empty(), words(&query.countries));

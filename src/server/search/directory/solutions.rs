@@ -61,9 +61,7 @@ impl Search {
     pub async fn solutions(&self, query: &SolutionQuery, lang: Lang) -> Result<SolutionResults, AppError> {
         let directory = self.current().await?;
         let index = &directory.solutions;
-        let accept = |dimension: usize, asked: bool, values: Vec<String>| -> Option<Vec<u16>> {
-            asked.then(|| values.iter().filter_map(|value| index.position_of(dimension, value)).collect())
-        };
+        let accept = |dimension: usize, asked: bool, values: Vec<String>| index.filter(dimension, asked, &values);
         let mut filters: Vec<Option<Vec<u16>>> = vec![None; SOLUTION_DIMENSIONS.len()];
         filters[dim::KIND] = accept(dim::KIND, !query.kinds.is_empty(), words(&query.kinds));
         filters[dim::DEPLOYMENT] = accept(dim::DEPLOYMENT, !query.deployments.is_empty(), words(&query.deployments));
